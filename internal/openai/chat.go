@@ -1,0 +1,275 @@
+// Package openai holds the OpenAI wire format Mira speaks on /v1: chat
+// requests and their validation, responses, stream chunks, model lists and
+// the error body.
+package openai
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/vmira/mira/internal/mira"
+)
+
+// ChatRequest is the part of a chat completion request Mira reads. Fields it
+// does not know (temperature, tools, response_format...) are not lost: the
+// raw body is forwarded to OpenAI-compatible upstreams as it came.
+type ChatRequest struct {
+	Model               string         `json:"model"`
+	Messages            []Message      `json:"messages"`
+	Stream              bool           `json:"stream,omitempty"`
+	StreamOptions       *StreamOptions `json:"stream_options,omitempty"`
+	MaxTokens           *int           `json:"max_tokens,omitempty"`
+	MaxCompletionTokens *int           `json:"max_completion_tokens,omitempty"`
+	N                   *int           `json:"n,omitempty"`
+}
+
+// StreamOptions are the options of a streamed request.
+type StreamOptions struct {
+	IncludeUsage bool `json:"include_usage"`
+}
+
+// Message is one message of a conversation.
+type Message struct {
+	Role       string          `json:"role"`
+	Content    Content         `json:"content"`
+	Name       string          `json:"name,omitempty"`
+	ToolCalls  json.RawMessage `json:"tool_calls,omitempty"`
+	ToolCallID string          `json:"tool_call_id,omitempty"`
+}
+
+// Content is a message's content: a string, an array of parts, or null.
+// Text holds the concatenated text of the text parts.
+type Content struct {
+	Text  string
+	Parts []ContentPart // nil when the content was a plain string
+	Null  bool
+}
+
+// ContentPart is one element of an array content. Only text parts carry Text.
+type ContentPart struct {
+	Type string `json:"type"`
+	Text string `json:"text,omitempty"`
+}
+
+// UnmarshalJSON accepts a string, null or an array of typed parts.
+func (c *Content) UnmarshalJSON(b []byte) error {
+	b = bytes.TrimSpace(b)
+	switch {
+	case bytes.Equal(b, []byte("null")):
+		*c = Content{Null: true}
+		return nil
+	case len(b) > 0 && b[0] == '"':
+		var s string
+		if err := json.Unmarshal(b, &s); err != nil {
+			return err
+		}
+		*c = Content{Text: s}
+		return nil
+	case len(b) > 0 && b[0] == '[':
+		var raw []json.RawMessage
+		if err := json.Unmarshal(b, &raw); err != nil {
+			return err
+		}
+		parts := make([]ContentPart, 0, len(raw))
+		var text strings.Builder
+		for _, r := range raw {
+			var p ContentPart
+			if err := json.Unmarshal(r, &p); err != nil {
+				return errContent
+			}
+			if p.Type == "" {
+				return errContent
+			}
+			if p.Type == "text" {
+				if text.Len() > 0 {
+					text.WriteByte('\n')
+				}
+				text.WriteString(p.Text)
+			}
+			parts = append(parts, p)
+		}
+		*c = Content{Text: text.String(), Parts: parts}
+		return nil
+	}
+	return errContent
+}
+
+// MarshalJSON writes the content back as a string (or null, or text parts).
+func (c Content) MarshalJSON() ([]byte, error) {
+	switch {
+	case c.Null:
+		return []byte("null"), nil
+	case c.Parts != nil:
+		return json.Marshal(c.Parts)
+	}
+	return json.Marshal(c.Text)
+}
+
+var errContent = errors.New("content must be a string, null or an array of parts with a type")
+
+// Limits bound what a single request may carry.
+type Limits struct {
+	MaxMessages  int // default 2048
+	MaxTokens    int // upper bound for max_tokens / max_completion_tokens; default 1,000,000
+	MaxModelName int // default 256
+}
+
+func (l Limits) withDefaults() Limits {
+	if l.MaxMessages <= 0 {
+		l.MaxMessages = 2048
+	}
+	if l.MaxTokens <= 0 {
+		l.MaxTokens = 1_000_000
+	}
+	if l.MaxModelName <= 0 {
+		l.MaxModelName = 256
+	}
+	return l
+}
+
+var validRoles = map[string]bool{"system": true, "developer": true, "user": true, "assistant": true, "tool": true, "function": true}
+
+// DecodeChatRequest parses and validates a chat completion request body. Every
+// failure is a *mira.Error with code invalid_request and, where it applies,
+// the parameter at fault.
+func DecodeChatRequest(body []byte, lim Limits) (*ChatRequest, error) {
+	lim = lim.withDefaults()
+	if !utf8.Valid(body) {
+		return nil, mira.Errorf(mira.EInvalidRequest, "the request body is not valid UTF-8")
+	}
+	var req ChatRequest
+	dec := json.NewDecoder(bytes.NewReader(body))
+	if err := dec.Decode(&req); err != nil {
+		return nil, jsonError(err)
+	}
+	if _, err := dec.Token(); err != io.EOF {
+		return nil, mira.Errorf(mira.EInvalidRequest, "the request body must hold exactly one JSON object")
+	}
+	if err := req.validate(lim); err != nil {
+		return nil, err
+	}
+	return &req, nil
+}
+
+func (r *ChatRequest) validate(lim Limits) error {
+	if r.Model == "" {
+		return mira.ParamErrorf("model", "you must provide a model parameter")
+	}
+	if len(r.Model) > lim.MaxModelName {
+		return mira.ParamErrorf("model", "model name is longer than %d characters", lim.MaxModelName)
+	}
+	if len(r.Messages) == 0 {
+		return mira.ParamErrorf("messages", "messages must be a non-empty array")
+	}
+	if len(r.Messages) > lim.MaxMessages {
+		return mira.ParamErrorf("messages", "too many messages: %d (at most %d)", len(r.Messages), lim.MaxMessages)
+	}
+	for i, m := range r.Messages {
+		param := fmt.Sprintf("messages[%d]", i)
+		if !validRoles[m.Role] {
+			return mira.ParamErrorf(param+".role", "invalid role %q (use system, developer, user, assistant or tool)", truncate(m.Role, 32))
+		}
+		if m.Content.Null && m.Role != "assistant" {
+			return mira.ParamErrorf(param+".content", "content is required for role %q", m.Role)
+		}
+	}
+	if r.StreamOptions != nil && !r.Stream {
+		return mira.ParamErrorf("stream_options", "stream_options is only allowed when stream is true")
+	}
+	for _, p := range []struct {
+		name string
+		v    *int
+	}{{"max_tokens", r.MaxTokens}, {"max_completion_tokens", r.MaxCompletionTokens}} {
+		if p.v != nil && (*p.v < 1 || *p.v > lim.MaxTokens) {
+			return mira.ParamErrorf(p.name, "%s must be between 1 and %d", p.name, lim.MaxTokens)
+		}
+	}
+	if r.N != nil && (*r.N < 1 || *r.N > 128) {
+		return mira.ParamErrorf("n", "n must be between 1 and 128")
+	}
+	return nil
+}
+
+// MaxOutputTokens returns the output bound the client asked for, or 0.
+func (r *ChatRequest) MaxOutputTokens() int {
+	switch {
+	case r.MaxCompletionTokens != nil:
+		return *r.MaxCompletionTokens
+	case r.MaxTokens != nil:
+		return *r.MaxTokens
+	}
+	return 0
+}
+
+// IncludeUsage reports whether a streamed answer must end with a usage chunk.
+func (r *ChatRequest) IncludeUsage() bool {
+	return r.StreamOptions != nil && r.StreamOptions.IncludeUsage
+}
+
+// LastUserText returns the text of the last user message, or "".
+func (r *ChatRequest) LastUserText() string {
+	for i := len(r.Messages) - 1; i >= 0; i-- {
+		if r.Messages[i].Role == "user" {
+			return r.Messages[i].Content.Text
+		}
+	}
+	return ""
+}
+
+// PromptTokens estimates the prompt's size in tokens, as backends count it
+// roughly: about four bytes a token plus a few tokens per message.
+func (r *ChatRequest) PromptTokens() int {
+	n := 0
+	for _, m := range r.Messages {
+		n += 4 + EstimateTokens(m.Content.Text)
+	}
+	return n
+}
+
+// EstimateTokens estimates the number of tokens of text (about 4 bytes each).
+func EstimateTokens(text string) int {
+	return (len(text) + 3) / 4
+}
+
+func jsonError(err error) error {
+	var syn *json.SyntaxError
+	var typ *json.UnmarshalTypeError
+	switch {
+	case errors.As(err, &syn):
+		return mira.Errorf(mira.EInvalidRequest, "the request body is not valid JSON (at byte %d)", syn.Offset)
+	case errors.As(err, &typ):
+		if typ.Field == "" {
+			return mira.Errorf(mira.EInvalidRequest, "the request body must be a JSON object")
+		}
+		return mira.ParamErrorf(typ.Field, "%s must be of type %s, not %s", typ.Field, jsonType(typ.Type.Kind().String()), typ.Value)
+	case errors.Is(err, io.EOF), errors.Is(err, io.ErrUnexpectedEOF):
+		return mira.Errorf(mira.EInvalidRequest, "the request body is empty or cut short; send a JSON object")
+	case errors.Is(err, errContent):
+		return mira.ParamErrorf("messages", "%v", errContent)
+	}
+	return mira.Errorf(mira.EInvalidRequest, "the request body is not a valid chat completion request")
+}
+
+func jsonType(kind string) string {
+	switch kind {
+	case "int", "int64", "float64":
+		return "number"
+	case "slice":
+		return "array"
+	case "struct", "map", "ptr":
+		return "object"
+	}
+	return kind
+}
+
+func truncate(s string, n int) string {
+	if len(s) <= n {
+		return s
+	}
+	return s[:n] + "..."
+}
