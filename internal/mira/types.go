@@ -184,13 +184,13 @@ func (k *Key) AllowsIP(ip netip.Addr) bool {
 // KeyExposure records one event that exposed a key: sent over plain HTTP or
 // reported leaked. The owner sees these next to the key.
 type KeyExposure struct {
-	ID        int64
-	KeyID     string
-	Source    string // "plain_http", "leak_report"
-	ClientIP  string
-	UserAgent string
-	At        time.Time
-	Revoked   bool // whether the exposure revoked the key
+	ID        int64     `json:"id"`
+	KeyID     string    `json:"key_id"`
+	Source    string    `json:"source"` // "plain_http", "leak_report"
+	ClientIP  string    `json:"client_ip"`
+	UserAgent string    `json:"user_agent"`
+	At        time.Time `json:"at"`
+	Revoked   bool      `json:"revoked"` // whether the exposure revoked the key
 }
 
 // Exposure sources.

@@ -1,0 +1,287 @@
+package main
+
+import (
+	"bufio"
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"strings"
+	"text/tabwriter"
+	"time"
+
+	"github.com/spf13/cobra"
+
+	"github.com/vmira/mira/internal/account"
+	"github.com/vmira/mira/internal/config"
+	"github.com/vmira/mira/internal/datadir"
+	"github.com/vmira/mira/internal/keys"
+	"github.com/vmira/mira/internal/mira"
+	"github.com/vmira/mira/internal/store"
+)
+
+func newAdminCmd(e *env) *cobra.Command {
+	cmd := &cobra.Command{
+		Use:   "admin",
+		Short: "Offline administration on the data directory (no server needed)",
+	}
+	user := &cobra.Command{Use: "user", Short: "Manage users"}
+	user.AddCommand(newAdminUserCreateCmd(e))
+	key := &cobra.Command{Use: "key", Short: "Manage API keys"}
+	key.AddCommand(newAdminKeyCreateCmd(e), newAdminKeyRevokeCmd(e), newAdminKeyListCmd(e))
+	cmd.AddCommand(user, key)
+	return cmd
+}
+
+// adminDB opens the database and the server secret the way serve would.
+type adminDB struct {
+	db     *store.DB
+	secret []byte
+}
+
+func openAdmin(ctx context.Context, e *env, f *serverFlags) (*adminDB, error) {
+	cfg, err := f.load(e)
+	if err != nil {
+		return nil, err
+	}
+	if err := datadir.Ensure(cfg.DataDir); err != nil {
+		return nil, err
+	}
+	secret, err := datadir.LoadSecret(cfg.DataDir, cfg.SecretKeyFile)
+	if err != nil {
+		return nil, err
+	}
+	db, err := store.Open(ctx, cfg.DatabaseURL, cfg.DataDir)
+	if err != nil {
+		return nil, err
+	}
+	return &adminDB{db: db, secret: secret}, nil
+}
+
+func newAdminUserCreateCmd(e *env) *cobra.Command {
+	var f serverFlags
+	var email, role, org string
+	var pwStdin bool
+	cmd := &cobra.Command{
+		Use:   "create --email E [--role owner|admin|member] --password-stdin",
+		Short: "Create a user (reads the password from standard input)",
+		Args:  exactArgs(0),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			if email == "" {
+				return usageError{errors.New("--email is required")}
+			}
+			if !pwStdin {
+				return usageError{errors.New("--password-stdin is required: passwords are never taken from the command line, where other users and shell history can read them")}
+			}
+			r, err := mira.ParseRole(role)
+			if err != nil {
+				return usageError{err}
+			}
+			pw, err := readPassword(e.stdin)
+			if err != nil {
+				return err
+			}
+			a, err := openAdmin(cmd.Context(), e, &f)
+			if err != nil {
+				return err
+			}
+			defer a.db.Close()
+			u, err := account.CreateUser(cmd.Context(), a.db, email, r, pw, org, time.Now())
+			if err != nil {
+				return err
+			}
+			fmt.Fprintf(e.stdout, "created user %s (%s, %s) in organisation %s\n", u.ID, u.Email, u.Role, org)
+			return nil
+		},
+	}
+	f.register(cmd.Flags(), false)
+	cmd.Flags().StringVar(&email, "email", "", "the user's e-mail address")
+	cmd.Flags().StringVar(&role, "role", "owner", "owner, admin or member")
+	cmd.Flags().StringVar(&org, "org", account.DefaultOrg, "organisation (created if missing)")
+	cmd.Flags().BoolVar(&pwStdin, "password-stdin", false, "read the password from standard input")
+	return cmd
+}
+
+// readPassword reads one line from r, without its line ending.
+func readPassword(r io.Reader) (string, error) {
+	line, err := bufio.NewReader(io.LimitReader(r, 4096)).ReadString('\n')
+	if err != nil && err != io.EOF {
+		return "", err
+	}
+	return strings.TrimRight(line, "\r\n"), nil
+}
+
+func newAdminKeyCreateCmd(e *env) *cobra.Command {
+	var f serverFlags
+	var email, name, envName, scopes, plan, models, cidrs, expires string
+	var asJSON bool
+	cmd := &cobra.Command{
+		Use:   "create --email E --name N [--env development|production] [--scopes S,...] [--plan P]",
+		Short: "Create an API key for a user and print it once",
+		Args:  exactArgs(0),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			if email == "" || name == "" {
+				return usageError{errors.New("--email and --name are required")}
+			}
+			spec := keys.Spec{Name: name, Plan: plan, AllowedModels: keys.ParseModels(models)}
+			var err error
+			if spec.Environment, err = mira.ParseEnvironment(envName); err != nil {
+				return usageError{err}
+			}
+			if scopes != "" {
+				if spec.Scopes, err = mira.ParseScopes(scopes); err != nil {
+					return usageError{err}
+				}
+			}
+			if spec.AllowedCIDRs, err = keys.ParseCIDRs(cidrs); err != nil {
+				return usageError{err}
+			}
+			now := time.Now()
+			if spec.ExpiresAt, err = keys.ParseExpiry(expires, now, config.ParseDuration); err != nil {
+				return usageError{err}
+			}
+			a, err := openAdmin(cmd.Context(), e, &f)
+			if err != nil {
+				return err
+			}
+			defer a.db.Close()
+			u, err := a.db.UserByEmail(cmd.Context(), email)
+			if errors.Is(err, mira.ErrNotFound) {
+				return fmt.Errorf("no user with e-mail %s; create one with `mira admin user create`", email)
+			}
+			if err != nil {
+				return err
+			}
+			spec.OrgID, spec.UserID = u.OrgID, u.ID
+			k, secret, err := keys.Create(cmd.Context(), a.db, a.secret, spec, now)
+			if err != nil {
+				return err
+			}
+			if asJSON {
+				return json.NewEncoder(e.stdout).Encode(map[string]any{"id": k.ID, "key": secret,
+					"name": k.Name, "environment": k.Environment, "scopes": k.Scopes})
+			}
+			fmt.Fprintf(e.stderr, "Created %s (%s, %s, scopes %s).\nThis is the only time the key is shown; keep it in MIRA_API_KEY, never in code:\n", k.ID, k.Name, k.Environment, mira.JoinScopes(k.Scopes))
+			fmt.Fprintln(e.stdout, secret)
+			return nil
+		},
+	}
+	f.register(cmd.Flags(), false)
+	fl := cmd.Flags()
+	fl.StringVar(&email, "email", "", "owner of the key")
+	fl.StringVar(&name, "name", "", "what the key is for, e.g. billing-service-prod")
+	fl.StringVar(&envName, "env", "development", "development or production")
+	fl.StringVar(&scopes, "scopes", "", "comma-separated scopes (default models:read,chat:write,moderations:write)")
+	fl.StringVar(&plan, "plan", "", "rate-limit plan (default: the organisation's)")
+	fl.StringVar(&models, "models", "", "comma-separated models the key may use (default: all)")
+	fl.StringVar(&cidrs, "cidrs", "", "comma-separated client addresses or CIDRs allowed (default: any)")
+	fl.StringVar(&expires, "expires", "", "expiry: a duration such as 90d, or an RFC 3339 time (default: never)")
+	fl.BoolVar(&asJSON, "json", false, "print JSON")
+	return cmd
+}
+
+func newAdminKeyRevokeCmd(e *env) *cobra.Command {
+	var f serverFlags
+	cmd := &cobra.Command{
+		Use:   "revoke ID",
+		Short: "Revoke an API key at once",
+		Args:  exactArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			a, err := openAdmin(cmd.Context(), e, &f)
+			if err != nil {
+				return err
+			}
+			defer a.db.Close()
+			if err := keys.Revoke(cmd.Context(), a.db, args[0], "revoked by admin", time.Now()); err != nil {
+				if errors.Is(err, mira.ErrNotFound) {
+					return fmt.Errorf("no key with id %q", args[0])
+				}
+				return err
+			}
+			fmt.Fprintf(e.stdout, "revoked %s\n", args[0])
+			return nil
+		},
+	}
+	f.register(cmd.Flags(), false)
+	return cmd
+}
+
+func newAdminKeyListCmd(e *env) *cobra.Command {
+	var f serverFlags
+	var email string
+	var asJSON bool
+	cmd := &cobra.Command{
+		Use:   "list --email E",
+		Short: "List the API keys of a user's organisation, with exposures",
+		Args:  exactArgs(0),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			if email == "" {
+				return usageError{errors.New("--email is required")}
+			}
+			a, err := openAdmin(cmd.Context(), e, &f)
+			if err != nil {
+				return err
+			}
+			defer a.db.Close()
+			ctx := cmd.Context()
+			u, err := a.db.UserByEmail(ctx, email)
+			if err != nil {
+				return fmt.Errorf("user %s: %w", email, err)
+			}
+			list, err := a.db.ListKeys(ctx, u.OrgID)
+			if err != nil {
+				return err
+			}
+			now := time.Now()
+			type row struct {
+				ID          string             `json:"id"`
+				Name        string             `json:"name"`
+				Display     string             `json:"display"`
+				Environment mira.Environment   `json:"environment"`
+				Scopes      []mira.Scope       `json:"scopes"`
+				State       mira.KeyState      `json:"state"`
+				CreatedAt   time.Time          `json:"created_at"`
+				LastUsedAt  *time.Time         `json:"last_used_at"`
+				LastUsedIP  string             `json:"last_used_ip,omitempty"`
+				Exposures   []mira.KeyExposure `json:"exposures,omitempty"`
+			}
+			rows := make([]row, 0, len(list))
+			for _, k := range list {
+				exp, err := a.db.KeyExposures(ctx, k.ID)
+				if err != nil {
+					return err
+				}
+				r := row{ID: k.ID, Name: k.Name, Display: k.Prefix + "…" + k.Last4, Environment: k.Environment,
+					Scopes: k.Scopes, State: k.State(now), CreatedAt: k.CreatedAt, LastUsedIP: k.LastUsedIP, Exposures: exp}
+				if !k.LastUsedAt.IsZero() {
+					r.LastUsedAt = &k.LastUsedAt
+				}
+				rows = append(rows, r)
+			}
+			if asJSON {
+				return json.NewEncoder(e.stdout).Encode(rows)
+			}
+			tw := tabwriter.NewWriter(e.stdout, 0, 4, 2, ' ', 0)
+			fmt.Fprintln(tw, "ID\tNAME\tKEY\tENV\tSTATE\tCREATED\tLAST USED\tEXPOSED")
+			for _, r := range rows {
+				last := "never"
+				if r.LastUsedAt != nil {
+					last = r.LastUsedAt.Format(time.DateTime) + " from " + r.LastUsedIP
+				}
+				exposed := "-"
+				if len(r.Exposures) > 0 {
+					x := r.Exposures[0]
+					exposed = fmt.Sprintf("%s %s from %s", x.Source, x.At.Format(time.DateTime), x.ClientIP)
+				}
+				fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n", r.ID, r.Name, r.Display, r.Environment,
+					r.State, r.CreatedAt.Format(time.DateOnly), last, exposed)
+			}
+			return tw.Flush()
+		},
+	}
+	f.register(cmd.Flags(), false)
+	cmd.Flags().StringVar(&email, "email", "", "a user of the organisation")
+	cmd.Flags().BoolVar(&asJSON, "json", false, "print JSON")
+	return cmd
+}

@@ -1,0 +1,128 @@
+package main
+
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"strings"
+	"text/tabwriter"
+	"time"
+
+	"github.com/spf13/cobra"
+
+	"github.com/vmira/mira/client"
+)
+
+// newClient builds the API client from MIRA_BASE_URL, MIRA_CA_CERT and
+// MIRA_API_KEY. There is deliberately no way to skip certificate checks.
+func newClient(e *env, opts ...client.Option) (*client.Client, error) {
+	key := e.getenv("MIRA_API_KEY")
+	if key == "" {
+		return nil, errors.New("no credentials: export MIRA_API_KEY (create a key with `mira admin key create`)")
+	}
+	base := e.getenv("MIRA_BASE_URL")
+	if base == "" {
+		base = "https://localhost:8443"
+	}
+	all := []client.Option{client.WithBaseURL(base), client.WithAPIKey(key)}
+	if ca := e.getenv("MIRA_CA_CERT"); ca != "" {
+		all = append(all, client.WithCAFile(ca))
+	}
+	return client.New(append(all, opts...)...)
+}
+
+func newModelsCmd(e *env) *cobra.Command {
+	var asJSON bool
+	cmd := &cobra.Command{
+		Use:   "models",
+		Short: "List the models your key may use",
+		Args:  exactArgs(0),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			c, err := newClient(e)
+			if err != nil {
+				return err
+			}
+			models, err := c.Models(cmd.Context())
+			if err != nil {
+				return err
+			}
+			if asJSON {
+				return json.NewEncoder(e.stdout).Encode(models)
+			}
+			tw := tabwriter.NewWriter(e.stdout, 0, 4, 2, ' ', 0)
+			fmt.Fprintln(tw, "MODEL\tOWNED BY")
+			for _, m := range models {
+				fmt.Fprintf(tw, "%s\t%s\n", m.ID, m.OwnedBy)
+			}
+			return tw.Flush()
+		},
+	}
+	cmd.Flags().BoolVar(&asJSON, "json", false, "print JSON")
+	return cmd
+}
+
+func newChatCmd(e *env) *cobra.Command {
+	var model, system string
+	var maxTokens int
+	cmd := &cobra.Command{
+		Use:   "chat [--model M] [PROMPT]",
+		Short: "Send a prompt and stream the answer (reads stdin when PROMPT is absent)",
+		Args:  maxArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			prompt := ""
+			if len(args) == 1 {
+				prompt = args[0]
+			} else {
+				b, err := io.ReadAll(io.LimitReader(e.stdin, 4<<20))
+				if err != nil {
+					return err
+				}
+				prompt = string(b)
+			}
+			if strings.TrimSpace(prompt) == "" {
+				return usageError{errors.New("no prompt: give it as an argument or on standard input")}
+			}
+			c, err := newClient(e, client.WithOnRetry(func(attempt int, wait time.Duration, err error) {
+				fmt.Fprintf(e.stderr, "mira: %v; retrying in %.1fs (attempt %d)\n", err, wait.Seconds(), attempt)
+			}))
+			if err != nil {
+				return err
+			}
+			req := client.ChatRequest{Model: model, MaxTokens: maxTokens}
+			if system != "" {
+				req.Messages = append(req.Messages, client.Message{Role: "system", Content: system})
+			}
+			req.Messages = append(req.Messages, client.Message{Role: "user", Content: prompt})
+			st, err := c.ChatCompletionStream(cmd.Context(), req)
+			if err != nil {
+				return err
+			}
+			defer st.Close()
+			finish := ""
+			for st.Next() {
+				for _, ch := range st.Chunk().Choices {
+					io.WriteString(e.stdout, ch.Delta.Content)
+					if ch.FinishReason != "" {
+						finish = ch.FinishReason
+					}
+				}
+			}
+			fmt.Fprintln(e.stdout)
+			if err := st.Err(); err != nil {
+				return err
+			}
+			switch finish {
+			case "content_filter":
+				return errors.New("the answer was stopped by the content filter")
+			case "length":
+				fmt.Fprintln(e.stderr, "mira: the answer was cut at the token limit")
+			}
+			return nil
+		},
+	}
+	cmd.Flags().StringVar(&model, "model", "mira-echo", "model to use (see `mira models`)")
+	cmd.Flags().StringVar(&system, "system", "", "system message")
+	cmd.Flags().IntVar(&maxTokens, "max-tokens", 0, "upper bound on the answer's tokens")
+	return cmd
+}

@@ -1,0 +1,345 @@
+// Package config holds Mira's configuration: embedded defaults, an optional
+// YAML file (unknown fields are an error), then environment overrides, then
+// flags; validated at start with errors that name the field and the fix.
+package config
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"net"
+	"net/url"
+	"os"
+	"strconv"
+	"strings"
+	"time"
+
+	"go.yaml.in/yaml/v3"
+)
+
+// Config is the whole configuration of `mira serve`.
+type Config struct {
+	// Listen is the HTTPS address. Default 127.0.0.1:8443.
+	Listen string `yaml:"listen"`
+	// HTTPListen is an optional plain-HTTP address that only rejects
+	// (403 https_required) and revokes keys sent to it. Default off.
+	HTTPListen string `yaml:"http_listen"`
+	// DataDir holds the database, the server secret and generated
+	// certificates. Created 0700. Default ./mira-data.
+	DataDir string `yaml:"data_dir"`
+	// DatabaseURL selects PostgreSQL (postgres://...); empty means SQLite in DataDir.
+	DatabaseURL string `yaml:"database_url"`
+	// RedisURL, when set, shares rate limits and revocations across instances.
+	RedisURL string `yaml:"redis_url"`
+	// SecretKeyFile names the server secret (HMAC pepper, encryption key);
+	// empty means DataDir/secret.key, generated on first start.
+	SecretKeyFile string `yaml:"secret_key_file"`
+
+	TLS       TLS        `yaml:"tls"`
+	HTTP      HTTP       `yaml:"http"`
+	Policy    Policy     `yaml:"policy"`
+	Providers []Provider `yaml:"providers"`
+	// Echo serves the built-in model mira-echo. Default: on when no
+	// providers are configured, off otherwise.
+	Echo *bool `yaml:"echo"`
+}
+
+// TLS configures the HTTPS listener.
+type TLS struct {
+	// Cert and Key name a certificate chain and its key (PEM). Empty: a
+	// local CA and a localhost certificate are generated in DataDir.
+	Cert string `yaml:"cert"`
+	Key  string `yaml:"key"`
+	// AllowSelfSigned permits a self-signed or local-CA certificate on a
+	// non-loopback address. Clients must then be given the CA explicitly.
+	AllowSelfSigned bool `yaml:"allow_self_signed"`
+	// ReloadInterval is how often Cert and Key are checked for changes.
+	ReloadInterval Duration `yaml:"reload_interval"`
+}
+
+// HTTP bounds what a client may hold or send.
+type HTTP struct {
+	ReadHeaderTimeout Duration `yaml:"read_header_timeout"` // default 10s
+	BodyTimeout       Duration `yaml:"body_timeout"`        // reading a request body; default 60s
+	IdleTimeout       Duration `yaml:"idle_timeout"`        // keep-alive; default 120s
+	WriteTimeout      Duration `yaml:"write_timeout"`       // per write (streams are never cut as a whole); default 30s
+	ShutdownTimeout   Duration `yaml:"shutdown_timeout"`    // graceful drain; default 30s
+	MaxHeaderBytes    int      `yaml:"max_header_bytes"`    // default 64 KiB
+	MaxBodyBytes      int64    `yaml:"max_body_bytes"`      // default 4 MiB; larger -> 413 request_too_large
+	MaxMessages       int      `yaml:"max_messages"`        // messages per chat request; default 2048
+}
+
+// Policy holds security policies.
+type Policy struct {
+	// RevokeExposedKeys revokes a key seen on the plain-HTTP listener or
+	// reported leaked. Default true.
+	RevokeExposedKeys *bool `yaml:"revoke_exposed_keys"`
+}
+
+// RevokeExposed reports whether exposed keys are revoked (default true).
+func (p Policy) RevokeExposed() bool { return p.RevokeExposedKeys == nil || *p.RevokeExposedKeys }
+
+// Provider is one OpenAI-compatible model backend (vLLM, Ollama, llama.cpp, OpenAI...).
+type Provider struct {
+	Name    string   `yaml:"name"`
+	Type    string   `yaml:"type"`     // "openai" (OpenAI-compatible); the only type for now
+	BaseURL string   `yaml:"base_url"` // e.g. http://127.0.0.1:8000/v1
+	// APIKeyEnv names the environment variable holding the upstream key;
+	// keys are never written in the config file.
+	APIKeyEnv string   `yaml:"api_key_env"`
+	Models    []string `yaml:"models"`
+	// CAFile adds a private CA for an https upstream.
+	CAFile string `yaml:"ca_file"`
+	// AllowInsecureHTTP permits a plain-http base URL on a non-loopback
+	// host: prompts would cross the network unencrypted.
+	AllowInsecureHTTP     bool     `yaml:"allow_insecure_http"`
+	ConnectTimeout        Duration `yaml:"connect_timeout"`         // default 5s
+	ResponseHeaderTimeout Duration `yaml:"response_header_timeout"` // default 60s
+	RequestTimeout        Duration `yaml:"request_timeout"`         // non-streamed; default 10m
+	StreamIdleTimeout     Duration `yaml:"stream_idle_timeout"`     // default 5m
+}
+
+// Default returns the embedded defaults: `mira serve` with no configuration.
+func Default() Config {
+	return Config{
+		Listen:  "127.0.0.1:8443",
+		DataDir: "./mira-data",
+		TLS:     TLS{ReloadInterval: Duration(2 * time.Second)},
+		HTTP: HTTP{
+			ReadHeaderTimeout: Duration(10 * time.Second),
+			BodyTimeout:       Duration(60 * time.Second),
+			IdleTimeout:       Duration(120 * time.Second),
+			WriteTimeout:      Duration(30 * time.Second),
+			ShutdownTimeout:   Duration(30 * time.Second),
+			MaxHeaderBytes:    64 << 10,
+			MaxBodyBytes:      4 << 20,
+			MaxMessages:       2048,
+		},
+	}
+}
+
+// Load returns the defaults, overlaid with the YAML file at path (if path is
+// not empty) and then with the environment (getenv, usually os.Getenv).
+func Load(path string, getenv func(string) string) (Config, error) {
+	c := Default()
+	if path != "" {
+		f, err := os.Open(path)
+		if err != nil {
+			return c, fmt.Errorf("config: %w", err)
+		}
+		defer f.Close()
+		if err := decode(f, &c); err != nil {
+			return c, fmt.Errorf("config %s: %w", path, err)
+		}
+	}
+	if err := c.applyEnv(getenv); err != nil {
+		return c, err
+	}
+	return c, nil
+}
+
+func decode(r io.Reader, c *Config) error {
+	b, err := io.ReadAll(io.LimitReader(r, 4<<20))
+	if err != nil {
+		return err
+	}
+	if len(bytes.TrimSpace(b)) == 0 {
+		return nil
+	}
+	dec := yaml.NewDecoder(bytes.NewReader(b))
+	dec.KnownFields(true)
+	if err := dec.Decode(c); err != nil {
+		if strings.Contains(err.Error(), "not found in type") {
+			return fmt.Errorf("%w (unknown fields are refused so a typo cannot silently leave a default in place; see the configuration reference in README.md)", err)
+		}
+		return err
+	}
+	return nil
+}
+
+// applyEnv overrides fields from MIRA_* environment variables.
+func (c *Config) applyEnv(getenv func(string) string) error {
+	str := map[string]*string{
+		"MIRA_LISTEN":          &c.Listen,
+		"MIRA_HTTP_LISTEN":     &c.HTTPListen,
+		"MIRA_DATA_DIR":        &c.DataDir,
+		"MIRA_DATABASE_URL":    &c.DatabaseURL,
+		"MIRA_REDIS_URL":       &c.RedisURL,
+		"MIRA_SECRET_KEY_FILE": &c.SecretKeyFile,
+		"MIRA_TLS_CERT":        &c.TLS.Cert,
+		"MIRA_TLS_KEY":         &c.TLS.Key,
+	}
+	for name, p := range str {
+		if v := getenv(name); v != "" {
+			*p = v
+		}
+	}
+	if v := getenv("MIRA_ALLOW_SELF_SIGNED"); v != "" {
+		b, err := strconv.ParseBool(v)
+		if err != nil {
+			return fmt.Errorf("MIRA_ALLOW_SELF_SIGNED=%q: want true or false", v)
+		}
+		c.TLS.AllowSelfSigned = b
+	}
+	if v := getenv("MIRA_REVOKE_EXPOSED_KEYS"); v != "" {
+		b, err := strconv.ParseBool(v)
+		if err != nil {
+			return fmt.Errorf("MIRA_REVOKE_EXPOSED_KEYS=%q: want true or false", v)
+		}
+		c.Policy.RevokeExposedKeys = &b
+	}
+	if v := getenv("MIRA_ACME_DOMAINS"); v != "" {
+		return errors.New("MIRA_ACME_DOMAINS: ACME is not available in this build; give a certificate with --tls-cert/--tls-key (MIRA_TLS_CERT, MIRA_TLS_KEY)")
+	}
+	return nil
+}
+
+// EchoEnabled reports whether the built-in mira-echo model is served.
+func (c *Config) EchoEnabled() bool {
+	if c.Echo != nil {
+		return *c.Echo
+	}
+	return len(c.Providers) == 0
+}
+
+// Validate checks the configuration and returns an error naming the field at
+// fault and how to fix it.
+func (c *Config) Validate() error {
+	var errs []error
+	bad := func(field, format string, args ...any) {
+		errs = append(errs, fmt.Errorf("%s: %s", field, fmt.Sprintf(format, args...)))
+	}
+	if _, _, err := net.SplitHostPort(c.Listen); err != nil {
+		bad("listen", "%q is not host:port (e.g. 127.0.0.1:8443)", c.Listen)
+	}
+	if c.HTTPListen != "" {
+		if _, _, err := net.SplitHostPort(c.HTTPListen); err != nil {
+			bad("http_listen", "%q is not host:port (e.g. 127.0.0.1:8080)", c.HTTPListen)
+		}
+	}
+	if c.DataDir == "" {
+		bad("data_dir", "must not be empty")
+	}
+	if (c.TLS.Cert == "") != (c.TLS.Key == "") {
+		bad("tls", "give both cert and key (--tls-cert and --tls-key), or neither to use the generated local CA")
+	}
+	if c.DatabaseURL != "" && !strings.HasPrefix(c.DatabaseURL, "postgres://") && !strings.HasPrefix(c.DatabaseURL, "postgresql://") {
+		bad("database_url", "only postgres:// URLs are supported; leave it empty for SQLite in the data directory")
+	}
+	if c.RedisURL != "" && !strings.HasPrefix(c.RedisURL, "redis://") && !strings.HasPrefix(c.RedisURL, "rediss://") {
+		bad("redis_url", "want a redis:// or rediss:// URL")
+	}
+	h := c.HTTP
+	for _, d := range []struct {
+		name string
+		v    Duration
+	}{{"http.read_header_timeout", h.ReadHeaderTimeout}, {"http.body_timeout", h.BodyTimeout},
+		{"http.idle_timeout", h.IdleTimeout}, {"http.write_timeout", h.WriteTimeout}} {
+		if d.v <= 0 {
+			bad(d.name, "must be positive (e.g. 30s): without it a slow client could hold a connection forever")
+		}
+	}
+	if h.MaxHeaderBytes < 4096 {
+		bad("http.max_header_bytes", "must be at least 4096")
+	}
+	if h.MaxBodyBytes < 1024 {
+		bad("http.max_body_bytes", "must be at least 1024")
+	}
+	if h.MaxMessages < 1 {
+		bad("http.max_messages", "must be at least 1")
+	}
+	names := map[string]bool{}
+	models := map[string]string{}
+	for i, p := range c.Providers {
+		f := fmt.Sprintf("providers[%d]", i)
+		switch {
+		case p.Name == "":
+			bad(f+".name", "is required")
+		case names[p.Name]:
+			bad(f+".name", "%q is used twice", p.Name)
+		}
+		names[p.Name] = true
+		if p.Type != "openai" {
+			bad(f+".type", "%q is not a known provider type (use openai for any OpenAI-compatible backend: vLLM, Ollama, llama.cpp, OpenAI)", p.Type)
+		}
+		u, err := url.Parse(p.BaseURL)
+		switch {
+		case err != nil || u.Host == "" || (u.Scheme != "http" && u.Scheme != "https"):
+			bad(f+".base_url", "%q is not an http(s) URL (e.g. http://127.0.0.1:8000/v1)", p.BaseURL)
+		case u.User != nil:
+			bad(f+".base_url", "must not contain credentials; put the key in an environment variable named by api_key_env")
+		case u.Scheme == "http" && !isLoopbackHost(u.Hostname()) && !p.AllowInsecureHTTP:
+			bad(f+".base_url", "plain http to %s would send prompts unencrypted over the network; use https, or set allow_insecure_http: true if the network is private", u.Hostname())
+		}
+		if len(p.Models) == 0 {
+			bad(f+".models", "list at least one model this backend serves")
+		}
+		for _, m := range p.Models {
+			if other, dup := models[m]; dup {
+				bad(f+".models", "model %q is also served by provider %q", m, other)
+			}
+			models[m] = p.Name
+		}
+	}
+	if c.EchoEnabled() {
+		if other, dup := models["mira-echo"]; dup {
+			bad("echo", "model mira-echo is also served by provider %q; set echo: false", other)
+		}
+	}
+	return errors.Join(errs...)
+}
+
+// ProviderAPIKey resolves a provider's upstream key from its environment
+// variable; an empty variable named by api_key_env is an error.
+func (p Provider) ProviderAPIKey(getenv func(string) string) (string, error) {
+	if p.APIKeyEnv == "" {
+		return "", nil
+	}
+	v := getenv(p.APIKeyEnv)
+	if v == "" {
+		return "", fmt.Errorf("provider %q: environment variable %s (api_key_env) is empty; export it, or remove api_key_env for a backend without keys", p.Name, p.APIKeyEnv)
+	}
+	return v, nil
+}
+
+// IsLoopbackHost reports whether host names this machine only.
+func isLoopbackHost(host string) bool {
+	if host == "localhost" {
+		return true
+	}
+	ip := net.ParseIP(host)
+	return ip != nil && ip.IsLoopback()
+}
+
+// Duration is a time.Duration written as "30s", "5m", "2h" or "14d".
+type Duration time.Duration
+
+// D returns d as a time.Duration.
+func (d Duration) D() time.Duration { return time.Duration(d) }
+
+// UnmarshalYAML parses a duration string.
+func (d *Duration) UnmarshalYAML(n *yaml.Node) error {
+	v, err := ParseDuration(n.Value)
+	if err != nil {
+		return fmt.Errorf("line %d: %w", n.Line, err)
+	}
+	*d = Duration(v)
+	return nil
+}
+
+// ParseDuration parses Go durations plus a whole-days form "14d".
+func ParseDuration(s string) (time.Duration, error) {
+	if days, ok := strings.CutSuffix(s, "d"); ok {
+		n, err := strconv.Atoi(days)
+		if err != nil || n < 0 {
+			return 0, fmt.Errorf("invalid duration %q (e.g. 14d, 36h, 90s)", s)
+		}
+		return time.Duration(n) * 24 * time.Hour, nil
+	}
+	v, err := time.ParseDuration(s)
+	if err != nil {
+		return 0, fmt.Errorf("invalid duration %q (e.g. 14d, 36h, 90s)", s)
+	}
+	return v, nil
+}

@@ -1,0 +1,202 @@
+package server
+
+import (
+	"context"
+	"errors"
+	"log/slog"
+	"net/http"
+	"sync"
+	"time"
+
+	"github.com/vmira/mira/internal/apikey"
+	"github.com/vmira/mira/internal/mira"
+	"github.com/vmira/mira/internal/store"
+)
+
+// KeyStore is what authentication needs from the database.
+type KeyStore interface {
+	KeyByDigest(ctx context.Context, digest []byte) (*mira.Key, error)
+	RecordExposure(ctx context.Context, e *mira.KeyExposure, revoke bool) error
+	TouchKeys(ctx context.Context, uses []store.KeyUse) error
+	RevokedSince(ctx context.Context, since time.Time) ([]store.RevokedKey, error)
+}
+
+// Principal is who a request acts for.
+type Principal struct {
+	Key *mira.Key
+}
+
+func principal(ctx context.Context) *Principal {
+	p, _ := ctx.Value(ctxPrincipal).(*Principal)
+	return p
+}
+
+// keyCacheTTL bounds how long a cached key is trusted without asking the
+// database again: the backstop behind the revocation poll.
+const keyCacheTTL = 30 * time.Second
+
+// Authenticator verifies API keys. Keys are looked up by HMAC digest and
+// cached in memory; the database is polled every second for revocations
+// made elsewhere (another instance, `mira admin key revoke`).
+type Authenticator struct {
+	secret []byte
+	store  KeyStore
+	log    *slog.Logger
+	now    func() time.Time
+
+	mu    sync.RWMutex
+	cache map[[32]byte]cachedKey
+
+	touchMu sync.Mutex
+	touches map[string]store.KeyUse
+}
+
+type cachedKey struct {
+	key     *mira.Key
+	fetched time.Time
+}
+
+// NewAuthenticator returns an Authenticator using the server secret.
+func NewAuthenticator(secret []byte, ks KeyStore, log *slog.Logger) *Authenticator {
+	return &Authenticator{secret: secret, store: ks, log: log, now: time.Now,
+		cache: map[[32]byte]cachedKey{}, touches: map[string]store.KeyUse{}}
+}
+
+// Authenticate returns the key for a bearer token. A malformed key or one
+// with a bad checksum is refused without touching the database.
+func (a *Authenticator) Authenticate(ctx context.Context, token string) (*mira.Key, error) {
+	if token == "" {
+		return nil, mira.Errorf(mira.EInvalidAPIKey, "no API key was given: send it as Authorization: Bearer $MIRA_API_KEY")
+	}
+	if err := apikey.Parse(token); err != nil {
+		return nil, mira.Errorf(mira.EInvalidAPIKey, "the API key is malformed or mistyped; check that it was copied whole")
+	}
+	var d [32]byte
+	copy(d[:], apikey.Digest(a.secret, token))
+	now := a.now()
+	a.mu.RLock()
+	c, ok := a.cache[d]
+	a.mu.RUnlock()
+	if !ok || now.Sub(c.fetched) > keyCacheTTL {
+		k, err := a.store.KeyByDigest(ctx, d[:])
+		if errors.Is(err, mira.ErrNotFound) {
+			a.forget(d)
+			return nil, mira.Errorf(mira.EInvalidAPIKey, "incorrect API key")
+		}
+		if err != nil {
+			return nil, mira.Internal(err)
+		}
+		c = cachedKey{key: k, fetched: now}
+		a.mu.Lock()
+		a.cache[d] = c
+		a.mu.Unlock()
+	}
+	switch c.key.State(now) {
+	case mira.KeyRevoked:
+		return nil, mira.Errorf(mira.EKeyRevoked, "this API key has been revoked; create a new one")
+	case mira.KeyExpired:
+		return nil, mira.Errorf(mira.EKeyExpired, "this API key has expired; create a new one")
+	}
+	return c.key, nil
+}
+
+func (a *Authenticator) forget(d [32]byte) {
+	a.mu.Lock()
+	delete(a.cache, d)
+	a.mu.Unlock()
+}
+
+// Invalidate drops a key from the cache so its next use reads the database.
+func (a *Authenticator) Invalidate(digest []byte) {
+	var d [32]byte
+	copy(d[:], digest)
+	a.forget(d)
+}
+
+// noteUse records that key was used from ip; uses are written in batches.
+func (a *Authenticator) noteUse(k *mira.Key, ip string) {
+	a.touchMu.Lock()
+	if u, ok := a.touches[k.ID]; !ok || u.IP != ip || a.now().Sub(u.At) > time.Second {
+		a.touches[k.ID] = store.KeyUse{KeyID: k.ID, At: a.now(), IP: ip}
+	}
+	a.touchMu.Unlock()
+}
+
+// Run polls for revocations every second and flushes last-used times every
+// few seconds until ctx ends; then it flushes once more.
+func (a *Authenticator) Run(ctx context.Context) {
+	poll := time.NewTicker(time.Second)
+	defer poll.Stop()
+	flush := time.NewTicker(5 * time.Second)
+	defer flush.Stop()
+	since := a.now().Add(-time.Minute)
+	for {
+		select {
+		case <-ctx.Done():
+			a.flushUses(context.WithoutCancel(ctx))
+			return
+		case <-poll.C:
+			since = a.pollRevocations(ctx, since)
+		case <-flush.C:
+			a.flushUses(ctx)
+		}
+	}
+}
+
+// pollRevocations drops keys revoked since the last poll from the cache. The
+// window overlaps by a few seconds so a slow commit is not missed.
+func (a *Authenticator) pollRevocations(ctx context.Context, since time.Time) time.Time {
+	started := a.now()
+	revoked, err := a.store.RevokedSince(ctx, since)
+	if err != nil {
+		if ctx.Err() == nil {
+			a.log.Warn("revocation poll failed", "error", err)
+		}
+		return since
+	}
+	for _, r := range revoked {
+		a.Invalidate(r.Digest)
+	}
+	return started.Add(-5 * time.Second)
+}
+
+func (a *Authenticator) flushUses(ctx context.Context) {
+	a.touchMu.Lock()
+	if len(a.touches) == 0 {
+		a.touchMu.Unlock()
+		return
+	}
+	uses := make([]store.KeyUse, 0, len(a.touches))
+	for _, u := range a.touches {
+		uses = append(uses, u)
+	}
+	clear(a.touches)
+	a.touchMu.Unlock()
+	if err := a.store.TouchKeys(ctx, uses); err != nil {
+		a.log.Warn("recording key use failed", "error", err, "keys", len(uses))
+	}
+}
+
+// authenticate is the middleware that resolves the bearer key, checks its
+// client address and the scope the route requires.
+func (s *Server) authenticate(scope mira.Scope, next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		k, err := s.auth.Authenticate(r.Context(), bearer(r))
+		if err != nil {
+			s.writeError(w, r, err)
+			return
+		}
+		addLogAttrs(r.Context(), slog.String("key_id", k.ID))
+		ip := clientIP(r)
+		if !k.AllowsIP(ip) {
+			s.writeError(w, r, mira.Errorf(mira.EIPNotAllowed, "this API key may not be used from %s", ip))
+			return
+		}
+		if !k.HasScope(scope) {
+			s.writeError(w, r, mira.Errorf(mira.EInsufficientScope, "this API key lacks the scope %s needed for this endpoint", scope))
+			return
+		}
+		s.auth.noteUse(k, ip.String())
+		next.ServeHTTP(w, r.WithContext(context.WithValue(r.Context(), ctxPrincipal, &Principal{Key: k})))
+	})
+}

@@ -1,0 +1,253 @@
+package server
+
+import (
+	"context"
+	"crypto/rand"
+	"encoding/hex"
+	"fmt"
+	"log/slog"
+	"net"
+	"net/http"
+	"net/netip"
+	"runtime/debug"
+	"strconv"
+	"strings"
+	"sync/atomic"
+	"time"
+
+	"github.com/vmira/mira/internal/apikey"
+	"github.com/vmira/mira/internal/mira"
+)
+
+// middleware wraps a handler; chains are built once, outermost first.
+type middleware func(http.Handler) http.Handler
+
+func chain(h http.Handler, ms ...middleware) http.Handler {
+	for i := len(ms) - 1; i >= 0; i-- {
+		h = ms[i](h)
+	}
+	return h
+}
+
+type ctxKey int
+
+const (
+	ctxRequestID ctxKey = iota
+	ctxPrincipal
+	ctxLogAttrs
+)
+
+// requestID returns the id given to the request by withRequestID.
+func requestID(ctx context.Context) string {
+	id, _ := ctx.Value(ctxRequestID).(string)
+	return id
+}
+
+// idSource makes request ids: a random per-process prefix and a counter.
+// They need to be unique, not secret, and cheap on the hot path.
+type idSource struct {
+	prefix string
+	n      atomic.Uint64
+}
+
+func newIDSource() *idSource {
+	var b [6]byte
+	rand.Read(b[:])
+	return &idSource{prefix: "req_" + hex.EncodeToString(b[:])}
+}
+
+func (s *idSource) next() string {
+	var buf [64]byte
+	b := append(buf[:0], s.prefix...)
+	b = append(b, '_')
+	b = strconv.AppendUint(b, s.n.Add(1), 36)
+	return string(b)
+}
+
+// withRequestID gives every request an id, in the context and in the
+// x-request-id response header. A client-supplied id is never trusted.
+func (s *Server) withRequestID(next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		id := s.ids.next()
+		w.Header().Set("X-Request-Id", id)
+		next.ServeHTTP(w, r.WithContext(context.WithValue(r.Context(), ctxRequestID, id)))
+	})
+}
+
+// recoverPanics turns a panic into a 500 internal_error and a log line with
+// the stack; the process stays up.
+func (s *Server) recoverPanics(next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		defer func() {
+			if v := recover(); v != nil {
+				if v == http.ErrAbortHandler {
+					panic(v)
+				}
+				s.log.Error("panic", "request_id", requestID(r.Context()),
+					"panic", redact(fmt.Sprint(v)), "stack", string(debug.Stack()))
+				s.writeError(w, r, mira.Internal(fmt.Errorf("panic: %v", v)))
+			}
+		}()
+		next.ServeHTTP(w, r)
+	})
+}
+
+// statusWriter records the status and size of a response for the access log.
+type statusWriter struct {
+	http.ResponseWriter
+	status int
+	bytes  int64
+}
+
+func (w *statusWriter) WriteHeader(code int) {
+	if w.status == 0 {
+		w.status = code
+	}
+	w.ResponseWriter.WriteHeader(code)
+}
+
+func (w *statusWriter) Write(b []byte) (int, error) {
+	if w.status == 0 {
+		w.status = http.StatusOK
+	}
+	n, err := w.ResponseWriter.Write(b)
+	w.bytes += int64(n)
+	return n, err
+}
+
+func (w *statusWriter) Unwrap() http.ResponseWriter { return w.ResponseWriter }
+
+// logAttrs collects attributes that inner handlers add to the access log line.
+type logAttrs struct{ attrs []slog.Attr }
+
+func addLogAttrs(ctx context.Context, attrs ...slog.Attr) {
+	if la, ok := ctx.Value(ctxLogAttrs).(*logAttrs); ok {
+		la.attrs = append(la.attrs, attrs...)
+	}
+}
+
+// accessLog writes one line per request. It never logs headers, query
+// strings or bodies: they may carry secrets.
+func (s *Server) accessLog(next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		start := time.Now()
+		sw := &statusWriter{ResponseWriter: w}
+		la := &logAttrs{}
+		next.ServeHTTP(sw, r.WithContext(context.WithValue(r.Context(), ctxLogAttrs, la)))
+		attrs := append([]slog.Attr{
+			slog.String("request_id", requestID(r.Context())),
+			slog.String("method", r.Method),
+			slog.String("path", redact(r.URL.Path)),
+			slog.Int("status", sw.status),
+			slog.Int64("bytes", sw.bytes),
+			slog.Duration("duration", time.Since(start)),
+			slog.String("client_ip", clientIP(r).String()),
+		}, la.attrs...)
+		s.log.LogAttrs(r.Context(), slog.LevelInfo, "request", attrs...)
+	})
+}
+
+// secureHeaders sets the headers every HTTPS response carries.
+func secureHeaders(next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		h := w.Header()
+		h.Set("Strict-Transport-Security", "max-age=63072000")
+		h.Set("X-Content-Type-Options", "nosniff")
+		h.Set("Cache-Control", "no-store")
+		h.Set("Referrer-Policy", "no-referrer")
+		h.Set("X-Frame-Options", "DENY")
+		next.ServeHTTP(w, r)
+	})
+}
+
+// rejectBrowsers refuses /v1 requests that a browser makes with a secret
+// key, and never grants a CORS preflight: secret keys must not live in
+// client-side JavaScript.
+func rejectBrowsers(s *Server) middleware {
+	return func(next http.Handler) http.Handler {
+		return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+			if r.Method == http.MethodOptions {
+				s.writeError(w, r, mira.Errorf(mira.EBrowserRequestRejected,
+					"cross-origin requests to the API are not allowed: secret keys must never be used from client-side JavaScript; call Mira from your server"))
+				return
+			}
+			if fromBrowser(r) && apikey.LooksLike(bearer(r)) {
+				s.writeError(w, r, mira.Errorf(mira.EBrowserRequestRejected,
+					"this request comes from a browser and carries a secret API key; secret keys must never be used from client-side JavaScript. Revoke this key if it is embedded in a web page, and call Mira from your server"))
+				return
+			}
+			next.ServeHTTP(w, r)
+		})
+	}
+}
+
+// fromBrowser reports whether r was made by a web page's JavaScript: it has
+// an Origin, or fetch metadata saying mode "cors". Node's fetch (undici), and
+// with it the official openai npm client on a server, sends
+// "Sec-Fetch-Mode: cors" on every request but never Sec-Fetch-Site, which
+// browsers always send with it; so the mode counts only together with a site.
+func fromBrowser(r *http.Request) bool {
+	if r.Header.Get("Origin") != "" {
+		return true
+	}
+	return strings.EqualFold(r.Header.Get("Sec-Fetch-Mode"), "cors") && r.Header.Get("Sec-Fetch-Site") != ""
+}
+
+// bearer returns the token of an "Authorization: Bearer" header, or "".
+func bearer(r *http.Request) string {
+	h := r.Header.Get("Authorization")
+	if len(h) > 7 && strings.EqualFold(h[:7], "bearer ") {
+		return strings.TrimSpace(h[7:])
+	}
+	return ""
+}
+
+// clientIP returns the address of the peer. Proxy headers are not trusted
+// here; trusted proxies are configured with the rate limits.
+func clientIP(r *http.Request) netip.Addr {
+	ap, err := netip.ParseAddrPort(r.RemoteAddr)
+	if err == nil {
+		return ap.Addr().Unmap()
+	}
+	host, _, err := net.SplitHostPort(r.RemoteAddr)
+	if err != nil {
+		host = r.RemoteAddr
+	}
+	a, _ := netip.ParseAddr(host)
+	return a.Unmap()
+}
+
+// redact masks anything that looks like a Mira key in s (log lines): a
+// well-formed key shows only its display parts, anything else after the
+// prefix is cut, since a malformed key is still somebody's secret.
+func redact(s string) string {
+	if !strings.Contains(s, apikey.Prefix) {
+		return s
+	}
+	var b strings.Builder
+	for {
+		i := strings.Index(s, apikey.Prefix)
+		if i < 0 {
+			b.WriteString(s)
+			return b.String()
+		}
+		b.WriteString(s[:i])
+		s = s[i:]
+		j := len(apikey.Prefix)
+		for j < len(s) && isBase62(s[j]) {
+			j++
+		}
+		if j >= apikey.Len {
+			// A key, possibly run together with what follows (another key).
+			b.WriteString(apikey.Mask(s[:apikey.Len]))
+			j = apikey.Len
+		} else {
+			b.WriteString(apikey.Prefix + "[REDACTED]")
+		}
+		s = s[j:]
+	}
+}
+
+func isBase62(c byte) bool {
+	return '0' <= c && c <= '9' || 'A' <= c && c <= 'Z' || 'a' <= c && c <= 'z'
+}

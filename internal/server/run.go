@@ -1,0 +1,266 @@
+package server
+
+import (
+	"context"
+	"crypto/tls"
+	"crypto/x509"
+	"errors"
+	"fmt"
+	"io"
+	"log/slog"
+	"net"
+	"net/http"
+	"sync"
+	"time"
+
+	"github.com/vmira/mira/internal/config"
+	"github.com/vmira/mira/internal/datadir"
+	"github.com/vmira/mira/internal/openai"
+	"github.com/vmira/mira/internal/provider"
+	"github.com/vmira/mira/internal/store"
+	"github.com/vmira/mira/internal/tlsconf"
+)
+
+// StartOptions are what Start needs besides the configuration.
+type StartOptions struct {
+	Logger *slog.Logger
+	Getenv func(string) string // resolves providers' api_key_env
+	// Out receives the messages meant for the person starting the server
+	// (where the CA is and how to trust it).
+	Out io.Writer
+}
+
+// Running is a started `mira serve`.
+type Running struct {
+	// Addr is the HTTPS address actually listened on; HTTPAddr the plain
+	// one, if any.
+	Addr, HTTPAddr string
+	// CAPath is the generated local CA, when no certificate was given.
+	CAPath string
+
+	cancel   context.CancelFunc
+	servers  []*http.Server
+	closers  []func() error
+	shutdown time.Duration
+	bg       sync.WaitGroup
+	errc     chan error
+}
+
+// Start validates cfg, prepares the data directory, database, secret and
+// certificates, and starts the listeners. It refuses to start when the
+// setting would be unsafe, with an error that says how to fix it.
+func Start(ctx context.Context, cfg config.Config, opt StartOptions) (_ *Running, err error) {
+	if opt.Logger == nil {
+		opt.Logger = slog.New(slog.DiscardHandler)
+	}
+	if opt.Out == nil {
+		opt.Out = io.Discard
+	}
+	log := opt.Logger
+	if err := cfg.Validate(); err != nil {
+		return nil, fmt.Errorf("configuration:\n%w", err)
+	}
+	run := &Running{shutdown: cfg.HTTP.ShutdownTimeout.D(), errc: make(chan error, 2)}
+	defer func() {
+		if err != nil {
+			run.closeAll()
+		}
+	}()
+	if err := datadir.Ensure(cfg.DataDir); err != nil {
+		return nil, err
+	}
+	secret, err := datadir.LoadSecret(cfg.DataDir, cfg.SecretKeyFile)
+	if err != nil {
+		return nil, err
+	}
+	tlsCfg, caPath, err := serverTLS(cfg, log, opt.Out, run)
+	if err != nil {
+		return nil, err
+	}
+	run.CAPath = caPath
+	providers, err := buildProviders(cfg, opt.Getenv)
+	if err != nil {
+		return nil, err
+	}
+	db, err := store.Open(ctx, cfg.DatabaseURL, cfg.DataDir)
+	if err != nil {
+		return nil, err
+	}
+	run.closers = append(run.closers, db.Close)
+
+	ln, err := net.Listen("tcp", cfg.Listen)
+	if err != nil {
+		return nil, fmt.Errorf("listen %s: %w", cfg.Listen, err)
+	}
+	run.Addr = ln.Addr().String()
+	var pln net.Listener
+	if cfg.HTTPListen != "" {
+		if pln, err = net.Listen("tcp", cfg.HTTPListen); err != nil {
+			ln.Close()
+			return nil, fmt.Errorf("listen %s: %w", cfg.HTTPListen, err)
+		}
+		run.HTTPAddr = pln.Addr().String()
+	}
+
+	s := New(Options{
+		Logger:            log,
+		Keys:              db,
+		Secret:            secret,
+		Providers:         providers,
+		MaxBodyBytes:      cfg.HTTP.MaxBodyBytes,
+		BodyTimeout:       cfg.HTTP.BodyTimeout.D(),
+		WriteTimeout:      cfg.HTTP.WriteTimeout.D(),
+		Limits:            openai.Limits{MaxMessages: cfg.HTTP.MaxMessages},
+		RevokeExposedKeys: cfg.Policy.RevokeExposed(),
+		HTTPSURL:          "https://" + run.Addr,
+	})
+	bgCtx, cancel := context.WithCancel(context.WithoutCancel(ctx))
+	run.cancel = cancel
+	run.bg.Add(1)
+	go func() {
+		defer run.bg.Done()
+		s.Authenticator().Run(bgCtx)
+	}()
+
+	errLog := slog.NewLogLogger(log.Handler(), slog.LevelDebug) // TLS handshake noise
+	newServer := func(h http.Handler) *http.Server {
+		return &http.Server{
+			Handler:           h,
+			ReadHeaderTimeout: cfg.HTTP.ReadHeaderTimeout.D(),
+			IdleTimeout:       cfg.HTTP.IdleTimeout.D(),
+			MaxHeaderBytes:    cfg.HTTP.MaxHeaderBytes,
+			ErrorLog:          errLog,
+			// No ReadTimeout/WriteTimeout: they would cut long streams.
+			// Bodies and writes get per-operation deadlines instead.
+		}
+	}
+	hs := newServer(s.Handler())
+	hs.TLSConfig = tlsCfg
+	run.servers = append(run.servers, hs)
+	go func() { run.errc <- serveErr(hs.ServeTLS(ln, "", "")) }()
+	if pln != nil {
+		ps := newServer(s.PlainHandler())
+		run.servers = append(run.servers, ps)
+		go func() { run.errc <- serveErr(ps.Serve(pln)) }()
+	}
+	log.Info("mira serving", "https", "https://"+run.Addr, "plain_http_rejecting", run.HTTPAddr,
+		"database", db.Dialect(), "models", len(providers.Models()))
+	return run, nil
+}
+
+func serveErr(err error) error {
+	if errors.Is(err, http.ErrServerClosed) {
+		return nil
+	}
+	return err
+}
+
+// serverTLS returns the listener's TLS configuration: the given certificate
+// (reloaded when its files change) or the generated local CA's.
+func serverTLS(cfg config.Config, log *slog.Logger, out io.Writer, run *Running) (*tls.Config, string, error) {
+	certFile, keyFile, caPath := cfg.TLS.Cert, cfg.TLS.Key, ""
+	if certFile == "" {
+		local, err := tlsconf.EnsureLocal(cfg.DataDir, time.Now())
+		if err != nil {
+			return nil, "", err
+		}
+		certFile, keyFile, caPath = local.CertPath, local.KeyPath, local.CAPath
+		if !tlsconf.IsLoopbackListen(cfg.Listen) && !cfg.TLS.AllowSelfSigned {
+			return nil, "", fmt.Errorf("refusing to serve the generated local-CA certificate on %s, a non-loopback address: clients elsewhere cannot verify it. Give a real certificate with --tls-cert/--tls-key, or pass --allow-self-signed and hand clients %s (MIRA_CA_CERT)", cfg.Listen, caPath)
+		}
+		if local.CreatedCA {
+			fmt.Fprintf(out, "Generated a local certificate authority for https://localhost: %s\nTrust it in clients with:\n\n    export MIRA_CA_CERT=%s\n\n", caPath, caPath)
+		} else {
+			fmt.Fprintf(out, "Local CA: %s (export MIRA_CA_CERT=%s)\n", caPath, caPath)
+		}
+	}
+	if err := tlsconf.CheckKeyFile(keyFile); err != nil {
+		return nil, "", err
+	}
+	rl, err := tlsconf.NewReloader(certFile, keyFile, cfg.TLS.ReloadInterval.D(), log)
+	if err != nil {
+		return nil, "", err
+	}
+	run.closers = append(run.closers, rl.Close)
+	if caPath == "" {
+		if leaf := rl.Leaf(); selfSigned(leaf) && !tlsconf.IsLoopbackListen(cfg.Listen) && !cfg.TLS.AllowSelfSigned {
+			return nil, "", fmt.Errorf("refusing to serve the self-signed certificate %s on %s, a non-loopback address: clients cannot verify it. Use a certificate from a CA your clients trust, or pass --allow-self-signed", certFile, cfg.Listen)
+		}
+	}
+	c := tlsconf.ServerConfig()
+	c.GetCertificate = rl.GetCertificate
+	return c, caPath, nil
+}
+
+func selfSigned(leaf *x509.Certificate) bool {
+	return tlsconf.IsSelfSigned(leaf) || tlsconf.IsLocalCA(leaf)
+}
+
+// buildProviders makes the model registry from the configuration.
+func buildProviders(cfg config.Config, getenv func(string) string) (*provider.Registry, error) {
+	var ps []provider.Provider
+	if cfg.EchoEnabled() {
+		ps = append(ps, provider.NewEcho())
+	}
+	for _, pc := range cfg.Providers {
+		key, err := pc.ProviderAPIKey(getenv)
+		if err != nil {
+			return nil, err
+		}
+		p, err := provider.NewOpenAI(provider.OpenAIConfig{
+			Name:                  pc.Name,
+			BaseURL:               pc.BaseURL,
+			APIKey:                key,
+			Models:                pc.Models,
+			CAFile:                pc.CAFile,
+			ConnectTimeout:        pc.ConnectTimeout.D(),
+			ResponseHeaderTimeout: pc.ResponseHeaderTimeout.D(),
+			RequestTimeout:        pc.RequestTimeout.D(),
+			StreamIdleTimeout:     pc.StreamIdleTimeout.D(),
+		})
+		if err != nil {
+			return nil, fmt.Errorf("provider %q: %w", pc.Name, err)
+		}
+		ps = append(ps, p)
+	}
+	return provider.NewRegistry(ps...)
+}
+
+// Wait blocks until a listener fails or ctx ends.
+func (r *Running) Wait(ctx context.Context) error {
+	select {
+	case err := <-r.errc:
+		return err
+	case <-ctx.Done():
+		return nil
+	}
+}
+
+// Close drains connections (up to the shutdown timeout), stops background
+// work and closes the database.
+func (r *Running) Close() error {
+	ctx, cancel := context.WithTimeout(context.Background(), r.shutdown)
+	defer cancel()
+	var errs []error
+	for _, s := range r.servers {
+		if err := s.Shutdown(ctx); err != nil {
+			s.Close()
+		}
+	}
+	r.servers = nil
+	errs = append(errs, r.closeAll())
+	return errors.Join(errs...)
+}
+
+func (r *Running) closeAll() error {
+	if r.cancel != nil {
+		r.cancel()
+	}
+	r.bg.Wait()
+	var errs []error
+	for i := len(r.closers) - 1; i >= 0; i-- {
+		errs = append(errs, r.closers[i]())
+	}
+	r.closers = nil
+	return errors.Join(errs...)
+}

@@ -1,0 +1,120 @@
+// Package server is Mira's HTTP layer: routes, the middleware chain, the
+// mapping of errors to HTTP, and the listeners. A request's path reads as one
+// line: recover -> request id -> access log -> secure headers -> browser
+// check -> authenticate -> handler.
+package server
+
+import (
+	"log/slog"
+	"net/http"
+	"time"
+
+	"github.com/vmira/mira/internal/mira"
+	"github.com/vmira/mira/internal/openai"
+	"github.com/vmira/mira/internal/provider"
+)
+
+// Options configure a Server.
+type Options struct {
+	Logger    *slog.Logger
+	Keys      KeyStore
+	Secret    []byte // server secret: HMAC pepper of key digests
+	Providers *provider.Registry
+
+	MaxBodyBytes int64         // larger bodies get 413 request_too_large
+	BodyTimeout  time.Duration // time allowed to read a request body
+	WriteTimeout time.Duration // per write; streams are never cut as a whole
+	Limits       openai.Limits
+
+	// RevokeExposedKeys revokes keys seen on the plain-HTTP listener.
+	RevokeExposedKeys bool
+	// HTTPSURL is where the plain listener tells clients to go.
+	HTTPSURL string
+}
+
+// Server serves Mira's HTTP API.
+type Server struct {
+	opt  Options
+	log  *slog.Logger
+	auth *Authenticator
+	ids  *idSource
+}
+
+// New returns a Server.
+func New(opt Options) *Server {
+	if opt.Logger == nil {
+		opt.Logger = slog.New(slog.DiscardHandler)
+	}
+	if opt.MaxBodyBytes <= 0 {
+		opt.MaxBodyBytes = 4 << 20
+	}
+	if opt.BodyTimeout <= 0 {
+		opt.BodyTimeout = time.Minute
+	}
+	if opt.WriteTimeout <= 0 {
+		opt.WriteTimeout = 30 * time.Second
+	}
+	return &Server{
+		opt:  opt,
+		log:  opt.Logger,
+		auth: NewAuthenticator(opt.Secret, opt.Keys, opt.Logger),
+		ids:  newIDSource(),
+	}
+}
+
+// Authenticator returns the server's key authenticator (its cache and
+// background work are started with Run).
+func (s *Server) Authenticator() *Authenticator { return s.auth }
+
+// Handler returns the handler of the HTTPS listener.
+func (s *Server) Handler() http.Handler {
+	mux := http.NewServeMux()
+	api := func(pattern string, scope mira.Scope, h http.HandlerFunc) {
+		mux.Handle(pattern, chain(h, rejectBrowsers(s), func(next http.Handler) http.Handler {
+			return s.authenticate(scope, next)
+		}))
+	}
+	api("GET /v1/models", mira.ScopeModelsRead, s.listModels)
+	api("POST /v1/chat/completions", mira.ScopeChatWrite, s.chatCompletions)
+	// Every other /v1 path: browsers are still refused first, then 404.
+	mux.Handle("/v1/", chain(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		s.writeError(w, r, mira.Errorf(mira.ENotFound, "unknown endpoint %s %s", r.Method, redact(r.URL.Path)))
+	}), rejectBrowsers(s)))
+
+	mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, r *http.Request) {
+		writeJSON(w, http.StatusOK, map[string]string{"status": "ok"})
+	})
+	mux.HandleFunc("GET /readyz", s.ready)
+	mux.HandleFunc("GET /.well-known/security.txt", securityTxt)
+	mux.HandleFunc("/", func(w http.ResponseWriter, r *http.Request) {
+		s.writeError(w, r, mira.Errorf(mira.ENotFound, "not found"))
+	})
+	return chain(mux, s.recoverPanics, s.withRequestID, s.accessLog, secureHeaders)
+}
+
+func (s *Server) ready(w http.ResponseWriter, r *http.Request) {
+	if _, err := s.opt.Keys.RevokedSince(r.Context(), time.Now()); err != nil {
+		s.writeError(w, r, mira.Errorf(mira.EUnavailable, "the database is not reachable"))
+		return
+	}
+	writeJSON(w, http.StatusOK, map[string]string{"status": "ready"})
+}
+
+func securityTxt(w http.ResponseWriter, r *http.Request) {
+	w.Header().Set("Content-Type", "text/plain; charset=utf-8")
+	expires := time.Now().UTC().AddDate(1, 0, 0).Truncate(24 * time.Hour).Format(time.RFC3339)
+	w.Write([]byte("Contact: mailto:security@vmira.ai\nExpires: " + expires +
+		"\nPreferred-Languages: en, ru\nPolicy: https://github.com/vmira/mira/blob/main/SECURITY.md\n"))
+}
+
+func (s *Server) listModels(w http.ResponseWriter, r *http.Request) {
+	k := principal(r.Context()).Key
+	all := s.opt.Providers.Models()
+	list := openai.ModelList{Object: "list", Data: make([]openai.Model, 0, len(all))}
+	for _, m := range all {
+		if k.AllowsModel(m.ID) {
+			list.Data = append(list.Data, m)
+		}
+	}
+	writeJSON(w, http.StatusOK, list)
+}

@@ -1,0 +1,199 @@
+package server
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"net/http"
+	"net/http/httptest"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/vmira/mira/internal/apikey"
+	"github.com/vmira/mira/internal/mira"
+	"github.com/vmira/mira/internal/provider"
+	"github.com/vmira/mira/internal/store"
+)
+
+// memKeys is an in-memory KeyStore that counts lookups.
+type memKeys struct {
+	mu      sync.Mutex
+	keys    map[string]*mira.Key // by digest
+	lookups int
+}
+
+func (m *memKeys) KeyByDigest(_ context.Context, d []byte) (*mira.Key, error) {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	m.lookups++
+	if k, ok := m.keys[string(d)]; ok {
+		c := *k
+		return &c, nil
+	}
+	return nil, mira.ErrNotFound
+}
+
+func (m *memKeys) RecordExposure(_ context.Context, e *mira.KeyExposure, revoke bool) error {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	for _, k := range m.keys {
+		if k.ID == e.KeyID && revoke && k.RevokedAt.IsZero() {
+			k.RevokedAt, e.Revoked = e.At, true
+		}
+	}
+	return nil
+}
+
+func (m *memKeys) TouchKeys(context.Context, []store.KeyUse) error { return nil }
+
+func (m *memKeys) RevokedSince(context.Context, time.Time) ([]store.RevokedKey, error) {
+	return nil, nil
+}
+
+var testSecret = bytes.Repeat([]byte{1}, 32)
+
+func newTestServer(t testing.TB, scopes ...mira.Scope) (*Server, *memKeys, string) {
+	t.Helper()
+	reg, err := provider.NewRegistry(provider.NewEcho())
+	if err != nil {
+		t.Fatal(err)
+	}
+	raw := apikey.Generate()
+	if len(scopes) == 0 {
+		scopes = mira.DefaultScopes
+	}
+	ks := &memKeys{keys: map[string]*mira.Key{
+		string(apikey.Digest(testSecret, raw)): {ID: "key_1", Scopes: scopes, CreatedAt: time.Now()},
+	}}
+	s := New(Options{Keys: ks, Secret: testSecret, Providers: reg, HTTPSURL: "https://localhost:8443"})
+	return s, ks, raw
+}
+
+func TestMalformedKeysNeverReachTheStore(t *testing.T) {
+	s, ks, good := newTestServer(t)
+	h := s.Handler()
+	for _, k := range []string{"", "sk-mira-short", good[:55] + "!", "sk-mira-" + strings.Repeat("A", 48), "Bearer-ish"} {
+		req := httptest.NewRequest("GET", "/v1/models", nil)
+		req.Header.Set("Authorization", "Bearer "+k)
+		rec := httptest.NewRecorder()
+		h.ServeHTTP(rec, req)
+		if rec.Code != 401 {
+			t.Errorf("key %q: status %d", k, rec.Code)
+		}
+	}
+	if ks.lookups != 0 {
+		t.Errorf("%d database lookups for malformed keys; want 0", ks.lookups)
+	}
+	// A valid key is looked up once, then served from the cache.
+	for range 3 {
+		req := httptest.NewRequest("GET", "/v1/models", nil)
+		req.Header.Set("Authorization", "Bearer "+good)
+		rec := httptest.NewRecorder()
+		h.ServeHTTP(rec, req)
+		if rec.Code != 200 {
+			t.Fatalf("good key: %d %s", rec.Code, rec.Body)
+		}
+	}
+	if ks.lookups != 1 {
+		t.Errorf("%d lookups for three uses of one key; want 1", ks.lookups)
+	}
+}
+
+func TestPlainHandlerRevokesAndInvalidates(t *testing.T) {
+	s, _, key := newTestServer(t)
+	h := s.Handler()
+	use := func() int {
+		req := httptest.NewRequest("GET", "/v1/models", nil)
+		req.Header.Set("Authorization", "Bearer "+key)
+		rec := httptest.NewRecorder()
+		h.ServeHTTP(rec, req)
+		return rec.Code
+	}
+	if use() != 200 {
+		t.Fatal("key does not work")
+	}
+	s.opt.RevokeExposedKeys = true
+	req := httptest.NewRequest("POST", "/anything", strings.NewReader(`{"api_key":"`+key+`"}`))
+	rec := httptest.NewRecorder()
+	s.PlainHandler().ServeHTTP(rec, req)
+	if rec.Code != 403 || !strings.Contains(rec.Body.String(), "https_required") || !strings.Contains(rec.Body.String(), "revoked") {
+		t.Fatalf("plain: %d %s", rec.Code, rec.Body)
+	}
+	if got := use(); got != 401 {
+		t.Errorf("key still works on HTTPS after exposure (status %d): the cache was not invalidated", got)
+	}
+}
+
+func TestErrorBodyNeverShowsInternals(t *testing.T) {
+	status, body := errorBody(mira.Internal(context.DeadlineExceeded))
+	b, _ := json.Marshal(body)
+	if status != 500 || strings.Contains(string(b), "deadline") {
+		t.Errorf("internal error shown as %d %s", status, b)
+	}
+	status, _ = errorBody(&mira.Error{Code: "made_up", Message: "x"})
+	if status != 500 {
+		t.Errorf("unknown code mapped to %d; want 500", status)
+	}
+	for code := range codes {
+		if _, body := errorBody(mira.Errorf(code, "m")); *body.Error.Code != code || body.Error.Type == "" {
+			t.Errorf("code %s: body %+v", code, body.Error)
+		}
+	}
+}
+
+func TestRedact(t *testing.T) {
+	k := apikey.Generate()
+	tests := []struct{ in, want string }{
+		{"no secrets here", "no secrets here"},
+		{"path /v1/" + k + "/x", "path /v1/" + apikey.Mask(k) + "/x"},
+		{"broken sk-mira-abc123 end", "broken sk-mira-[REDACTED] end"},
+		{k + k, apikey.Mask(k) + apikey.Mask(k)},
+	}
+	for _, tt := range tests {
+		if got := redact(tt.in); got != tt.want {
+			t.Errorf("redact(%q) = %q; want %q", tt.in, got, tt.want)
+		}
+	}
+}
+
+func TestPanicBecomesInternalError(t *testing.T) {
+	s, _, _ := newTestServer(t)
+	h := chain(http.HandlerFunc(func(http.ResponseWriter, *http.Request) { panic("boom sk-mira-secret") }), s.recoverPanics, s.withRequestID)
+	rec := httptest.NewRecorder()
+	h.ServeHTTP(rec, httptest.NewRequest("GET", "/", nil))
+	if rec.Code != 500 || !strings.Contains(rec.Body.String(), `"internal_error"`) || strings.Contains(rec.Body.String(), "boom") {
+		t.Errorf("panic answered %d %s", rec.Code, rec.Body)
+	}
+}
+
+// BenchmarkChatEcho measures the whole authenticated chat path in process
+// (middleware, key check from the cache, decoding, mira-echo, encoding).
+func BenchmarkChatEcho(b *testing.B) {
+	s, _, key := newTestServer(b)
+	h := s.Handler()
+	body := []byte(`{"model":"mira-echo","messages":[{"role":"user","content":"Say hello in one short sentence."}],"max_tokens":16}`)
+	b.ReportAllocs()
+	for b.Loop() {
+		req := httptest.NewRequest("POST", "/v1/chat/completions", bytes.NewReader(body))
+		req.Header.Set("Authorization", "Bearer "+key)
+		rec := httptest.NewRecorder()
+		h.ServeHTTP(rec, req)
+		if rec.Code != 200 {
+			b.Fatal(rec.Code, rec.Body)
+		}
+	}
+}
+
+// BenchmarkAuthenticate measures key verification from the cache.
+func BenchmarkAuthenticate(b *testing.B) {
+	s, _, key := newTestServer(b)
+	ctx := context.Background()
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := s.auth.Authenticate(ctx, key); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
