@@ -82,9 +82,9 @@ func (p Policy) RevokeExposed() bool { return p.RevokeExposedKeys == nil || *p.R
 
 // Provider is one OpenAI-compatible model backend (vLLM, Ollama, llama.cpp, OpenAI...).
 type Provider struct {
-	Name    string   `yaml:"name"`
-	Type    string   `yaml:"type"`     // "openai" (OpenAI-compatible); the only type for now
-	BaseURL string   `yaml:"base_url"` // e.g. http://127.0.0.1:8000/v1
+	Name    string `yaml:"name"`
+	Type    string `yaml:"type"`     // "openai" (OpenAI-compatible); the only type for now
+	BaseURL string `yaml:"base_url"` // e.g. http://127.0.0.1:8000/v1
 	// APIKeyEnv names the environment variable holding the upstream key;
 	// keys are never written in the config file.
 	APIKeyEnv string   `yaml:"api_key_env"`
