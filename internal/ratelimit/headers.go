@@ -1,0 +1,100 @@
+package ratelimit
+
+import (
+	"net/http"
+	"strconv"
+	"time"
+)
+
+// maxRetryAfter caps Retry-After and retry-after-ms: openai-node ignores
+// larger values (and then retries on its own short schedule) and openai-go
+// gives up over 2 minutes. A client told 60s that is still early is simply
+// told again.
+const maxRetryAfter = 60 * time.Second
+
+// SetHeaders writes d as SPEC.md's rate-limit headers:
+//
+//   - X-RateLimit-{Limit,Remaining,Reset}-Requests for requests per minute and
+//     X-RateLimit-{Limit,Remaining,Reset}-Tokens for tokens per minute, the
+//     resets in Go duration form rounded up to the millisecond ("6m0s",
+//     "8.571s", "0s");
+//   - X-RateLimit-{Limit,Remaining,Reset} for the tightest of the requests,
+//     tokens and requests-per-day windows, the reset in whole seconds rounded
+//     up. Tightest is the refusing window when d refuses for one, otherwise
+//     the one with the lowest remaining fraction Remaining/Limit (ties: the
+//     longer reset), so a client watching only these three slows down for
+//     whichever limit is closest to biting;
+//   - when !d.Allowed: Retry-After in whole seconds rounded up, 1 to 60,
+//     retry-after-ms (1 to 60000), and x-should-retry: false when d.NeverFits.
+//
+// An unlimited dimension (Limit 0) has no headers; with every dimension
+// unlimited only the refusal headers can appear. Header names are written in
+// Go's canonical form (X-Ratelimit-Limit-Requests): HTTP header names are
+// case-insensitive, HTTP/2 lowercases them, and every client looks them up
+// case-insensitively.
+func SetHeaders(h http.Header, d Decision) {
+	if w := d.Requests; w.Limit > 0 {
+		h.Set("X-RateLimit-Limit-Requests", strconv.Itoa(w.Limit))
+		h.Set("X-RateLimit-Remaining-Requests", strconv.Itoa(w.Remaining))
+		h.Set("X-RateLimit-Reset-Requests", ceilMs(w.Reset).String())
+	}
+	if w := d.Tokens; w.Limit > 0 {
+		h.Set("X-RateLimit-Limit-Tokens", strconv.Itoa(w.Limit))
+		h.Set("X-RateLimit-Remaining-Tokens", strconv.Itoa(w.Remaining))
+		h.Set("X-RateLimit-Reset-Tokens", ceilMs(w.Reset).String())
+	}
+	if w, ok := tightest(&d); ok {
+		h.Set("X-RateLimit-Limit", strconv.Itoa(w.Limit))
+		h.Set("X-RateLimit-Remaining", strconv.Itoa(w.Remaining))
+		h.Set("X-RateLimit-Reset", strconv.FormatInt(ceilSeconds(w.Reset), 10))
+	}
+	if d.Allowed {
+		return
+	}
+	wait := min(max(d.RetryAfter, time.Millisecond), maxRetryAfter)
+	h.Set("Retry-After", strconv.FormatInt(ceilSeconds(wait), 10))
+	h.Set("Retry-After-Ms", strconv.FormatInt(int64(ceilMs(wait)/time.Millisecond), 10))
+	if d.NeverFits {
+		h.Set("X-Should-Retry", "false")
+	}
+}
+
+// tightest returns the window SetHeaders reports in the unsuffixed trio.
+func tightest(d *Decision) (Window, bool) {
+	if !d.Allowed {
+		switch d.Reason {
+		case ReasonRequests:
+			return d.Requests, true
+		case ReasonTokens:
+			return d.Tokens, true
+		case ReasonRequestsPerDay:
+			return d.Day, true
+		}
+	}
+	var best Window
+	found := false
+	for _, w := range [...]Window{d.Requests, d.Tokens, d.Day} {
+		if w.Limit <= 0 {
+			continue
+		}
+		if !found {
+			best, found = w, true
+			continue
+		}
+		// w.Remaining/w.Limit vs best.Remaining/best.Limit, in integers.
+		a := int64(w.Remaining) * int64(best.Limit)
+		b := int64(best.Remaining) * int64(w.Limit)
+		if a < b || a == b && w.Reset > best.Reset {
+			best = w
+		}
+	}
+	return best, found
+}
+
+func ceilMs(d time.Duration) time.Duration {
+	return (d + time.Millisecond - 1).Truncate(time.Millisecond)
+}
+
+func ceilSeconds(d time.Duration) int64 {
+	return int64((d + time.Second - 1) / time.Second)
+}
