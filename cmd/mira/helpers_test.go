@@ -78,7 +78,11 @@ func startServer(t *testing.T, configYAML string, extra map[string]string) *test
 	for k, v := range extra {
 		envm[k] = v
 	}
-	if configYAML != "" {
+	if !strings.Contains(configYAML, "plans:") {
+		// Tests send many requests with one key; rate-limit tests set their own plans.
+		configYAML += "\nplans:\n  free: {requests_per_minute: 100000, tokens_per_minute: 100000000, requests_per_day: 10000000, concurrent: 100}\n"
+	}
+	{
 		p := filepath.Join(t.TempDir(), "mira.yaml")
 		if err := os.WriteFile(p, []byte(configYAML), 0o600); err != nil {
 			t.Fatal(err)

@@ -9,6 +9,7 @@ import (
 	"fmt"
 	"io"
 	"net"
+	"net/netip"
 	"net/url"
 	"os"
 	"strconv"
@@ -16,6 +17,8 @@ import (
 	"time"
 
 	"go.yaml.in/yaml/v3"
+
+	"github.com/vmira/mira/internal/ratelimit"
 )
 
 // Config is the whole configuration of `mira serve`.
@@ -36,10 +39,12 @@ type Config struct {
 	// empty means DataDir/secret.key, generated on first start.
 	SecretKeyFile string `yaml:"secret_key_file"`
 
-	TLS       TLS        `yaml:"tls"`
-	HTTP      HTTP       `yaml:"http"`
-	Policy    Policy     `yaml:"policy"`
-	Providers []Provider `yaml:"providers"`
+	TLS        TLS                   `yaml:"tls"`
+	HTTP       HTTP                  `yaml:"http"`
+	Policy     Policy                `yaml:"policy"`
+	Providers  []Provider            `yaml:"providers"`
+	Plans      map[string]PlanConfig `yaml:"plans"`
+	RateLimits RateLimits            `yaml:"rate_limits"`
 	// Echo serves the built-in model mira-echo. Default: on when no
 	// providers are configured, off otherwise.
 	Echo *bool `yaml:"echo"`
@@ -80,6 +85,35 @@ type Policy struct {
 // RevokeExposed reports whether exposed keys are revoked (default true).
 func (p Policy) RevokeExposed() bool { return p.RevokeExposedKeys == nil || *p.RevokeExposedKeys }
 
+// PlanConfig sets a plan's limits; 0 means unlimited in that dimension.
+// Plans given here replace the built-in plan of the same name.
+type PlanConfig struct {
+	RequestsPerMinute int `yaml:"requests_per_minute"`
+	TokensPerMinute   int `yaml:"tokens_per_minute"`
+	RequestsPerDay    int `yaml:"requests_per_day"`
+	Concurrent        int `yaml:"concurrent"`
+}
+
+// RateLimits configures limiting beyond the plans.
+type RateLimits struct {
+	// Enabled turns rate limiting on (default). Off is for benchmarks only.
+	Enabled *bool `yaml:"enabled"`
+	// UnauthenticatedPerMinute limits requests without credentials per
+	// client IP (IPv6 per /64). Default 60.
+	UnauthenticatedPerMinute int `yaml:"unauthenticated_per_minute"`
+	// FailedAuthPerMinute limits failed authentications per client IP;
+	// beyond it the IP gets 429 before any key is checked. Default 10.
+	FailedAuthPerMinute int `yaml:"failed_auth_per_minute"`
+	// TrustedProxies are the CIDRs whose X-Forwarded-For is believed.
+	TrustedProxies []string `yaml:"trusted_proxies"`
+	// DefaultOutputTokens is reserved for the answer when a request sets
+	// no max_tokens; the real usage is settled afterwards. Default 1024.
+	DefaultOutputTokens int `yaml:"default_output_tokens"`
+}
+
+// LimitsEnabled reports whether rate limiting is on.
+func (r RateLimits) LimitsEnabled() bool { return r.Enabled == nil || *r.Enabled }
+
 // Provider is one OpenAI-compatible model backend (vLLM, Ollama, llama.cpp, OpenAI...).
 type Provider struct {
 	Name    string `yaml:"name"`
@@ -106,6 +140,11 @@ func Default() Config {
 		Listen:  "127.0.0.1:8443",
 		DataDir: "./mira-data",
 		TLS:     TLS{ReloadInterval: Duration(2 * time.Second)},
+		RateLimits: RateLimits{
+			UnauthenticatedPerMinute: 60,
+			FailedAuthPerMinute:      10,
+			DefaultOutputTokens:      1024,
+		},
 		HTTP: HTTP{
 			ReadHeaderTimeout: Duration(10 * time.Second),
 			BodyTimeout:       Duration(60 * time.Second),
@@ -282,12 +321,58 @@ func (c *Config) Validate() error {
 			models[m] = p.Name
 		}
 	}
+	for name, p := range c.Plans {
+		if name == "" {
+			bad("plans", "a plan needs a name")
+		}
+		if err := (ratelimit.Plan{Name: name, RequestsPerMinute: p.RequestsPerMinute, TokensPerMinute: p.TokensPerMinute,
+			RequestsPerDay: p.RequestsPerDay, Concurrent: p.Concurrent}).Validate(); err != nil {
+			bad("plans."+name, "%v", err)
+		}
+	}
+	rl := c.RateLimits
+	if rl.UnauthenticatedPerMinute < 1 || rl.FailedAuthPerMinute < 1 {
+		bad("rate_limits", "unauthenticated_per_minute and failed_auth_per_minute must be at least 1")
+	}
+	if rl.DefaultOutputTokens < 1 {
+		bad("rate_limits.default_output_tokens", "must be at least 1")
+	}
+	if _, err := c.TrustedProxyPrefixes(); err != nil {
+		bad("rate_limits.trusted_proxies", "%v", err)
+	}
 	if c.EchoEnabled() {
 		if other, dup := models["mira-echo"]; dup {
 			bad("echo", "model mira-echo is also served by provider %q; set echo: false", other)
 		}
 	}
 	return errors.Join(errs...)
+}
+
+// AllPlans returns the built-in plans overlaid with the configured ones.
+func (c *Config) AllPlans() map[string]ratelimit.Plan {
+	plans := ratelimit.DefaultPlans()
+	for name, p := range c.Plans {
+		plans[name] = ratelimit.Plan{Name: name, RequestsPerMinute: p.RequestsPerMinute,
+			TokensPerMinute: p.TokensPerMinute, RequestsPerDay: p.RequestsPerDay, Concurrent: p.Concurrent}
+	}
+	return plans
+}
+
+// TrustedProxyPrefixes parses rate_limits.trusted_proxies.
+func (c *Config) TrustedProxyPrefixes() ([]netip.Prefix, error) {
+	var out []netip.Prefix
+	for _, s := range c.RateLimits.TrustedProxies {
+		p, err := netip.ParsePrefix(s)
+		if err != nil {
+			a, aerr := netip.ParseAddr(s)
+			if aerr != nil {
+				return nil, fmt.Errorf("%q is not a CIDR prefix (e.g. 10.0.0.0/8)", s)
+			}
+			p = netip.PrefixFrom(a.Unmap(), a.Unmap().BitLen())
+		}
+		out = append(out, p.Masked())
+	}
+	return out, nil
 }
 
 // ProviderAPIKey resolves a provider's upstream key from its environment

@@ -16,6 +16,7 @@ import (
 // KeyStore is what authentication needs from the database.
 type KeyStore interface {
 	KeyByDigest(ctx context.Context, digest []byte) (*mira.Key, error)
+	OrgByID(ctx context.Context, id string) (*mira.Org, error)
 	RecordExposure(ctx context.Context, e *mira.KeyExposure, revoke bool) error
 	TouchKeys(ctx context.Context, uses []store.KeyUse) error
 	RevokedSince(ctx context.Context, since time.Time) ([]store.RevokedKey, error)
@@ -23,7 +24,19 @@ type KeyStore interface {
 
 // Principal is who a request acts for.
 type Principal struct {
-	Key *mira.Key
+	Key     *mira.Key
+	OrgPlan string // the plan of the key's organisation
+}
+
+// Subject names the principal for rate limits.
+func (p *Principal) Subject() string { return p.Key.ID }
+
+// PlanName returns the key's plan, else its organisation's.
+func (p *Principal) PlanName() string {
+	if p.Key.Plan != "" {
+		return p.Key.Plan
+	}
+	return p.OrgPlan
 }
 
 func principal(ctx context.Context) *Principal {
@@ -52,7 +65,7 @@ type Authenticator struct {
 }
 
 type cachedKey struct {
-	key     *mira.Key
+	p       *Principal
 	fetched time.Time
 }
 
@@ -62,9 +75,9 @@ func NewAuthenticator(secret []byte, ks KeyStore, log *slog.Logger) *Authenticat
 		cache: map[[32]byte]cachedKey{}, touches: map[string]store.KeyUse{}}
 }
 
-// Authenticate returns the key for a bearer token. A malformed key or one
-// with a bad checksum is refused without touching the database.
-func (a *Authenticator) Authenticate(ctx context.Context, token string) (*mira.Key, error) {
+// Authenticate returns the principal of a bearer token. A malformed key or
+// one with a bad checksum is refused without touching the database.
+func (a *Authenticator) Authenticate(ctx context.Context, token string) (*Principal, error) {
 	if token == "" {
 		return nil, mira.Errorf(mira.EInvalidAPIKey, "no API key was given: send it as Authorization: Bearer $MIRA_API_KEY")
 	}
@@ -86,18 +99,26 @@ func (a *Authenticator) Authenticate(ctx context.Context, token string) (*mira.K
 		if err != nil {
 			return nil, mira.Internal(err)
 		}
-		c = cachedKey{key: k, fetched: now}
+		p := &Principal{Key: k}
+		if k.Plan == "" {
+			org, err := a.store.OrgByID(ctx, k.OrgID)
+			if err != nil {
+				return nil, mira.Internal(err)
+			}
+			p.OrgPlan = org.Plan
+		}
+		c = cachedKey{p: p, fetched: now}
 		a.mu.Lock()
 		a.cache[d] = c
 		a.mu.Unlock()
 	}
-	switch c.key.State(now) {
+	switch c.p.Key.State(now) {
 	case mira.KeyRevoked:
 		return nil, mira.Errorf(mira.EKeyRevoked, "this API key has been revoked; create a new one")
 	case mira.KeyExpired:
 		return nil, mira.Errorf(mira.EKeyExpired, "this API key has expired; create a new one")
 	}
-	return c.key, nil
+	return c.p, nil
 }
 
 func (a *Authenticator) forget(d [32]byte) {
@@ -178,16 +199,30 @@ func (a *Authenticator) flushUses(ctx context.Context) {
 }
 
 // authenticate is the middleware that resolves the bearer key, checks its
-// client address and the scope the route requires.
+// client address and the scope the route requires. Requests without
+// credentials and failed authentications spend per-IP budgets.
 func (s *Server) authenticate(scope mira.Scope, next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		k, err := s.auth.Authenticate(r.Context(), bearer(r))
+		ip := info(r.Context()).ip
+		if wait := s.penalty.blocked(ip); wait > 0 {
+			setRetryHeaders(w.Header(), wait)
+			s.writeError(w, r, mira.Errorf(mira.ERateLimited, "too many failed authentications from this address; retry after %s", wait.Round(time.Second)))
+			return
+		}
+		token := bearer(r)
+		if token == "" && !s.limitUnauthenticated(w, r) {
+			return
+		}
+		p, err := s.auth.Authenticate(r.Context(), token)
 		if err != nil {
+			if code := mira.ErrorCode(err); code != mira.EInternal {
+				err = s.authFailed(w, r, err)
+			}
 			s.writeError(w, r, err)
 			return
 		}
+		k := p.Key
 		addLogAttrs(r.Context(), slog.String("key_id", k.ID))
-		ip := clientIP(r)
 		if !k.AllowsIP(ip) {
 			s.writeError(w, r, mira.Errorf(mira.EIPNotAllowed, "this API key may not be used from %s", ip))
 			return
@@ -197,6 +232,6 @@ func (s *Server) authenticate(scope mira.Scope, next http.Handler) http.Handler 
 			return
 		}
 		s.auth.noteUse(k, ip.String())
-		next.ServeHTTP(w, r.WithContext(context.WithValue(r.Context(), ctxPrincipal, &Principal{Key: k})))
+		next.ServeHTTP(w, r.WithContext(context.WithValue(r.Context(), ctxPrincipal, p)))
 	})
 }

@@ -1,6 +1,8 @@
 package server
 
 import (
+	"bytes"
+	"context"
 	"encoding/json"
 	"errors"
 	"io"
@@ -12,6 +14,7 @@ import (
 	"github.com/vmira/mira/internal/mira"
 	"github.com/vmira/mira/internal/openai"
 	"github.com/vmira/mira/internal/provider"
+	"github.com/vmira/mira/internal/ratelimit"
 )
 
 // keepAliveEvery is how long a stream may stay silent before a ":" comment
@@ -23,11 +26,22 @@ func (s *Server) chatCompletions(w http.ResponseWriter, r *http.Request) {
 	// Reading the body and writing a stream overlap on HTTP/1 (golang/go#40747).
 	_ = rc.EnableFullDuplex()
 	raw, err := s.readBody(w, r, rc)
-	if err != nil {
-		s.writeError(w, r, err)
+	var req *openai.ChatRequest
+	if err == nil {
+		req, err = openai.DecodeChatRequest(raw, s.opt.Limits)
+	}
+	// Every request is admitted (and counted) before anything else is said,
+	// so even a 400 carries the rate-limit headers; the reservation is the
+	// prompt estimate plus the answer's bound.
+	reserve := 0
+	if err == nil {
+		reserve = req.PromptTokens() + s.outputBound(req)
+	}
+	res, ok := s.admit(w, r, reserve)
+	if !ok {
 		return
 	}
-	req, err := openai.DecodeChatRequest(raw, s.opt.Limits)
+	defer res.Release()
 	if err != nil {
 		s.writeError(w, r, err)
 		return
@@ -46,14 +60,17 @@ func (s *Server) chatCompletions(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	if req.Stream {
-		s.stream(w, r, rc, p, req, raw)
+		usage := s.stream(w, r, rc, p, req, raw)
+		settle(r, res, usage)
 		return
 	}
 	resp, err := p.Chat(r.Context(), req, raw)
 	if err != nil {
+		settle(r, res, openai.Usage{PromptTokens: req.PromptTokens()})
 		s.writeError(w, r, err)
 		return
 	}
+	settle(r, res, resp.Usage)
 	addLogAttrs(r.Context(), slog.Int("prompt_tokens", resp.Usage.PromptTokens),
 		slog.Int("completion_tokens", resp.Usage.CompletionTokens))
 	copyHeaders(w.Header(), resp.Header)
@@ -61,6 +78,24 @@ func (s *Server) chatCompletions(w http.ResponseWriter, r *http.Request) {
 	_ = rc.SetWriteDeadline(time.Now().Add(s.opt.WriteTimeout))
 	w.WriteHeader(http.StatusOK)
 	w.Write(resp.Body)
+}
+
+// outputBound is the number of answer tokens reserved for req.
+func (s *Server) outputBound(req *openai.ChatRequest) int {
+	if n := req.MaxOutputTokens(); n > 0 {
+		return n
+	}
+	return s.opt.DefaultOutputTokens
+}
+
+// settle charges the tokens really used (refunding the rest of the
+// reservation, or charging beyond it), whatever happened to the client.
+func settle(r *http.Request, res *ratelimit.Reservation, u openai.Usage) {
+	total := u.TotalTokens
+	if total == 0 {
+		total = u.PromptTokens + u.CompletionTokens
+	}
+	_ = res.Settle(context.WithoutCancel(r.Context()), total)
 }
 
 // readBody reads the whole request body within the size and time limits.
@@ -84,13 +119,18 @@ func (s *Server) readBody(w http.ResponseWriter, r *http.Request, rc *http.Respo
 // stream relays a streamed answer as SSE frames: "data: <json>\n\n" per
 // chunk, "data: [DONE]\n\n" at the end, and on a failure mid-stream one
 // error frame before closing.
-func (s *Server) stream(w http.ResponseWriter, r *http.Request, rc *http.ResponseController, p provider.Provider, req *openai.ChatRequest, raw []byte) {
+//
+// It returns the usage: the upstream's usage chunk, or else the prompt
+// estimate and the answer's tokens counted from what was relayed.
+func (s *Server) stream(w http.ResponseWriter, r *http.Request, rc *http.ResponseController, p provider.Provider, req *openai.ChatRequest, raw []byte) openai.Usage {
+	counted := openai.Usage{PromptTokens: req.PromptTokens()}
 	st, err := p.ChatStream(r.Context(), req, raw)
 	if err != nil {
 		s.writeError(w, r, err)
-		return
+		return counted
 	}
 	defer st.Close()
+	contentBytes := 0
 
 	h := w.Header()
 	copyHeaders(h, st.Header())
@@ -114,7 +154,7 @@ func (s *Server) stream(w http.ResponseWriter, r *http.Request, rc *http.Respons
 		}
 		if err != nil {
 			if r.Context().Err() != nil {
-				return // the client went away; nobody to tell
+				break // the client went away; nobody to tell
 			}
 			_, body := errorBody(err)
 			b, _ := json.Marshal(body)
@@ -122,14 +162,49 @@ func (s *Server) stream(w http.ResponseWriter, r *http.Request, rc *http.Respons
 			s.log.Warn("stream failed", "request_id", requestID(r.Context()), "error", redact(err.Error()))
 			break
 		}
+		contentBytes += contentLen(chunk)
 		if !sw.frame(chunk) {
-			return // the client is gone; st.Close cancels the upstream
+			break // the client is gone; st.Close cancels the upstream
 		}
 	}
-	if u := st.Usage(); u != nil {
-		addLogAttrs(r.Context(), slog.Int("prompt_tokens", u.PromptTokens), slog.Int("completion_tokens", u.CompletionTokens))
+	u := counted
+	if up := st.Usage(); up != nil {
+		u = *up
+	} else {
+		u.CompletionTokens = (contentBytes + 3) / 4
+		u.TotalTokens = u.PromptTokens + u.CompletionTokens
+	}
+	addLogAttrs(r.Context(), slog.Int("prompt_tokens", u.PromptTokens), slog.Int("completion_tokens", u.CompletionTokens))
+	return u
+}
+
+// contentLen returns the length of the "content" strings in a chunk's
+// JSON without decoding it: enough to count tokens when the upstream sends
+// no usage.
+func contentLen(chunk []byte) int {
+	n := 0
+	for {
+		i := bytes.Index(chunk, contentKey)
+		if i < 0 {
+			return n
+		}
+		chunk = chunk[i+len(contentKey):]
+		j := 0
+		for j < len(chunk) && chunk[j] != '"' {
+			if chunk[j] == '\\' {
+				j++
+			}
+			j++
+		}
+		n += min(j, len(chunk))
+		if j >= len(chunk) {
+			return n
+		}
+		chunk = chunk[j:]
 	}
 }
+
+var contentKey = []byte(`"content":"`)
 
 // sseWriter writes SSE frames with a deadline per write. The keep-alive
 // timer writes from its own goroutine, hence the mutex.

@@ -32,15 +32,31 @@ func chain(h http.Handler, ms ...middleware) http.Handler {
 type ctxKey int
 
 const (
-	ctxRequestID ctxKey = iota
+	ctxRequest ctxKey = iota
 	ctxPrincipal
-	ctxLogAttrs
 )
 
+// reqInfo is what the middleware learns about a request once: its id, the
+// client address, and attributes that inner handlers add to the access log.
+type reqInfo struct {
+	id    string
+	ip    netip.Addr
+	attrs []slog.Attr
+}
+
+func info(ctx context.Context) *reqInfo {
+	if ri, ok := ctx.Value(ctxRequest).(*reqInfo); ok {
+		return ri
+	}
+	return &reqInfo{}
+}
+
 // requestID returns the id given to the request by withRequestID.
-func requestID(ctx context.Context) string {
-	id, _ := ctx.Value(ctxRequestID).(string)
-	return id
+func requestID(ctx context.Context) string { return info(ctx).id }
+
+func addLogAttrs(ctx context.Context, attrs ...slog.Attr) {
+	ri := info(ctx)
+	ri.attrs = append(ri.attrs, attrs...)
 }
 
 // idSource makes request ids: a random per-process prefix and a counter.
@@ -65,12 +81,13 @@ func (s *idSource) next() string {
 }
 
 // withRequestID gives every request an id, in the context and in the
-// x-request-id response header. A client-supplied id is never trusted.
+// x-request-id response header (a client-supplied id is never trusted), and
+// resolves the client address.
 func (s *Server) withRequestID(next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		id := s.ids.next()
-		w.Header().Set("X-Request-Id", id)
-		next.ServeHTTP(w, r.WithContext(context.WithValue(r.Context(), ctxRequestID, id)))
+		ri := &reqInfo{id: s.ids.next(), ip: s.clientIP(r)}
+		w.Header().Set("X-Request-Id", ri.id)
+		next.ServeHTTP(w, r.WithContext(context.WithValue(r.Context(), ctxRequest, ri)))
 	})
 }
 
@@ -117,23 +134,14 @@ func (w *statusWriter) Write(b []byte) (int, error) {
 
 func (w *statusWriter) Unwrap() http.ResponseWriter { return w.ResponseWriter }
 
-// logAttrs collects attributes that inner handlers add to the access log line.
-type logAttrs struct{ attrs []slog.Attr }
-
-func addLogAttrs(ctx context.Context, attrs ...slog.Attr) {
-	if la, ok := ctx.Value(ctxLogAttrs).(*logAttrs); ok {
-		la.attrs = append(la.attrs, attrs...)
-	}
-}
-
 // accessLog writes one line per request. It never logs headers, query
 // strings or bodies: they may carry secrets.
 func (s *Server) accessLog(next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		start := time.Now()
 		sw := &statusWriter{ResponseWriter: w}
-		la := &logAttrs{}
-		next.ServeHTTP(sw, r.WithContext(context.WithValue(r.Context(), ctxLogAttrs, la)))
+		next.ServeHTTP(sw, r)
+		ri := info(r.Context())
 		attrs := append([]slog.Attr{
 			slog.String("request_id", requestID(r.Context())),
 			slog.String("method", r.Method),
@@ -141,8 +149,8 @@ func (s *Server) accessLog(next http.Handler) http.Handler {
 			slog.Int("status", sw.status),
 			slog.Int64("bytes", sw.bytes),
 			slog.Duration("duration", time.Since(start)),
-			slog.String("client_ip", clientIP(r).String()),
-		}, la.attrs...)
+			slog.String("client_ip", ri.ip.String()),
+		}, ri.attrs...)
 		s.log.LogAttrs(r.Context(), slog.LevelInfo, "request", attrs...)
 	})
 }
@@ -202,9 +210,41 @@ func bearer(r *http.Request) string {
 	return ""
 }
 
-// clientIP returns the address of the peer. Proxy headers are not trusted
-// here; trusted proxies are configured with the rate limits.
-func clientIP(r *http.Request) netip.Addr {
+// clientIP returns the client's address: the peer, or, when the peer is a
+// trusted proxy, the nearest untrusted address of X-Forwarded-For.
+func (s *Server) clientIP(r *http.Request) netip.Addr {
+	peer := remoteAddr(r)
+	if len(s.opt.TrustedProxies) == 0 || !trusted(s.opt.TrustedProxies, peer) {
+		return peer
+	}
+	hops := r.Header.Values("X-Forwarded-For")
+	addr := peer
+	for i := len(hops) - 1; i >= 0; i-- {
+		parts := strings.Split(hops[i], ",")
+		for j := len(parts) - 1; j >= 0; j-- {
+			a, err := netip.ParseAddr(strings.TrimSpace(parts[j]))
+			if err != nil {
+				return addr // garbage: stop at the last address we could trust
+			}
+			addr = a.Unmap()
+			if !trusted(s.opt.TrustedProxies, addr) {
+				return addr
+			}
+		}
+	}
+	return addr
+}
+
+func trusted(proxies []netip.Prefix, a netip.Addr) bool {
+	for _, p := range proxies {
+		if p.Contains(a) {
+			return true
+		}
+	}
+	return false
+}
+
+func remoteAddr(r *http.Request) netip.Addr {
 	ap, err := netip.ParseAddrPort(r.RemoteAddr)
 	if err == nil {
 		return ap.Addr().Unmap()

@@ -72,7 +72,7 @@ func (s *Server) exposeKeys(r *http.Request) bool {
 			continue // unknown key: nothing to revoke, and nothing to say about it
 		}
 		e := &mira.KeyExposure{KeyID: k.ID, Source: mira.ExposurePlainHTTP,
-			ClientIP: clientIP(r).String(), UserAgent: truncateString(r.UserAgent(), 256), At: time.Now()}
+			ClientIP: info(r.Context()).ip.String(), UserAgent: truncateString(r.UserAgent(), 256), At: time.Now()}
 		if err := s.opt.Keys.RecordExposure(ctx, e, s.opt.RevokeExposedKeys); err != nil {
 			s.log.Error("recording a key exposed over plain HTTP failed", "key_id", k.ID, "error", err)
 			continue

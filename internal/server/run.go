@@ -17,6 +17,7 @@ import (
 	"github.com/vmira/mira/internal/datadir"
 	"github.com/vmira/mira/internal/openai"
 	"github.com/vmira/mira/internal/provider"
+	"github.com/vmira/mira/internal/ratelimit"
 	"github.com/vmira/mira/internal/store"
 	"github.com/vmira/mira/internal/tlsconf"
 )
@@ -102,6 +103,12 @@ func Start(ctx context.Context, cfg config.Config, opt StartOptions) (_ *Running
 		run.HTTPAddr = pln.Addr().String()
 	}
 
+	limiter, err := buildLimiter(cfg, log, run)
+	if err != nil {
+		return nil, err
+	}
+	proxies, _ := cfg.TrustedProxyPrefixes() // validated above
+
 	s := New(Options{
 		Logger:            log,
 		Keys:              db,
@@ -112,6 +119,13 @@ func Start(ctx context.Context, cfg config.Config, opt StartOptions) (_ *Running
 		WriteTimeout:      cfg.HTTP.WriteTimeout.D(),
 		Limits:            openai.Limits{MaxMessages: cfg.HTTP.MaxMessages},
 		RevokeExposedKeys: cfg.Policy.RevokeExposed(),
+		Limiter:           limiter,
+		Plans:             cfg.AllPlans(),
+
+		UnauthenticatedPerMinute: cfg.RateLimits.UnauthenticatedPerMinute,
+		FailedAuthPerMinute:      cfg.RateLimits.FailedAuthPerMinute,
+		DefaultOutputTokens:      cfg.RateLimits.DefaultOutputTokens,
+		TrustedProxies:           proxies,
 		HTTPSURL:          "https://" + run.Addr,
 	})
 	bgCtx, cancel := context.WithCancel(context.WithoutCancel(ctx))
@@ -194,6 +208,28 @@ func serverTLS(cfg config.Config, log *slog.Logger, out io.Writer, run *Running)
 
 func selfSigned(leaf *x509.Certificate) bool {
 	return tlsconf.IsSelfSigned(leaf) || tlsconf.IsLocalCA(leaf)
+}
+
+// buildLimiter returns the rate limiter: in-process, or Redis shared by all
+// instances (falling back to in-process limits while Redis is away), or nil
+// when limiting is switched off.
+func buildLimiter(cfg config.Config, log *slog.Logger, run *Running) (Limiter, error) {
+	if !cfg.RateLimits.LimitsEnabled() {
+		log.Warn("INSECURE: rate limiting is switched off (rate_limits.enabled: false); use this for benchmarks only")
+		return nil, nil
+	}
+	mem := ratelimit.NewMemory(ratelimit.MemoryOptions{})
+	if cfg.RedisURL == "" {
+		return mem, nil
+	}
+	rc, err := ratelimit.NewRedisClient(cfg.RedisURL)
+	if err != nil {
+		return nil, fmt.Errorf("redis_url: %w", err)
+	}
+	red := ratelimit.NewRedis(rc, ratelimit.RedisOptions{Prefix: "mira:rl:"})
+	fb := ratelimit.NewFallback(red, mem, ratelimit.FallbackOptions{Logger: log})
+	run.closers = append(run.closers, func() error { fb.Close(); red.Close(); return rc.Close() })
+	return fb, nil
 }
 
 // buildProviders makes the model registry from the configuration.

@@ -5,13 +5,16 @@
 package server
 
 import (
+	"context"
 	"log/slog"
 	"net/http"
+	"net/netip"
 	"time"
 
 	"github.com/vmira/mira/internal/mira"
 	"github.com/vmira/mira/internal/openai"
 	"github.com/vmira/mira/internal/provider"
+	"github.com/vmira/mira/internal/ratelimit"
 )
 
 // Options configure a Server.
@@ -26,18 +29,41 @@ type Options struct {
 	WriteTimeout time.Duration // per write; streams are never cut as a whole
 	Limits       openai.Limits
 
+	// Limiter enforces plans; nil switches rate limiting off.
+	Limiter Limiter
+	// Plans by name; a key's plan, else its organisation's, selects one.
+	Plans map[string]ratelimit.Plan
+	// UnauthenticatedPerMinute and FailedAuthPerMinute limit, per client
+	// IP, requests without credentials and failed authentications.
+	UnauthenticatedPerMinute, FailedAuthPerMinute int
+	// DefaultOutputTokens is reserved when a request sets no max_tokens.
+	DefaultOutputTokens int
+	// TrustedProxies may set X-Forwarded-For.
+	TrustedProxies []netip.Prefix
+
 	// RevokeExposedKeys revokes keys seen on the plain-HTTP listener.
 	RevokeExposedKeys bool
 	// HTTPSURL is where the plain listener tells clients to go.
 	HTTPSURL string
 }
 
+// Limiter admits requests by plan and limits per-IP traffic; ratelimit's
+// memory, Redis and fallback limiters implement it.
+type Limiter interface {
+	Admit(ctx context.Context, r ratelimit.Request) (ratelimit.Decision, *ratelimit.Reservation, error)
+	Allow(ctx context.Context, key string, ratePerMinute, burst int) (ratelimit.Decision, error)
+}
+
+// degrader is a limiter that can run without its shared backend.
+type degrader interface{ Degraded() bool }
+
 // Server serves Mira's HTTP API.
 type Server struct {
-	opt  Options
-	log  *slog.Logger
-	auth *Authenticator
-	ids  *idSource
+	opt     Options
+	log     *slog.Logger
+	auth    *Authenticator
+	ids     *idSource
+	penalty *penaltyBox
 }
 
 // New returns a Server.
@@ -51,6 +77,15 @@ func New(opt Options) *Server {
 	if opt.BodyTimeout <= 0 {
 		opt.BodyTimeout = time.Minute
 	}
+	if opt.DefaultOutputTokens <= 0 {
+		opt.DefaultOutputTokens = 1024
+	}
+	if opt.UnauthenticatedPerMinute <= 0 {
+		opt.UnauthenticatedPerMinute = 60
+	}
+	if opt.FailedAuthPerMinute <= 0 {
+		opt.FailedAuthPerMinute = 10
+	}
 	if opt.WriteTimeout <= 0 {
 		opt.WriteTimeout = 30 * time.Second
 	}
@@ -59,6 +94,7 @@ func New(opt Options) *Server {
 		log:  opt.Logger,
 		auth: NewAuthenticator(opt.Secret, opt.Keys, opt.Logger),
 		ids:  newIDSource(),
+		penalty: newPenaltyBox(),
 	}
 }
 
@@ -97,7 +133,19 @@ func (s *Server) ready(w http.ResponseWriter, r *http.Request) {
 		s.writeError(w, r, mira.Errorf(mira.EUnavailable, "the database is not reachable"))
 		return
 	}
-	writeJSON(w, http.StatusOK, map[string]string{"status": "ready"})
+	status := map[string]string{"status": "ready", "rate_limits": "shared"}
+	switch l := s.opt.Limiter.(type) {
+	case nil:
+		status["rate_limits"] = "off"
+	case degrader:
+		if l.Degraded() {
+			// Still serving, with per-instance limits: ready, but say so.
+			status["status"], status["rate_limits"] = "degraded", "per-instance (Redis unreachable)"
+		}
+	default:
+		status["rate_limits"] = "per-instance"
+	}
+	writeJSON(w, http.StatusOK, status)
 }
 
 func securityTxt(w http.ResponseWriter, r *http.Request) {
@@ -108,6 +156,11 @@ func securityTxt(w http.ResponseWriter, r *http.Request) {
 }
 
 func (s *Server) listModels(w http.ResponseWriter, r *http.Request) {
+	res, ok := s.admit(w, r, 0)
+	if !ok {
+		return
+	}
+	defer res.Release()
 	k := principal(r.Context()).Key
 	all := s.opt.Providers.Models()
 	list := openai.ModelList{Object: "list", Data: make([]openai.Model, 0, len(all))}

@@ -46,6 +46,10 @@ func (m *memKeys) RecordExposure(_ context.Context, e *mira.KeyExposure, revoke 
 	return nil
 }
 
+func (m *memKeys) OrgByID(_ context.Context, id string) (*mira.Org, error) {
+	return &mira.Org{ID: id, Plan: "free"}, nil
+}
+
 func (m *memKeys) TouchKeys(context.Context, []store.KeyUse) error { return nil }
 
 func (m *memKeys) RevokedSince(context.Context, time.Time) ([]store.RevokedKey, error) {
