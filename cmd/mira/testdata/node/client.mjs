@@ -5,9 +5,20 @@
 import OpenAI from "openai";
 
 const baseURL = process.env.MIRA_BASE_URL + "/v1";
-const client = (apiKey) => new OpenAI({ apiKey, baseURL, maxRetries: 0 });
+const client = (apiKey, maxRetries = 0) => new OpenAI({ apiKey, baseURL, maxRetries });
 const prompt = process.env.PROMPT;
 const out = {};
+
+if (process.env.MODE === "ratelimited") {
+  // The key's budget is spent: the client must wait as our headers say.
+  const started = Date.now();
+  const done = await client(process.env.MIRA_API_KEY, 3).chat.completions.create({
+    model: "mira-echo",
+    messages: [{ role: "user", content: prompt }],
+  });
+  console.log(JSON.stringify({ answer: done.choices[0].message.content, waitedMs: Date.now() - started }));
+  process.exit(0);
+}
 
 const c = client(process.env.MIRA_API_KEY);
 out.models = (await c.models.list()).data.map((m) => m.id);
