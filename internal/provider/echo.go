@@ -105,17 +105,18 @@ func echoUsage(req *openai.ChatRequest, answer string) openai.Usage {
 }
 
 // words splits s after each run of spaces, so that the parts joined are s:
-// "Hello  big world" -> "Hello  ", "big ", "world".
+// " Hello  big world" -> " Hello  ", "big ", "world".
 func words(s string) []string {
 	var out []string
-	start, inSpace := 0, false
+	start, inSpace, word := 0, false, false
 	for i, r := range s {
 		space := unicode.IsSpace(r)
-		if inSpace && !space {
+		if inSpace && !space && word {
 			out = append(out, s[start:i])
 			start = i
 		}
 		inSpace = space
+		word = word || !space
 	}
 	if start < len(s) {
 		out = append(out, s[start:])

@@ -192,7 +192,7 @@ func TestWords(t *testing.T) {
 			t.Errorf("words(%q) joined = %q", s, got)
 		}
 	}
-	if diff := cmp.Diff([]string{"Hello  ", "big ", "world"}, words("Hello  big world")); diff != "" {
+	if diff := cmp.Diff([]string{" Hello  ", "big ", "world"}, words(" Hello  big world")); diff != "" {
 		t.Errorf("words (-want +got):\n%s", diff)
 	}
 }

@@ -8,6 +8,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"log"
 	"net"
 	"net/http"
 	"net/http/httptest"
@@ -26,11 +27,16 @@ import (
 const upstreamKey = "sk-upstream-TESTKEY-0123456789"
 
 // upstream starts a fake OpenAI-compatible backend serving handler at
-// /v1/chat/completions.
+// /v1/chat/completions. The body is read before handler runs, as real
+// backends do; only then does net/http notice a client that went away.
 func upstream(t *testing.T, handler http.HandlerFunc) *httptest.Server {
 	t.Helper()
 	mux := http.NewServeMux()
-	mux.HandleFunc("POST /v1/chat/completions", handler)
+	mux.HandleFunc("POST /v1/chat/completions", func(w http.ResponseWriter, r *http.Request) {
+		body, _ := io.ReadAll(r.Body)
+		r.Body = io.NopCloser(bytes.NewReader(body))
+		handler(w, r)
+	})
 	srv := httptest.NewServer(mux)
 	t.Cleanup(srv.Close)
 	return srv
@@ -463,7 +469,7 @@ func TestStreamWireVariants(t *testing.T) {
 		{"no space after data:", "data:" + chunk("a") + "\n\ndata:[DONE]\n\n", []string{chunk("a")}},
 		{"crlf", "data: " + chunk("a") + "\r\n\r\ndata: [DONE]\r\n\r\n", []string{chunk("a")}},
 		{"comments and fields", ": keep-alive\n\nevent: message\nid: 1\nretry: 3000\ndata: " + chunk("a") + "\n\n: ping\n\ndata: [DONE]\n\n", []string{chunk("a")}},
-		{"pretty JSON compacted", "data: {\n\"id\": \"x\",\ndata:  \"choices\": [ ]}\n\ndata: [DONE]\n\n", []string{`{"id":"x","choices":[]}`}},
+		{"pretty JSON compacted", "data: {\ndata: \"id\": \"x\",\ndata:  \"choices\": [ ]}\n\ndata: [DONE]\n\n", []string{`{"id":"x","choices":[]}`}},
 		{"error null stripped", frames(`{"id":"x", "error": null, "choices":[{"delta":{"content":"a"}}]}`, `{"error":null}`, "[DONE]"),
 			[]string{`{"id":"x","choices":[{"delta":{"content":"a"}}]}`, `{}`}},
 		{"nested error key kept", frames(`{"id":"x","choices":[{"delta":{"content":"\"error\":1","error":null}}]}`, "[DONE]"),
@@ -782,6 +788,7 @@ func TestTLS(t *testing.T) {
 		sse(w, frames(chunk("a"), "[DONE]"))
 	}))
 	srv.EnableHTTP2 = true
+	srv.Config.ErrorLog = log.New(io.Discard, "", 0) // the refused handshake below
 	srv.StartTLS()
 	t.Cleanup(srv.Close)
 	caFile := filepath.Join(t.TempDir(), "ca.pem")

@@ -126,7 +126,7 @@ func Start(ctx context.Context, cfg config.Config, opt StartOptions) (_ *Running
 		FailedAuthPerMinute:      cfg.RateLimits.FailedAuthPerMinute,
 		DefaultOutputTokens:      cfg.RateLimits.DefaultOutputTokens,
 		TrustedProxies:           proxies,
-		HTTPSURL:          "https://" + run.Addr,
+		HTTPSURL:                 "https://" + run.Addr,
 	})
 	bgCtx, cancel := context.WithCancel(context.WithoutCancel(ctx))
 	run.cancel = cancel

@@ -90,10 +90,10 @@ func New(opt Options) *Server {
 		opt.WriteTimeout = 30 * time.Second
 	}
 	return &Server{
-		opt:  opt,
-		log:  opt.Logger,
-		auth: NewAuthenticator(opt.Secret, opt.Keys, opt.Logger),
-		ids:  newIDSource(),
+		opt:     opt,
+		log:     opt.Logger,
+		auth:    NewAuthenticator(opt.Secret, opt.Keys, opt.Logger),
+		ids:     newIDSource(),
 		penalty: newPenaltyBox(),
 	}
 }
