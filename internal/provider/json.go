@@ -3,6 +3,7 @@ package provider
 import (
 	"bytes"
 	"encoding/json"
+	"fmt"
 
 	"github.com/vmira/mira/internal/openai"
 )
@@ -179,4 +180,208 @@ func keyIs(k []byte, name string) bool {
 	q := make([]byte, 0, len(k)+2)
 	q = append(append(append(q, '"'), k...), '"')
 	return json.Unmarshal(q, &s) == nil && s == name
+}
+
+// maxJSONDepth is encoding/json's nesting limit.
+const maxJSONDepth = 10000
+
+// compactJSON appends src, one JSON value, to dst without insignificant
+// whitespace, as json.Compact does (no HTML escaping), and reports an error
+// if src is not valid JSON. It is several times faster than json.Compact on
+// chat chunks, which are already compact: then it validates and copies once.
+// dst may be src[:0] (compaction in place).
+func compactJSON(dst, src []byte) ([]byte, error) {
+	c := compactor{src: src, dst: dst}
+	c.space()
+	if err := c.value(0); err != nil {
+		return dst, err
+	}
+	c.space()
+	if c.i != len(src) {
+		return dst, c.fail()
+	}
+	return append(c.dst, src[c.run:]...), nil
+}
+
+type compactor struct {
+	src, dst []byte
+	i        int // read position
+	run      int // start of the bytes read but not yet copied to dst
+}
+
+type syntaxError struct{ offset int }
+
+func (e *syntaxError) Error() string { return fmt.Sprintf("invalid JSON at byte %d", e.offset) }
+
+func (c *compactor) fail() error { return &syntaxError{c.i} }
+
+// space skips whitespace, copying what came before it.
+func (c *compactor) space() {
+	j := c.i
+	for j < len(c.src) && (c.src[j] == ' ' || c.src[j] == '\n' || c.src[j] == '\r' || c.src[j] == '\t') {
+		j++
+	}
+	if j > c.i {
+		c.dst = append(c.dst, c.src[c.run:c.i]...)
+		c.i, c.run = j, j
+	}
+}
+
+// peek returns the byte at the read position, or 0 at the end.
+func (c *compactor) peek() byte {
+	if c.i < len(c.src) {
+		return c.src[c.i]
+	}
+	return 0
+}
+
+func (c *compactor) value(depth int) error {
+	switch c.peek() {
+	case '{':
+		return c.container(depth, '}', true)
+	case '[':
+		return c.container(depth, ']', false)
+	case '"':
+		return c.string()
+	case 't':
+		return c.literal("true")
+	case 'f':
+		return c.literal("false")
+	case 'n':
+		return c.literal("null")
+	}
+	return c.number()
+}
+
+// container reads an object (with keys) or an array up to its closing byte.
+func (c *compactor) container(depth int, end byte, keys bool) error {
+	if depth+1 > maxJSONDepth {
+		return c.fail()
+	}
+	c.i++
+	c.space()
+	if c.peek() == end {
+		c.i++
+		return nil
+	}
+	for {
+		if keys {
+			if c.peek() != '"' {
+				return c.fail()
+			}
+			if err := c.string(); err != nil {
+				return err
+			}
+			c.space()
+			if c.peek() != ':' {
+				return c.fail()
+			}
+			c.i++
+			c.space()
+		}
+		if err := c.value(depth + 1); err != nil {
+			return err
+		}
+		c.space()
+		switch c.peek() {
+		case ',':
+			c.i++
+			c.space()
+		case end:
+			c.i++
+			return nil
+		default:
+			return c.fail()
+		}
+	}
+}
+
+func (c *compactor) string() error {
+	s := c.src
+	for j := c.i + 1; j < len(s); {
+		b := s[j]
+		switch {
+		case b == '"':
+			c.i = j + 1
+			return nil
+		case b == '\\':
+			if j+1 >= len(s) {
+				c.i = j
+				return c.fail()
+			}
+			switch s[j+1] {
+			case '"', '\\', '/', 'b', 'f', 'n', 'r', 't':
+				j += 2
+			case 'u':
+				if j+5 >= len(s) || !isHex(s[j+2]) || !isHex(s[j+3]) || !isHex(s[j+4]) || !isHex(s[j+5]) {
+					c.i = j
+					return c.fail()
+				}
+				j += 6
+			default:
+				c.i = j
+				return c.fail()
+			}
+		case b < 0x20:
+			c.i = j
+			return c.fail()
+		default:
+			j++
+		}
+	}
+	c.i = len(s)
+	return c.fail()
+}
+
+func isHex(b byte) bool {
+	return '0' <= b && b <= '9' || 'a' <= b && b <= 'f' || 'A' <= b && b <= 'F'
+}
+
+func (c *compactor) literal(word string) error {
+	if !bytes.HasPrefix(c.src[c.i:], []byte(word)) {
+		return c.fail()
+	}
+	c.i += len(word)
+	return nil
+}
+
+// number reads -?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?
+func (c *compactor) number() error {
+	s, j := c.src, c.i
+	digits := func() bool {
+		k := j
+		for j < len(s) && '0' <= s[j] && s[j] <= '9' {
+			j++
+		}
+		return j > k
+	}
+	if j < len(s) && s[j] == '-' {
+		j++
+	}
+	switch {
+	case j < len(s) && s[j] == '0':
+		j++
+	case !digits():
+		c.i = j
+		return c.fail()
+	}
+	if j < len(s) && s[j] == '.' {
+		j++
+		if !digits() {
+			c.i = j
+			return c.fail()
+		}
+	}
+	if j < len(s) && (s[j] == 'e' || s[j] == 'E') {
+		j++
+		if j < len(s) && (s[j] == '+' || s[j] == '-') {
+			j++
+		}
+		if !digits() {
+			c.i = j
+			return c.fail()
+		}
+	}
+	c.i = j
+	return nil
 }

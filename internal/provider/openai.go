@@ -239,7 +239,7 @@ func (p *OpenAI) Chat(ctx context.Context, req *openai.ChatRequest, raw []byte) 
 	}
 	resp, err := p.client.Do(hreq)
 	if err != nil {
-		return nil, p.transportError(ctx, err)
+		return nil, p.transportError(ctx, err, msgUnreachable)
 	}
 	defer resp.Body.Close()
 	if resp.StatusCode < 200 || resp.StatusCode > 299 {
@@ -250,14 +250,12 @@ func (p *OpenAI) Chat(ctx context.Context, req *openai.ChatRequest, raw []byte) 
 		if errors.Is(err, errTooLarge) {
 			return nil, upstreamError(msgTooLarge, fmt.Errorf("provider %s: %w", p.cfg.Name, err))
 		}
-		return nil, p.transportError(ctx, err)
+		return nil, p.transportError(ctx, err, msgCutAnswer)
 	}
-	var out bytes.Buffer
-	out.Grow(len(body))
-	if err := json.Compact(&out, body); err != nil {
+	b, err := compactJSON(body[:0], body) // in place
+	if err != nil {
 		return nil, upstreamError(msgInvalid, fmt.Errorf("provider %s: answer is not JSON: %w", p.cfg.Name, err))
 	}
-	b := out.Bytes()
 	top, ok := inspect(b)
 	switch {
 	case !ok:
@@ -312,7 +310,7 @@ func (p *OpenAI) ChatStream(ctx context.Context, req *openai.ChatRequest, raw []
 	}
 	resp, err := p.client.Do(hreq)
 	if err != nil {
-		e := p.transportError(ctx, err)
+		e := p.transportError(ctx, err, msgUnreachable)
 		cancel(nil)
 		return nil, e
 	}
@@ -349,12 +347,10 @@ func isEventStream(contentType string) bool {
 // withIncludeUsage returns raw with stream_options.include_usage set to true,
 // keeping every other member (of the body and of stream_options) as it was.
 func withIncludeUsage(raw []byte) ([]byte, error) {
-	var body bytes.Buffer
-	body.Grow(len(raw) + 40)
-	if err := json.Compact(&body, raw); err != nil {
+	b, err := compactJSON(make([]byte, 0, len(raw)), raw)
+	if err != nil {
 		return nil, err
 	}
-	b := body.Bytes()
 	var opts []byte
 	out := make([]byte, 0, len(b)+40)
 	out = append(out, '{')
@@ -396,8 +392,9 @@ var (
 	errClosed = errors.New("stream closed")
 )
 
-// transportError maps a failed round trip or body read to an upstream_error.
-func (p *OpenAI) transportError(ctx context.Context, err error) error {
+// transportError maps a failed round trip or body read to an upstream_error:
+// a timeout, the idle timer, a cancellation, or else the fallback message.
+func (p *OpenAI) transportError(ctx context.Context, err error, fallback string) error {
 	cause := fmt.Errorf("provider %s: %w", p.cfg.Name, err)
 	var ne net.Error
 	c := context.Cause(ctx)
@@ -410,7 +407,7 @@ func (p *OpenAI) transportError(ctx context.Context, err error) error {
 	case c != nil:
 		return upstreamError(msgCanceled, fmt.Errorf("%w (%w)", cause, c))
 	}
-	return upstreamError(msgUnreachable, cause)
+	return upstreamError(fallback, cause)
 }
 
 // statusError reads the start of a non-2xx body for the logs.

@@ -645,7 +645,7 @@ func TestChatErrors(t *testing.T) {
 		{"cut body", func(w http.ResponseWriter, r *http.Request) {
 			w.Header().Set("Content-Length", "1000")
 			io.WriteString(w, `{"choices":`)
-		}, nil, msgUnreachable},
+		}, nil, msgCutAnswer},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -1018,4 +1018,121 @@ func BenchmarkStream(b *testing.B) {
 		}
 		s.Close()
 	}
+}
+
+func TestCompactJSON(t *testing.T) {
+	for _, in := range []string{
+		`{}`, ` { "a" : [ 1 , -2.5e+3 , true , false , null , "x\"\\\/\b\f\n\r\t\u00e9" ] } `, "[\n]", `"s"`, `0`, `-0.0E-0`,
+		`{"a":{"b":{}}}`, "\t1\r\n", `"é"`, "\"\xff\"",
+		``, ` `, `{`, `{"a"}`, `{"a":}`, `{"a":1,}`, `[1,]`, `[1 2]`, `01`, `-`, `1.`, `1e`, `.5`, `+1`, `tru`, `nul`, `truex`,
+		`"\x"`, `"\u12G4"`, `"\u12"`, "\"a\nb\"", `"abc`, `{"a":1}{}`, `{1:2}`, `[}`, `NaN`, "\x00",
+	} {
+		var want bytes.Buffer
+		werr := json.Compact(&want, []byte(in))
+		got, err := compactJSON(nil, []byte(in))
+		if (err == nil) != (werr == nil) || (err == nil && string(got) != want.String()) {
+			t.Errorf("compactJSON(%q) = %q, %v; json.Compact: %q, %v", in, got, err, want.String(), werr)
+		}
+	}
+	for _, depth := range []int{maxJSONDepth, maxJSONDepth + 1} {
+		in := strings.Repeat("[", depth) + strings.Repeat("]", depth)
+		_, err := compactJSON(nil, []byte(in))
+		if wantOK := json.Valid([]byte(in)); (err == nil) != wantOK {
+			t.Errorf("compactJSON of depth %d: %v; json.Valid = %v", depth, err, wantOK)
+		}
+	}
+	in := []byte(` {"a" : [1, 2] } `)
+	got, err := compactJSON(in[:0], in)
+	if err != nil || string(got) != `{"a":[1,2]}` {
+		t.Errorf("compactJSON in place = %q, %v", got, err)
+	}
+}
+
+// FuzzCompact checks compactJSON against json.Compact.
+func FuzzCompact(f *testing.F) {
+	for _, s := range []string{usageChunk, completion, `{"a":"\u00e9\n"}`, `[1,-0.5e+10,true,false,null]`, `{"a" : 1 }`, `"\ud800"`} {
+		f.Add([]byte(s))
+	}
+	f.Fuzz(func(t *testing.T, in []byte) {
+		var want bytes.Buffer
+		werr := json.Compact(&want, in)
+		got, err := compactJSON(nil, in)
+		if (err == nil) != (werr == nil) || (err == nil && !bytes.Equal(got, want.Bytes())) {
+			t.Fatalf("compactJSON(%q) = %q, %v; json.Compact: %q, %v", in, got, err, want.Bytes(), werr)
+		}
+		if err == nil {
+			inPlace, _ := compactJSON(in[:0], in)
+			if !bytes.Equal(inPlace, want.Bytes()) {
+				t.Fatalf("compactJSON in place = %q; want %q", inPlace, want.Bytes())
+			}
+		}
+	})
+}
+
+func BenchmarkCompact(b *testing.B) {
+	chunk := []byte(chunk("Hello there, how are you today?"))
+	b.Run("compactJSON", func(b *testing.B) {
+		b.SetBytes(int64(len(chunk)))
+		for b.Loop() {
+			compactJSON(make([]byte, 0, len(chunk)), chunk)
+		}
+	})
+	b.Run("json.Compact", func(b *testing.B) {
+		b.SetBytes(int64(len(chunk)))
+		var buf bytes.Buffer
+		for b.Loop() {
+			buf.Reset()
+			json.Compact(&buf, chunk)
+			bytes.Clone(buf.Bytes())
+		}
+	})
+}
+
+// FuzzStream feeds any bytes to a stream as its upstream body: Next must not
+// panic, and every chunk it returns must be a compact JSON object on one
+// line without a top-level "error", so that framing it as "data: ...\n\n"
+// is safe.
+func FuzzStream(f *testing.F) {
+	for _, s := range []string{
+		frames(roleChunk, chunk("a"), finishChunk, usageChunk, "[DONE]"),
+		"data:{\"error\":null,\"a\":1}\r\n\r\ndata:[DONE]",
+		"data: {\ndata: \"a\": \"b\"}\n\n", "data: {\"error\":{\"m\":1}}\n\n", ": c\n\ndata: [1]\n\n",
+		"data: {\"choices\":[],\"usage\":{\"prompt_tokens\":1}}\n\n",
+	} {
+		f.Add([]byte(s))
+	}
+	p, err := NewOpenAI(OpenAIConfig{Name: "fuzz", BaseURL: "http://127.0.0.1:1/v1", Models: []string{"m"}, MaxEventBytes: 4096})
+	if err != nil {
+		f.Fatal(err)
+	}
+	f.Fuzz(func(t *testing.T, in []byte) {
+		ctx, cancel := context.WithCancelCause(context.Background())
+		s := &openaiStream{p: p, ctx: ctx, cancel: cancel, body: io.NopCloser(bytes.NewReader(in)), dropUsage: true}
+		s.idle = time.AfterFunc(time.Hour, func() {})
+		s.sse = p.getSSEReader(s.body)
+		defer s.Close()
+		for range len(in) + 1 {
+			b, err := s.Next()
+			if err != nil {
+				var e *mira.Error
+				if err != io.EOF && (!errors.As(err, &e) || e.Code != mira.EUpstream) {
+					t.Fatalf("Next: %v; want io.EOF or an upstream_error", err)
+				}
+				return
+			}
+			var obj map[string]json.RawMessage
+			if err := json.Unmarshal(b, &obj); err != nil {
+				t.Fatalf("chunk %q is not a JSON object: %v", b, err)
+			}
+			if _, found := obj["error"]; found {
+				t.Fatalf("chunk %q has an error key", b)
+			}
+			var c bytes.Buffer
+			json.Compact(&c, b)
+			if !bytes.Equal(c.Bytes(), b) || bytes.ContainsAny(b, "\r\n") {
+				t.Fatalf("chunk %q is not compact JSON on one line", b)
+			}
+		}
+		t.Fatal("Next never ended")
+	})
 }

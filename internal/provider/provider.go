@@ -116,6 +116,7 @@ const (
 	msgInvalid     = "the model backend sent an invalid response"
 	msgTooLarge    = "the model backend's response was too large"
 	msgCut         = "the model backend ended the stream early"
+	msgCutAnswer   = "the model backend's answer was cut short"
 	msgReported    = "the model backend reported an error"
 	msgCanceled    = "the request was cancelled"
 )

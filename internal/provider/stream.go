@@ -3,7 +3,6 @@ package provider
 import (
 	"bytes"
 	"context"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
@@ -16,9 +15,9 @@ import (
 )
 
 // openaiStream reads the SSE answer of an OpenAI-compatible upstream. Next
-// copies each payload once (json.Compact into a reused buffer, then one
-// exact-size copy for the caller); only chunks that mention "error" or carry
-// a usage object are scanned further.
+// validates and compacts each payload straight into the caller's copy (one
+// allocation); only chunks that mention "error" or carry a usage object are
+// scanned further.
 type openaiStream struct {
 	p         *OpenAI
 	ctx       context.Context
@@ -29,9 +28,8 @@ type openaiStream struct {
 	header    http.Header
 	dropUsage bool // Mira asked for the usage chunk, the client did not
 
-	scratch bytes.Buffer
-	usage   *openai.Usage
-	err     error // final result of Next, io.EOF after [DONE]
+	usage *openai.Usage
+	err   error // final result of Next, io.EOF after [DONE]
 
 	closed    atomic.Bool
 	closeOnce sync.Once
@@ -64,16 +62,15 @@ func (s *openaiStream) Next() ([]byte, error) {
 			s.finish()
 			return nil, io.EOF
 		}
-		s.scratch.Reset()
-		if err := json.Compact(&s.scratch, data); err != nil {
+		b, err := compactJSON(make([]byte, 0, len(data)), data) // the caller's copy
+		if err != nil {
 			return nil, s.fail(upstreamError(msgInvalid, fmt.Errorf("provider %s: stream event is not JSON: %w", s.p.cfg.Name, err)))
 		}
-		b := s.scratch.Bytes()
 		if b[0] != '{' {
 			return nil, s.fail(upstreamError(msgInvalid, fmt.Errorf("provider %s: stream event is not a JSON object", s.p.cfg.Name)))
 		}
 		if !bytes.Contains(b, errorKey) && !bytes.Contains(b, usageValue) {
-			return bytes.Clone(b), nil
+			return b, nil
 		}
 		top, ok := inspect(b)
 		switch {
@@ -86,21 +83,21 @@ func (s *openaiStream) Next() ([]byte, error) {
 			if u, ok := parseUsage(top.usage); ok {
 				s.usage = &u
 			}
-			if s.dropUsage && string(top.choices) == "[]" {
+			if s.dropUsage && (top.choices == nil || string(top.choices) == "[]") {
 				continue // the usage chunk the client did not ask for
 			}
 		}
 		if top.errNull {
 			return withoutError(b), nil
 		}
-		return bytes.Clone(b), nil
+		return b, nil
 	}
 }
 
 // readError maps an error of the event reader to an upstream_error.
 func (s *openaiStream) readError(err error) error {
 	if context.Cause(s.ctx) != nil {
-		return s.p.transportError(s.ctx, err)
+		return s.p.transportError(s.ctx, err, msgCut)
 	}
 	cause := fmt.Errorf("provider %s: %w", s.p.cfg.Name, err)
 	switch {
