@@ -118,7 +118,7 @@ func TestSSEReader(t *testing.T) {
 
 func TestSSEReaderLimit(t *testing.T) {
 	for _, in := range []string{
-		"data: " + strings.Repeat("x", 200) + "\n\n",           // one long line
+		"data: " + strings.Repeat("x", 200) + "\n\n",             // one long line
 		strings.Repeat("data: "+strings.Repeat("x", 50)+"\n", 5), // a long event of short lines
 		": " + strings.Repeat("x", 10000) + "\n\n",               // a long comment
 	} {

@@ -472,6 +472,7 @@ func TestStreamWireVariants(t *testing.T) {
 		{"pretty JSON compacted", "data: {\ndata: \"id\": \"x\",\ndata:  \"choices\": [ ]}\n\ndata: [DONE]\n\n", []string{`{"id":"x","choices":[]}`}},
 		{"error null stripped", frames(`{"id":"x", "error": null, "choices":[{"delta":{"content":"a"}}]}`, `{"error":null}`, "[DONE]"),
 			[]string{`{"id":"x","choices":[{"delta":{"content":"a"}}]}`, `{}`}},
+		{"escaped error key stripped", frames(`{"\u0065rror":null,"a":"\u00e9"}`, "[DONE]"), []string{`{"a":"\u00e9"}`}},
 		{"nested error key kept", frames(`{"id":"x","choices":[{"delta":{"content":"\"error\":1","error":null}}]}`, "[DONE]"),
 			[]string{`{"id":"x","choices":[{"delta":{"content":"\"error\":1","error":null}}]}`}},
 		{"empty data skipped", "data:\n\n" + frames(chunk("a"), "[DONE]"), []string{chunk("a")}},
@@ -1097,7 +1098,7 @@ func FuzzStream(f *testing.F) {
 		frames(roleChunk, chunk("a"), finishChunk, usageChunk, "[DONE]"),
 		"data:{\"error\":null,\"a\":1}\r\n\r\ndata:[DONE]",
 		"data: {\ndata: \"a\": \"b\"}\n\n", "data: {\"error\":{\"m\":1}}\n\n", ": c\n\ndata: [1]\n\n",
-		"data: {\"choices\":[],\"usage\":{\"prompt_tokens\":1}}\n\n",
+		"data: {\"choices\":[],\"usage\":{\"prompt_tokens\":1}}\n\n", "data: {\"\\u0065rror\":1}\n\n",
 	} {
 		f.Add([]byte(s))
 	}

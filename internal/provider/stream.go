@@ -36,9 +36,10 @@ type openaiStream struct {
 }
 
 var (
-	doneEvent  = []byte("[DONE]")
-	errorKey   = []byte(`"error":`)
-	usageValue = []byte(`"usage":{`)
+	doneEvent     = []byte("[DONE]")
+	errorKey      = []byte(`"error":`)
+	usageValue    = []byte(`"usage":{`)
+	unicodeEscape = []byte(`\u`)
 )
 
 func (s *openaiStream) Next() ([]byte, error) {
@@ -69,7 +70,9 @@ func (s *openaiStream) Next() ([]byte, error) {
 		if b[0] != '{' {
 			return nil, s.fail(upstreamError(msgInvalid, fmt.Errorf("provider %s: stream event is not a JSON object", s.p.cfg.Name)))
 		}
-		if !bytes.Contains(b, errorKey) && !bytes.Contains(b, usageValue) {
+		// A key spelled with escapes ("\u0065rror") is rare but must not
+		// slip past the check either.
+		if !bytes.Contains(b, errorKey) && !bytes.Contains(b, usageValue) && !bytes.Contains(b, unicodeEscape) {
 			return b, nil
 		}
 		top, ok := inspect(b)

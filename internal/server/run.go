@@ -255,7 +255,7 @@ func buildProviders(cfg config.Config, getenv func(string) string) (*provider.Re
 			StreamIdleTimeout:     pc.StreamIdleTimeout.D(),
 		})
 		if err != nil {
-			return nil, fmt.Errorf("provider %q: %w", pc.Name, err)
+			return nil, err
 		}
 		ps = append(ps, p)
 	}
