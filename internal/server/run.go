@@ -44,6 +44,7 @@ type Running struct {
 	closers  []func() error
 	shutdown time.Duration
 	bg       sync.WaitGroup
+	done     chan struct{} // closed when the server stops
 	errc     chan error
 }
 
@@ -61,7 +62,7 @@ func Start(ctx context.Context, cfg config.Config, opt StartOptions) (_ *Running
 	if err := cfg.Validate(); err != nil {
 		return nil, fmt.Errorf("configuration:\n%w", err)
 	}
-	run := &Running{shutdown: cfg.HTTP.ShutdownTimeout.D(), errc: make(chan error, 2)}
+	run := &Running{shutdown: cfg.HTTP.ShutdownTimeout.D(), errc: make(chan error, 2), done: make(chan struct{})}
 	defer func() {
 		if err != nil {
 			run.closeAll()
@@ -182,6 +183,24 @@ func serverTLS(cfg config.Config, log *slog.Logger, out io.Writer, run *Running)
 		if !tlsconf.IsLoopbackListen(cfg.Listen) && !cfg.TLS.AllowSelfSigned {
 			return nil, "", fmt.Errorf("refusing to serve the generated local-CA certificate on %s, a non-loopback address: clients elsewhere cannot verify it. Give a real certificate with --tls-cert/--tls-key, or pass --allow-self-signed and hand clients %s (MIRA_CA_CERT)", cfg.Listen, caPath)
 		}
+		// The reloader below serves renewed files; renewal itself happens
+		// only when EnsureLocal runs, so run it twice a day.
+		run.bg.Add(1)
+		go func() {
+			defer run.bg.Done()
+			t := time.NewTicker(12 * time.Hour)
+			defer t.Stop()
+			for {
+				select {
+				case <-run.done:
+					return
+				case <-t.C:
+					if _, err := tlsconf.EnsureLocal(cfg.DataDir, time.Now()); err != nil {
+						log.Error("renewing the local certificate failed", "error", err)
+					}
+				}
+			}
+		}()
 		if local.CreatedCA {
 			fmt.Fprintf(out, "Generated a local certificate authority for https://localhost: %s\nTrust it in clients with:\n\n    export MIRA_CA_CERT=%s\n\n", caPath, caPath)
 		} else {
@@ -291,6 +310,11 @@ func (r *Running) Close() error {
 func (r *Running) closeAll() error {
 	if r.cancel != nil {
 		r.cancel()
+	}
+	select {
+	case <-r.done:
+	default:
+		close(r.done)
 	}
 	r.bg.Wait()
 	var errs []error
