@@ -233,8 +233,11 @@ func (db *DB) RevokeKey(ctx context.Context, id string, at time.Time, reason str
 	if at.IsZero() {
 		return false, errors.New("store: revoke key: zero revocation time")
 	}
-	res, err := db.db.ExecContext(ctx, db.Rebind(`UPDATE api_keys SET revoked_at = ?, revoked_reason = ? WHERE id = ? AND revoked_at IS NULL`),
-		TimeArg(at), reason, id)
+	// A key already set to stop later (a rotation's grace period) can be
+	// stopped sooner; a revocation is never postponed.
+	res, err := db.db.ExecContext(ctx, db.Rebind(`UPDATE api_keys SET revoked_at = ?, revoked_reason = ?
+		WHERE id = ? AND (revoked_at IS NULL OR revoked_at > ?)`),
+		TimeArg(at), reason, id, TimeArg(at))
 	if err != nil {
 		return false, fmt.Errorf("store: revoke key: %w", err)
 	}
@@ -456,4 +459,94 @@ func (db *DB) RevokedSince(ctx context.Context, since time.Time) ([]RevokedKey, 
 		return nil, fmt.Errorf("store: revoked keys: %w", err)
 	}
 	return out, nil
+}
+
+// KeyUpdate holds the changes to a key's metadata; nil fields stay as they are.
+type KeyUpdate struct {
+	Name          *string
+	Scopes        *[]mira.Scope
+	AllowedModels *[]string
+	AllowedCIDRs  *[]netip.Prefix
+	ExpiresAt     *time.Time // a zero time removes the expiry
+}
+
+// UpdateKey applies u to the key id and returns the key as it now is.
+func (db *DB) UpdateKey(ctx context.Context, id string, u KeyUpdate) (*mira.Key, error) {
+	var sets []string
+	var args []any
+	if u.Name != nil {
+		sets, args = append(sets, "name = ?"), append(args, *u.Name)
+	}
+	if u.Scopes != nil {
+		sets, args = append(sets, "scopes = ?"), append(args, mira.JoinScopes(*u.Scopes))
+	}
+	if u.AllowedModels != nil {
+		m, err := formatModels(*u.AllowedModels)
+		if err != nil {
+			return nil, err
+		}
+		sets, args = append(sets, "allowed_models = ?"), append(args, m)
+	}
+	if u.AllowedCIDRs != nil {
+		c, err := formatCIDRs(*u.AllowedCIDRs)
+		if err != nil {
+			return nil, err
+		}
+		sets, args = append(sets, "allowed_cidrs = ?"), append(args, c)
+	}
+	if u.ExpiresAt != nil {
+		sets, args = append(sets, "expires_at = ?"), append(args, TimeArg(*u.ExpiresAt))
+	}
+	if len(sets) > 0 {
+		args = append(args, id)
+		if _, err := db.db.ExecContext(ctx, db.Rebind(`UPDATE api_keys SET `+strings.Join(sets, ", ")+` WHERE id = ?`), args...); err != nil {
+			return nil, fmt.Errorf("store: update key: %w", err)
+		}
+	}
+	return db.KeyByID(ctx, id)
+}
+
+// RotateKey creates next in the family of the key oldID and sets the old key
+// to stop at graceEnd (now, for no grace), in one transaction. It fails if
+// the old key is already revoked.
+func (db *DB) RotateKey(ctx context.Context, oldID string, next *mira.Key, graceEnd time.Time) error {
+	return db.inTx(ctx, func(tx *sql.Tx) error {
+		var family string
+		var revoked sql.NullInt64
+		err := tx.QueryRowContext(ctx, db.Rebind(`SELECT family_id, revoked_at FROM api_keys WHERE id = ?`), oldID).Scan(&family, &revoked)
+		if errors.Is(err, sql.ErrNoRows) {
+			return notFound("key")
+		}
+		if err != nil {
+			return fmt.Errorf("store: rotate key: %w", err)
+		}
+		if revoked.Valid {
+			return mira.Errorf(mira.EInvalidRequest, "this key is revoked or already rotated; rotate the newest key of the family")
+		}
+		cidrs, err := formatCIDRs(next.AllowedCIDRs)
+		if err != nil {
+			return err
+		}
+		models, err := formatModels(next.AllowedModels)
+		if err != nil {
+			return err
+		}
+		next.FamilyID = family
+		var userID any
+		if next.UserID != "" {
+			userID = next.UserID
+		}
+		if _, err := tx.ExecContext(ctx, db.Rebind(`INSERT INTO api_keys (`+keyColumns+`)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
+			next.ID, next.FamilyID, next.OrgID, userID, next.Name, next.Digest, next.Prefix, next.Last4, string(next.Environment),
+			mira.JoinScopes(next.Scopes), models, cidrs, next.Plan, TimeArg(next.ExpiresAt), TimeArg(next.CreatedAt), nil,
+			"", nil, "", nil, ""); err != nil {
+			return writeError("rotate key", err, "this key already exists", "the key's organisation or user does not exist")
+		}
+		if _, err := tx.ExecContext(ctx, db.Rebind(`UPDATE api_keys SET revoked_at = ?, revoked_reason = ? WHERE id = ?`),
+			TimeArg(graceEnd), "rotated to "+next.ID, oldID); err != nil {
+			return fmt.Errorf("store: rotate key: %w", err)
+		}
+		return nil
+	})
 }

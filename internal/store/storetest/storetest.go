@@ -39,6 +39,9 @@ func Run(t *testing.T, open func(t *testing.T) *store.DB) {
 		{"TouchKeys", testTouchKeys},
 		{"RevokedSince", testRevokedSince},
 		{"Concurrent", testConcurrent},
+		{"UpdateKey", testUpdateKey},
+		{"RotateKey", testRotateKey},
+		{"RevokeDuringGrace", testRevokeDuringGrace},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -707,7 +710,7 @@ func testConcurrent(t *testing.T, db *store.DB) {
 	for r := range revokers {
 		wg.Go(func() {
 			for _, k := range keys {
-				c, err := db.RevokeKey(ctx, k.ID, t0.Add(time.Duration(r)*time.Minute), fmt.Sprint("revoker ", r))
+				c, err := db.RevokeKey(ctx, k.ID, t0, fmt.Sprint("revoker ", r))
 				if err != nil {
 					fail(fmt.Errorf("RevokeKey: %w", err))
 					continue
@@ -743,5 +746,91 @@ func testConcurrent(t *testing.T, db *store.DB) {
 		if !got.LastUsedAt.Equal(wantLast) {
 			t.Errorf("key %s: LastUsedAt = %v; want the latest use %v", k.ID, got.LastUsedAt, wantLast)
 		}
+	}
+}
+
+func testUpdateKey(t *testing.T, db *store.DB) {
+	ctx := context.Background()
+	k := createKey(t, db, "", nil)
+	name := "renamed"
+	scopes := []mira.Scope{mira.ScopeModelsRead}
+	models := []string{"a", "b c"}
+	cidrs := []netip.Prefix{netip.MustParsePrefix("10.0.0.0/8")}
+	exp := t0.Add(time.Hour)
+	got, err := db.UpdateKey(ctx, k.ID, store.KeyUpdate{Name: &name, Scopes: &scopes, AllowedModels: &models, AllowedCIDRs: &cidrs, ExpiresAt: &exp})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := *k
+	want.Name, want.Scopes, want.AllowedModels, want.AllowedCIDRs, want.ExpiresAt = name, scopes, models, cidrs, exp
+	if diff := cmp.Diff(&want, got, cmpOpts...); diff != "" {
+		t.Errorf("UpdateKey (-want +got):\n%s", diff)
+	}
+	// Nil fields stay; a zero expiry removes it.
+	var never time.Time
+	got, err = db.UpdateKey(ctx, k.ID, store.KeyUpdate{ExpiresAt: &never})
+	if err != nil || !got.ExpiresAt.IsZero() || got.Name != name {
+		t.Errorf("partial update: %+v, %v", got, err)
+	}
+	_, err = db.UpdateKey(ctx, "key_missing", store.KeyUpdate{Name: &name})
+	wantNotFound(t, "UpdateKey(missing)", err)
+}
+
+func testRotateKey(t *testing.T, db *store.DB) {
+	ctx := context.Background()
+	old := createKey(t, db, "", nil)
+	next := &mira.Key{ID: mira.NewID("key"), OrgID: old.OrgID, Name: old.Name, Digest: digest(t), Prefix: "sk-mira-next",
+		Last4: "1234", Environment: old.Environment, Scopes: old.Scopes, CreatedAt: t0.Add(time.Minute)}
+	grace := t0.Add(24 * time.Hour)
+	if err := db.RotateKey(ctx, old.ID, next, grace); err != nil {
+		t.Fatal(err)
+	}
+	if next.FamilyID != old.FamilyID || keyByID(t, db, next.ID).FamilyID != old.FamilyID {
+		t.Errorf("family changed across rotation: %s vs %s", next.FamilyID, old.FamilyID)
+	}
+	o := keyByID(t, db, old.ID)
+	if !o.RevokedAt.Equal(grace) || o.State(t0.Add(time.Hour)) != mira.KeyActive || o.State(grace) != mira.KeyRevoked {
+		t.Errorf("old key after rotation: revoked_at %v", o.RevokedAt)
+	}
+	// The old key cannot be rotated twice.
+	again := &mira.Key{ID: mira.NewID("key"), OrgID: old.OrgID, Digest: digest(t), CreatedAt: t0}
+	if err := db.RotateKey(ctx, old.ID, again, grace); err == nil {
+		t.Error("rotating a rotated key succeeded")
+	}
+	if _, err := db.KeyByID(ctx, again.ID); err == nil {
+		t.Error("a failed rotation left its new key behind")
+	}
+	wantNotFound(t, "RotateKey(missing)", db.RotateKey(ctx, "key_missing", again, grace))
+	// RevokedSince sees the scheduled stop, so caches drop the old entry.
+	revoked, err := db.RevokedSince(ctx, t0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	found := false
+	for _, r := range revoked {
+		found = found || r.ID == old.ID
+	}
+	if !found {
+		t.Error("RevokedSince does not list a rotated key")
+	}
+}
+
+func testRevokeDuringGrace(t *testing.T, db *store.DB) {
+	ctx := context.Background()
+	old := createKey(t, db, "", nil)
+	next := &mira.Key{ID: mira.NewID("key"), OrgID: old.OrgID, Digest: digest(t), Environment: old.Environment, Scopes: old.Scopes, CreatedAt: t0}
+	if err := db.RotateKey(ctx, old.ID, next, t0.Add(24*time.Hour)); err != nil {
+		t.Fatal(err)
+	}
+	changed, err := db.RevokeKey(ctx, old.ID, t0.Add(time.Hour), "compromised")
+	if err != nil || !changed {
+		t.Fatalf("revoking during the grace period: %v, %v", changed, err)
+	}
+	if got := keyByID(t, db, old.ID).RevokedAt; !got.Equal(t0.Add(time.Hour)) {
+		t.Errorf("revoked_at %v; want the sooner time", got)
+	}
+	// A revocation is never postponed.
+	if changed, _ := db.RevokeKey(ctx, old.ID, t0.Add(48*time.Hour), "later"); changed {
+		t.Error("a later revocation replaced a sooner one")
 	}
 }
