@@ -80,6 +80,10 @@ type Policy struct {
 	// RevokeExposedKeys revokes a key seen on the plain-HTTP listener or
 	// reported leaked. Default true.
 	RevokeExposedKeys *bool `yaml:"revoke_exposed_keys"`
+	// KeyMaxAge marks older keys as due for rotation. Default 90d.
+	KeyMaxAge Duration `yaml:"key_max_age"`
+	// ExpireOldKeys makes keys older than KeyMaxAge stop working. Default false.
+	ExpireOldKeys bool `yaml:"expire_old_keys"`
 }
 
 // RevokeExposed reports whether exposed keys are revoked (default true).
@@ -140,6 +144,7 @@ func Default() Config {
 		Listen:  "127.0.0.1:8443",
 		DataDir: "./mira-data",
 		TLS:     TLS{ReloadInterval: Duration(2 * time.Second)},
+		Policy:  Policy{KeyMaxAge: Duration(90 * 24 * time.Hour)},
 		RateLimits: RateLimits{
 			UnauthenticatedPerMinute: 60,
 			FailedAuthPerMinute:      10,
@@ -320,6 +325,9 @@ func (c *Config) Validate() error {
 			}
 			models[m] = p.Name
 		}
+	}
+	if c.Policy.KeyMaxAge < 0 || (c.Policy.ExpireOldKeys && c.Policy.KeyMaxAge == 0) {
+		bad("policy.key_max_age", "must be positive (e.g. 90d) when expire_old_keys is on")
 	}
 	for name, p := range c.Plans {
 		if name == "" {

@@ -70,7 +70,7 @@ providers:
 func TestRefusals(t *testing.T) {
 	tests := []struct {
 		name, yaml, want string
-		env          map[string]string
+		env              map[string]string
 	}{
 		{"unknown field", "listen: 127.0.0.1:1\nlisen: x\n", "lisen", nil},
 		{"unknown nested field", "tls:\n  certt: x\n", "certt", nil},

@@ -18,7 +18,14 @@ import (
 type Store interface {
 	CreateKey(ctx context.Context, k *mira.Key) error
 	RevokeKey(ctx context.Context, id string, at time.Time, reason string) (bool, error)
+	RotateKey(ctx context.Context, oldID string, next *mira.Key, graceEnd time.Time) error
 }
+
+// DefaultGrace is how long a rotated key keeps working by default.
+const DefaultGrace = 24 * time.Hour
+
+// MaxGrace bounds the grace period: a rotation is meant to end the old key.
+const MaxGrace = 30 * 24 * time.Hour
 
 // Spec describes a key to create.
 type Spec struct {
@@ -52,30 +59,52 @@ func Create(ctx context.Context, st Store, secret []byte, spec Spec, now time.Ti
 	if len(scopes) == 0 {
 		scopes = mira.DefaultScopes
 	}
-	raw := apikey.Generate()
-	prefix, last4 := apikey.Display(raw)
-	id := mira.NewID("key")
-	k := &mira.Key{
-		ID:            id,
-		FamilyID:      id,
+	k, raw := newKey(secret, &mira.Key{
 		OrgID:         spec.OrgID,
 		UserID:        spec.UserID,
 		Name:          name,
-		Digest:        apikey.Digest(secret, raw),
-		Prefix:        prefix,
-		Last4:         last4,
 		Environment:   env,
 		Scopes:        scopes,
 		AllowedModels: spec.AllowedModels,
 		AllowedCIDRs:  spec.AllowedCIDRs,
 		Plan:          spec.Plan,
 		ExpiresAt:     spec.ExpiresAt,
-		CreatedAt:     now,
-	}
+	}, now)
 	if err := st.CreateKey(ctx, k); err != nil {
 		return nil, "", err
 	}
 	return k, raw, nil
+}
+
+// newKey fills in a fresh secret, id and digest on a copy of meta.
+func newKey(secret []byte, meta *mira.Key, now time.Time) (*mira.Key, string) {
+	raw := apikey.Generate()
+	k := *meta
+	k.ID = mira.NewID("key")
+	k.FamilyID = k.ID
+	k.Digest = apikey.Digest(secret, raw)
+	k.Prefix, k.Last4 = apikey.Display(raw)
+	k.CreatedAt = now
+	k.LastUsedAt, k.LastUsedIP = time.Time{}, ""
+	k.RevokedAt, k.RevokedReason, k.ExposedAt, k.ExposedReason = time.Time{}, "", time.Time{}, ""
+	return &k, raw
+}
+
+// Rotate replaces old with a new key of the same family and metadata; old
+// keeps working for grace (0: it stops now). It returns the new key and its
+// secret, shown once.
+func Rotate(ctx context.Context, st Store, secret []byte, old *mira.Key, grace time.Duration, now time.Time) (*mira.Key, string, error) {
+	if grace < 0 || grace > MaxGrace {
+		return nil, "", mira.ParamErrorf("grace_period", "the grace period must be between 0 and %s", MaxGrace)
+	}
+	if old.State(now) != mira.KeyActive {
+		return nil, "", mira.Errorf(mira.EInvalidRequest, "only an active key can be rotated")
+	}
+	next, raw := newKey(secret, old, now)
+	if err := st.RotateKey(ctx, old.ID, next, now.Add(grace)); err != nil {
+		return nil, "", err
+	}
+	return next, raw, nil
 }
 
 // Revoke stops a key at once; revoking a revoked key is not an error.

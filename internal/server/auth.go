@@ -17,6 +17,7 @@ import (
 type KeyStore interface {
 	KeyByDigest(ctx context.Context, digest []byte) (*mira.Key, error)
 	OrgByID(ctx context.Context, id string) (*mira.Org, error)
+	UserByID(ctx context.Context, id string) (*mira.User, error)
 	RecordExposure(ctx context.Context, e *mira.KeyExposure, revoke bool) error
 	TouchKeys(ctx context.Context, uses []store.KeyUse) error
 	RevokedSince(ctx context.Context, since time.Time) ([]store.RevokedKey, error)
@@ -25,8 +26,23 @@ type KeyStore interface {
 // Principal is who a request acts for.
 type Principal struct {
 	Key     *mira.Key
-	OrgPlan string // the plan of the key's organisation
+	User    *mira.User // the key's owner, if it has one
+	OrgPlan string     // the plan of the key's organisation
 }
+
+// OrgID is the organisation the principal acts in.
+func (p *Principal) OrgID() string { return p.Key.OrgID }
+
+// Role is the principal's role in its organisation (member without a user).
+func (p *Principal) Role() mira.Role {
+	if p.User == nil {
+		return mira.RoleMember
+	}
+	return p.User.Role
+}
+
+// HasScope reports whether the principal carries scope s.
+func (p *Principal) HasScope(s mira.Scope) bool { return p.Key.HasScope(s) }
 
 // Subject names the principal for rate limits.
 func (p *Principal) Subject() string { return p.Key.ID }
@@ -53,6 +69,7 @@ const keyCacheTTL = 30 * time.Second
 // made elsewhere (another instance, `mira admin key revoke`).
 type Authenticator struct {
 	secret []byte
+	maxAge time.Duration // keys older than this are expired; 0: no limit
 	store  KeyStore
 	log    *slog.Logger
 	now    func() time.Time
@@ -70,8 +87,9 @@ type cachedKey struct {
 }
 
 // NewAuthenticator returns an Authenticator using the server secret.
-func NewAuthenticator(secret []byte, ks KeyStore, log *slog.Logger) *Authenticator {
-	return &Authenticator{secret: secret, store: ks, log: log, now: time.Now,
+// A positive maxAge expires keys older than it (the optional policy).
+func NewAuthenticator(secret []byte, ks KeyStore, log *slog.Logger, maxAge time.Duration) *Authenticator {
+	return &Authenticator{secret: secret, store: ks, log: log, now: time.Now, maxAge: maxAge,
 		cache: map[[32]byte]cachedKey{}, touches: map[string]store.KeyUse{}}
 }
 
@@ -100,6 +118,11 @@ func (a *Authenticator) Authenticate(ctx context.Context, token string) (*Princi
 			return nil, mira.Internal(err)
 		}
 		p := &Principal{Key: k}
+		if k.UserID != "" {
+			if p.User, err = a.store.UserByID(ctx, k.UserID); err != nil {
+				return nil, mira.Internal(err)
+			}
+		}
 		if k.Plan == "" {
 			org, err := a.store.OrgByID(ctx, k.OrgID)
 			if err != nil {
@@ -117,6 +140,9 @@ func (a *Authenticator) Authenticate(ctx context.Context, token string) (*Princi
 		return nil, mira.Errorf(mira.EKeyRevoked, "this API key has been revoked; create a new one")
 	case mira.KeyExpired:
 		return nil, mira.Errorf(mira.EKeyExpired, "this API key has expired; create a new one")
+	}
+	if a.maxAge > 0 && now.Sub(c.p.Key.CreatedAt) > a.maxAge {
+		return nil, mira.Errorf(mira.EKeyExpired, "this API key is older than the maximum key age (%s) and has expired; rotate keys regularly", a.maxAge)
 	}
 	return c.p, nil
 }

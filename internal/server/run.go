@@ -46,6 +46,7 @@ type Running struct {
 	bg       sync.WaitGroup
 	done     chan struct{} // closed when the server stops
 	errc     chan error
+	server   *Server
 }
 
 // Start validates cfg, prepares the data directory, database, secret and
@@ -121,6 +122,9 @@ func Start(ctx context.Context, cfg config.Config, opt StartOptions) (_ *Running
 		Limits:            openai.Limits{MaxMessages: cfg.HTTP.MaxMessages},
 		RevokeExposedKeys: cfg.Policy.RevokeExposed(),
 		Limiter:           limiter,
+		KeyAdmin:          db,
+		KeyMaxAge:         cfg.Policy.KeyMaxAge.D(),
+		ExpireOldKeys:     cfg.Policy.ExpireOldKeys,
 		Plans:             cfg.AllPlans(),
 
 		UnauthenticatedPerMinute: cfg.RateLimits.UnauthenticatedPerMinute,
@@ -136,6 +140,7 @@ func Start(ctx context.Context, cfg config.Config, opt StartOptions) (_ *Running
 		defer run.bg.Done()
 		s.Authenticator().Run(bgCtx)
 	}()
+	run.server = s
 
 	errLog := slog.NewLogLogger(log.Handler(), slog.LevelDebug) // TLS handshake noise
 	newServer := func(h http.Handler) *http.Server {
@@ -303,6 +308,9 @@ func (r *Running) Close() error {
 		}
 	}
 	r.servers = nil
+	if r.server != nil {
+		r.server.Wait() // leak reports still being recorded
+	}
 	errs = append(errs, r.closeAll())
 	return errors.Join(errs...)
 }

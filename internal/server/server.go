@@ -9,6 +9,7 @@ import (
 	"log/slog"
 	"net/http"
 	"net/netip"
+	"sync"
 	"time"
 
 	"github.com/vmira/mira/internal/mira"
@@ -41,6 +42,15 @@ type Options struct {
 	// TrustedProxies may set X-Forwarded-For.
 	TrustedProxies []netip.Prefix
 
+	// KeyAdmin backs the key management API (/v1/keys).
+	KeyAdmin KeyManager
+	// Events tells other instances that a key changed; nil on one instance.
+	Events KeyEvents
+	// KeyMaxAge marks keys older than it as due for rotation; with
+	// ExpireOldKeys they stop working at that age.
+	KeyMaxAge     time.Duration
+	ExpireOldKeys bool
+
 	// RevokeExposedKeys revokes keys seen on the plain-HTTP listener.
 	RevokeExposedKeys bool
 	// HTTPSURL is where the plain listener tells clients to go.
@@ -54,6 +64,11 @@ type Limiter interface {
 	Allow(ctx context.Context, key string, ratePerMinute, burst int) (ratelimit.Decision, error)
 }
 
+// KeyEvents publishes key changes to the other instances.
+type KeyEvents interface {
+	KeyChanged(ctx context.Context, keyID string, digest []byte) error
+}
+
 // degrader is a limiter that can run without its shared backend.
 type degrader interface{ Degraded() bool }
 
@@ -64,6 +79,7 @@ type Server struct {
 	auth    *Authenticator
 	ids     *idSource
 	penalty *penaltyBox
+	bg      sync.WaitGroup // work that outlives its request
 }
 
 // New returns a Server.
@@ -92,11 +108,21 @@ func New(opt Options) *Server {
 	return &Server{
 		opt:     opt,
 		log:     opt.Logger,
-		auth:    NewAuthenticator(opt.Secret, opt.Keys, opt.Logger),
+		auth:    NewAuthenticator(opt.Secret, opt.Keys, opt.Logger, opt.maxAgePolicy()),
 		ids:     newIDSource(),
 		penalty: newPenaltyBox(),
 	}
 }
+
+func (o Options) maxAgePolicy() time.Duration {
+	if o.ExpireOldKeys {
+		return o.KeyMaxAge
+	}
+	return 0
+}
+
+// Wait waits for background work started by requests (leak reports).
+func (s *Server) Wait() { s.bg.Wait() }
 
 // Authenticator returns the server's key authenticator (its cache and
 // background work are started with Run).
@@ -112,6 +138,15 @@ func (s *Server) Handler() http.Handler {
 	}
 	api("GET /v1/models", mira.ScopeModelsRead, s.listModels)
 	api("POST /v1/chat/completions", mira.ScopeChatWrite, s.chatCompletions)
+	if s.opt.KeyAdmin != nil {
+		api("GET /v1/keys", mira.ScopeKeysRead, s.managed(s.listKeys))
+		api("POST /v1/keys", mira.ScopeKeysWrite, s.managed(s.createKey))
+		api("GET /v1/keys/{id}", mira.ScopeKeysRead, s.managed(s.getKey))
+		api("PATCH /v1/keys/{id}", mira.ScopeKeysWrite, s.managed(s.updateKey))
+		api("DELETE /v1/keys/{id}", mira.ScopeKeysWrite, s.managed(s.revokeKey))
+		api("POST /v1/keys/{id}/rotate", mira.ScopeKeysWrite, s.managed(s.rotateKey))
+		mux.Handle("POST /v1/keys/report-leak", chain(http.HandlerFunc(s.reportLeak), rejectBrowsers(s)))
+	}
 	// Every other /v1 path: browsers are still refused first, then 404.
 	mux.Handle("/v1/", chain(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		s.writeError(w, r, mira.Errorf(mira.ENotFound, "unknown endpoint %s %s", r.Method, redact(r.URL.Path)))
@@ -126,6 +161,18 @@ func (s *Server) Handler() http.Handler {
 		s.writeError(w, r, mira.Errorf(mira.ENotFound, "not found"))
 	})
 	return chain(mux, s.recoverPanics, s.withRequestID, s.accessLog, secureHeaders)
+}
+
+// managed admits a management request under the principal's rate limits.
+func (s *Server) managed(h http.HandlerFunc) http.HandlerFunc {
+	return func(w http.ResponseWriter, r *http.Request) {
+		res, ok := s.admit(w, r, 0)
+		if !ok {
+			return
+		}
+		defer res.Release()
+		h(w, r)
+	}
 }
 
 func (s *Server) ready(w http.ResponseWriter, r *http.Request) {

@@ -50,6 +50,10 @@ func (m *memKeys) OrgByID(_ context.Context, id string) (*mira.Org, error) {
 	return &mira.Org{ID: id, Plan: "free"}, nil
 }
 
+func (m *memKeys) UserByID(_ context.Context, id string) (*mira.User, error) {
+	return &mira.User{ID: id, Role: mira.RoleOwner}, nil
+}
+
 func (m *memKeys) TouchKeys(context.Context, []store.KeyUse) error { return nil }
 
 func (m *memKeys) RevokedSince(context.Context, time.Time) ([]store.RevokedKey, error) {
