@@ -1,0 +1,224 @@
+package main
+
+import (
+	"encoding/json"
+	"strings"
+	"testing"
+	"time"
+)
+
+// route is one authenticated endpoint and the scope it needs.
+type route struct {
+	method, path, body string
+	scope              string
+}
+
+// TestEveryRouteNeedsItsScope proves least privilege: for every route and
+// every scope, a key holding only that scope gets past the scope check
+// exactly when the scope is the route's own (or admin).
+func TestEveryRouteNeedsItsScope(t *testing.T) {
+	ts := startServer(t, "", nil)
+	_, target := ts.createKey(t, "--scopes", "models:read")
+	routes := []route{
+		{"GET", "/v1/models", "", "models:read"},
+		{"POST", "/v1/chat/completions", `{"model":"mira-echo","messages":[{"role":"user","content":"hi"}]}`, "chat:write"},
+		{"GET", "/v1/keys", "", "keys:read"},
+		{"GET", "/v1/keys/" + target, "", "keys:read"},
+		{"POST", "/v1/keys", `{"name":"x","scopes":["keys:write"]}`, "keys:write"},
+		{"PATCH", "/v1/keys/" + target, `{"name":"renamed"}`, "keys:write"},
+		{"POST", "/v1/keys/" + target + "/rotate", `{"grace_period":"1h"}`, "keys:write"},
+		{"DELETE", "/v1/keys/" + target, "", "keys:write"},
+	}
+	scopes := []string{"models:read", "chat:write", "moderations:write", "usage:read", "logs:read", "keys:read", "keys:write", "admin"}
+	keyFor := map[string]string{}
+	for _, sc := range scopes {
+		keyFor[sc], _ = ts.createKey(t, "--scopes", sc)
+	}
+	for _, rt := range routes {
+		for _, sc := range scopes {
+			resp, body := ts.do(t, rt.method, rt.path, keyFor[sc], rt.body)
+			allowed := sc == rt.scope || sc == "admin"
+			refused := resp.StatusCode == 403 && strings.Contains(body, "insufficient_scope")
+			if allowed == refused || (allowed && resp.StatusCode >= 400 && rt.method != "POST") {
+				t.Errorf("%s %s with scope %s: %d %s; want allowed=%v", rt.method, rt.path, sc, resp.StatusCode, body, allowed)
+			}
+		}
+	}
+}
+
+type keyJSON struct {
+	ID, Key, FamilyID, Name, Display, State string
+	Family                                  string `json:"family_id"`
+	Scopes                                  []string
+	Exposures                               []struct{ Source string }
+	RotationDue                             bool `json:"rotation_due"`
+}
+
+func decodeKey(t *testing.T, body string) keyJSON {
+	t.Helper()
+	var k keyJSON
+	if err := json.Unmarshal([]byte(body), &k); err != nil {
+		t.Fatalf("key body %q: %v", body, err)
+	}
+	return k
+}
+
+func TestKeyLifecycleAPI(t *testing.T) {
+	ts := startServer(t, "", nil)
+	admin, _ := ts.createKey(t, "--scopes", "keys:read,keys:write,models:read,chat:write")
+
+	resp, body := ts.do(t, "POST", "/v1/keys", admin, `{"name":"billing-prod","environment":"production","scopes":["models:read","chat:write"],"allowed_cidrs":["127.0.0.1"],"expires_in":"30d"}`)
+	if resp.StatusCode != 201 {
+		t.Fatalf("create: %d %s", resp.StatusCode, body)
+	}
+	created := decodeKey(t, body)
+	if !strings.HasPrefix(created.Key, "sk-mira-") || created.Display != created.Key[:12]+"…"+created.Key[52:] {
+		t.Fatalf("create returned %+v", created)
+	}
+	// The secret is shown once: never in listings or lookups.
+	for _, p := range []string{"/v1/keys", "/v1/keys/" + created.ID} {
+		if _, b := ts.do(t, "GET", p, admin, ""); strings.Contains(b, created.Key) || !strings.Contains(b, created.ID) {
+			t.Errorf("GET %s shows the secret or lacks the key: %s", p, b)
+		}
+	}
+	if r, b := ts.do(t, "GET", "/v1/models", created.Key, ""); r.StatusCode != 200 {
+		t.Fatalf("new key: %d %s", r.StatusCode, b)
+	}
+	// Update narrows it.
+	resp, body = ts.do(t, "PATCH", "/v1/keys/"+created.ID, admin, `{"scopes":["chat:write"]}`)
+	if resp.StatusCode != 200 {
+		t.Fatalf("patch: %d %s", resp.StatusCode, body)
+	}
+	r, b := ts.do(t, "GET", "/v1/models", created.Key, "")
+	checkError(t, r, b, 403, "insufficient_scope")
+	// No escalation: the admin scope is not ours to grant.
+	r, b = ts.do(t, "POST", "/v1/keys", admin, `{"name":"x","scopes":["admin"]}`)
+	checkError(t, r, b, 403, "insufficient_scope")
+	r, b = ts.do(t, "PATCH", "/v1/keys/"+created.ID, admin, `{"scopes":["usage:read"]}`)
+	checkError(t, r, b, 403, "insufficient_scope")
+	r, b = ts.do(t, "POST", "/v1/keys", admin, `{"name":"x","sopes":["models:read"]}`)
+	checkError(t, r, b, 400, "invalid_request")
+
+	// Rotation with a grace period: same family, both work, then the old
+	// one stops when revoked.
+	resp, body = ts.do(t, "POST", "/v1/keys/"+created.ID+"/rotate", admin, `{"grace_period":"1h"}`)
+	if resp.StatusCode != 201 {
+		t.Fatalf("rotate: %d %s", resp.StatusCode, body)
+	}
+	rotated := decodeKey(t, body)
+	if rotated.Family != created.Family || rotated.ID == created.ID || rotated.Key == created.Key {
+		t.Fatalf("rotation: %+v from %+v", rotated, created)
+	}
+	body1 := `{"model":"mira-echo","messages":[{"role":"user","content":"hi"}]}`
+	for name, k := range map[string]string{"old (in grace)": created.Key, "new": rotated.Key} {
+		if r, b := ts.do(t, "POST", "/v1/chat/completions", k, body1); r.StatusCode != 200 {
+			t.Errorf("%s key after rotation: %d %s", name, r.StatusCode, b)
+		}
+	}
+	r, b = ts.do(t, "POST", "/v1/keys/"+created.ID+"/rotate", admin, `{}`)
+	checkError(t, r, b, 400, "invalid_request")
+
+	// Rotation with no grace stops the old key at once.
+	resp, body = ts.do(t, "POST", "/v1/keys/"+rotated.ID+"/rotate", admin, `{"grace_period":"0s"}`)
+	third := decodeKey(t, body)
+	if resp.StatusCode != 201 || third.Family != created.Family {
+		t.Fatalf("second rotation: %d %s", resp.StatusCode, body)
+	}
+	r, b = ts.do(t, "POST", "/v1/chat/completions", rotated.Key, body1)
+	checkError(t, r, b, 401, "key_revoked")
+
+	// Revoke: immediate.
+	resp, body = ts.do(t, "DELETE", "/v1/keys/"+third.ID, admin, "")
+	if resp.StatusCode != 200 || decodeKey(t, body).State != "revoked" {
+		t.Fatalf("revoke: %d %s", resp.StatusCode, body)
+	}
+	r, b = ts.do(t, "POST", "/v1/chat/completions", third.Key, body1)
+	checkError(t, r, b, 401, "key_revoked")
+}
+
+func TestOtherOrganisationsKeysAre404(t *testing.T) {
+	ts := startServer(t, "", nil)
+	mine, _ := ts.createKey(t, "--scopes", "keys:read,keys:write")
+	if _, stderr, code := ts.mira(t, "another long password\n", "admin", "user", "create", "--email", "eve@example.org", "--org", "evil-corp", "--password-stdin"); code != 0 {
+		t.Fatal(stderr)
+	}
+	out, _, _ := ts.mira(t, "", "admin", "key", "create", "--email", "eve@example.org", "--name", "eve", "--scopes", "keys:read,keys:write", "--json")
+	var eve struct{ ID, Key string }
+	json.Unmarshal([]byte(out), &eve)
+	_, victimID := ts.createKey(t)
+	for _, rt := range []route{
+		{"GET", "/v1/keys/" + victimID, "", ""},
+		{"PATCH", "/v1/keys/" + victimID, `{"name":"pwned"}`, ""},
+		{"DELETE", "/v1/keys/" + victimID, "", ""},
+		{"POST", "/v1/keys/" + victimID + "/rotate", `{}`, ""},
+		{"GET", "/v1/keys/key_doesnotexist000000000000", "", ""},
+	} {
+		r, b := ts.do(t, rt.method, rt.path, eve.Key, rt.body)
+		checkError(t, r, b, 404, "not_found")
+	}
+	_, list := ts.do(t, "GET", "/v1/keys", eve.Key, "")
+	if strings.Contains(list, victimID) {
+		t.Error("another organisation's key is listed")
+	}
+	// The victim's key is untouched.
+	_, b := ts.do(t, "GET", "/v1/keys/"+victimID, mine, "")
+	if !strings.Contains(b, `"state":"active"`) || strings.Contains(b, "pwned") {
+		t.Errorf("victim key changed: %s", b)
+	}
+}
+
+func TestMembersSeeOnlyTheirKeys(t *testing.T) {
+	ts := startServer(t, "", nil)
+	ownerKey, ownerKeyID := ts.createKey(t, "--scopes", "keys:read,keys:write")
+	ts.mira(t, "member password 123\n", "admin", "user", "create", "--email", "mo@example.com", "--role", "member", "--password-stdin")
+	out, _, _ := ts.mira(t, "", "admin", "key", "create", "--email", "mo@example.com", "--name", "mo", "--scopes", "keys:read,keys:write", "--json")
+	var mo struct{ ID, Key string }
+	json.Unmarshal([]byte(out), &mo)
+	r, b := ts.do(t, "GET", "/v1/keys/"+ownerKeyID, mo.Key, "")
+	checkError(t, r, b, 404, "not_found")
+	if _, list := ts.do(t, "GET", "/v1/keys", ownerKey, ""); !strings.Contains(list, mo.ID) {
+		t.Error("the owner does not see the member's key")
+	}
+	r, b = ts.do(t, "POST", "/v1/keys", mo.Key, `{"name":"x","plan":"enterprise","scopes":["keys:read"]}`)
+	checkError(t, r, b, 403, "insufficient_scope")
+}
+
+func TestReportLeak(t *testing.T) {
+	ts := startServer(t, "", nil)
+	leaked, id := ts.createKey(t)
+	cases := map[string]string{
+		"valid":      leaked,
+		"unknown":    "sk-mira-" + strings.Repeat("0", 48),
+		"look-alike": leaked[:55] + flipChar(leaked[55]),
+	}
+	var first string
+	for name, k := range cases {
+		resp, body := ts.do(t, "POST", "/v1/keys/report-leak", "", `{"key":"`+k+`"}`)
+		if resp.StatusCode != 202 {
+			t.Fatalf("%s: %d %s", name, resp.StatusCode, body)
+		}
+		if first == "" {
+			first = body
+		} else if body != first {
+			t.Errorf("answers differ (an existence oracle): %q vs %q", body, first)
+		}
+	}
+	deadline := time.Now().Add(3 * time.Second)
+	for {
+		r, b := ts.do(t, "GET", "/v1/models", leaked, "")
+		if r.StatusCode == 401 {
+			checkError(t, r, b, 401, "key_revoked")
+			break
+		}
+		if time.Now().After(deadline) {
+			t.Fatal("the reported key still works")
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
+	out, _, _ := ts.mira(t, "", "admin", "key", "list", "--email", "dev@example.com", "--json")
+	if !strings.Contains(out, `"source":"leak_report"`) || !strings.Contains(out, id) {
+		t.Errorf("the report was not recorded for the owner: %s", out)
+	}
+	r, b := ts.do(t, "POST", "/v1/keys/report-leak", "", `{"key":"not a key"}`)
+	checkError(t, r, b, 400, "invalid_request")
+}
