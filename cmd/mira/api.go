@@ -12,22 +12,50 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/vmira/mira/client"
+	"github.com/vmira/mira/internal/cliauth"
+	"github.com/vmira/mira/internal/credstore"
 )
 
-// newClient builds the API client from MIRA_BASE_URL, MIRA_CA_CERT and
-// MIRA_API_KEY. There is deliberately no way to skip certificate checks.
-func newClient(e *env, opts ...client.Option) (*client.Client, error) {
-	key := e.getenv("MIRA_API_KEY")
-	if key == "" {
-		return nil, errors.New("no credentials: export MIRA_API_KEY (create a key with `mira admin key create`)")
-	}
+// baseClientOptions are the server and trust settings every client command
+// uses: MIRA_BASE_URL (default https://localhost:8443) and MIRA_CA_CERT.
+// There is deliberately no way to skip certificate checks.
+func baseClientOptions(e *env) []client.Option {
 	base := e.getenv("MIRA_BASE_URL")
 	if base == "" {
-		base = "https://localhost:8443"
+		base = client.DefaultBaseURL
 	}
-	all := []client.Option{client.WithBaseURL(base), client.WithAPIKey(key)}
+	opts := []client.Option{client.WithBaseURL(base), client.WithUserAgent("mira-cli")}
 	if ca := e.getenv("MIRA_CA_CERT"); ca != "" {
-		all = append(all, client.WithCAFile(ca))
+		opts = append(opts, client.WithCAFile(ca))
+	}
+	return opts
+}
+
+// newAuth returns the stored-login helper for the configured server.
+func newAuth(e *env) (*cliauth.Auth, error) {
+	c, err := client.New(baseClientOptions(e)...)
+	if err != nil {
+		return nil, err
+	}
+	cfg := cliauth.Config{Client: c, Getenv: e.getenv, StoreOptions: credstore.Options{Getenv: e.getenv}}
+	if e.getenv("MIRA_DEBUG") != "" {
+		cfg.Debug = e.stderr
+	}
+	return cliauth.New(cfg)
+}
+
+// newClient builds the API client. Credentials: MIRA_API_KEY, else
+// MIRA_TOKEN, else the stored login (refreshed automatically).
+func newClient(e *env, opts ...client.Option) (*client.Client, error) {
+	all := baseClientOptions(e)
+	if key := e.getenv("MIRA_API_KEY"); key != "" {
+		all = append(all, client.WithAPIKey(key))
+	} else {
+		auth, err := newAuth(e)
+		if err != nil {
+			return nil, err
+		}
+		all = append(all, client.WithBearerFunc(auth.Token))
 	}
 	return client.New(append(all, opts...)...)
 }

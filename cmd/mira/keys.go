@@ -1,0 +1,190 @@
+package main
+
+import (
+	"encoding/json"
+	"fmt"
+	"io"
+	"net/http"
+	"net/url"
+	"strings"
+	"text/tabwriter"
+	"time"
+
+	"github.com/spf13/cobra"
+)
+
+// apiKey is a key as GET /v1/keys shows it.
+type apiKey struct {
+	ID            string   `json:"id"`
+	Key           string   `json:"key,omitempty"`
+	FamilyID      string   `json:"family_id"`
+	Name          string   `json:"name"`
+	Display       string   `json:"display"`
+	Environment   string   `json:"environment"`
+	Scopes        []string `json:"scopes"`
+	AllowedModels []string `json:"allowed_models"`
+	AllowedCIDRs  []string `json:"allowed_cidrs"`
+	State         string   `json:"state"`
+	CreatedAt     int64    `json:"created_at"`
+	ExpiresAt     *int64   `json:"expires_at"`
+	LastUsedAt    *int64   `json:"last_used_at"`
+	LastUsedIP    string   `json:"last_used_ip"`
+	ExposedAt     *int64   `json:"exposed_at"`
+	RotationDue   bool     `json:"rotation_due"`
+}
+
+func newKeysCmd(e *env) *cobra.Command {
+	cmd := &cobra.Command{Use: "keys", Short: "Manage API keys (needs keys:read / keys:write, or a login)"}
+	var asJSON bool
+	list := &cobra.Command{
+		Use:   "list",
+		Short: "List keys: prefix…last4, environment, scopes, last use, state",
+		Args:  exactArgs(0),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			c, err := newClient(e)
+			if err != nil {
+				return err
+			}
+			var out struct{ Data []apiKey }
+			if err := c.Do(cmd.Context(), http.MethodGet, "/v1/keys", nil, &out); err != nil {
+				return err
+			}
+			if asJSON {
+				return json.NewEncoder(e.stdout).Encode(out.Data)
+			}
+			return keyTable(e.stdout, out.Data)
+		},
+	}
+	list.Flags().BoolVar(&asJSON, "json", false, "print JSON")
+
+	var name, envName, scopes, models, cidrs, expires string
+	create := &cobra.Command{
+		Use:   "create --name N [--env development|production] [--scopes S,...]",
+		Short: "Create a key; the secret is printed once",
+		Args:  exactArgs(0),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			if name == "" {
+				return usageError{fmt.Errorf("--name is required")}
+			}
+			body := map[string]any{"name": name, "environment": envName}
+			if scopes != "" {
+				body["scopes"] = splitList(scopes)
+			}
+			if models != "" {
+				body["allowed_models"] = splitList(models)
+			}
+			if cidrs != "" {
+				body["allowed_cidrs"] = splitList(cidrs)
+			}
+			if expires != "" {
+				body["expires_in"] = expires
+			}
+			c, err := newClient(e)
+			if err != nil {
+				return err
+			}
+			var k apiKey
+			if err := c.Do(cmd.Context(), http.MethodPost, "/v1/keys", body, &k); err != nil {
+				return err
+			}
+			return printSecret(e, k, asJSON)
+		},
+	}
+	fl := create.Flags()
+	fl.StringVar(&name, "name", "", "what the key is for, e.g. billing-service-prod")
+	fl.StringVar(&envName, "env", "development", "development or production")
+	fl.StringVar(&scopes, "scopes", "", "comma-separated scopes (default models:read,chat:write,moderations:write)")
+	fl.StringVar(&models, "models", "", "comma-separated models the key may use (default: all)")
+	fl.StringVar(&cidrs, "cidrs", "", "comma-separated client addresses or CIDRs allowed (default: any)")
+	fl.StringVar(&expires, "expires", "", "expiry, e.g. 90d (default: never)")
+	fl.BoolVar(&asJSON, "json", false, "print JSON")
+
+	var grace string
+	rotate := &cobra.Command{
+		Use:   "rotate ID",
+		Short: "Replace a key; the old one keeps working for the grace period",
+		Args:  exactArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			c, err := newClient(e)
+			if err != nil {
+				return err
+			}
+			var k apiKey
+			if err := c.Do(cmd.Context(), http.MethodPost, "/v1/keys/"+url.PathEscape(args[0])+"/rotate",
+				map[string]string{"grace_period": grace}, &k); err != nil {
+				return err
+			}
+			if !asJSON {
+				fmt.Fprintf(e.stderr, "Rotated %s; the old key stops working in %s.\n", args[0], grace)
+			}
+			return printSecret(e, k, asJSON)
+		},
+	}
+	rotate.Flags().StringVar(&grace, "grace", "24h", "how long the old key keeps working (0s: stop it now)")
+	rotate.Flags().BoolVar(&asJSON, "json", false, "print JSON")
+
+	revoke := &cobra.Command{
+		Use:   "revoke ID",
+		Short: "Revoke a key at once, on every instance",
+		Args:  exactArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			c, err := newClient(e)
+			if err != nil {
+				return err
+			}
+			var k apiKey
+			if err := c.Do(cmd.Context(), http.MethodDelete, "/v1/keys/"+url.PathEscape(args[0]), nil, &k); err != nil {
+				return err
+			}
+			if asJSON {
+				return json.NewEncoder(e.stdout).Encode(k)
+			}
+			fmt.Fprintf(e.stdout, "revoked %s (%s)\n", k.ID, k.Display)
+			return nil
+		},
+	}
+	revoke.Flags().BoolVar(&asJSON, "json", false, "print JSON")
+	cmd.AddCommand(list, create, rotate, revoke)
+	return cmd
+}
+
+func printSecret(e *env, k apiKey, asJSON bool) error {
+	if asJSON {
+		return json.NewEncoder(e.stdout).Encode(k)
+	}
+	fmt.Fprintf(e.stderr, "Created %s (%s, %s, scopes %s).\nThis is the only time the key is shown; keep it in MIRA_API_KEY, never in code:\n",
+		k.ID, k.Name, k.Environment, strings.Join(k.Scopes, " "))
+	fmt.Fprintln(e.stdout, k.Key)
+	return nil
+}
+
+func keyTable(w io.Writer, keys []apiKey) error {
+	tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
+	fmt.Fprintln(tw, "ID\tNAME\tKEY\tENV\tSCOPES\tCREATED\tLAST USED\tSTATE")
+	for _, k := range keys {
+		last := "never"
+		if k.LastUsedAt != nil {
+			last = time.Unix(*k.LastUsedAt, 0).Format(time.DateTime) + " from " + k.LastUsedIP
+		}
+		state := k.State
+		if k.ExposedAt != nil {
+			state += ", EXPOSED"
+		}
+		if k.RotationDue {
+			state += ", rotation due"
+		}
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n", k.ID, k.Name, k.Display, k.Environment,
+			strings.Join(k.Scopes, ","), time.Unix(k.CreatedAt, 0).Format(time.DateOnly), last, state)
+	}
+	return tw.Flush()
+}
+
+func splitList(s string) []string {
+	var out []string
+	for _, f := range strings.Split(s, ",") {
+		if f = strings.TrimSpace(f); f != "" {
+			out = append(out, f)
+		}
+	}
+	return out
+}

@@ -1,0 +1,212 @@
+// Package dataset reads the content-filter development data
+// (../shared/data/filter/*.jsonl, see its README) and maps its labels onto
+// the filter's categories. The data is read at training and evaluation time
+// only; nothing of it is copied into the repository.
+package dataset
+
+import (
+	"bufio"
+	"encoding/json"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+)
+
+// DefaultDir is where the data lives, relative to the repository root.
+const DefaultDir = "../shared/data/filter"
+
+// Files in the data directory.
+const (
+	InjectionFile = "injection-dev.jsonl"
+	HarmfulFile   = "harmful-dev.jsonl"
+	PIIFile       = "pii-dev.jsonl"
+)
+
+// Span is a labelled PII span, in Unicode code points as in the data.
+type Span struct {
+	Start int    `json:"start"`
+	End   int    `json:"end"`
+	Type  string `json:"type"`
+}
+
+// Row is one line of a data file.
+type Row struct {
+	ID         string   `json:"id"`
+	Text       string   `json:"text"`
+	Label      string   `json:"label"`
+	Categories []string `json:"categories"`
+	Lang       string   `json:"lang"`
+	Source     string   `json:"source"`
+	Spans      []Span   `json:"spans"`
+	File       string   `json:"-"`
+}
+
+// Load reads one JSON Lines file.
+func Load(path string) ([]Row, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	var rows []Row
+	sc := bufio.NewScanner(f)
+	sc.Buffer(make([]byte, 1<<20), 16<<20)
+	name := filepath.Base(path)
+	for n := 1; sc.Scan(); n++ {
+		var r Row
+		if err := json.Unmarshal(sc.Bytes(), &r); err != nil {
+			return nil, fmt.Errorf("%s:%d: %w", path, n, err)
+		}
+		r.File = name
+		rows = append(rows, r)
+	}
+	return rows, sc.Err()
+}
+
+// LoadDir reads the injection and harmful files (the classifier's data) from
+// dir, in a fixed order.
+func LoadDir(dir string) ([]Row, error) {
+	var all []Row
+	for _, name := range []string{InjectionFile, HarmfulFile} {
+		rows, err := Load(filepath.Join(dir, name))
+		if err != nil {
+			return nil, err
+		}
+		all = append(all, rows...)
+	}
+	return all, nil
+}
+
+// Exists reports whether dir holds the development data.
+func Exists(dir string) bool {
+	_, err := os.Stat(filepath.Join(dir, InjectionFile))
+	return err == nil
+}
+
+// Positive reports whether a row's label says a filter should flag it.
+func (r Row) Positive() bool {
+	return r.Label == "injection" || r.Label == "harmful" || r.Label == "toxic"
+}
+
+// SourceName is a short name for a row's source: the repository name plus
+// the file's base name without extension where one repository has several.
+func SourceName(source string) string {
+	repo, path, _ := strings.Cut(source, ":")
+	_, name, _ := strings.Cut(repo, "/")
+	base := filepath.Base(path)
+	base = strings.TrimSuffix(base, filepath.Ext(base))
+	switch name {
+	case "InjecGuard", "HiveTraceRed":
+		return name + "/" + base
+	case "llm-security-prompt-injection":
+		return "deepset"
+	case "PurpleLlama":
+		return "cyberseceval"
+	case "hate-speech-and-offensive-language":
+		return "davidson"
+	case "moderation-api-release":
+		return "openai-moderation"
+	}
+	return name
+}
+
+// Category names, as in SPEC.md.
+const (
+	PromptInjection  = "prompt_injection"
+	Jailbreak        = "jailbreak"
+	Harassment       = "harassment"
+	HarassmentThreat = "harassment/threatening"
+	Hate             = "hate"
+	HateThreat       = "hate/threatening"
+	Illicit          = "illicit"
+	IllicitViolent   = "illicit/violent"
+	SelfHarm         = "self-harm"
+	SelfHarmIntent   = "self-harm/intent"
+	SelfHarmInstr    = "self-harm/instructions"
+	Sexual           = "sexual"
+	SexualMinors     = "sexual/minors"
+	Violence         = "violence"
+	ViolenceGraphic  = "violence/graphic"
+)
+
+// Moderation lists OpenAI's moderation categories, the "harmful content"
+// part of the taxonomy.
+var Moderation = []string{Harassment, HarassmentThreat, Hate, HateThreat, Illicit, IllicitViolent, SelfHarm, SelfHarmIntent, SelfHarmInstr, Sexual, SexualMinors, Violence, ViolenceGraphic}
+
+// Attacks lists the input-attack categories.
+var Attacks = []string{PromptInjection, Jailbreak}
+
+// jailbreakVariants are CyberSecEval and BIPIA attack kinds that work by
+// talking the model out of its rules (role play, invented modes, appeals)
+// rather than by smuggling a task: the data's only signal for "jailbreak".
+var jailbreakVariants = map[string]bool{
+	"virtualization": true, "hypothetical_scenario": true, "system_mode": true,
+	"persuasion": true, "ignore_previous_instructions": true,
+}
+
+// violentChapters are the Russian Criminal Code chapters of HiveTrace
+// requests that count as illicit/violent (violence, weapons, terrorism).
+var violentChapters = []string{"Глава 16.", "Глава 17.", "Глава 18.", "Глава 24.", "Глава 34."}
+
+// Targets maps a row to training targets: +1 (the row is in the category),
+// 0 (it is not) and -1 (unknown: the row says nothing about the category,
+// so it does not train it). The keys are the categories with a learnt
+// model; see package filter for the others.
+func Targets(r Row) map[string]int {
+	t := map[string]int{}
+	set := func(v int, cats ...string) {
+		for _, c := range cats {
+			t[c] = v
+		}
+	}
+	set(0, Attacks...)
+	set(0, Moderation...)
+	src := SourceName(r.Source)
+	switch r.Label {
+	case "injection":
+		t[PromptInjection] = 1
+		t[Jailbreak] = -1
+		for _, c := range r.Categories {
+			if jailbreakVariants[c] {
+				t[Jailbreak] = 1
+			}
+		}
+		if src == "InjecGuard/BIPIA_code" {
+			t[Illicit] = 1 // keyloggers, ransomware, denial of service
+		}
+		if src == "deepset" {
+			// Some deepset injections ask for hateful or violent text; the
+			// row says nothing about the moderation categories.
+			set(-1, Moderation...)
+		}
+	case "toxic":
+		// Davidson tweets: hate speech or offensive language.
+		for _, c := range r.Categories {
+			t[c] = 1
+		}
+		if t[Hate] == 1 {
+			t[Harassment] = -1
+		}
+		set(-1, HateThreat, HarassmentThreat)
+	case "harmful":
+		if strings.HasPrefix(src, "HiveTraceRed") {
+			// Requests for help with crimes under the Russian Criminal Code.
+			set(-1, Moderation...)
+			t[Illicit] = 1
+			t[IllicitViolent] = 0
+			for _, c := range r.Categories {
+				for _, ch := range violentChapters {
+					if strings.HasPrefix(c, ch) {
+						t[IllicitViolent] = 1
+					}
+				}
+			}
+			break
+		}
+		for _, c := range r.Categories {
+			t[c] = 1
+		}
+	}
+	return t
+}

@@ -1,0 +1,474 @@
+// Package filter is Mira's content filter: it scores text for prompt
+// injection, jailbreaks and OpenAI's moderation categories, in English and
+// Russian (and, less well, other languages), and applies a per-category
+// policy (block, flag or off).
+//
+// Two stages score every text:
+//
+//  1. Rules over normalised text. Normalisation (see Normalize) undoes the
+//     usual disguises: Unicode compatibility forms, case, invisible
+//     characters, look-alike letters from other scripts, leetspeak,
+//     spaced-out letters. Base64, hex and percent-encoded spans are decoded
+//     and checked too; ROT13 and reversed text are checked by the rules.
+//     Rules are phrase patterns with alternatives, Russian stems and small
+//     gaps (rules_data.go).
+//  2. A classifier: logistic regression per category over hashed word,
+//     word-pair and character n-gram features, trained by
+//     `go run ./internal/filter/cmd/train` on the development data and
+//     embedded (weights.bin.gz).
+//
+// A category's score is the classifier's probability, raised by the rules
+// that match (a strong rule sets it, a weaker one adds evidence). A score
+// at or above the category's threshold flags the category, unless its
+// action is off; a flagged category whose action is block blocks the text.
+// Sub-categories count for their parents (OpenAI's convention): a
+// "self-harm/intent" flag also flags "self-harm".
+package filter
+
+import (
+	_ "embed"
+	"errors"
+	"fmt"
+	"math"
+	"slices"
+	"strings"
+	"sync"
+)
+
+// Categories.
+const (
+	PromptInjection  = "prompt_injection"
+	Jailbreak        = "jailbreak"
+	Harassment       = "harassment"
+	HarassmentThreat = "harassment/threatening"
+	Hate             = "hate"
+	HateThreat       = "hate/threatening"
+	Illicit          = "illicit"
+	IllicitViolent   = "illicit/violent"
+	SelfHarm         = "self-harm"
+	SelfHarmIntent   = "self-harm/intent"
+	SelfHarmInstr    = "self-harm/instructions"
+	Sexual           = "sexual"
+	SexualMinors     = "sexual/minors"
+	Violence         = "violence"
+	ViolenceGraphic  = "violence/graphic"
+)
+
+// Categories lists every category, in a fixed order: the input attacks,
+// then OpenAI's moderation categories.
+var Categories = []string{
+	PromptInjection, Jailbreak,
+	Harassment, HarassmentThreat, Hate, HateThreat, Illicit, IllicitViolent,
+	SelfHarm, SelfHarmIntent, SelfHarmInstr, Sexual, SexualMinors, Violence, ViolenceGraphic,
+}
+
+// ModerationCategories are OpenAI's moderation categories (Categories
+// without the input attacks).
+var ModerationCategories = Categories[2:]
+
+var catIndex = func() map[string]int {
+	m := map[string]int{}
+	for i, c := range Categories {
+		m[c] = i
+	}
+	return m
+}()
+
+const nCat = 15
+
+// parents lists the categories a sub-category also counts for.
+var parents = map[string][]string{
+	HarassmentThreat: {Harassment},
+	HateThreat:       {Hate},
+	IllicitViolent:   {Illicit, Violence},
+	SelfHarmIntent:   {SelfHarm},
+	SelfHarmInstr:    {SelfHarm},
+	SexualMinors:     {Sexual},
+	ViolenceGraphic:  {Violence},
+}
+
+// Action is what a flagged category does to a request or an answer.
+type Action string
+
+// Actions.
+const (
+	// Block refuses the input (400 content_filter) or stops the output.
+	Block Action = "block"
+	// Flag lets the text through and records the verdict.
+	Flag Action = "flag"
+	// Off ignores the category.
+	Off Action = "off"
+)
+
+// ErrAction is returned by ParseAction for an unknown action.
+var ErrAction = errors.New("unknown filter action")
+
+// ParseAction parses "block", "flag" or "off" (case-insensitive).
+func ParseAction(s string) (Action, error) {
+	switch a := Action(strings.ToLower(strings.TrimSpace(s))); a {
+	case Block, Flag, Off:
+		return a, nil
+	}
+	return "", fmt.Errorf("%w %q: want block, flag or off", ErrAction, s)
+}
+
+// UnmarshalText implements encoding.TextUnmarshaler with ParseAction.
+func (a *Action) UnmarshalText(b []byte) error {
+	v, err := ParseAction(string(b))
+	if err != nil {
+		return err
+	}
+	*a = v
+	return nil
+}
+
+// Policy maps categories to actions. A category not in the map has its
+// default action (DefaultPolicy).
+type Policy map[string]Action
+
+// DefaultPolicy blocks prompt injection, jailbreaks and sexual content
+// involving minors, and flags every other category.
+func DefaultPolicy() Policy {
+	p := Policy{}
+	for _, c := range Categories {
+		p[c] = Flag
+	}
+	p[PromptInjection] = Block
+	p[Jailbreak] = Block
+	p[SexualMinors] = Block
+	return p
+}
+
+// Action returns the action for category c.
+func (p Policy) Action(c string) Action {
+	if a, ok := p[c]; ok {
+		return a
+	}
+	return DefaultPolicy()[c]
+}
+
+// ParsePolicy parses "category=action,category=action" (the form used in
+// configuration and environment variables) over the default policy.
+func ParsePolicy(s string) (Policy, error) {
+	p := DefaultPolicy()
+	for _, kv := range strings.Split(s, ",") {
+		kv = strings.TrimSpace(kv)
+		if kv == "" {
+			continue
+		}
+		k, v, ok := strings.Cut(kv, "=")
+		if !ok {
+			return nil, fmt.Errorf("filter policy %q: want category=action", kv)
+		}
+		k = strings.TrimSpace(k)
+		if _, ok := catIndex[k]; !ok {
+			return nil, fmt.Errorf("filter policy: unknown category %q", k)
+		}
+		a, err := ParseAction(v)
+		if err != nil {
+			return nil, fmt.Errorf("filter policy %s: %w", k, err)
+		}
+		p[k] = a
+	}
+	return p, nil
+}
+
+// DefaultThreshold is the score at or above which a category is flagged.
+const DefaultThreshold = 0.5
+
+// Config configures a Filter.
+type Config struct {
+	// Policy is the action per category; nil means DefaultPolicy.
+	Policy Policy
+	// InputThresholds and OutputThresholds override DefaultThreshold per
+	// category for prompts and for answers. A threshold above 1 never
+	// flags. By default answers are not checked for prompt injection or
+	// jailbreaks (an answer explaining an attack quotes it).
+	InputThresholds  map[string]float64
+	OutputThresholds map[string]float64
+	// StreamHoldback is how many runes of a streamed answer are held back
+	// until more text shows they are safe (0: 64). A phrase up to this
+	// long that is split across chunks is caught before any of it is sent.
+	StreamHoldback int
+	// Model replaces the embedded classifier (tests, evaluation).
+	Model *Model
+}
+
+// DefaultConfig returns the configuration the server starts with.
+func DefaultConfig() Config {
+	return Config{
+		Policy:           DefaultPolicy(),
+		InputThresholds:  map[string]float64{},
+		OutputThresholds: map[string]float64{PromptInjection: 2, Jailbreak: 2},
+		StreamHoldback:   64,
+	}
+}
+
+// Validate reports the first invalid setting, naming the field.
+func (c Config) Validate() error {
+	for k, a := range c.Policy {
+		if _, ok := catIndex[k]; !ok {
+			return fmt.Errorf("filter.policy: unknown category %q", k)
+		}
+		if _, err := ParseAction(string(a)); err != nil {
+			return fmt.Errorf("filter.policy.%s: %w", k, err)
+		}
+	}
+	for name, m := range map[string]map[string]float64{"input_thresholds": c.InputThresholds, "output_thresholds": c.OutputThresholds} {
+		for k, v := range m {
+			if _, ok := catIndex[k]; !ok {
+				return fmt.Errorf("filter.%s: unknown category %q", name, k)
+			}
+			if v <= 0 || math.IsNaN(v) {
+				return fmt.Errorf("filter.%s.%s: %v must be above 0", name, k, v)
+			}
+		}
+	}
+	if c.StreamHoldback < 0 || c.StreamHoldback > 4096 {
+		return fmt.Errorf("filter.stream_holdback: %d runes must be between 0 and 4096", c.StreamHoldback)
+	}
+	return nil
+}
+
+// Verdict is the outcome of a check, in the shape of an OpenAI moderation
+// result. Categories and Scores have every category.
+type Verdict struct {
+	// Flagged reports whether any category is flagged.
+	Flagged bool
+	// Blocked reports whether a flagged category's action is block.
+	Blocked bool
+	// Categories says, per category, whether it is flagged.
+	Categories map[string]bool
+	// Scores is the score per category, 0 to 1.
+	Scores map[string]float64
+	// BlockedCategories lists the flagged categories that block, sorted.
+	BlockedCategories []string
+	// FlaggedCategories lists every flagged category, sorted.
+	FlaggedCategories []string
+	// Rules names the rules that matched, for logs (Explain only).
+	Rules []string
+	// ExternalErr is set when the external classifier failed; the verdict
+	// is then the local one (fail-open) or blocked (fail-closed).
+	ExternalErr error
+}
+
+// Filter checks texts. It is safe for concurrent use.
+type Filter struct {
+	cfg      Config
+	model    *Model
+	heads    []int // model head -> category index
+	rules    *ruleSet
+	actions  [nCat]Action
+	inThr    [nCat]float64
+	outThr   [nCat]float64
+	holdback int
+	pool     sync.Pool
+}
+
+//go:embed weights.bin.gz
+var embeddedWeights []byte
+
+var (
+	embeddedOnce  sync.Once
+	embeddedModel *Model
+	embeddedErr   error
+	rulesOnce     sync.Once
+	compiled      *ruleSet
+	rulesErr      error
+)
+
+// EmbeddedModel returns the classifier built into the binary.
+func EmbeddedModel() (*Model, error) {
+	embeddedOnce.Do(func() {
+		m := new(Model)
+		if err := m.UnmarshalBinary(embeddedWeights); err != nil {
+			embeddedErr = err
+			return
+		}
+		embeddedModel = m
+	})
+	return embeddedModel, embeddedErr
+}
+
+// New returns a Filter for cfg. Zero fields of cfg take their defaults.
+func New(cfg Config) (*Filter, error) {
+	if err := cfg.Validate(); err != nil {
+		return nil, err
+	}
+	def := DefaultConfig()
+	if cfg.Policy == nil {
+		cfg.Policy = def.Policy
+	}
+	if cfg.OutputThresholds == nil {
+		cfg.OutputThresholds = def.OutputThresholds
+	}
+	if cfg.StreamHoldback == 0 {
+		cfg.StreamHoldback = def.StreamHoldback
+	}
+	f := &Filter{cfg: cfg, model: cfg.Model, holdback: cfg.StreamHoldback}
+	if f.model == nil {
+		m, err := EmbeddedModel()
+		if err != nil {
+			return nil, err
+		}
+		f.model = m
+	}
+	for _, h := range f.model.Heads {
+		i, ok := catIndex[h]
+		if !ok {
+			return nil, fmt.Errorf("filter model: unknown category %q", h)
+		}
+		f.heads = append(f.heads, i)
+	}
+	rulesOnce.Do(func() { compiled, rulesErr = compileRules(ruleSpecs) })
+	if rulesErr != nil {
+		return nil, rulesErr
+	}
+	f.rules = compiled
+	for i, c := range Categories {
+		f.actions[i] = cfg.Policy.Action(c)
+		f.inThr[i] = DefaultThreshold
+		f.outThr[i] = DefaultThreshold
+		if v, ok := cfg.InputThresholds[c]; ok {
+			f.inThr[i] = v
+		}
+		if v, ok := cfg.OutputThresholds[c]; ok {
+			f.outThr[i] = v
+		}
+	}
+	f.pool.New = func() any { return new(scratch) }
+	return f, nil
+}
+
+// Config returns the filter's configuration.
+func (f *Filter) Config() Config { return f.cfg }
+
+// Check scores a prompt (input thresholds).
+func (f *Filter) Check(text string) Verdict { return f.verdict(f.scores(text, 0, nil), &f.inThr, nil) }
+
+// CheckOutput scores a model's answer (output thresholds).
+func (f *Filter) CheckOutput(text string) Verdict {
+	return f.verdict(f.scores(text, 0, nil), &f.outThr, nil)
+}
+
+// Explain is Check with the names of the rules that matched.
+func (f *Filter) Explain(text string) Verdict {
+	var rules []string
+	s := f.scores(text, 0, &rules)
+	return f.verdict(s, &f.inThr, rules)
+}
+
+type scratch struct {
+	fs     featureSet
+	logits []float64
+}
+
+const maxDecodeDepth = 2
+
+func (f *Filter) scores(text string, depth int, rules *[]string) [nCat]float64 {
+	var out [nCat]float64
+	nt := normalize(text)
+	sc := f.pool.Get().(*scratch)
+	sc.fs.reset()
+	sc.fs.extract(&nt, f.model.NgramMin, f.model.NgramMax)
+	if cap(sc.logits) < len(f.heads) {
+		sc.logits = make([]float64, len(f.heads))
+	}
+	lg := sc.logits[:len(f.heads)]
+	f.model.logits(&sc.fs, lg)
+	for h, ci := range f.heads {
+		out[ci] = sigmoid(lg[h])
+	}
+	f.pool.Put(sc)
+
+	// Categories without a learnt model start from their parents' scores;
+	// their own evidence comes from the rules.
+	if !f.hasHead(SelfHarmIntent) {
+		out[catIndex[SelfHarmIntent]] = out[catIndex[SelfHarm]] / 2
+	}
+	if !f.hasHead(SelfHarmInstr) {
+		out[catIndex[SelfHarmInstr]] = out[catIndex[SelfHarm]] / 2
+	}
+	if !f.hasHead(HarassmentThreat) {
+		out[catIndex[HarassmentThreat]] = min(out[catIndex[Harassment]], out[catIndex[Violence]]) / 2
+	}
+
+	var ruleScore [nCat]float64
+	f.matchRules(&nt, &ruleScore, rules)
+	// ROT13 and reversed text, for the rules only, when the text reads
+	// like ROT13 or reversed English.
+	if rot, rev := disguisedEnglish(&nt); rot || rev {
+		if rot {
+			r13 := rot13(&nt)
+			f.matchRules(&r13, &ruleScore, rules)
+		}
+		if rev {
+			rv := reversed(&nt)
+			f.matchRules(&rv, &ruleScore, rules)
+		}
+	}
+	for i, r := range ruleScore {
+		out[i] = combine(out[i], r)
+	}
+	if depth < maxDecodeDepth {
+		for _, d := range decodedTexts(text) {
+			ds := f.scores(d, depth+1, rules)
+			for i := range out {
+				out[i] = max(out[i], ds[i])
+			}
+		}
+	}
+	for c, ps := range parents {
+		for _, p := range ps {
+			out[catIndex[p]] = max(out[catIndex[p]], out[catIndex[c]])
+		}
+	}
+	return out
+}
+
+func (f *Filter) hasHead(c string) bool { return slices.Contains(f.heads, catIndex[c]) }
+
+func (f *Filter) matchRules(nt *normText, into *[nCat]float64, names *[]string) {
+	f.rules.match(nt, func(h ruleHit) {
+		i := catIndex[h.rule.category]
+		into[i] = max(into[i], h.rule.score)
+		if names != nil && !slices.Contains(*names, h.rule.name) {
+			*names = append(*names, h.rule.name)
+		}
+	})
+}
+
+// strongRule is the rule score from which a rule alone decides; weaker
+// rules add their log-odds to the classifier's.
+const strongRule = 0.85
+
+func combine(p, rule float64) float64 {
+	switch {
+	case rule == 0:
+		return p
+	case rule >= strongRule:
+		return max(p, rule)
+	}
+	p = min(max(p, 1e-6), 1-1e-6)
+	return sigmoid(math.Log(p/(1-p)) + math.Log(rule/(1-rule)))
+}
+
+func (f *Filter) verdict(s [nCat]float64, thr *[nCat]float64, rules []string) Verdict {
+	v := Verdict{Categories: make(map[string]bool, nCat), Scores: make(map[string]float64, nCat), Rules: rules}
+	for i, c := range Categories {
+		v.Scores[c] = s[i]
+		on := f.actions[i] != Off && s[i] >= thr[i]
+		v.Categories[c] = on
+		if on {
+			v.Flagged = true
+			v.FlaggedCategories = append(v.FlaggedCategories, c)
+			if f.actions[i] == Block {
+				v.Blocked = true
+				v.BlockedCategories = append(v.BlockedCategories, c)
+			}
+		}
+	}
+	slices.Sort(v.FlaggedCategories)
+	slices.Sort(v.BlockedCategories)
+	return v
+}

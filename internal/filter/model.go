@@ -1,0 +1,256 @@
+package filter
+
+import (
+	"bufio"
+	"bytes"
+	"compress/gzip"
+	"encoding/binary"
+	"errors"
+	"fmt"
+	"io"
+	"math"
+	"unicode/utf8"
+)
+
+// The classifier: one logistic regression per category (one-vs-rest) over
+// hashed features of the normalised text: words, word pairs and character
+// n-grams inside words (4-grams by default, robust to spelling, inflection
+// and Russian endings; the model file records the range). Feature hashing
+// keeps the model a fixed size whatever the vocabulary; weights are stored
+// as int8 with a per-category scale.
+
+const (
+	modelMagic = "MIRAFLT1"
+	// window is how many words one score looks at; longer texts are scored
+	// in overlapping windows and the highest score counts, so a short
+	// injected instruction is not diluted by a long harmless document.
+	window = 128
+)
+
+// Model is a trained classifier.
+type Model struct {
+	Bits int // log2 of the number of feature buckets
+	// NgramMin and NgramMax are the lengths of the character n-grams.
+	NgramMin, NgramMax int
+	Heads              []string  // categories, one logistic regression each
+	Scale              []float32 // per head: weight = int8 * scale
+	Bias               []float32
+	Weights            []int8 // bucket-major: Weights[b*len(Heads)+h]
+}
+
+// Feature kinds, mixed into the hash so a word and a character n-gram with
+// the same bytes do not collide.
+const (
+	seedWord   = 0x811c9dc5
+	seedPair   = 0x01000193 * 7
+	seedNgram  = 0x9e3779b9
+	fnvPrime32 = 16777619
+)
+
+func fnv(h uint32, s string) uint32 {
+	for i := 0; i < len(s); i++ {
+		h ^= uint32(s[i])
+		h *= fnvPrime32
+	}
+	return h
+}
+
+// featureSet is the hashed features of a text, grouped by word so scores
+// can be summed over windows.
+type featureSet struct {
+	hashes []uint32
+	ends   []int32 // ends[i]: end of word i's features in hashes
+}
+
+func (fs *featureSet) reset() {
+	fs.hashes = fs.hashes[:0]
+	fs.ends = fs.ends[:0]
+}
+
+// extract computes the features of normalised text, with character
+// n-grams of nmin to nmax runes.
+func (fs *featureSet) extract(nt *normText, nmin, nmax int) {
+	var prev uint32
+	var pad [96]byte
+	for i, t := range nt.toks {
+		w := nt.s[t[0]:t[1]]
+		hw := fnv(seedWord, w)
+		fs.hashes = append(fs.hashes, hw)
+		if i > 0 {
+			fs.hashes = append(fs.hashes, (prev^hw*31)*fnvPrime32+seedPair)
+		}
+		prev = hw
+		// Character n-grams of " word ", in runes; long words (a run of
+		// CJK text, a blob) contribute their first 64 bytes.
+		p := pad[:0]
+		p = append(p, ' ')
+		if len(w) > len(pad)-2 {
+			cut := len(pad) - 2
+			for cut > 0 && !utf8.RuneStart(w[cut]) {
+				cut--
+			}
+			w = w[:cut]
+		}
+		p = append(p, w...)
+		p = append(p, ' ')
+		var starts [len(pad) + 1]int
+		n := 0
+		for j := 0; j < len(p); {
+			starts[n] = j
+			n++
+			_, size := utf8.DecodeRune(p[j:])
+			j += size
+		}
+		starts[n] = len(p)
+		for a := 0; a+nmin <= n; a++ {
+			h := uint32(seedNgram)
+			for k := a; k < a+nmax && k < n; k++ {
+				for _, c := range p[starts[k]:starts[k+1]] {
+					h ^= uint32(c)
+					h *= fnvPrime32
+				}
+				if k-a+1 >= nmin {
+					fs.hashes = append(fs.hashes, h)
+				}
+			}
+		}
+		fs.ends = append(fs.ends, int32(len(fs.hashes)))
+	}
+}
+
+// logits returns, per head, the highest logit over the text's windows.
+func (m *Model) logits(fs *featureSet, out []float64) {
+	H := len(m.Heads)
+	mask := uint32(1)<<m.Bits - 1
+	nw := len(fs.ends)
+	if nw == 0 {
+		for h := range H {
+			out[h] = float64(m.Bias[h])
+		}
+		return
+	}
+	// Per-word sums of quantised weights.
+	sums := make([]int32, nw*H)
+	start := int32(0)
+	for i, end := range fs.ends {
+		acc := sums[i*H : (i+1)*H]
+		for _, hh := range fs.hashes[start:end] {
+			row := m.Weights[int(hh&mask)*H : int(hh&mask)*H+H]
+			for h, w := range row {
+				acc[h] += int32(w)
+			}
+		}
+		start = end
+	}
+	for h := range H {
+		out[h] = math.Inf(-1)
+	}
+	step := window / 2
+	for ws := 0; ; ws += step {
+		we := min(ws+window, nw)
+		var cnt int32
+		if ws > 0 {
+			cnt = fs.ends[we-1] - fs.ends[ws-1]
+		} else {
+			cnt = fs.ends[we-1]
+		}
+		inv := 1 / math.Sqrt(float64(max(cnt, 1)))
+		for h := range H {
+			var s int32
+			for i := ws; i < we; i++ {
+				s += sums[i*H+h]
+			}
+			z := float64(m.Bias[h]) + float64(m.Scale[h])*float64(s)*inv
+			if z > out[h] {
+				out[h] = z
+			}
+		}
+		if we == nw {
+			break
+		}
+	}
+}
+
+func sigmoid(z float64) float64 { return 1 / (1 + math.Exp(-z)) }
+
+// MarshalBinary encodes the model (gzip-compressed).
+func (m *Model) MarshalBinary() ([]byte, error) {
+	var raw bytes.Buffer
+	raw.WriteString(modelMagic)
+	raw.WriteByte(byte(m.Bits))
+	raw.WriteByte(byte(m.NgramMin))
+	raw.WriteByte(byte(m.NgramMax))
+	raw.WriteByte(byte(len(m.Heads)))
+	for i, h := range m.Heads {
+		raw.WriteByte(byte(len(h)))
+		raw.WriteString(h)
+		binary.Write(&raw, binary.LittleEndian, m.Scale[i])
+		binary.Write(&raw, binary.LittleEndian, m.Bias[i])
+	}
+	for _, w := range m.Weights {
+		raw.WriteByte(byte(w))
+	}
+	var out bytes.Buffer
+	zw, err := gzip.NewWriterLevel(&out, gzip.BestCompression)
+	if err != nil {
+		return nil, err
+	}
+	zw.ModTime = zw.ModTime.UTC() // zero: deterministic output
+	if _, err := zw.Write(raw.Bytes()); err != nil {
+		return nil, err
+	}
+	if err := zw.Close(); err != nil {
+		return nil, err
+	}
+	return out.Bytes(), nil
+}
+
+// UnmarshalBinary decodes a model written by MarshalBinary.
+func (m *Model) UnmarshalBinary(data []byte) error {
+	zr, err := gzip.NewReader(bytes.NewReader(data))
+	if err != nil {
+		return fmt.Errorf("filter model: %w", err)
+	}
+	r := bufio.NewReader(zr)
+	magic := make([]byte, len(modelMagic))
+	if _, err := io.ReadFull(r, magic); err != nil || string(magic) != modelMagic {
+		return errors.New("filter model: bad magic")
+	}
+	bits, _ := r.ReadByte()
+	nmin, _ := r.ReadByte()
+	nmax, _ := r.ReadByte()
+	nh, _ := r.ReadByte()
+	if bits < 8 || bits > 24 || nh == 0 || nmin < 1 || nmax < nmin || nmax > 8 {
+		return errors.New("filter model: bad header")
+	}
+	m.Bits, m.NgramMin, m.NgramMax = int(bits), int(nmin), int(nmax)
+	m.Heads = make([]string, nh)
+	m.Scale = make([]float32, nh)
+	m.Bias = make([]float32, nh)
+	for i := range int(nh) {
+		n, err := r.ReadByte()
+		if err != nil {
+			return fmt.Errorf("filter model: %w", err)
+		}
+		name := make([]byte, n)
+		if _, err := io.ReadFull(r, name); err != nil {
+			return fmt.Errorf("filter model: %w", err)
+		}
+		m.Heads[i] = string(name)
+		if err := binary.Read(r, binary.LittleEndian, &m.Scale[i]); err != nil {
+			return fmt.Errorf("filter model: %w", err)
+		}
+		if err := binary.Read(r, binary.LittleEndian, &m.Bias[i]); err != nil {
+			return fmt.Errorf("filter model: %w", err)
+		}
+	}
+	w := make([]byte, (1<<m.Bits)*int(nh))
+	if _, err := io.ReadFull(r, w); err != nil {
+		return fmt.Errorf("filter model: weights: %w", err)
+	}
+	m.Weights = make([]int8, len(w))
+	for i, b := range w {
+		m.Weights[i] = int8(b)
+	}
+	return nil
+}

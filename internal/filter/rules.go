@@ -1,0 +1,274 @@
+package filter
+
+import (
+	"fmt"
+	"slices"
+	"strconv"
+	"strings"
+)
+
+// A rule is a phrase pattern over normalised words that marks a category.
+//
+// Pattern syntax, one line: slots separated by spaces. A slot lists
+// alternatives separated by '|'; an alternative ending in '*' matches any
+// word it begins (a stem: "инструкц*" matches инструкции, инструкций); a
+// slot in brackets is optional; "~N" between slots allows up to N other
+// words there. Alternatives may not contain spaces: a multi-word
+// alternative is written as two slots.
+//
+//	ignore|disregard ~3 previous|prior|above instructions|rules|prompt*
+type rule struct {
+	name     string
+	category string
+	score    float64
+	slots    []slot
+}
+
+type slot struct {
+	alts     []int // lexicon ids
+	optional bool
+	gap      int // words that may stand before this slot
+}
+
+// lexicon maps pattern words and stems to ids, and finds the ids a text
+// word matches with one map lookup keyed by the word's first three bytes.
+type lexicon struct {
+	ids      map[string]int // "word" or "stem*" -> id
+	byPrefix map[uint32][]lexEntry
+	short    map[string]int // words shorter than three bytes
+	n        int
+}
+
+type lexEntry struct {
+	text string
+	stem bool
+	id   int
+}
+
+func newLexicon() *lexicon {
+	return &lexicon{ids: map[string]int{}, byPrefix: map[uint32][]lexEntry{}, short: map[string]int{}}
+}
+
+func prefixKey(s string) uint32 { return uint32(s[0])<<16 | uint32(s[1])<<8 | uint32(s[2]) }
+
+func (l *lexicon) id(alt string) int {
+	if id, ok := l.ids[alt]; ok {
+		return id
+	}
+	l.n++
+	l.ids[alt] = l.n
+	stem := strings.HasSuffix(alt, "*")
+	text := strings.TrimSuffix(alt, "*")
+	if len(text) < 3 {
+		// Short stems are not supported: they would match too much.
+		l.short[text] = l.n
+		return l.n
+	}
+	k := prefixKey(text)
+	l.byPrefix[k] = append(l.byPrefix[k], lexEntry{text, stem, l.n})
+	return l.n
+}
+
+// match appends the ids that word matches.
+func (l *lexicon) match(word string, ids []int) []int {
+	if len(word) < 3 {
+		if id, ok := l.short[word]; ok {
+			ids = append(ids, id)
+		}
+		return ids
+	}
+	for _, e := range l.byPrefix[prefixKey(word)] {
+		if e.stem && strings.HasPrefix(word, e.text) || !e.stem && word == e.text {
+			ids = append(ids, e.id)
+		}
+	}
+	return ids
+}
+
+// ruleSet is a compiled list of rules.
+type ruleSet struct {
+	lex   *lexicon
+	rules []rule
+	// byFirst lists, for each lexicon id, the rules whose first required
+	// slot (or an optional slot before it) can start with it.
+	byFirst map[int][]int
+	// compact are the rules' first alternatives joined without spaces, for
+	// text whose letters were spaced out ("i g n o r e ...").
+	compact []compactPhrase
+}
+
+type compactPhrase struct {
+	text string
+	rule int
+}
+
+// ruleSpec is a rule as written in rules_data.go.
+type ruleSpec struct {
+	category string
+	score    float64
+	pattern  string
+}
+
+func compileRules(specs []ruleSpec) (*ruleSet, error) {
+	rs := &ruleSet{lex: newLexicon(), byFirst: map[int][]int{}}
+	for i, sp := range specs {
+		r := rule{name: fmt.Sprintf("%s#%d", sp.category, i), category: sp.category, score: sp.score}
+		gap := 0
+		for _, f := range strings.Fields(sp.pattern) {
+			if strings.HasPrefix(f, "~") {
+				n, err := strconv.Atoi(f[1:])
+				if err != nil {
+					return nil, fmt.Errorf("rule %q: bad gap %q", sp.pattern, f)
+				}
+				gap = n
+				continue
+			}
+			s := slot{gap: gap}
+			gap = 0
+			if strings.HasPrefix(f, "[") && strings.HasSuffix(f, "]") {
+				s.optional = true
+				f = f[1 : len(f)-1]
+			}
+			for _, alt := range strings.Split(f, "|") {
+				if alt == "" {
+					return nil, fmt.Errorf("rule %q: empty alternative", sp.pattern)
+				}
+				// Patterns go through the same folding as text, so a
+				// pattern word matches its normalised form.
+				a := alt
+				stem := strings.HasSuffix(a, "*")
+				a = strings.TrimSuffix(a, "*")
+				if n := Normalize(a); n != a {
+					return nil, fmt.Errorf("rule %q: %q is not in normal form (%q)", sp.pattern, a, n)
+				}
+				if stem {
+					a += "*"
+				}
+				s.alts = append(s.alts, rs.lex.id(a))
+			}
+			r.slots = append(r.slots, s)
+		}
+		if len(r.slots) == 0 || r.slots[len(r.slots)-1].optional {
+			return nil, fmt.Errorf("rule %q: must end with a required slot", sp.pattern)
+		}
+		idx := len(rs.rules)
+		rs.rules = append(rs.rules, r)
+		for _, s := range r.slots {
+			for _, a := range s.alts {
+				rs.byFirst[a] = append(rs.byFirst[a], idx)
+			}
+			if !s.optional {
+				break
+			}
+		}
+		// The compact form: every slot's first alternative, stems cut.
+		var b strings.Builder
+		for _, f := range strings.Fields(sp.pattern) {
+			if strings.HasPrefix(f, "~") || strings.HasPrefix(f, "[") {
+				continue
+			}
+			b.WriteString(strings.TrimSuffix(strings.Split(f, "|")[0], "*"))
+		}
+		if b.Len() >= 12 {
+			rs.compact = append(rs.compact, compactPhrase{b.String(), idx})
+		}
+	}
+	return rs, nil
+}
+
+// ruleHit is a rule that matched, with the word range it covered.
+type ruleHit struct {
+	rule       *rule
+	start, end int // word indexes, end exclusive
+}
+
+// match runs the rules over normalised text and calls hit for each match.
+// ids is scratch space.
+func (rs *ruleSet) match(nt *normText, hit func(ruleHit)) {
+	n := len(nt.toks)
+	if n == 0 {
+		return
+	}
+	// The lexicon ids of every word; most words have none.
+	idsOf := make([][]int, n)
+	any := false
+	var scratch [64]int
+	buf := scratch[:0]
+	for i, t := range nt.toks {
+		before := len(buf)
+		buf = rs.lex.match(nt.s[t[0]:t[1]], buf)
+		if len(buf) > before {
+			idsOf[i] = buf[before:len(buf):len(buf)]
+			any = true
+		}
+	}
+	if any {
+		var seen []int
+		for i := range n {
+			for _, id := range idsOf[i] {
+				for _, ri := range rs.byFirst[id] {
+					if slices.Contains(seen, ri) {
+						continue
+					}
+					r := &rs.rules[ri]
+					if end, ok := matchFrom(r.slots, 0, idsOf, i, true); ok {
+						seen = append(seen, ri)
+						hit(ruleHit{r, i, end})
+					}
+				}
+			}
+		}
+	}
+	if nt.merged {
+		for _, t := range nt.toks {
+			w := nt.s[t[0]:t[1]]
+			if len(w) < 12 {
+				continue
+			}
+			for _, c := range rs.compact {
+				if strings.Contains(w, c.text) {
+					hit(ruleHit{&rs.rules[c.rule], 0, n})
+				}
+			}
+		}
+	}
+}
+
+// matchFrom matches slots[k:] with slot k at word pos (exactly at pos when
+// anchored, else within the slot's gap).
+func matchFrom(slots []slot, k int, idsOf [][]int, pos int, anchored bool) (int, bool) {
+	if k == len(slots) {
+		return pos, true
+	}
+	s := slots[k]
+	maxPos := pos + s.gap
+	if anchored {
+		maxPos = pos
+	}
+	for p := pos; p <= maxPos && p < len(idsOf); p++ {
+		if slotMatches(s, idsOf[p]) {
+			if end, ok := matchFrom(slots, k+1, idsOf, p+1, false); ok {
+				return end, true
+			}
+		}
+	}
+	if s.optional {
+		// Skip the slot; its gap carries over to the next one.
+		next := slots[k+1]
+		next.gap += s.gap
+		rest := append([]slot{next}, slots[k+2:]...)
+		return matchFrom(rest, 0, idsOf, pos, anchored && s.gap == 0 && next.gap == 0)
+	}
+	return 0, false
+}
+
+func slotMatches(s slot, ids []int) bool {
+	for _, a := range s.alts {
+		for _, id := range ids {
+			if a == id {
+				return true
+			}
+		}
+	}
+	return false
+}

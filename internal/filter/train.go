@@ -1,0 +1,154 @@
+package filter
+
+import (
+	"math"
+	"math/rand/v2"
+	"slices"
+)
+
+// Example is one training text with its targets per head: 1 in the
+// category, 0 not, -1 (or absent) unknown, which leaves that head alone.
+type Example struct {
+	Text    string
+	Targets map[string]int
+	Weight  float64 // 0 means 1
+}
+
+// TrainOptions tune Train. The zero value is not useful; start from
+// DefaultTrainOptions.
+type TrainOptions struct {
+	Bits int // feature buckets = 2^Bits
+	// NgramMin and NgramMax are the character n-gram lengths.
+	NgramMin, NgramMax int
+	Epochs             int     // passes over the data
+	Rate               float64 // AdaGrad learning rate
+	L2                 float64 // L2 penalty per update
+	Seed               uint64  // shuffling seed: the same seed gives the same model
+	// MaxPosWeight caps the weight of a head's positive examples, which is
+	// otherwise the ratio of negatives to positives (class balancing).
+	MaxPosWeight float64
+}
+
+// DefaultTrainOptions are the options the committed model is trained with.
+func DefaultTrainOptions() TrainOptions {
+	return TrainOptions{Bits: 17, NgramMin: 4, NgramMax: 4, Epochs: 6, Rate: 0.2, L2: 1e-5, Seed: 1, MaxPosWeight: 1}
+}
+
+// Train fits one logistic regression per head on examples. It is
+// deterministic for a given input order and options.
+func Train(examples []Example, heads []string, opt TrainOptions) *Model {
+	H := len(heads)
+	nb := 1 << opt.Bits
+	mask := uint32(nb - 1)
+
+	type vec struct {
+		idx []uint32
+		val float32
+		y   []int8
+		w   float32
+	}
+	data := make([]vec, len(examples))
+	var fs featureSet
+	pos := make([]float64, H)
+	neg := make([]float64, H)
+	for i, ex := range examples {
+		nt := normalize(ex.Text)
+		fs.reset()
+		fs.extract(&nt, opt.NgramMin, opt.NgramMax)
+		idx := make([]uint32, 0, len(fs.hashes))
+		for _, h := range fs.hashes {
+			idx = append(idx, h&mask)
+		}
+		slices.Sort(idx)
+		idx = slices.Compact(idx)
+		v := vec{idx: idx, val: float32(1 / math.Sqrt(float64(max(len(fs.hashes), 1)))), y: make([]int8, H), w: 1}
+		if ex.Weight > 0 {
+			v.w = float32(ex.Weight)
+		}
+		for h, name := range heads {
+			t, ok := ex.Targets[name]
+			if !ok {
+				t = -1
+			}
+			v.y[h] = int8(t)
+			switch t {
+			case 1:
+				pos[h] += float64(v.w)
+			case 0:
+				neg[h] += float64(v.w)
+			}
+		}
+		data[i] = v
+	}
+	posW := make([]float32, H)
+	for h := range H {
+		posW[h] = 1
+		if pos[h] > 0 {
+			posW[h] = float32(min(opt.MaxPosWeight, max(1, neg[h]/pos[h])))
+		}
+	}
+
+	w := make([]float32, nb*H)
+	g2 := make([]float32, nb*H)
+	bias := make([]float32, H)
+	bg2 := make([]float32, H)
+	order := make([]int, len(data))
+	for i := range order {
+		order[i] = i
+	}
+	rng := rand.New(rand.NewPCG(opt.Seed, opt.Seed^0x9e3779b97f4a7c15))
+	rate := float32(opt.Rate)
+	l2 := float32(opt.L2)
+	for range opt.Epochs {
+		rng.Shuffle(len(order), func(i, j int) { order[i], order[j] = order[j], order[i] })
+		for _, i := range order {
+			v := &data[i]
+			for h := range H {
+				y := v.y[h]
+				if y < 0 {
+					continue
+				}
+				z := bias[h]
+				for _, b := range v.idx {
+					z += w[int(b)*H+h] * v.val
+				}
+				p := float32(sigmoid(float64(z)))
+				g := p - float32(y)
+				if y == 1 {
+					g *= posW[h]
+				}
+				g *= v.w
+				bg2[h] += g * g
+				bias[h] -= rate * g / float32(math.Sqrt(float64(bg2[h])+1e-8))
+				for _, b := range v.idx {
+					k := int(b)*H + h
+					gk := g*v.val + l2*w[k]
+					g2[k] += gk * gk
+					w[k] -= rate * gk / float32(math.Sqrt(float64(g2[k])+1e-8))
+				}
+			}
+		}
+	}
+	m := quantize(heads, opt.Bits, w, bias)
+	m.NgramMin, m.NgramMax = opt.NgramMin, opt.NgramMax
+	return m
+}
+
+func quantize(heads []string, bits int, w, bias []float32) *Model {
+	H := len(heads)
+	m := &Model{Bits: bits, Heads: slices.Clone(heads), Scale: make([]float32, H), Bias: slices.Clone(bias), Weights: make([]int8, len(w))}
+	for h := range H {
+		var mx float32
+		for k := h; k < len(w); k += H {
+			mx = max(mx, float32(math.Abs(float64(w[k]))))
+		}
+		if mx == 0 {
+			mx = 1
+		}
+		m.Scale[h] = mx / 127
+		for k := h; k < len(w); k += H {
+			m.Weights[k] = int8(math.Round(float64(w[k] / m.Scale[h])))
+		}
+	}
+	return m
+}
