@@ -26,7 +26,7 @@ func TestNodeOpenAIClient(t *testing.T) {
 	ts := startServer(t, "", nil)
 	key, _ := ts.createKey(t)
 	readOnly, _ := ts.createKey(t, "--scopes", "models:read")
-	prompt := "Hello from Node, word by word."
+	prompt := "Hello from Node, word by word, long enough to come out in several pieces past the filter's hold-back window."
 	cmd := exec.Command(node, "client.mjs")
 	cmd.Dir = dir
 	cmd.Env = append(os.Environ(),

@@ -78,6 +78,9 @@ func startProxy(t *testing.T) (*testServer, *fakeUpstream, string) {
     api_key_env: UPSTREAM_KEY
     models: [llama-test]
 `, up.URL)
+	// The content filter holds back the start of streamed answers; these
+	// tests are about relaying, so it is off here (filter_test.go covers it).
+	cfg += "filter: {enabled: false}\n"
 	ts := startServer(t, cfg, map[string]string{"UPSTREAM_KEY": "sk-upstream-secret"})
 	key, _ := ts.createKey(t)
 	return ts, up, key

@@ -205,7 +205,7 @@ func TestTokenSettlement(t *testing.T) {
 		t.Errorf("after a request that used %d of %d reserved tokens, the next one saw remaining drop by %d; want %d (the unused part given back)", used, reserve, got, used)
 	}
 	// Reserved: prompt estimate + 10 (default); used: the echo of a long prompt.
-	long := strings.Repeat("word ", 800)
+	long := strings.Repeat("The quick brown fox jumps over the lazy dog. ", 90)
 	big := `{"model":"mira-echo","messages":[{"role":"user","content":"` + long + `"}]}`
 	r3, b3 := ts.do(t, "POST", "/v1/chat/completions", key, big)
 	r4, _ := ts.do(t, "POST", "/v1/chat/completions", key, small)

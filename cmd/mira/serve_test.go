@@ -71,7 +71,8 @@ func TestOpenAIGoClient(t *testing.T) {
 		t.Errorf("models = %+v; want just mira-echo", models.Data)
 	}
 
-	prompt := "Say hello to the gateway, please."
+	// Long enough to stream in several pieces past the content filter's hold-back.
+	prompt := "Say hello to the gateway, please, and then tell me about the weather in Lisbon, the trams on its hills, and the pastries by the river."
 	params := openai.ChatCompletionNewParams{
 		Model:    "mira-echo",
 		Messages: []openai.ChatCompletionMessageParamUnion{openai.SystemMessage("be brief"), openai.UserMessage(prompt)},

@@ -45,6 +45,8 @@ type Config struct {
 	Providers  []Provider            `yaml:"providers"`
 	Plans      map[string]PlanConfig `yaml:"plans"`
 	RateLimits RateLimits            `yaml:"rate_limits"`
+	Filter     Filter                `yaml:"filter"`
+	Sensitive  Sensitive             `yaml:"sensitive_data"`
 	// Echo serves the built-in model mira-echo. Default: on when no
 	// providers are configured, off otherwise.
 	Echo *bool `yaml:"echo"`
@@ -117,6 +119,50 @@ type RateLimits struct {
 
 // LimitsEnabled reports whether rate limiting is on.
 func (r RateLimits) LimitsEnabled() bool { return r.Enabled == nil || *r.Enabled }
+
+// Filter configures content filtering of prompts and answers.
+type Filter struct {
+	// Enabled turns the filter on (default).
+	Enabled *bool `yaml:"enabled"`
+	// Policy sets a category to block, flag or off; unnamed categories
+	// keep the default (prompt_injection, jailbreak, sexual/minors: block;
+	// the rest: flag).
+	Policy map[string]string `yaml:"policy"`
+	// InputThresholds and OutputThresholds set the score (0..1] at which a
+	// category is flagged; default 0.5 (answers are not checked for
+	// prompt injection or jailbreak).
+	InputThresholds  map[string]float64 `yaml:"input_thresholds"`
+	OutputThresholds map[string]float64 `yaml:"output_thresholds"`
+	// StreamHoldback is how many characters of a streamed answer are held
+	// until the text after them shows they are safe. Default 64.
+	StreamHoldback int `yaml:"stream_holdback"`
+	// Organisations overrides Policy per organisation (by name).
+	Organisations map[string]map[string]string `yaml:"organisations"`
+	// External asks a second classifier too (optional).
+	External *ExternalFilter `yaml:"external"`
+}
+
+// FilterEnabled reports whether content filtering is on.
+func (f Filter) FilterEnabled() bool { return f.Enabled == nil || *f.Enabled }
+
+// ExternalFilter is a second-opinion classifier: an OpenAI-compatible
+// /moderations endpoint, or a chat model prompted as a safety classifier
+// (Llama Guard served by vLLM).
+type ExternalFilter struct {
+	BaseURL   string   `yaml:"base_url"`
+	APIKeyEnv string   `yaml:"api_key_env"`
+	Model     string   `yaml:"model"`
+	Mode      string   `yaml:"mode"`      // "moderations" (default) or "chat"
+	Timeout   Duration `yaml:"timeout"`   // default 2s
+	FailOpen  bool     `yaml:"fail_open"` // default false: text is blocked when it cannot be checked
+}
+
+// Sensitive configures the sensitive-data policy for requests.
+type Sensitive struct {
+	// Policy is warn (default: header Mira-Sensitive-Data), mask (replaced
+	// before the model sees it) or block.
+	Policy string `yaml:"policy"`
+}
 
 // Provider is one OpenAI-compatible model backend (vLLM, Ollama, llama.cpp, OpenAI...).
 type Provider struct {
@@ -347,6 +393,19 @@ func (c *Config) Validate() error {
 	}
 	if _, err := c.TrustedProxyPrefixes(); err != nil {
 		bad("rate_limits.trusted_proxies", "%v", err)
+	}
+	switch c.Sensitive.Policy {
+	case "", "warn", "mask", "block":
+	default:
+		bad("sensitive_data.policy", "%q is not warn, mask or block", c.Sensitive.Policy)
+	}
+	if x := c.Filter.External; x != nil {
+		if u, err := url.Parse(x.BaseURL); err != nil || (u.Scheme != "https" && !(u.Scheme == "http" && isLoopbackHost(u.Hostname()))) {
+			bad("filter.external.base_url", "%q must be an https URL (or http on loopback)", x.BaseURL)
+		}
+		if x.Mode != "" && x.Mode != "moderations" && x.Mode != "chat" {
+			bad("filter.external.mode", "%q is not moderations or chat", x.Mode)
+		}
 	}
 	if c.EchoEnabled() {
 		if other, dup := models["mira-echo"]; dup {

@@ -472,3 +472,16 @@ func (f *Filter) verdict(s [nCat]float64, thr *[nCat]float64, rules []string) Ve
 	slices.Sort(v.BlockedCategories)
 	return v
 }
+
+// ModerationResult is a verdict in the shape of one result of OpenAI's
+// moderation API (with Mira's extra categories).
+type ModerationResult struct {
+	Flagged        bool               `json:"flagged"`
+	Categories     map[string]bool    `json:"categories"`
+	CategoryScores map[string]float64 `json:"category_scores"`
+}
+
+// Moderation returns v as a moderation result.
+func (v Verdict) Moderation() ModerationResult {
+	return ModerationResult{Flagged: v.Flagged, Categories: v.Categories, CategoryScores: v.Scores}
+}

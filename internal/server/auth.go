@@ -28,6 +28,7 @@ type Principal struct {
 	Key     *mira.Key
 	User    *mira.User // the key's owner, if it has one
 	OrgPlan string     // the plan of the key's organisation
+	OrgName string     // selects per-organisation filter policies
 }
 
 // OrgID is the organisation the principal acts in.
@@ -123,13 +124,11 @@ func (a *Authenticator) Authenticate(ctx context.Context, token string) (*Princi
 				return nil, mira.Internal(err)
 			}
 		}
-		if k.Plan == "" {
-			org, err := a.store.OrgByID(ctx, k.OrgID)
-			if err != nil {
-				return nil, mira.Internal(err)
-			}
-			p.OrgPlan = org.Plan
+		org, err := a.store.OrgByID(ctx, k.OrgID)
+		if err != nil {
+			return nil, mira.Internal(err)
 		}
+		p.OrgPlan, p.OrgName = org.Plan, org.Name
 		c = cachedKey{p: p, fetched: now}
 		a.mu.Lock()
 		a.cache[d] = c

@@ -59,6 +59,11 @@ func (s *Server) chatCompletions(w http.ResponseWriter, r *http.Request) {
 			Message: "the model " + quote(req.Model) + " does not exist; GET /v1/models lists the available ones"})
 		return
 	}
+	if err := s.screenInput(w, r, &req, &raw); err != nil {
+		settle(r, res, openai.Usage{})
+		s.writeError(w, r, err)
+		return
+	}
 	if req.Stream {
 		usage := s.stream(w, r, rc, p, req, raw)
 		settle(r, res, usage)
@@ -73,11 +78,12 @@ func (s *Server) chatCompletions(w http.ResponseWriter, r *http.Request) {
 	settle(r, res, resp.Usage)
 	addLogAttrs(r.Context(), slog.Int("prompt_tokens", resp.Usage.PromptTokens),
 		slog.Int("completion_tokens", resp.Usage.CompletionTokens))
+	body := s.screenOutput(w, r, resp.Body)
 	copyHeaders(w.Header(), resp.Header)
 	w.Header().Set("Content-Type", "application/json")
 	_ = rc.SetWriteDeadline(time.Now().Add(s.opt.WriteTimeout))
 	w.WriteHeader(http.StatusOK)
-	w.Write(resp.Body)
+	w.Write(body)
 }
 
 // outputBound is the number of answer tokens reserved for req.
@@ -146,9 +152,22 @@ func (s *Server) stream(w http.ResponseWriter, r *http.Request, rc *http.Respons
 	sw.mu.Unlock()
 	defer sw.close()
 
+	var screen *streamScreen
+	if fl := s.opt.Filters.forOrg(principal(r.Context()).OrgName); fl != nil {
+		screen = newStreamScreen(fl)
+	}
 	for {
 		chunk, err := st.Next()
 		if err == io.EOF {
+			if screen != nil {
+				outs, blocked := screen.finish()
+				if !sw.frames(outs) {
+					break
+				}
+				if blocked {
+					addLogAttrs(r.Context(), slog.String("output_filter", "blocked"))
+				}
+			}
 			sw.frame([]byte("[DONE]"))
 			break
 		}
@@ -163,8 +182,20 @@ func (s *Server) stream(w http.ResponseWriter, r *http.Request, rc *http.Respons
 			break
 		}
 		contentBytes += contentLen(chunk)
-		if !sw.frame(chunk) {
-			break // the client is gone; st.Close cancels the upstream
+		if screen == nil {
+			if !sw.frame(chunk) {
+				break // the client is gone; st.Close cancels the upstream
+			}
+			continue
+		}
+		outs, blocked := screen.process(chunk)
+		if !sw.frames(outs) {
+			break
+		}
+		if blocked {
+			addLogAttrs(r.Context(), slog.String("output_filter", "blocked"))
+			sw.frame([]byte("[DONE]"))
+			break // st.Close stops the upstream: nothing more is sent
 		}
 	}
 	u := counted
@@ -239,6 +270,16 @@ func (s *sseWriter) frame(payload []byte) bool {
 		return false
 	}
 	s.ka.Reset(keepAliveEvery)
+	return true
+}
+
+// frames writes several frames; it reports whether the client is still there.
+func (s *sseWriter) frames(payloads [][]byte) bool {
+	for _, p := range payloads {
+		if !s.frame(p) {
+			return false
+		}
+	}
 	return true
 }
 

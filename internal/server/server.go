@@ -42,6 +42,9 @@ type Options struct {
 	// TrustedProxies may set X-Forwarded-For.
 	TrustedProxies []netip.Prefix
 
+	// Filters screens prompts and answers; nil switches filtering off.
+	Filters *Filters
+
 	// KeyAdmin backs the key management API (/v1/keys).
 	KeyAdmin KeyManager
 	// Events tells other instances that a key changed; nil on one instance.
@@ -138,6 +141,7 @@ func (s *Server) Handler() http.Handler {
 	}
 	api("GET /v1/models", mira.ScopeModelsRead, s.listModels)
 	api("POST /v1/chat/completions", mira.ScopeChatWrite, s.chatCompletions)
+	api("POST /v1/moderations", mira.ScopeModerationsWrite, s.moderations)
 	if s.opt.KeyAdmin != nil {
 		api("GET /v1/keys", mira.ScopeKeysRead, s.managed(s.listKeys))
 		api("POST /v1/keys", mira.ScopeKeysWrite, s.managed(s.createKey))
