@@ -174,3 +174,5 @@ func (ts *testServer) do(t *testing.T, method, path, key, body string, headers .
 	b.ReadFrom(resp.Body)
 	return resp, b.String()
 }
+
+func sleepMs(n int) { time.Sleep(time.Duration(n) * time.Millisecond) }

@@ -2,6 +2,7 @@ package main
 
 import (
 	"encoding/json"
+	"os"
 	"strings"
 	"testing"
 	"time"
@@ -221,4 +222,42 @@ func TestReportLeak(t *testing.T) {
 	}
 	r, b := ts.do(t, "POST", "/v1/keys/report-leak", "", `{"key":"not a key"}`)
 	checkError(t, r, b, 400, "invalid_request")
+}
+
+// TestRevocationReachesOtherInstance: two instances share the database and
+// Redis; a key revoked through one is refused by the other within 1 s.
+func TestRevocationReachesOtherInstance(t *testing.T) {
+	redisURL := os.Getenv("MIRA_TEST_REDIS_URL")
+	if redisURL == "" {
+		t.Skip("MIRA_TEST_REDIS_URL not set")
+	}
+	a := startServer(t, "", map[string]string{"MIRA_REDIS_URL": redisURL})
+	benv := map[string]string{}
+	for k, v := range a.env {
+		benv[k] = v
+	}
+	benv["MIRA_LISTEN"], benv["MIRA_HTTP_LISTEN"] = "127.0.0.1:0", "127.0.0.1:0"
+	b := startWithEnv(t, benv)
+	admin, _ := a.createKey(t, "--scopes", "keys:write,keys:read,models:read")
+	victim, victimID := a.createKey(t)
+	// b has the key cached.
+	if r, body := b.do(t, "GET", "/v1/models", victim, ""); r.StatusCode != 200 {
+		t.Fatalf("before: %d %s", r.StatusCode, body)
+	}
+	if r, body := a.do(t, "DELETE", "/v1/keys/"+victimID, admin, ""); r.StatusCode != 200 {
+		t.Fatalf("revoke: %d %s", r.StatusCode, body)
+	}
+	revoked := time.Now()
+	for {
+		r, body := b.do(t, "GET", "/v1/models", victim, "")
+		if r.StatusCode == 401 {
+			checkError(t, r, body, 401, "key_revoked")
+			t.Logf("refused by the other instance %v after the revocation", time.Since(revoked))
+			break
+		}
+		if time.Since(revoked) > time.Second {
+			t.Fatalf("the other instance still accepts the key %v after revocation", time.Since(revoked))
+		}
+		time.Sleep(10 * time.Millisecond)
+	}
 }

@@ -49,6 +49,9 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 	if err == nil {
 		return 0
 	}
+	if errors.Is(err, errFound) {
+		return exitFailure // the findings were the output
+	}
 	fmt.Fprintln(stderr, "mira:", err)
 	var ue usageError
 	if errors.As(err, &ue) {
@@ -67,7 +70,7 @@ func newRootCmd(e *env) *cobra.Command {
 	root.SetFlagErrorFunc(func(c *cobra.Command, err error) error {
 		return usageError{fmt.Errorf("%w\nsee '%s --help'", err, c.CommandPath())}
 	})
-	root.AddCommand(newServeCmd(e), newAdminCmd(e), newAuthCmd(e), newKeysCmd(e), newModelsCmd(e), newChatCmd(e), newModerateCmd(e))
+	root.AddCommand(newServeCmd(e), newAdminCmd(e), newAuthCmd(e), newKeysCmd(e), newModelsCmd(e), newChatCmd(e), newModerateCmd(e), newScanCmd(e))
 	return root
 }
 

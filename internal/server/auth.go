@@ -159,6 +159,14 @@ func (a *Authenticator) Invalidate(digest []byte) {
 	a.forget(d)
 }
 
+// InvalidateAll empties the cache: after missed events, nothing cached can
+// be trusted.
+func (a *Authenticator) InvalidateAll() {
+	a.mu.Lock()
+	clear(a.cache)
+	a.mu.Unlock()
+}
+
 // noteUse records that key was used from ip; uses are written in batches.
 func (a *Authenticator) noteUse(k *mira.Key, ip string) {
 	a.touchMu.Lock()

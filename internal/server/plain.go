@@ -77,7 +77,7 @@ func (s *Server) exposeKeys(r *http.Request) bool {
 			s.log.Error("recording a key exposed over plain HTTP failed", "key_id", k.ID, "error", err)
 			continue
 		}
-		s.auth.Invalidate(digest)
+		s.keyChanged(ctx, k)
 		revokedAny = revokedAny || e.Revoked
 		s.log.Warn("API key exposed over plain HTTP", "key_id", k.ID, "org_id", k.OrgID,
 			"client_ip", e.ClientIP, "revoked", e.Revoked, "request_id", requestID(r.Context()))

@@ -13,8 +13,11 @@ import (
 	"sync"
 	"time"
 
+	"github.com/redis/go-redis/v9"
+
 	"github.com/vmira/mira/internal/config"
 	"github.com/vmira/mira/internal/datadir"
+	"github.com/vmira/mira/internal/events"
 	"github.com/vmira/mira/internal/filter"
 	"github.com/vmira/mira/internal/openai"
 	"github.com/vmira/mira/internal/provider"
@@ -107,6 +110,10 @@ func Start(ctx context.Context, cfg config.Config, opt StartOptions) (_ *Running
 		run.HTTPAddr = pln.Addr().String()
 	}
 
+	bus, err := buildBus(cfg, log, run)
+	if err != nil {
+		return nil, err
+	}
 	limiter, err := buildLimiter(cfg, log, run)
 	if err != nil {
 		return nil, err
@@ -130,6 +137,7 @@ func Start(ctx context.Context, cfg config.Config, opt StartOptions) (_ *Running
 		Limiter:           limiter,
 		KeyAdmin:          db,
 		Filters:           filters,
+		Events:            busEvents{bus},
 		KeyMaxAge:         cfg.Policy.KeyMaxAge.D(),
 		ExpireOldKeys:     cfg.Policy.ExpireOldKeys,
 		Plans:             cfg.AllPlans(),
@@ -148,6 +156,22 @@ func Start(ctx context.Context, cfg config.Config, opt StartOptions) (_ *Running
 		s.Authenticator().Run(bgCtx)
 	}()
 	run.server = s
+	run.bg.Add(1)
+	go func() {
+		defer run.bg.Done()
+		auth := s.Authenticator()
+		err := bus.Subscribe(bgCtx, func(e events.Event) {
+			switch e.Kind {
+			case events.KindKeyRevoked, events.KindKeyUpdated:
+				auth.Invalidate(e.Digest)
+			case events.KindResync:
+				auth.InvalidateAll()
+			}
+		})
+		if err != nil && bgCtx.Err() == nil {
+			log.Warn("key change events unavailable; revocations still arrive through the database poll (1 s)", "error", err)
+		}
+	}()
 
 	errLog := slog.NewLogLogger(log.Handler(), slog.LevelDebug) // TLS handshake noise
 	newServer := func(h http.Handler) *http.Server {
@@ -239,6 +263,28 @@ func serverTLS(cfg config.Config, log *slog.Logger, out io.Writer, run *Running)
 
 func selfSigned(leaf *x509.Certificate) bool {
 	return tlsconf.IsSelfSigned(leaf) || tlsconf.IsLocalCA(leaf)
+}
+
+// buildBus returns the key-change event bus: Redis pub/sub when several
+// instances share MIRA_REDIS_URL, else in-process.
+func buildBus(cfg config.Config, log *slog.Logger, run *Running) (events.Bus, error) {
+	if cfg.RedisURL == "" {
+		return events.NewLocal(), nil
+	}
+	opts, err := redis.ParseURL(cfg.RedisURL)
+	if err != nil {
+		return nil, errors.New("redis_url: not a valid redis:// URL")
+	}
+	rc := redis.NewClient(opts)
+	run.closers = append(run.closers, rc.Close)
+	return events.NewRedis(rc, events.RedisOptions{Logger: log}), nil
+}
+
+// busEvents publishes key changes on the bus.
+type busEvents struct{ bus events.Bus }
+
+func (b busEvents) KeyChanged(ctx context.Context, keyID string, digest []byte) error {
+	return b.bus.Publish(ctx, events.Event{Kind: events.KindKeyUpdated, KeyID: keyID, Digest: digest})
 }
 
 // buildLimiter returns the rate limiter: in-process, or Redis shared by all
