@@ -375,3 +375,20 @@ func TestRedisOutage(t *testing.T) {
 		t.Error("the outage was not logged")
 	}
 }
+
+// TestChatSaysWhenWaiting: mira chat retries a 429 as the headers say and
+// tells the user it is waiting.
+func TestChatSaysWhenWaiting(t *testing.T) {
+	ts := startServer(t, planYAML(30, 1000000, 100), nil)
+	key, _ := ts.createKey(t)
+	for {
+		if resp, _ := ts.do(t, "POST", "/v1/chat/completions", key, echoBody); resp.StatusCode == 429 {
+			break
+		}
+	}
+	env := map[string]string{"MIRA_API_KEY": key, "MIRA_BASE_URL": ts.URL(), "MIRA_CA_CERT": ts.CAPath}
+	stdout, stderr, code := runMira(t, env, "", "chat", "still there?")
+	if code != 0 || stdout != "still there?\n" || !strings.Contains(stderr, "retrying in") {
+		t.Errorf("mira chat after a 429: exit %d, stdout %q, stderr %q", code, stdout, stderr)
+	}
+}

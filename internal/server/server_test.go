@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"fmt"
 	"net/http"
 	"net/http/httptest"
 	"strings"
@@ -12,8 +13,10 @@ import (
 	"time"
 
 	"github.com/vmira/mira/internal/apikey"
+	"github.com/vmira/mira/internal/config"
 	"github.com/vmira/mira/internal/mira"
 	"github.com/vmira/mira/internal/provider"
+	"github.com/vmira/mira/internal/ratelimit"
 	"github.com/vmira/mira/internal/store"
 )
 
@@ -177,19 +180,41 @@ func TestPanicBecomesInternalError(t *testing.T) {
 }
 
 // BenchmarkChatEcho measures the whole authenticated chat path in process
-// (middleware, key check from the cache, decoding, mira-echo, encoding).
+// (middleware, key check from the cache, decoding, mira-echo, encoding),
+// with rate limiting and content filtering off and on, for ratios taken in
+// one run.
 func BenchmarkChatEcho(b *testing.B) {
-	s, _, key := newTestServer(b)
-	h := s.Handler()
-	body := []byte(`{"model":"mira-echo","messages":[{"role":"user","content":"Say hello in one short sentence."}],"max_tokens":16}`)
-	b.ReportAllocs()
-	for b.Loop() {
-		req := httptest.NewRequest("POST", "/v1/chat/completions", bytes.NewReader(body))
-		req.Header.Set("Authorization", "Bearer "+key)
-		rec := httptest.NewRecorder()
-		h.ServeHTTP(rec, req)
-		if rec.Code != 200 {
-			b.Fatal(rec.Code, rec.Body)
+	filters, err := BuildFilters(config.Default(), func(string) string { return "" })
+	if err != nil {
+		b.Fatal(err)
+	}
+	prompt := strings.Repeat("Tell me about the trams of Lisbon and the pastries by the river. ", 4)
+	for _, stream := range []bool{false, true} {
+		body := []byte(fmt.Sprintf(`{"model":"mira-echo","stream":%v,"messages":[{"role":"user","content":%q}],"max_tokens":256}`, stream, prompt))
+		for _, tc := range []struct {
+			name    string
+			limit   bool
+			filters *Filters
+		}{{"bare", false, nil}, {"ratelimit", true, nil}, {"filter", false, filters}, {"all", true, filters}} {
+			b.Run(fmt.Sprintf("stream=%v/%s", stream, tc.name), func(b *testing.B) {
+				s, _, key := newTestServer(b)
+				if tc.limit {
+					s.opt.Limiter = ratelimit.NewMemory(ratelimit.MemoryOptions{})
+					s.opt.Plans = map[string]ratelimit.Plan{"free": {Name: "free", RequestsPerMinute: 1e9, TokensPerMinute: 1e9, RequestsPerDay: 1e8, Concurrent: 1000}}
+				}
+				s.opt.Filters = tc.filters
+				h := s.Handler()
+				b.ReportAllocs()
+				for b.Loop() {
+					req := httptest.NewRequest("POST", "/v1/chat/completions", bytes.NewReader(body))
+					req.Header.Set("Authorization", "Bearer "+key)
+					rec := httptest.NewRecorder()
+					h.ServeHTTP(rec, req)
+					if rec.Code != 200 {
+						b.Fatal(rec.Code, rec.Body)
+					}
+				}
+			})
 		}
 	}
 }
