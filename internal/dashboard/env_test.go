@@ -1,0 +1,296 @@
+package dashboard
+
+import (
+	"context"
+	"crypto/ed25519"
+	"encoding/base64"
+	"encoding/json"
+	"errors"
+	"html"
+	"io"
+	"net/http"
+	"net/http/cookiejar"
+	"net/http/httptest"
+	"net/netip"
+	"net/url"
+	"regexp"
+	"strings"
+	"sync"
+	"sync/atomic"
+	"testing"
+	"time"
+
+	"github.com/vmira/mira/internal/mira"
+	"github.com/vmira/mira/internal/oauth"
+	"github.com/vmira/mira/internal/password"
+	"github.com/vmira/mira/internal/session"
+	"github.com/vmira/mira/internal/store"
+	"github.com/vmira/mira/internal/store/storetest"
+)
+
+var testSecret = []byte("0123456789abcdef0123456789abcdef")
+
+const goodPassword = "correct horse battery staple"
+
+var (
+	hashOnce sync.Once
+	goodHash string
+)
+
+func hashed() string {
+	hashOnce.Do(func() {
+		var err error
+		if goodHash, err = password.Hash(goodPassword); err != nil {
+			panic(err)
+		}
+	})
+	return goodHash
+}
+
+// clock is the real time plus an offset tests may advance: the
+// golang.org/x/oauth2 client polls in real time.
+type clock struct{ offset atomic.Int64 }
+
+func (c *clock) Now() time.Time      { return time.Now().Add(time.Duration(c.offset.Load())) }
+func (c *clock) Add(d time.Duration) { c.offset.Add(int64(d)) }
+
+type env struct {
+	t        *testing.T
+	srv      *httptest.Server
+	db       *store.DB
+	clk      *clock
+	oauth    *oauth.Server
+	sessions *session.Manager
+}
+
+func forEachDB(t *testing.T, fn func(t *testing.T, db *store.DB)) {
+	t.Run("sqlite", func(t *testing.T) { fn(t, storetest.OpenSQLite(t)) })
+	t.Run("postgres", func(t *testing.T) { fn(t, storetest.OpenPostgres(t)) })
+}
+
+// newEnv serves the OAuth endpoints and the dashboard over TLS, as the
+// server mounts them.
+func newEnv(t *testing.T, db *store.DB, mutate ...func(*oauth.Config, *session.Config)) *env {
+	t.Helper()
+	mux := http.NewServeMux()
+	srv := httptest.NewUnstartedServer(mux)
+	srv.StartTLS()
+	t.Cleanup(srv.Close)
+	clk := &clock{}
+	ip := func(r *http.Request) netip.Addr {
+		if a, err := netip.ParseAddr(r.Header.Get("X-Test-IP")); err == nil {
+			return a
+		}
+		return netip.MustParseAddrPort(r.RemoteAddr).Addr()
+	}
+	ocfg := oauth.Config{Issuer: srv.URL, PollInterval: time.Second, Now: clk.Now, ClientIP: ip}
+	scfg := session.Config{Now: clk.Now, ClientIP: ip}
+	for _, m := range mutate {
+		m(&ocfg, &scfg)
+	}
+	o, err := oauth.New(context.Background(), ocfg, db, testSecret)
+	if err != nil {
+		t.Fatal(err)
+	}
+	scfg.OnPasswordChange = o.RevokeUserTokens
+	sm, err := session.New(scfg, db, testSecret)
+	if err != nil {
+		t.Fatal(err)
+	}
+	d, err := New(Config{Sessions: sm, OAuth: o})
+	if err != nil {
+		t.Fatal(err)
+	}
+	o.Mount(mux)
+	d.Mount(mux)
+	return &env{t: t, srv: srv, db: db, clk: clk, oauth: o, sessions: sm}
+}
+
+func (e *env) user(email string) *mira.User {
+	e.t.Helper()
+	ctx := context.Background()
+	org, err := e.db.OrgByName(ctx, "acme")
+	if err != nil {
+		org = &mira.Org{Name: "acme", Plan: "free"}
+		if err := e.db.CreateOrg(ctx, org); err != nil {
+			e.t.Fatal(err)
+		}
+	}
+	u := &mira.User{OrgID: org.ID, Email: email, Role: mira.RoleMember, PasswordHash: hashed()}
+	if err := e.db.CreateUser(ctx, u); err != nil {
+		e.t.Fatal(err)
+	}
+	return u
+}
+
+// browser is a cookie-keeping client that does not follow redirects.
+type browser struct {
+	e      *env
+	c      *http.Client
+	ip     string
+	header http.Header // extra headers on every request
+}
+
+func (e *env) browser(ip string) *browser {
+	jar, _ := cookiejar.New(nil)
+	c := new(http.Client)
+	*c = *e.srv.Client() // the server's client is shared: copy it
+	c.Jar = jar
+	c.CheckRedirect = func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }
+	return &browser{e: e, c: c, ip: ip, header: http.Header{}}
+}
+
+type page struct {
+	Status   int
+	Body     string
+	Header   http.Header
+	Location string
+}
+
+func (p page) csrf() string {
+	m := regexp.MustCompile(`name="csrf_token" value="([^"]+)"`).FindStringSubmatch(p.Body)
+	if m == nil {
+		return ""
+	}
+	return html.UnescapeString(m[1])
+}
+
+func (p page) field(name string) string {
+	m := regexp.MustCompile(`name="` + name + `"[^>]*value="([^"]*)"`).FindStringSubmatch(p.Body)
+	if m == nil {
+		return ""
+	}
+	return html.UnescapeString(m[1])
+}
+
+func (b *browser) do(method, path string, form url.Values) page {
+	b.e.t.Helper()
+	var body io.Reader
+	if form != nil {
+		body = strings.NewReader(form.Encode())
+	}
+	req, err := http.NewRequest(method, b.e.srv.URL+path, body)
+	if err != nil {
+		b.e.t.Fatal(err)
+	}
+	if form != nil {
+		req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
+	}
+	req.Header.Set("X-Test-IP", b.ip)
+	for k, v := range b.header {
+		req.Header[k] = v
+	}
+	resp, err := b.c.Do(req)
+	if err != nil {
+		b.e.t.Fatalf("%s %s: %v", method, path, err)
+	}
+	defer resp.Body.Close()
+	raw, _ := io.ReadAll(resp.Body)
+	return page{Status: resp.StatusCode, Body: string(raw), Header: resp.Header, Location: resp.Header.Get("Location")}
+}
+
+func (b *browser) get(path string) page { return b.do(http.MethodGet, path, nil) }
+
+// submit posts a form with the CSRF token of the page it came from.
+func (b *browser) submit(from page, path string, form url.Values) page {
+	b.e.t.Helper()
+	if form == nil {
+		form = url.Values{}
+	}
+	form.Set("csrf_token", from.csrf())
+	return b.do(http.MethodPost, path, form)
+}
+
+// signIn signs in through the login form.
+func (b *browser) signIn(email string) page {
+	b.e.t.Helper()
+	login := b.get("/login")
+	if login.Status != 200 || login.csrf() == "" {
+		b.e.t.Fatalf("GET /login = %d, csrf %q", login.Status, login.csrf())
+	}
+	return b.submit(login, "/login", url.Values{"email": {email}, "password": {goodPassword}, "next": {"/dashboard/"}})
+}
+
+func (b *browser) mustSignIn(email string) {
+	b.e.t.Helper()
+	if p := b.signIn(email); p.Status != http.StatusSeeOther || p.Location != "/dashboard/" {
+		b.e.t.Fatalf("sign-in of %s = %d %s: %s", email, p.Status, p.Location, p.Body)
+	}
+}
+
+// cli is a client talking to the OAuth endpoints.
+func (e *env) post(path string, form url.Values) (int, map[string]any) {
+	e.t.Helper()
+	resp, err := e.srv.Client().PostForm(e.srv.URL+path, form)
+	if err != nil {
+		e.t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	var body map[string]any
+	json.NewDecoder(resp.Body).Decode(&body)
+	return resp.StatusCode, body
+}
+
+type deviceAuth struct{ DeviceCode, UserCode string }
+
+func (e *env) startDevice() deviceAuth {
+	e.t.Helper()
+	status, body := e.post("/oauth/device/code", url.Values{"client_id": {oauth.ClientID}})
+	if status != 200 {
+		e.t.Fatalf("device code: %d %v", status, body)
+	}
+	return deviceAuth{body["device_code"].(string), body["user_code"].(string)}
+}
+
+// pollOnce polls the token endpoint once, letting the interval pass first.
+func (e *env) pollOnce(deviceCode string) (int, map[string]any) {
+	e.clk.Add(6 * time.Second)
+	return e.post("/oauth/token", url.Values{"grant_type": {oauth.GrantTypeDeviceCode}, "device_code": {deviceCode}, "client_id": {oauth.ClientID}})
+}
+
+// verifyEd25519JWS is a minimal JWS verifier independent of go-jose:
+// RFC 7515 compact form, RFC 8037 EdDSA, keys from a JWKS document.
+func verifyEd25519JWS(token string, jwksJSON []byte) (map[string]any, error) {
+	parts := strings.Split(token, ".")
+	if len(parts) != 3 {
+		return nil, errors.New("not three segments")
+	}
+	dec := base64.RawURLEncoding
+	hb, err := dec.DecodeString(parts[0])
+	if err != nil {
+		return nil, err
+	}
+	var hdr struct{ Alg, Kid, Typ string }
+	if err := json.Unmarshal(hb, &hdr); err != nil {
+		return nil, err
+	}
+	if hdr.Alg != "EdDSA" || hdr.Typ != "at+jwt" {
+		return nil, errors.New("unexpected alg or typ")
+	}
+	var set struct {
+		Keys []struct{ Kty, Crv, X, Kid string }
+	}
+	if err := json.Unmarshal(jwksJSON, &set); err != nil {
+		return nil, err
+	}
+	for _, k := range set.Keys {
+		if k.Kid != hdr.Kid || k.Kty != "OKP" || k.Crv != "Ed25519" {
+			continue
+		}
+		pub, err := dec.DecodeString(k.X)
+		sig, err2 := dec.DecodeString(parts[2])
+		if err != nil || err2 != nil || len(pub) != ed25519.PublicKeySize {
+			return nil, errors.New("bad key or signature encoding")
+		}
+		if !ed25519.Verify(ed25519.PublicKey(pub), []byte(parts[0]+"."+parts[1]), sig) {
+			return nil, errors.New("bad signature")
+		}
+		pb, err := dec.DecodeString(parts[1])
+		if err != nil {
+			return nil, err
+		}
+		var claims map[string]any
+		return claims, json.Unmarshal(pb, &claims)
+	}
+	return nil, errors.New("kid not in the JWKS")
+}

@@ -1,0 +1,127 @@
+package session
+
+// This file is kept identical (but for the package clause) to
+// internal/oauth/throttle.go: both packages count failures in the shared
+// auth_throttle table, under distinct key prefixes.
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"net/netip"
+	"time"
+
+	"github.com/vmira/mira/internal/store"
+)
+
+// rule is a limit on attempts per fixed window.
+type rule struct {
+	Limit  int
+	Window time.Duration
+}
+
+// counted is one throttle key and its rule.
+type counted struct {
+	Key  string
+	Rule rule
+}
+
+// throttle counts attempts in the auth_throttle table, so every instance
+// sees the same counts. Attempts are reserved before the secret is checked
+// (so parallel requests cannot slip past a limit) and refunded when the
+// secret was right: only failures stay counted.
+type throttle struct {
+	db *store.DB
+}
+
+const qThrottleReserve = `INSERT INTO auth_throttle (key, window_start, failures, last_at) VALUES (?, ?, 1, ?)
+ON CONFLICT (key) DO UPDATE SET
+	failures = CASE WHEN auth_throttle.window_start <= ? THEN 1 ELSE auth_throttle.failures + 1 END,
+	window_start = CASE WHEN auth_throttle.window_start <= ? THEN excluded.window_start ELSE auth_throttle.window_start END,
+	last_at = excluded.last_at
+RETURNING failures, window_start`
+
+// reserve counts one attempt on every key. It reports how long to wait
+// when any key is over its limit (this attempt included), else 0; a
+// refused attempt is refunded at once, so that attempts refused by one
+// limit (a locked-out session) do not use up another (the global one).
+func (t *throttle) reserve(ctx context.Context, now time.Time, keys ...counted) (time.Duration, error) {
+	var wait time.Duration
+	for _, k := range keys {
+		if k.Rule.Limit <= 0 {
+			continue
+		}
+		expired := now.Add(-k.Rule.Window).UnixMicro()
+		var (
+			failures int64
+			start    int64
+		)
+		err := t.db.SQL().QueryRowContext(ctx, t.db.Rebind(qThrottleReserve),
+			k.Key, now.UnixMicro(), now.UnixMicro(), expired, expired).Scan(&failures, &start)
+		if err != nil {
+			return 0, fmt.Errorf("throttle: reserve: %w", err)
+		}
+		if failures > int64(k.Rule.Limit) {
+			if w := time.UnixMicro(start).Add(k.Rule.Window).Sub(now); w > wait {
+				wait = w
+			}
+		}
+	}
+	if wait > 0 {
+		if err := t.refund(ctx, keys...); err != nil {
+			return 0, err
+		}
+		wait = max(wait, time.Second)
+	}
+	return wait, nil
+}
+
+// refund takes back one reserved attempt on every key.
+func (t *throttle) refund(ctx context.Context, keys ...counted) error {
+	for _, k := range keys {
+		if k.Rule.Limit <= 0 {
+			continue
+		}
+		_, err := t.db.SQL().ExecContext(ctx, t.db.Rebind(`UPDATE auth_throttle SET failures = failures - 1 WHERE key = ? AND failures > 0`), k.Key)
+		if err != nil {
+			return fmt.Errorf("throttle: refund: %w", err)
+		}
+	}
+	return nil
+}
+
+// state returns the failures counted on key in its current window and the
+// time of the last attempt.
+func (t *throttle) state(ctx context.Context, now time.Time, k counted) (int, time.Time, error) {
+	var failures, start, last int64
+	err := t.db.SQL().QueryRowContext(ctx, t.db.Rebind(`SELECT failures, window_start, last_at FROM auth_throttle WHERE key = ?`), k.Key).
+		Scan(&failures, &start, &last)
+	if errors.Is(err, sql.ErrNoRows) {
+		return 0, time.Time{}, nil
+	}
+	if err != nil {
+		return 0, time.Time{}, fmt.Errorf("throttle: state: %w", err)
+	}
+	if !now.Before(time.UnixMicro(start).Add(k.Rule.Window)) {
+		return 0, time.Time{}, nil
+	}
+	return int(failures), time.UnixMicro(last), nil
+}
+
+// cleanup deletes counters untouched since before.
+func (t *throttle) cleanup(ctx context.Context, before time.Time) error {
+	_, err := t.db.SQL().ExecContext(ctx, t.db.Rebind(`DELETE FROM auth_throttle WHERE last_at < ?`), before.UnixMicro())
+	return err
+}
+
+// ipKey is the part of a throttle key naming a client address: the address
+// for IPv4, its /64 for IPv6 (one subscriber usually holds a whole /64).
+func ipKey(ip netip.Addr) string {
+	ip = ip.Unmap()
+	if ip.Is6() {
+		p, _ := ip.Prefix(64)
+		return p.String()
+	}
+	return ip.String()
+}
