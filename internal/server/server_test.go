@@ -75,8 +75,9 @@ func newTestServer(t testing.TB, scopes ...mira.Scope) (*Server, *memKeys, strin
 	if len(scopes) == 0 {
 		scopes = mira.DefaultScopes
 	}
+	d := apikey.Digest(testSecret, raw)
 	ks := &memKeys{keys: map[string]*mira.Key{
-		string(apikey.Digest(testSecret, raw)): {ID: "key_1", Scopes: scopes, CreatedAt: time.Now()},
+		string(d): {ID: "key_1", Digest: d, Scopes: scopes, CreatedAt: time.Now()},
 	}}
 	s := New(Options{Keys: ks, Secret: testSecret, Providers: reg, HTTPSURL: "https://localhost:8443"})
 	return s, ks, raw
