@@ -18,6 +18,7 @@ import (
 	"github.com/vmira/mira/internal/datadir"
 	"github.com/vmira/mira/internal/keys"
 	"github.com/vmira/mira/internal/mira"
+	"github.com/vmira/mira/internal/oauth"
 	"github.com/vmira/mira/internal/store"
 )
 
@@ -30,8 +31,44 @@ func newAdminCmd(e *env) *cobra.Command {
 	user.AddCommand(newAdminUserCreateCmd(e))
 	key := &cobra.Command{Use: "key", Short: "Manage API keys"}
 	key.AddCommand(newAdminKeyCreateCmd(e), newAdminKeyRevokeCmd(e), newAdminKeyListCmd(e))
-	cmd.AddCommand(user, key)
+	sk := &cobra.Command{Use: "signing-key", Short: "Manage the keys that sign CLI access tokens"}
+	sk.AddCommand(newAdminSigningKeyRotateCmd(e))
+	cmd.AddCommand(user, key, sk)
 	return cmd
+}
+
+func newAdminSigningKeyRotateCmd(e *env) *cobra.Command {
+	var f serverFlags
+	return &cobra.Command{
+		Use:   "rotate",
+		Short: "Start signing access tokens with a new key; the old one verifies until its tokens expire",
+		Args:  exactArgs(0),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			cfg, err := f.load(e)
+			if err != nil {
+				return err
+			}
+			a, err := openAdmin(cmd.Context(), e, &f)
+			if err != nil {
+				return err
+			}
+			defer a.db.Close()
+			issuer := cfg.PublicURL
+			if issuer == "" {
+				issuer = "https://" + cfg.Listen
+			}
+			o, err := oauth.New(cmd.Context(), oauth.Config{Issuer: issuer}, a.db, a.secret)
+			if err != nil {
+				return err
+			}
+			kid, err := o.RotateSigningKey(cmd.Context())
+			if err != nil {
+				return err
+			}
+			fmt.Fprintf(e.stdout, "new access-token signing key %v; running servers pick it up within a minute, the old key verifies until its tokens expire\n", kid)
+			return nil
+		},
+	}
 }
 
 // adminDB opens the database and the server secret the way serve would.

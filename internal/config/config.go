@@ -39,6 +39,11 @@ type Config struct {
 	// empty means DataDir/secret.key, generated on first start.
 	SecretKeyFile string `yaml:"secret_key_file"`
 
+	// PublicURL is the https origin clients use (the OAuth issuer, links
+	// to /device). Default: https:// and the listen address.
+	PublicURL string `yaml:"public_url"`
+	OAuth     OAuth  `yaml:"oauth"`
+
 	TLS        TLS                   `yaml:"tls"`
 	HTTP       HTTP                  `yaml:"http"`
 	Policy     Policy                `yaml:"policy"`
@@ -90,6 +95,13 @@ type Policy struct {
 
 // RevokeExposed reports whether exposed keys are revoked (default true).
 func (p Policy) RevokeExposed() bool { return p.RevokeExposedKeys == nil || *p.RevokeExposedKeys }
+
+// OAuth configures the CLI's sign-in (RFC 8628 device flow).
+type OAuth struct {
+	AccessTokenTTL Duration `yaml:"access_token_ttl"` // default 10m, at most 15m
+	RefreshIdleTTL Duration `yaml:"refresh_idle_ttl"` // refresh token unused this long expires; default 30d
+	RefreshMaxTTL  Duration `yaml:"refresh_max_ttl"`  // a sign-in lasts at most this long; default 90d
+}
 
 // PlanConfig sets a plan's limits; 0 means unlimited in that dimension.
 // Plans given here replace the built-in plan of the same name.
@@ -259,6 +271,7 @@ func (c *Config) applyEnv(getenv func(string) string) error {
 		"MIRA_SECRET_KEY_FILE": &c.SecretKeyFile,
 		"MIRA_TLS_CERT":        &c.TLS.Cert,
 		"MIRA_TLS_KEY":         &c.TLS.Key,
+		"MIRA_PUBLIC_URL":      &c.PublicURL,
 	}
 	for name, p := range str {
 		if v := getenv(name); v != "" {
@@ -393,6 +406,14 @@ func (c *Config) Validate() error {
 	}
 	if _, err := c.TrustedProxyPrefixes(); err != nil {
 		bad("rate_limits.trusted_proxies", "%v", err)
+	}
+	if c.PublicURL != "" {
+		if u, err := url.Parse(c.PublicURL); err != nil || u.Scheme != "https" || u.Host == "" || u.Path != "" && u.Path != "/" {
+			bad("public_url", "%q must be an https origin such as https://mira.example.com", c.PublicURL)
+		}
+	}
+	if c.OAuth.AccessTokenTTL > Duration(15*time.Minute) {
+		bad("oauth.access_token_ttl", "must be at most 15m: access tokens cannot be revoked before they expire")
 	}
 	switch c.Sensitive.Policy {
 	case "", "warn", "mask", "block":

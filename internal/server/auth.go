@@ -5,11 +5,13 @@ import (
 	"errors"
 	"log/slog"
 	"net/http"
+	"net/netip"
 	"sync"
 	"time"
 
 	"github.com/vmira/mira/internal/apikey"
 	"github.com/vmira/mira/internal/mira"
+	"github.com/vmira/mira/internal/oauth"
 	"github.com/vmira/mira/internal/store"
 )
 
@@ -23,16 +25,23 @@ type KeyStore interface {
 	RevokedSince(ctx context.Context, since time.Time) ([]store.RevokedKey, error)
 }
 
-// Principal is who a request acts for.
+// Principal is who a request acts for: an API key, or a user signed in to
+// the CLI with an OAuth access token.
 type Principal struct {
-	Key     *mira.Key
-	User    *mira.User // the key's owner, if it has one
-	OrgPlan string     // the plan of the key's organisation
-	OrgName string     // selects per-organisation filter policies
+	Key     *mira.Key     // set for API keys
+	Token   *oauth.Claims // set for access tokens
+	User    *mira.User    // the key's owner, or the token's user
+	OrgPlan string        // the plan of the organisation
+	OrgName string        // selects per-organisation filter policies
 }
 
 // OrgID is the organisation the principal acts in.
-func (p *Principal) OrgID() string { return p.Key.OrgID }
+func (p *Principal) OrgID() string {
+	if p.Key != nil {
+		return p.Key.OrgID
+	}
+	return p.Token.OrgID
+}
 
 // Role is the principal's role in its organisation (member without a user).
 func (p *Principal) Role() mira.Role {
@@ -43,14 +52,34 @@ func (p *Principal) Role() mira.Role {
 }
 
 // HasScope reports whether the principal carries scope s.
-func (p *Principal) HasScope(s mira.Scope) bool { return p.Key.HasScope(s) }
+func (p *Principal) HasScope(s mira.Scope) bool {
+	if p.Key != nil {
+		return p.Key.HasScope(s)
+	}
+	return p.Token.HasScope(s) || p.Token.HasScope(mira.ScopeAdmin)
+}
 
-// Subject names the principal for rate limits.
-func (p *Principal) Subject() string { return p.Key.ID }
+// AllowsModel reports whether the principal may use model.
+func (p *Principal) AllowsModel(model string) bool { return p.Key == nil || p.Key.AllowsModel(model) }
+
+// AllowsIP reports whether the principal may act from ip.
+func (p *Principal) AllowsIP(ip netip.Addr) bool { return p.Key == nil || p.Key.AllowsIP(ip) }
+
+// Subject names the principal for rate limits: per key, and per user for
+// access tokens (all of a user's CLI sessions share one budget).
+func (p *Principal) Subject() string {
+	if p.Key != nil {
+		return p.Key.ID
+	}
+	return p.Token.UserID
+}
+
+// ID names the principal in logs.
+func (p *Principal) ID() string { return p.Subject() }
 
 // PlanName returns the key's plan, else its organisation's.
 func (p *Principal) PlanName() string {
-	if p.Key.Plan != "" {
+	if p.Key != nil && p.Key.Plan != "" {
 		return p.Key.Plan
 	}
 	return p.OrgPlan
@@ -61,6 +90,11 @@ func principal(ctx context.Context) *Principal {
 	return p
 }
 
+// TokenVerifier checks OAuth access tokens (the CLI's sign-in).
+type TokenVerifier interface {
+	VerifyAccessToken(ctx context.Context, token string) (*oauth.Claims, error)
+}
+
 // keyCacheTTL bounds how long a cached key is trusted without asking the
 // database again: the backstop behind the revocation poll.
 const keyCacheTTL = 30 * time.Second
@@ -69,6 +103,7 @@ const keyCacheTTL = 30 * time.Second
 // cached in memory; the database is polled every second for revocations
 // made elsewhere (another instance, `mira admin key revoke`).
 type Authenticator struct {
+	tokens TokenVerifier // nil: only API keys
 	secret []byte
 	maxAge time.Duration // keys older than this are expired; 0: no limit
 	store  KeyStore
@@ -77,6 +112,7 @@ type Authenticator struct {
 
 	mu    sync.RWMutex
 	cache map[[32]byte]cachedKey
+	users map[string]cachedKey // access-token users, by id
 
 	touchMu sync.Mutex
 	touches map[string]store.KeyUse
@@ -91,7 +127,7 @@ type cachedKey struct {
 // A positive maxAge expires keys older than it (the optional policy).
 func NewAuthenticator(secret []byte, ks KeyStore, log *slog.Logger, maxAge time.Duration) *Authenticator {
 	return &Authenticator{secret: secret, store: ks, log: log, now: time.Now, maxAge: maxAge,
-		cache: map[[32]byte]cachedKey{}, touches: map[string]store.KeyUse{}}
+		cache: map[[32]byte]cachedKey{}, users: map[string]cachedKey{}, touches: map[string]store.KeyUse{}}
 }
 
 // Authenticate returns the principal of a bearer token. A malformed key or
@@ -99,6 +135,9 @@ func NewAuthenticator(secret []byte, ks KeyStore, log *slog.Logger, maxAge time.
 func (a *Authenticator) Authenticate(ctx context.Context, token string) (*Principal, error) {
 	if token == "" {
 		return nil, mira.Errorf(mira.EInvalidAPIKey, "no API key was given: send it as Authorization: Bearer $MIRA_API_KEY")
+	}
+	if !apikey.LooksLike(token) && a.tokens != nil {
+		return a.authenticateToken(ctx, token)
 	}
 	if err := apikey.Parse(token); err != nil {
 		return nil, mira.Errorf(mira.EInvalidAPIKey, "the API key is malformed or mistyped; check that it was copied whole")
@@ -146,6 +185,39 @@ func (a *Authenticator) Authenticate(ctx context.Context, token string) (*Princi
 	return c.p, nil
 }
 
+// authenticateToken verifies an access token and loads its user and
+// organisation (cached like keys, by user id).
+func (a *Authenticator) authenticateToken(ctx context.Context, token string) (*Principal, error) {
+	claims, err := a.tokens.VerifyAccessToken(ctx, token)
+	if err != nil {
+		return nil, err
+	}
+	now := a.now()
+	a.mu.RLock()
+	c, ok := a.users[claims.UserID]
+	a.mu.RUnlock()
+	if !ok || now.Sub(c.fetched) > keyCacheTTL {
+		u, err := a.store.UserByID(ctx, claims.UserID)
+		if err != nil {
+			if mira.ErrorCode(err) == mira.ENotFound {
+				return nil, mira.Errorf(mira.EInvalidAPIKey, "the access token's user no longer exists")
+			}
+			return nil, mira.Internal(err)
+		}
+		org, err := a.store.OrgByID(ctx, u.OrgID)
+		if err != nil {
+			return nil, mira.Internal(err)
+		}
+		c = cachedKey{p: &Principal{User: u, OrgPlan: org.Plan, OrgName: org.Name}, fetched: now}
+		a.mu.Lock()
+		a.users[claims.UserID] = c
+		a.mu.Unlock()
+	}
+	p := *c.p
+	p.Token = claims
+	return &p, nil
+}
+
 func (a *Authenticator) forget(d [32]byte) {
 	a.mu.Lock()
 	delete(a.cache, d)
@@ -164,6 +236,7 @@ func (a *Authenticator) Invalidate(digest []byte) {
 func (a *Authenticator) InvalidateAll() {
 	a.mu.Lock()
 	clear(a.cache)
+	clear(a.users)
 	a.mu.Unlock()
 }
 
@@ -254,17 +327,22 @@ func (s *Server) authenticate(scope mira.Scope, next http.Handler) http.Handler 
 			s.writeError(w, r, err)
 			return
 		}
-		k := p.Key
-		addLogAttrs(r.Context(), slog.String("key_id", k.ID))
-		if !k.AllowsIP(ip) {
+		if p.Key != nil {
+			addLogAttrs(r.Context(), slog.String("key_id", p.Key.ID))
+		} else {
+			addLogAttrs(r.Context(), slog.String("user_id", p.Token.UserID))
+		}
+		if !p.AllowsIP(ip) {
 			s.writeError(w, r, mira.Errorf(mira.EIPNotAllowed, "this API key may not be used from %s", ip))
 			return
 		}
-		if !k.HasScope(scope) {
-			s.writeError(w, r, mira.Errorf(mira.EInsufficientScope, "this API key lacks the scope %s needed for this endpoint", scope))
+		if !p.HasScope(scope) {
+			s.writeError(w, r, mira.Errorf(mira.EInsufficientScope, "this credential lacks the scope %s needed for this endpoint", scope))
 			return
 		}
-		s.auth.noteUse(k, ip.String())
+		if p.Key != nil {
+			s.auth.noteUse(p.Key, ip.String())
+		}
 		next.ServeHTTP(w, r.WithContext(context.WithValue(r.Context(), ctxPrincipal, p)))
 	})
 }

@@ -47,8 +47,7 @@ func (s *Server) chatCompletions(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	addLogAttrs(r.Context(), slog.String("model", req.Model), slog.Bool("stream", req.Stream))
-	k := principal(r.Context()).Key
-	if !k.AllowsModel(req.Model) {
+	if !principal(r.Context()).AllowsModel(req.Model) {
 		s.writeError(w, r, &mira.Error{Code: mira.EModelNotAllowed, Param: "model",
 			Message: "this API key may not use the model " + quote(req.Model)})
 		return

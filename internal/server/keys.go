@@ -467,5 +467,5 @@ func actor(p *Principal) string {
 	if p.User != nil {
 		return p.User.Email
 	}
-	return p.Key.ID
+	return p.ID()
 }

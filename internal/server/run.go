@@ -10,19 +10,24 @@ import (
 	"log/slog"
 	"net"
 	"net/http"
+	"net/netip"
+	"strings"
 	"sync"
 	"time"
 
 	"github.com/redis/go-redis/v9"
 
 	"github.com/vmira/mira/internal/config"
+	"github.com/vmira/mira/internal/dashboard"
 	"github.com/vmira/mira/internal/datadir"
 	"github.com/vmira/mira/internal/events"
 	"github.com/vmira/mira/internal/filter"
+	"github.com/vmira/mira/internal/oauth"
 	"github.com/vmira/mira/internal/openai"
 	"github.com/vmira/mira/internal/provider"
 	"github.com/vmira/mira/internal/ratelimit"
 	"github.com/vmira/mira/internal/sensitive"
+	"github.com/vmira/mira/internal/session"
 	"github.com/vmira/mira/internal/store"
 	"github.com/vmira/mira/internal/tlsconf"
 )
@@ -124,6 +129,29 @@ func Start(ctx context.Context, cfg config.Config, opt StartOptions) (_ *Running
 		return nil, err
 	}
 
+	issuer := strings.TrimSuffix(cfg.PublicURL, "/")
+	if issuer == "" {
+		issuer = "https://" + run.Addr
+	}
+	clientIP := func(r *http.Request) netip.Addr { return info(r.Context()).ip }
+	oa, err := oauth.New(ctx, oauth.Config{Issuer: issuer, AccessTokenTTL: cfg.OAuth.AccessTokenTTL.D(),
+		RefreshIdleTTL: cfg.OAuth.RefreshIdleTTL.D(), RefreshMaxTTL: cfg.OAuth.RefreshMaxTTL.D(),
+		ClientIP: clientIP, Logger: log}, db, secret)
+	if err != nil {
+		ln.Close()
+		return nil, err
+	}
+	sessions, err := session.New(session.Config{OnPasswordChange: oa.RevokeUserTokens, ClientIP: clientIP, Logger: log}, db, secret)
+	if err != nil {
+		ln.Close()
+		return nil, err
+	}
+	dash, err := dashboard.New(dashboard.Config{Sessions: sessions, OAuth: oa, Logger: log})
+	if err != nil {
+		ln.Close()
+		return nil, err
+	}
+
 	s := New(Options{
 		Logger:            log,
 		Keys:              db,
@@ -138,6 +166,8 @@ func Start(ctx context.Context, cfg config.Config, opt StartOptions) (_ *Running
 		KeyAdmin:          db,
 		Filters:           filters,
 		Events:            busEvents{bus},
+		Tokens:            oa,
+		Mounts:            []func(*http.ServeMux){oa.Mount, dash.Mount},
 		KeyMaxAge:         cfg.Policy.KeyMaxAge.D(),
 		ExpireOldKeys:     cfg.Policy.ExpireOldKeys,
 		Plans:             cfg.AllPlans(),
@@ -156,6 +186,13 @@ func Start(ctx context.Context, cfg config.Config, opt StartOptions) (_ *Running
 		s.Authenticator().Run(bgCtx)
 	}()
 	run.server = s
+	for _, loop := range []func(context.Context){oa.Run, sessions.Run} {
+		run.bg.Add(1)
+		go func() {
+			defer run.bg.Done()
+			loop(bgCtx)
+		}()
+	}
 	run.bg.Add(1)
 	go func() {
 		defer run.bg.Done()

@@ -42,6 +42,11 @@ type Options struct {
 	// TrustedProxies may set X-Forwarded-For.
 	TrustedProxies []netip.Prefix
 
+	// Tokens verifies OAuth access tokens; nil: API keys only.
+	Tokens TokenVerifier
+	// Mounts add routes outside /v1 (OAuth, dashboard).
+	Mounts []func(*http.ServeMux)
+
 	// Filters screens prompts and answers; nil switches filtering off.
 	Filters *Filters
 
@@ -108,13 +113,17 @@ func New(opt Options) *Server {
 	if opt.WriteTimeout <= 0 {
 		opt.WriteTimeout = 30 * time.Second
 	}
-	return &Server{
+	s := &Server{
 		opt:     opt,
 		log:     opt.Logger,
 		auth:    NewAuthenticator(opt.Secret, opt.Keys, opt.Logger, opt.maxAgePolicy()),
 		ids:     newIDSource(),
 		penalty: newPenaltyBox(),
 	}
+	if opt.Tokens != nil {
+		s.auth.tokens = opt.Tokens
+	}
+	return s
 }
 
 func (o Options) maxAgePolicy() time.Duration {
@@ -156,6 +165,9 @@ func (s *Server) Handler() http.Handler {
 		s.writeError(w, r, mira.Errorf(mira.ENotFound, "unknown endpoint %s %s", r.Method, redact(r.URL.Path)))
 	}), rejectBrowsers(s)))
 
+	for _, m := range s.opt.Mounts {
+		m(mux)
+	}
 	mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, r *http.Request) {
 		writeJSON(w, http.StatusOK, map[string]string{"status": "ok"})
 	})
@@ -212,11 +224,11 @@ func (s *Server) listModels(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	defer res.Release()
-	k := principal(r.Context()).Key
+	p := principal(r.Context())
 	all := s.opt.Providers.Models()
 	list := openai.ModelList{Object: "list", Data: make([]openai.Model, 0, len(all))}
 	for _, m := range all {
-		if k.AllowsModel(m.ID) {
+		if p.AllowsModel(m.ID) {
 			list.Data = append(list.Data, m)
 		}
 	}
