@@ -65,7 +65,7 @@ func newAdminSigningKeyRotateCmd(e *env) *cobra.Command {
 			if err != nil {
 				return err
 			}
-			fmt.Fprintf(e.stdout, "new access-token signing key %v; running servers pick it up within a minute, the old key verifies until its tokens expire\n", kid)
+			fmt.Fprintf(e.stdout, "new access-token signing key %s signs from %s; the old key verifies until its tokens expire\n", kid.KeyID, kid.ActivatesAt.Format(time.RFC3339))
 			return nil
 		},
 	}
