@@ -40,6 +40,13 @@ func (s *StreamChecker) Write(delta string) (release string, blocked bool) {
 	if cut == 0 {
 		return "", false // nothing could be released yet: check later
 	}
+	// After the first release, release in batches of half the hold-back:
+	// each check scores the whole window, so checking every word would
+	// cost a classifier run per chunk. Holding a little longer is never
+	// less safe.
+	if s.released != "" && cut < s.f.holdback/2 {
+		return "", false
+	}
 	if s.check(p) {
 		return "", true
 	}
