@@ -14,6 +14,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/vmira/mira/internal/account"
+	"github.com/vmira/mira/internal/audit"
 	"github.com/vmira/mira/internal/config"
 	"github.com/vmira/mira/internal/datadir"
 	"github.com/vmira/mira/internal/keys"
@@ -33,7 +34,9 @@ func newAdminCmd(e *env) *cobra.Command {
 	key.AddCommand(newAdminKeyCreateCmd(e), newAdminKeyRevokeCmd(e), newAdminKeyListCmd(e))
 	sk := &cobra.Command{Use: "signing-key", Short: "Manage the keys that sign CLI access tokens"}
 	sk.AddCommand(newAdminSigningKeyRotateCmd(e))
-	cmd.AddCommand(user, key, sk)
+	au := &cobra.Command{Use: "audit", Short: "The tamper-evident audit log"}
+	au.AddCommand(newAdminAuditVerifyCmd(e))
+	cmd.AddCommand(user, key, sk, au)
 	return cmd
 }
 
@@ -94,6 +97,15 @@ func openAdmin(ctx context.Context, e *env, f *serverFlags) (*adminDB, error) {
 		return nil, err
 	}
 	return &adminDB{db: db, secret: secret}, nil
+}
+
+// audit appends an event of an offline administration command.
+func (a *adminDB) audit(ctx context.Context, action, orgID, target string, details map[string]any) error {
+	l, err := audit.New(ctx, a.db, audit.Config{Secret: a.secret})
+	if err != nil {
+		return err
+	}
+	return l.Append(ctx, &audit.Entry{OrgID: orgID, Actor: audit.System, Action: action, Target: target, Details: details})
 }
 
 func newAdminUserCreateCmd(e *env) *cobra.Command {
@@ -195,6 +207,9 @@ func newAdminKeyCreateCmd(e *env) *cobra.Command {
 			if err != nil {
 				return err
 			}
+			if err := a.audit(cmd.Context(), audit.KeyCreated, k.OrgID, k.ID, map[string]any{"name": k.Name, "by": "mira admin"}); err != nil {
+				return err
+			}
 			if asJSON {
 				return json.NewEncoder(e.stdout).Encode(map[string]any{"id": k.ID, "key": secret,
 					"name": k.Name, "environment": k.Environment, "scopes": k.Scopes})
@@ -234,6 +249,13 @@ func newAdminKeyRevokeCmd(e *env) *cobra.Command {
 				if errors.Is(err, mira.ErrNotFound) {
 					return fmt.Errorf("no key with id %q", args[0])
 				}
+				return err
+			}
+			k, err := a.db.KeyByID(cmd.Context(), args[0])
+			if err != nil {
+				return err
+			}
+			if err := a.audit(cmd.Context(), audit.KeyRevoked, k.OrgID, k.ID, map[string]any{"by": "mira admin"}); err != nil {
 				return err
 			}
 			fmt.Fprintf(e.stdout, "revoked %s\n", args[0])
@@ -320,5 +342,39 @@ func newAdminKeyListCmd(e *env) *cobra.Command {
 	f.register(cmd.Flags(), false)
 	cmd.Flags().StringVar(&email, "email", "", "a user of the organisation")
 	cmd.Flags().BoolVar(&asJSON, "json", false, "print JSON")
+	return cmd
+}
+
+func newAdminAuditVerifyCmd(e *env) *cobra.Command {
+	var f serverFlags
+	cmd := &cobra.Command{
+		Use:   "verify",
+		Short: "Check the audit log's hash chain; report any edited, deleted, inserted or reordered entry",
+		Args:  exactArgs(0),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			a, err := openAdmin(cmd.Context(), e, &f)
+			if err != nil {
+				return err
+			}
+			defer a.db.Close()
+			l, err := audit.New(cmd.Context(), a.db, audit.Config{Secret: a.secret})
+			if err != nil {
+				return err
+			}
+			rep, err := l.Verify(cmd.Context())
+			if err != nil {
+				return err
+			}
+			if !rep.OK() {
+				for _, p := range rep.Problems {
+					fmt.Fprintln(e.stdout, p)
+				}
+				return fmt.Errorf("the audit log has been tampered with, starting at entry %d", rep.FirstBad())
+			}
+			fmt.Fprintf(e.stdout, "audit log intact: %d entries, head %d %s\n(keep the head hash outside this machine to detect a rollback)\n", rep.Entries, rep.HeadSeq, rep.HeadHash)
+			return nil
+		},
+	}
+	f.register(cmd.Flags(), false)
 	return cmd
 }

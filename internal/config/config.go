@@ -19,6 +19,7 @@ import (
 	"go.yaml.in/yaml/v3"
 
 	"github.com/vmira/mira/internal/ratelimit"
+	"github.com/vmira/mira/internal/reqlog"
 )
 
 // Config is the whole configuration of `mira serve`.
@@ -51,6 +52,7 @@ type Config struct {
 	Plans      map[string]PlanConfig `yaml:"plans"`
 	RateLimits RateLimits            `yaml:"rate_limits"`
 	Filter     Filter                `yaml:"filter"`
+	Logs       Logs                  `yaml:"logs"`
 	Sensitive  Sensitive             `yaml:"sensitive_data"`
 	// Echo serves the built-in model mira-echo. Default: on when no
 	// providers are configured, off otherwise.
@@ -169,6 +171,18 @@ type ExternalFilter struct {
 	FailOpen  bool     `yaml:"fail_open"` // default false: text is blocked when it cannot be checked
 }
 
+// Logs configures request logs.
+type Logs struct {
+	// Retention is how long request logs are kept: default 30d, never
+	// more (a longer value is refused). Env MIRA_LOG_RETENTION.
+	Retention string `yaml:"retention"`
+	// Bodies names the organisations whose request and response bodies
+	// are kept (masked, encrypted); none by default.
+	Bodies []string `yaml:"bodies"`
+	// ZeroRetention stores no bodies at all, whatever Bodies says.
+	ZeroRetention bool `yaml:"zero_retention"`
+}
+
 // Sensitive configures the sensitive-data policy for requests.
 type Sensitive struct {
 	// Policy is warn (default: header Mira-Sensitive-Data), mask (replaced
@@ -272,6 +286,7 @@ func (c *Config) applyEnv(getenv func(string) string) error {
 		"MIRA_TLS_CERT":        &c.TLS.Cert,
 		"MIRA_TLS_KEY":         &c.TLS.Key,
 		"MIRA_PUBLIC_URL":      &c.PublicURL,
+		"MIRA_LOG_RETENTION":   &c.Logs.Retention,
 	}
 	for name, p := range str {
 		if v := getenv(name); v != "" {
@@ -414,6 +429,9 @@ func (c *Config) Validate() error {
 	}
 	if c.OAuth.AccessTokenTTL > Duration(15*time.Minute) {
 		bad("oauth.access_token_ttl", "must be at most 15m: access tokens cannot be revoked before they expire")
+	}
+	if _, err := reqlog.ParseRetention(c.Logs.Retention); err != nil {
+		bad("logs.retention", "%v", err)
 	}
 	switch c.Sensitive.Policy {
 	case "", "warn", "mask", "block":

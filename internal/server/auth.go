@@ -327,7 +327,13 @@ func (s *Server) authenticate(scope mira.Scope, next http.Handler) http.Handler 
 			s.writeError(w, r, err)
 			return
 		}
+		ri := info(r.Context())
+		ri.log.OrgID = p.OrgID()
+		if p.User != nil {
+			ri.log.UserID = p.User.ID
+		}
 		if p.Key != nil {
+			ri.log.KeyID = p.Key.ID
 			addLogAttrs(r.Context(), slog.String("key_id", p.Key.ID))
 		} else {
 			addLogAttrs(r.Context(), slog.String("user_id", p.Token.UserID))

@@ -58,14 +58,21 @@ func (s *Server) chatCompletions(w http.ResponseWriter, r *http.Request) {
 			Message: "the model " + quote(req.Model) + " does not exist; GET /v1/models lists the available ones"})
 		return
 	}
+	ri := info(r.Context())
+	ri.log.Model, ri.log.Stream = req.Model, req.Stream
+	keepBodies := s.opt.LogBodies != nil && s.opt.LogBodies(principal(r.Context()).OrgName)
+	if keepBodies {
+		ri.log.Request = raw
+	}
 	if err := s.screenInput(w, r, &req, &raw); err != nil {
 		settle(r, res, openai.Usage{})
 		s.writeError(w, r, err)
 		return
 	}
 	if req.Stream {
-		usage := s.stream(w, r, rc, p, req, raw)
+		usage := s.stream(w, r, rc, p, req, raw, keepBodies)
 		settle(r, res, usage)
+		ri.log.PromptTokens, ri.log.CompletionTokens = int64(usage.PromptTokens), int64(usage.CompletionTokens)
 		return
 	}
 	resp, err := p.Chat(r.Context(), req, raw)
@@ -75,9 +82,13 @@ func (s *Server) chatCompletions(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	settle(r, res, resp.Usage)
+	ri.log.PromptTokens, ri.log.CompletionTokens = int64(resp.Usage.PromptTokens), int64(resp.Usage.CompletionTokens)
 	addLogAttrs(r.Context(), slog.Int("prompt_tokens", resp.Usage.PromptTokens),
 		slog.Int("completion_tokens", resp.Usage.CompletionTokens))
 	body := s.screenOutput(w, r, resp.Body)
+	if keepBodies {
+		ri.log.Response = body
+	}
 	copyHeaders(w.Header(), resp.Header)
 	w.Header().Set("Content-Type", "application/json")
 	_ = rc.SetWriteDeadline(time.Now().Add(s.opt.WriteTimeout))
@@ -127,7 +138,7 @@ func (s *Server) readBody(w http.ResponseWriter, r *http.Request, rc *http.Respo
 //
 // It returns the usage: the upstream's usage chunk, or else the prompt
 // estimate and the answer's tokens counted from what was relayed.
-func (s *Server) stream(w http.ResponseWriter, r *http.Request, rc *http.ResponseController, p provider.Provider, req *openai.ChatRequest, raw []byte) openai.Usage {
+func (s *Server) stream(w http.ResponseWriter, r *http.Request, rc *http.ResponseController, p provider.Provider, req *openai.ChatRequest, raw []byte, keepBody bool) openai.Usage {
 	counted := openai.Usage{PromptTokens: req.PromptTokens()}
 	st, err := p.ChatStream(r.Context(), req, raw)
 	if err != nil {
@@ -142,7 +153,8 @@ func (s *Server) stream(w http.ResponseWriter, r *http.Request, rc *http.Respons
 	h.Set("Content-Type", "text/event-stream")
 	h.Set("X-Accel-Buffering", "no")
 
-	sw := &sseWriter{w: w, rc: rc, timeout: s.opt.WriteTimeout}
+	sw := &sseWriter{w: w, rc: rc, timeout: s.opt.WriteTimeout, keep: keepBody}
+	defer func() { info(r.Context()).log.Response = sw.kept }()
 	sw.mu.Lock()
 	sw.ka = time.AfterFunc(keepAliveEvery, sw.keepAlive)
 	sw.deadline()
@@ -246,7 +258,12 @@ type sseWriter struct {
 	ka      *time.Timer
 	failed  bool
 	buf     []byte
+	keep    bool   // keep what was sent, for the request log
+	kept    []byte // the frames sent, up to maxKeptStream
 }
+
+// maxKeptStream bounds the copy of a streamed answer kept for the log.
+const maxKeptStream = 64 << 10
 
 func (s *sseWriter) deadline() { _ = s.rc.SetWriteDeadline(time.Now().Add(s.timeout)) }
 
@@ -259,6 +276,9 @@ func (s *sseWriter) frame(payload []byte) bool {
 		return false
 	}
 	s.buf = append(append(append(s.buf[:0], "data: "...), payload...), "\n\n"...)
+	if s.keep && len(s.kept)+len(s.buf) <= maxKeptStream {
+		s.kept = append(s.kept, s.buf...)
+	}
 	s.deadline()
 	if _, err := s.w.Write(s.buf); err != nil {
 		s.failed = true

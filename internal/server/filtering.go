@@ -66,6 +66,7 @@ func (s *Server) screenInput(w http.ResponseWriter, r *http.Request, req **opena
 	}
 	if len(types) > 0 {
 		types = sensitive.Types(typesAsFindings(types))
+		info(r.Context()).log.SensitiveTypes = types
 		w.Header().Set("Mira-Sensitive-Data", strings.Join(types, ","))
 		addLogAttrs(r.Context(), slog.String("sensitive_data", strings.Join(types, ",")))
 		switch s.opt.Filters.Sensitive {
@@ -96,6 +97,7 @@ func (s *Server) screenInput(w http.ResponseWriter, r *http.Request, req **opena
 		}
 	}
 	v := s.opt.Filters.check(r.Context(), fl, text.String(), false)
+	info(r.Context()).log.FilterVerdict = verdictText(v)
 	if v.Blocked {
 		addLogAttrs(r.Context(), slog.String("filter", "blocked:"+strings.Join(v.BlockedCategories, ",")))
 		return &mira.Error{Code: mira.EContentFilter, Param: "messages",
@@ -106,6 +108,17 @@ func (s *Server) screenInput(w http.ResponseWriter, r *http.Request, req **opena
 		addLogAttrs(r.Context(), slog.String("filter", "flagged:"+strings.Join(v.FlaggedCategories, ",")))
 	}
 	return nil
+}
+
+// verdictText summarises a verdict for the request log.
+func verdictText(v filter.Verdict) string {
+	switch {
+	case v.Blocked:
+		return "blocked:" + strings.Join(v.BlockedCategories, ",")
+	case v.Flagged:
+		return "flagged:" + strings.Join(v.FlaggedCategories, ",")
+	}
+	return "allowed"
 }
 
 func typesAsFindings(types []string) []sensitive.Finding {

@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/vmira/mira/internal/apikey"
+	"github.com/vmira/mira/internal/audit"
 	"github.com/vmira/mira/internal/config"
 	"github.com/vmira/mira/internal/keys"
 	"github.com/vmira/mira/internal/mira"
@@ -282,6 +283,7 @@ func (s *Server) createKey(w http.ResponseWriter, r *http.Request) {
 		s.writeError(w, r, err)
 		return
 	}
+	s.auditKey(r, audit.KeyCreated, k, map[string]any{"name": k.Name, "environment": string(k.Environment), "scopes": mira.JoinScopes(k.Scopes)})
 	v := s.view(k, now)
 	v.Key = raw
 	writeJSON(w, http.StatusCreated, v)
@@ -352,6 +354,7 @@ func (s *Server) updateKey(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	s.keyChanged(r.Context(), k)
+	s.auditKey(r, audit.SettingsChanged, k, map[string]any{"scopes": mira.JoinScopes(k.Scopes), "name": k.Name})
 	writeJSON(w, http.StatusOK, s.view(k, now))
 }
 
@@ -371,6 +374,7 @@ func (s *Server) revokeKey(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	s.keyChanged(r.Context(), k)
+	s.auditKey(r, audit.KeyRevoked, k, nil)
 	writeJSON(w, http.StatusOK, s.view(k, now))
 }
 
@@ -401,6 +405,7 @@ func (s *Server) rotateKey(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	s.keyChanged(r.Context(), k)
+	s.auditKey(r, audit.KeyRotated, k, map[string]any{"new_key": next.ID, "grace": grace.String()})
 	v := s.view(next, now)
 	v.Key = raw
 	writeJSON(w, http.StatusCreated, v)
@@ -429,14 +434,15 @@ func (s *Server) reportLeak(w http.ResponseWriter, r *http.Request) {
 		UserAgent: truncateString(r.UserAgent(), 256), At: time.Now()}
 	if apikey.Valid(body.Key) {
 		digest := apikey.Digest(s.opt.Secret, body.Key)
-		s.bg.Go(func() { s.revokeReported(digest, e, ri.id) })
+		s.bg.Go(func() { s.revokeReported(r.WithContext(context.WithoutCancel(r.Context())), digest, e) })
 	}
 	writeJSON(w, http.StatusAccepted, map[string]any{"received": true,
 		"message": "thank you: if this is a Mira key, it is now revoked and its owner can see the report"})
 }
 
-func (s *Server) revokeReported(digest []byte, e mira.KeyExposure, requestID string) {
-	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+func (s *Server) revokeReported(r *http.Request, digest []byte, e mira.KeyExposure) {
+	requestID := requestID(r.Context())
+	ctx, cancel := context.WithTimeout(r.Context(), 10*time.Second)
 	defer cancel()
 	k, err := s.opt.KeyAdmin.KeyByDigest(ctx, digest)
 	if err != nil {
@@ -449,6 +455,7 @@ func (s *Server) revokeReported(digest []byte, e mira.KeyExposure, requestID str
 	}
 	s.auth.Invalidate(digest)
 	s.keyChanged(ctx, k)
+	s.auditKey(r, audit.KeyReported, k, map[string]any{"revoked": e.Revoked, "reporter_ip": e.ClientIP})
 	s.log.Warn("API key reported leaked", "key_id", k.ID, "org_id", k.OrgID, "revoked", e.Revoked,
 		"reporter_ip", e.ClientIP, "request_id", requestID)
 }

@@ -17,6 +17,7 @@ import (
 
 	"github.com/vmira/mira/internal/apikey"
 	"github.com/vmira/mira/internal/mira"
+	"github.com/vmira/mira/internal/reqlog"
 )
 
 // middleware wraps a handler; chains are built once, outermost first.
@@ -42,6 +43,8 @@ type reqInfo struct {
 	id    string
 	ip    netip.Addr
 	attrs []slog.Attr
+	// What the request log records; handlers fill it in.
+	log reqlog.Entry
 }
 
 func info(ctx context.Context) *reqInfo {
@@ -142,6 +145,12 @@ func (s *Server) accessLog(next http.Handler) http.Handler {
 		sw := &statusWriter{ResponseWriter: w}
 		next.ServeHTTP(sw, r)
 		ri := info(r.Context())
+		if s.opt.RequestLog != nil && strings.HasPrefix(r.URL.Path, "/v1/") {
+			e := ri.log
+			e.Time, e.RequestID, e.ClientIP = start, ri.id, ri.ip.String()
+			e.Endpoint, e.Status, e.Latency = r.Method+" "+routeOf(r), sw.status, time.Since(start)
+			s.opt.RequestLog.Log(e)
+		}
 		attrs := append([]slog.Attr{
 			slog.String("request_id", requestID(r.Context())),
 			slog.String("method", r.Method),
@@ -153,6 +162,17 @@ func (s *Server) accessLog(next http.Handler) http.Handler {
 		}, ri.attrs...)
 		s.log.LogAttrs(r.Context(), slog.LevelInfo, "request", attrs...)
 	})
+}
+
+// routeOf names the route without ids or secrets: the path's pattern.
+func routeOf(r *http.Request) string {
+	if r.Pattern != "" {
+		if _, p, ok := strings.Cut(r.Pattern, " "); ok {
+			return p
+		}
+		return r.Pattern
+	}
+	return "(unknown)"
 }
 
 // secureHeaders sets the headers every HTTPS response carries.

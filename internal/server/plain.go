@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/vmira/mira/internal/apikey"
+	"github.com/vmira/mira/internal/audit"
 	"github.com/vmira/mira/internal/mira"
 )
 
@@ -78,6 +79,7 @@ func (s *Server) exposeKeys(r *http.Request) bool {
 			continue
 		}
 		s.keyChanged(ctx, k)
+		s.auditKey(r.WithContext(ctx), audit.KeyExposed, k, map[string]any{"source": e.Source, "revoked": e.Revoked, "user_agent": e.UserAgent})
 		revokedAny = revokedAny || e.Revoked
 		s.log.Warn("API key exposed over plain HTTP", "key_id", k.ID, "org_id", k.OrgID,
 			"client_ip", e.ClientIP, "revoked", e.Revoked, "request_id", requestID(r.Context()))

@@ -17,6 +17,7 @@ import (
 
 	"github.com/redis/go-redis/v9"
 
+	"github.com/vmira/mira/internal/audit"
 	"github.com/vmira/mira/internal/config"
 	"github.com/vmira/mira/internal/dashboard"
 	"github.com/vmira/mira/internal/datadir"
@@ -26,6 +27,7 @@ import (
 	"github.com/vmira/mira/internal/openai"
 	"github.com/vmira/mira/internal/provider"
 	"github.com/vmira/mira/internal/ratelimit"
+	"github.com/vmira/mira/internal/reqlog"
 	"github.com/vmira/mira/internal/sensitive"
 	"github.com/vmira/mira/internal/session"
 	"github.com/vmira/mira/internal/store"
@@ -152,6 +154,35 @@ func Start(ctx context.Context, cfg config.Config, opt StartOptions) (_ *Running
 		return nil, err
 	}
 
+	retention, _ := reqlog.ParseRetention(cfg.Logs.Retention) // validated above
+	keyring, err := reqlog.NewKeyring(secret)
+	if err != nil {
+		ln.Close()
+		return nil, err
+	}
+	bodyOrgs := map[string]bool{}
+	for _, o := range cfg.Logs.Bodies {
+		bodyOrgs[o] = true
+	}
+	logBodies := func(org string) bool { return !cfg.Logs.ZeroRetention && bodyOrgs[org] }
+	reqlogs, err := reqlog.NewWriter(db, reqlog.Config{StoreBodies: func(string) bool { return !cfg.Logs.ZeroRetention },
+		ZeroRetention: cfg.Logs.ZeroRetention, Masker: sensitive.Mask, Keyring: keyring, Logger: log})
+	if err != nil {
+		ln.Close()
+		return nil, err
+	}
+	run.closers = append(run.closers, reqlogs.Close)
+	purger, err := reqlog.NewPurger(db, reqlog.PurgerConfig{Retention: retention})
+	if err != nil {
+		ln.Close()
+		return nil, err
+	}
+	auditLog, err := audit.New(ctx, db, audit.Config{Secret: secret})
+	if err != nil {
+		ln.Close()
+		return nil, err
+	}
+
 	s := New(Options{
 		Logger:            log,
 		Keys:              db,
@@ -167,6 +198,10 @@ func Start(ctx context.Context, cfg config.Config, opt StartOptions) (_ *Running
 		Filters:           filters,
 		Events:            busEvents{bus},
 		Tokens:            oa,
+		RequestLog:        reqlogs,
+		LogBodies:         logBodies,
+		Logs:              reqlog.NewReader(db, keyring),
+		Audit:             auditLog,
 		Mounts:            []func(*http.ServeMux){oa.Mount, dash.Mount},
 		KeyMaxAge:         cfg.Policy.KeyMaxAge.D(),
 		ExpireOldKeys:     cfg.Policy.ExpireOldKeys,
@@ -186,7 +221,7 @@ func Start(ctx context.Context, cfg config.Config, opt StartOptions) (_ *Running
 		s.Authenticator().Run(bgCtx)
 	}()
 	run.server = s
-	for _, loop := range []func(context.Context){oa.Run, sessions.Run} {
+	for _, loop := range []func(context.Context){oa.Run, sessions.Run, purger.Run} {
 		run.bg.Add(1)
 		go func() {
 			defer run.bg.Done()

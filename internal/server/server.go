@@ -12,10 +12,12 @@ import (
 	"sync"
 	"time"
 
+	"github.com/vmira/mira/internal/audit"
 	"github.com/vmira/mira/internal/mira"
 	"github.com/vmira/mira/internal/openai"
 	"github.com/vmira/mira/internal/provider"
 	"github.com/vmira/mira/internal/ratelimit"
+	"github.com/vmira/mira/internal/reqlog"
 )
 
 // Options configure a Server.
@@ -41,6 +43,16 @@ type Options struct {
 	DefaultOutputTokens int
 	// TrustedProxies may set X-Forwarded-For.
 	TrustedProxies []netip.Prefix
+
+	// RequestLog receives one entry per /v1 request; nil: not kept.
+	RequestLog RequestLogger
+	// LogBodies reports whether an organisation (by name) keeps request
+	// and response bodies in its logs.
+	LogBodies func(org string) bool
+	// Logs and Usage answer GET /v1/logs and /v1/usage; Audit records
+	// security events. All optional.
+	Logs  *reqlog.Reader
+	Audit Auditor
 
 	// Tokens verifies OAuth access tokens; nil: API keys only.
 	Tokens TokenVerifier
@@ -70,6 +82,14 @@ type Options struct {
 type Limiter interface {
 	Admit(ctx context.Context, r ratelimit.Request) (ratelimit.Decision, *ratelimit.Reservation, error)
 	Allow(ctx context.Context, key string, ratePerMinute, burst int) (ratelimit.Decision, error)
+}
+
+// RequestLogger takes request log entries without blocking.
+type RequestLogger interface{ Log(reqlog.Entry) bool }
+
+// Auditor appends security events to the tamper-evident audit log.
+type Auditor interface {
+	Append(ctx context.Context, e *audit.Entry) error
 }
 
 // KeyEvents publishes key changes to the other instances.
@@ -151,6 +171,10 @@ func (s *Server) Handler() http.Handler {
 	api("GET /v1/models", mira.ScopeModelsRead, s.listModels)
 	api("POST /v1/chat/completions", mira.ScopeChatWrite, s.chatCompletions)
 	api("POST /v1/moderations", mira.ScopeModerationsWrite, s.moderations)
+	if s.opt.Logs != nil {
+		api("GET /v1/usage", mira.ScopeUsageRead, s.managed(s.usage))
+		api("GET /v1/logs", mira.ScopeLogsRead, s.managed(s.logs))
+	}
 	if s.opt.KeyAdmin != nil {
 		api("GET /v1/keys", mira.ScopeKeysRead, s.managed(s.listKeys))
 		api("POST /v1/keys", mira.ScopeKeysWrite, s.managed(s.createKey))
