@@ -70,9 +70,13 @@ func (a *Auth) Login(ctx context.Context, opts LoginOptions, out io.Writer) erro
 		Endpoint: oauth2.Endpoint{DeviceAuthURL: ep.deviceAuth, TokenURL: ep.token, AuthStyle: oauth2.AuthStyleInParams},
 		Scopes:   opts.Scopes,
 	}
+	// oauth2 sends Go's default User-Agent; the /device page shows the
+	// user this request's, to recognise the CLI by, so it must be ours.
+	hc := *a.hc
+	hc.Transport = userAgentTransport{hc.Transport}
 	var da *oauth2.DeviceAuthResponse
 	err = a.retry(ctx, out, func() error {
-		rctx, cancel := context.WithTimeout(context.WithValue(ctx, oauth2.HTTPClient, a.hc), requestTimeout)
+		rctx, cancel := context.WithTimeout(context.WithValue(ctx, oauth2.HTTPClient, &hc), requestTimeout)
 		defer cancel()
 		start := time.Now()
 		var err error
@@ -141,6 +145,18 @@ func (a *Auth) Login(ctx context.Context, opts LoginOptions, out io.Writer) erro
 		}
 	}
 	return nil
+}
+
+// userAgentTransport sends the CLI's User-Agent.
+type userAgentTransport struct{ base http.RoundTripper }
+
+func (t userAgentTransport) RoundTrip(r *http.Request) (*http.Response, error) {
+	r = r.Clone(r.Context())
+	r.Header.Set("User-Agent", userAgent)
+	if t.base == nil {
+		return http.DefaultTransport.RoundTrip(r)
+	}
+	return t.base.RoundTrip(r)
 }
 
 func errOrOK(err error) string {

@@ -365,6 +365,9 @@ type scratch struct {
 
 const maxDecodeDepth = 2
 
+// shortText is the word count below which classifier scores are damped.
+const shortText = 4
+
 func (f *Filter) scores(text string, depth int, rules *[]string) [nCat]float64 {
 	var out [nCat]float64
 	nt := normalize(text)
@@ -376,8 +379,15 @@ func (f *Filter) scores(text string, depth int, rules *[]string) [nCat]float64 {
 	}
 	lg := sc.logits[:len(f.heads)]
 	f.model.logits(&sc.fs, lg)
+	// A text of one to three words is too little evidence for the
+	// classifier ("test", "ignore", "before" would otherwise score as
+	// attacks); the rules still judge it fully.
+	damp := 1.0
+	if n := len(strings.Fields(text)); n < shortText {
+		damp = float64(n) / shortText
+	}
 	for h, ci := range f.heads {
-		out[ci] = sigmoid(lg[h])
+		out[ci] = sigmoid(lg[h]) * damp
 	}
 	f.pool.Put(sc)
 
