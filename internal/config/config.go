@@ -148,7 +148,7 @@ type Filter struct {
 	InputThresholds  map[string]float64 `yaml:"input_thresholds"`
 	OutputThresholds map[string]float64 `yaml:"output_thresholds"`
 	// StreamHoldback is how many characters of a streamed answer are held
-	// until the text after them shows they are safe. Default 64.
+	// until the text after them shows they are safe. Default 32.
 	StreamHoldback int `yaml:"stream_holdback"`
 	// Organisations overrides Policy per organisation (by name).
 	Organisations map[string]map[string]string `yaml:"organisations"`

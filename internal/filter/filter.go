@@ -187,7 +187,7 @@ type Config struct {
 	InputThresholds  map[string]float64
 	OutputThresholds map[string]float64
 	// StreamHoldback is how many runes of a streamed answer are held back
-	// until more text shows they are safe (0: 64). A phrase up to this
+	// until more text shows they are safe (0: 32). A phrase up to this
 	// long that is split across chunks is caught before any of it is sent.
 	StreamHoldback int
 	// Model replaces the embedded classifier (tests, evaluation).
@@ -200,7 +200,7 @@ func DefaultConfig() Config {
 		Policy:           DefaultPolicy(),
 		InputThresholds:  map[string]float64{},
 		OutputThresholds: map[string]float64{PromptInjection: 2, Jailbreak: 2},
-		StreamHoldback:   64,
+		StreamHoldback:   32,
 	}
 }
 

@@ -125,8 +125,9 @@ func TestStreamHoldsBackOnlyTheWindow(t *testing.T) {
 	text := strings.Repeat("Tomatoes need sun. ", 10) // 190 runes
 	r, _ := s.Write(text)
 	held := utf8.RuneCountInString(text) - utf8.RuneCountInString(r)
-	if held < 64 || held > 64+5 {
-		t.Errorf("held back %d runes; want the 64-rune window up to a word boundary", held)
+	w := filter.DefaultConfig().StreamHoldback
+	if held < w || held > w+len("Tomatoes ") {
+		t.Errorf("held back %d runes; want the %d-rune window up to a word boundary", held, w)
 	}
 }
 
