@@ -17,6 +17,8 @@ import (
 	"github.com/vmira/mira/internal/mira"
 	"github.com/vmira/mira/internal/provider"
 	"github.com/vmira/mira/internal/ratelimit"
+	"github.com/vmira/mira/internal/reqlog"
+	"github.com/vmira/mira/internal/store/storetest"
 	"github.com/vmira/mira/internal/store"
 )
 
@@ -217,6 +219,36 @@ func BenchmarkChatEcho(b *testing.B) {
 				}
 			})
 		}
+	}
+}
+
+// BenchmarkChatEchoRequestLog measures the chat path with request logging
+// off and on (a real writer on SQLite, metadata only), in one run.
+func BenchmarkChatEchoRequestLog(b *testing.B) {
+	body := []byte(`{"model":"mira-echo","messages":[{"role":"user","content":"Say hello in one short sentence."}],"max_tokens":16}`)
+	for _, on := range []bool{false, true} {
+		b.Run(fmt.Sprintf("log=%v", on), func(b *testing.B) {
+			s, _, key := newTestServer(b)
+			if on {
+				w, err := reqlog.NewWriter(storetest.OpenSQLite(b), reqlog.Config{})
+				if err != nil {
+					b.Fatal(err)
+				}
+				defer w.Close()
+				s.opt.RequestLog = w
+			}
+			h := s.Handler()
+			b.ReportAllocs()
+			for b.Loop() {
+				req := httptest.NewRequest("POST", "/v1/chat/completions", bytes.NewReader(body))
+				req.Header.Set("Authorization", "Bearer "+key)
+				rec := httptest.NewRecorder()
+				h.ServeHTTP(rec, req)
+				if rec.Code != 200 {
+					b.Fatal(rec.Code, rec.Body)
+				}
+			}
+		})
 	}
 }
 
