@@ -1,12 +1,14 @@
 // Package dashboard is Mira's browser UI: a base layout with embedded
 // static assets (no CDN, no inline script or style, so the CSP is strict),
 // the sign-in pages, the /device page where a signed-in user approves a
-// CLI sign-in, and the account security page. Later pages (keys, usage,
-// logs) add a template under templates/ and call Render.
+// CLI sign-in, the account security page, and (when their dependencies are
+// configured) the API key, usage, request log and audit log pages. A page
+// is a template under templates/ rendered with Render.
 package dashboard
 
 import (
 	"bytes"
+	"context"
 	"crypto/sha256"
 	"embed"
 	"encoding/hex"
@@ -17,10 +19,14 @@ import (
 	"log/slog"
 	"net/http"
 	"strings"
+	"sync"
 	"time"
 
+	"github.com/vmira/mira/internal/audit"
+	"github.com/vmira/mira/internal/keys"
 	"github.com/vmira/mira/internal/mira"
 	"github.com/vmira/mira/internal/oauth"
+	"github.com/vmira/mira/internal/reqlog"
 	"github.com/vmira/mira/internal/session"
 )
 
@@ -38,6 +44,48 @@ type Config struct {
 	Sessions *session.Manager // required
 	OAuth    *oauth.Server    // required for /device
 	Logger   *slog.Logger
+
+	// Keys and Secret enable the API key pages (/dashboard/keys): Secret
+	// is the server secret that keys' digests are made with.
+	Keys   KeyStore
+	Secret []byte
+	// OnKeyChanged runs after a key was rotated or revoked, so that every
+	// instance drops its cached copy at once (the server's keyChanged).
+	OnKeyChanged func(ctx context.Context, k *mira.Key)
+	// KeyMaxAge marks older active keys as due for rotation (0: never);
+	// with ExpireOldKeys they are shown expired at that age, as the API
+	// refuses them.
+	KeyMaxAge     time.Duration
+	ExpireOldKeys bool
+	// Logs enables /dashboard/usage and /dashboard/logs.
+	Logs LogReader
+	// Audit enables /dashboard/audit and records the key changes made in
+	// the dashboard. Without it, key changes are not audited.
+	Audit AuditLog
+	// Now is the clock; default time.Now.
+	Now func() time.Time
+}
+
+// KeyStore is what the key pages need from the database (*store.DB).
+type KeyStore interface {
+	keys.Store
+	KeyByID(ctx context.Context, id string) (*mira.Key, error)
+	ListKeys(ctx context.Context, orgID string) ([]*mira.Key, error)
+	KeyExposures(ctx context.Context, keyID string) ([]mira.KeyExposure, error)
+	UserByID(ctx context.Context, id string) (*mira.User, error)
+}
+
+// LogReader answers usage and request log queries (*reqlog.Reader).
+type LogReader interface {
+	Usage(ctx context.Context, q reqlog.UsageQuery) ([]reqlog.UsageRow, error)
+	Logs(ctx context.Context, q reqlog.LogQuery) (reqlog.LogPage, error)
+}
+
+// AuditLog is the audit log (*audit.Log).
+type AuditLog interface {
+	Append(ctx context.Context, e *audit.Entry) error
+	List(ctx context.Context, f audit.Filter) (audit.Page, error)
+	Verify(ctx context.Context) (audit.Report, error)
 }
 
 // Dashboard serves the browser pages.
@@ -48,6 +96,27 @@ type Dashboard struct {
 	pages    map[string]*template.Template
 	static   fs.FS
 	version  map[string]string // static file -> content hash, for cache busting
+
+	keys          KeyStore
+	secret        []byte
+	onKeyChanged  func(context.Context, *mira.Key)
+	keyMaxAge     time.Duration
+	expireOldKeys bool
+	logs          LogReader
+	audit         AuditLog
+	now           func() time.Time
+
+	// sent remembers the create-key forms already sent (per session and
+	// form id), so that sending one again (a reload of the result page)
+	// says so instead of creating a second key. Per instance and for an
+	// hour: it guards against accidents, not attacks.
+	sentMu sync.Mutex
+	sent   map[string]sentForm
+}
+
+type sentForm struct {
+	key *mira.Key
+	at  time.Time
 }
 
 // New parses the templates and returns a Dashboard.
@@ -62,7 +131,18 @@ func New(cfg Config) (*Dashboard, error) {
 	if err != nil {
 		return nil, err
 	}
-	d := &Dashboard{sessions: cfg.Sessions, oauth: cfg.OAuth, log: cfg.Logger, pages: map[string]*template.Template{}, static: static, version: map[string]string{}}
+	if cfg.Keys != nil && len(cfg.Secret) < 32 {
+		return nil, errors.New("dashboard: the key pages need the server secret")
+	}
+	if cfg.Now == nil {
+		cfg.Now = time.Now
+	}
+	if cfg.OnKeyChanged == nil {
+		cfg.OnKeyChanged = func(context.Context, *mira.Key) {}
+	}
+	d := &Dashboard{sessions: cfg.Sessions, oauth: cfg.OAuth, log: cfg.Logger, pages: map[string]*template.Template{}, static: static, version: map[string]string{},
+		keys: cfg.Keys, secret: cfg.Secret, onKeyChanged: cfg.OnKeyChanged, keyMaxAge: cfg.KeyMaxAge, expireOldKeys: cfg.ExpireOldKeys,
+		logs: cfg.Logs, audit: cfg.Audit, now: cfg.Now, sent: map[string]sentForm{}}
 	err = fs.WalkDir(static, ".", func(p string, e fs.DirEntry, err error) error {
 		if err != nil || e.IsDir() {
 			return err
@@ -86,8 +166,22 @@ func New(cfg Config) (*Dashboard, error) {
 			}
 			return "/static/" + name + "?v=" + v, nil
 		},
-		"rfc3339": func(t time.Time) string { return t.UTC().Format(time.RFC3339) },
-		"when":    func(t time.Time) string { return t.UTC().Format("2006-01-02 15:04:05 UTC") },
+		"rfc3339":  func(t time.Time) string { return t.UTC().Format(time.RFC3339) },
+		"when":     func(t time.Time) string { return t.UTC().Format("2006-01-02 15:04:05 UTC") },
+		"short":    func(t time.Time) string { return t.UTC().Format("2006-01-02 15:04 UTC") },
+		"ago":      func(t time.Time) string { return ago(d.now(), t) },
+		"num":      formatInt,
+		"cidrs":    cidrText,
+		"exposure": exposureSource,
+		"join":     strings.Join,
+		"dict":     dict,
+		"plural": func(n int64, one, many string) string {
+			if n == 1 {
+				return one
+			}
+			return many
+		},
+		"ms": func(l time.Duration) string { return fmt.Sprintf("%.1f ms", float64(l.Microseconds())/1000) },
 	}
 	names, err := fs.Glob(templateFS, "templates/*.html")
 	if err != nil {
@@ -114,7 +208,16 @@ type Page struct {
 	CSRF  string     // for every form on the page
 	Flash string     // a confirmation
 	Error string     // what went wrong, announced to screen readers
+	Wide  bool       // tables: use the whole width of the screen
 	Data  any        // the page's own data
+
+	Path string    // the request's path, for the navigation; set by Render
+	Nav  []navLink // the main navigation; set by Render
+}
+
+type navLink struct {
+	Path, Text string
+	Current    bool
 }
 
 // Render writes page (a file templates/<page>.html defining "content")
@@ -130,6 +233,10 @@ func (d *Dashboard) Render(w http.ResponseWriter, r *http.Request, status int, p
 	}
 	if p.CSRF == "" {
 		p.CSRF = d.sessions.CSRFToken(w, r)
+	}
+	p.Path = r.URL.Path
+	if p.User != nil {
+		p.Nav = d.nav(p.User, r.URL.Path)
 	}
 	var buf bytes.Buffer
 	if err := t.ExecuteTemplate(&buf, "layout", p); err != nil {
@@ -179,7 +286,7 @@ func (d *Dashboard) Routes() []Route {
 	page := func(h http.HandlerFunc) http.Handler { return pageHeaders(h) }
 	user := func(h http.HandlerFunc) http.Handler { return pageHeaders(d.sessions.RequireUser(h)) }
 	form := func(h http.HandlerFunc) http.Handler { return pageHeaders(d.sessions.RequireUser(d.checkCSRF(h))) }
-	return []Route{
+	routes := []Route{
 		{"GET /login", page(d.loginPage)},
 		{"POST /login", page(d.checkCSRF(d.loginSubmit))},
 		{"GET /login/2fa", page(d.mfaPage)},
@@ -196,6 +303,47 @@ func (d *Dashboard) Routes() []Route {
 		{"POST /dashboard/security/2fa/disable", form(d.totpDisable)},
 		{"GET /static/{file}", http.HandlerFunc(d.serveStatic)},
 	}
+	if d.keys != nil {
+		routes = append(routes,
+			Route{"GET /dashboard/keys", user(d.keysPage)},
+			Route{"GET /dashboard/keys/new", user(d.newKeyPage)},
+			Route{"POST /dashboard/keys", form(d.createKey)},
+			Route{"GET /dashboard/keys/{id}/rotate", user(d.confirmRotate)},
+			Route{"POST /dashboard/keys/{id}/rotate", form(d.rotateKey)},
+			Route{"GET /dashboard/keys/{id}/revoke", user(d.confirmRevoke)},
+			Route{"POST /dashboard/keys/{id}/revoke", form(d.revokeKey)},
+		)
+	}
+	if d.logs != nil {
+		routes = append(routes,
+			Route{"GET /dashboard/usage", user(d.usagePage)},
+			Route{"GET /dashboard/logs", user(d.logsPage)},
+		)
+	}
+	if d.audit != nil {
+		routes = append(routes, Route{"GET /dashboard/audit", user(d.auditPage)})
+	}
+	return routes
+}
+
+// nav is the main navigation for u: only the pages u may open.
+func (d *Dashboard) nav(u *mira.User, path string) []navLink {
+	links := []navLink{{Path: "/dashboard/", Text: "Overview"}}
+	if d.keys != nil {
+		links = append(links, navLink{Path: "/dashboard/keys", Text: "API keys"})
+	}
+	if d.logs != nil {
+		links = append(links, navLink{Path: "/dashboard/usage", Text: "Usage"}, navLink{Path: "/dashboard/logs", Text: "Logs"})
+	}
+	if d.audit != nil && canAdminister(u) {
+		links = append(links, navLink{Path: "/dashboard/audit", Text: "Audit log"})
+	}
+	links = append(links, navLink{Path: "/device", Text: "Approve a device"}, navLink{Path: "/dashboard/security", Text: "Security"})
+	for i := range links {
+		l := &links[i]
+		l.Current = path == l.Path || (l.Path != "/dashboard/" && strings.HasPrefix(path, l.Path+"/"))
+	}
+	return links
 }
 
 // Mount registers the endpoints on mux.
@@ -215,7 +363,7 @@ func (d *Dashboard) checkCSRF(next http.HandlerFunc) http.HandlerFunc {
 				return
 			}
 			back := "/login"
-			for _, p := range []string{"/device", "/dashboard/security"} {
+			for _, p := range []string{"/device", "/dashboard/security", "/dashboard/keys"} {
 				if strings.HasPrefix(r.URL.Path, p) {
 					back = p
 				}
@@ -240,6 +388,9 @@ func (d *Dashboard) serveStatic(w http.ResponseWriter, r *http.Request) {
 		w.Header().Set("Content-Type", "text/css; charset=utf-8")
 	case strings.HasSuffix(name, ".js"):
 		w.Header().Set("Content-Type", "text/javascript; charset=utf-8")
+	case strings.HasSuffix(name, ".svg"):
+		w.Header().Set("Content-Type", "image/svg+xml")
+		w.Header().Set("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'")
 	default:
 		w.Header().Set("Content-Type", "application/octet-stream")
 	}
@@ -253,8 +404,71 @@ func (d *Dashboard) serveStatic(w http.ResponseWriter, r *http.Request) {
 	w.Write(b)
 }
 
+type homeData struct {
+	Keys, Logs, Audit bool
+}
+
 func (d *Dashboard) home(w http.ResponseWriter, r *http.Request) {
-	d.Render(w, r, http.StatusOK, "home", &Page{Title: "Dashboard"})
+	d.Render(w, r, http.StatusOK, "home", &Page{Title: "Dashboard",
+		Data: homeData{Keys: d.keys != nil, Logs: d.logs != nil, Audit: d.audit != nil && canAdminister(session.UserFrom(r))}})
+}
+
+// dict makes a map of its key, value arguments, for sub-templates.
+func dict(kv ...any) (map[string]any, error) {
+	if len(kv)%2 != 0 {
+		return nil, errors.New("dict: odd number of arguments")
+	}
+	m := make(map[string]any, len(kv)/2)
+	for i := 0; i < len(kv); i += 2 {
+		k, ok := kv[i].(string)
+		if !ok {
+			return nil, errors.New("dict: keys must be strings")
+		}
+		m[k] = kv[i+1]
+	}
+	return m, nil
+}
+
+// ago says how long before now t was, roughly.
+func ago(now, t time.Time) string {
+	d := now.Sub(t)
+	switch {
+	case d < 0:
+		return "just now"
+	case d < time.Minute:
+		return "just now"
+	case d < time.Hour:
+		return plural(int(d/time.Minute), "minute") + " ago"
+	case d < 48*time.Hour:
+		return plural(int(d/time.Hour), "hour") + " ago"
+	default:
+		return plural(int(d/(24*time.Hour)), "day") + " ago"
+	}
+}
+
+func plural(n int, unit string) string {
+	if n == 1 {
+		return "1 " + unit
+	}
+	return fmt.Sprintf("%d %ss", n, unit)
+}
+
+// formatInt writes n with thin separators: 1 234 567.
+func formatInt(n int64) string {
+	s := fmt.Sprint(n)
+	neg := strings.HasPrefix(s, "-")
+	s = strings.TrimPrefix(s, "-")
+	var b strings.Builder
+	for i, c := range s {
+		if i > 0 && (len(s)-i)%3 == 0 {
+			b.WriteString("\u202f")
+		}
+		b.WriteRune(c)
+	}
+	if neg {
+		return "-" + b.String()
+	}
+	return b.String()
 }
 
 func retryText(wait time.Duration) string {

@@ -20,9 +20,11 @@ import (
 	"testing"
 	"time"
 
+	"github.com/vmira/mira/internal/audit"
 	"github.com/vmira/mira/internal/mira"
 	"github.com/vmira/mira/internal/oauth"
 	"github.com/vmira/mira/internal/password"
+	"github.com/vmira/mira/internal/reqlog"
 	"github.com/vmira/mira/internal/session"
 	"github.com/vmira/mira/internal/store"
 	"github.com/vmira/mira/internal/store/storetest"
@@ -61,6 +63,16 @@ type env struct {
 	clk      *clock
 	oauth    *oauth.Server
 	sessions *session.Manager
+	audit    *audit.Log
+
+	changedMu sync.Mutex
+	changed   []string // ids passed to OnKeyChanged
+}
+
+func (e *env) keysChanged() []string {
+	e.changedMu.Lock()
+	defer e.changedMu.Unlock()
+	return append([]string(nil), e.changed...)
 }
 
 func forEachDB(t *testing.T, fn func(t *testing.T, db *store.DB)) {
@@ -97,13 +109,24 @@ func newEnv(t *testing.T, db *store.DB, mutate ...func(*oauth.Config, *session.C
 	if err != nil {
 		t.Fatal(err)
 	}
-	d, err := New(Config{Sessions: sm, OAuth: o})
+	al, err := audit.New(context.Background(), db, audit.Config{Secret: testSecret, Now: clk.Now})
+	if err != nil {
+		t.Fatal(err)
+	}
+	e := &env{t: t, srv: srv, db: db, clk: clk, oauth: o, sessions: sm, audit: al}
+	d, err := New(Config{Sessions: sm, OAuth: o, Keys: db, Secret: testSecret, Logs: reqlog.NewReader(db, nil), Audit: al,
+		KeyMaxAge: 90 * 24 * time.Hour, Now: clk.Now,
+		OnKeyChanged: func(_ context.Context, k *mira.Key) {
+			e.changedMu.Lock()
+			defer e.changedMu.Unlock()
+			e.changed = append(e.changed, k.ID)
+		}})
 	if err != nil {
 		t.Fatal(err)
 	}
 	o.Mount(mux)
 	d.Mount(mux)
-	return &env{t: t, srv: srv, db: db, clk: clk, oauth: o, sessions: sm}
+	return e
 }
 
 func (e *env) user(email string) *mira.User {

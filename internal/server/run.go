@@ -23,6 +23,7 @@ import (
 	"github.com/vmira/mira/internal/datadir"
 	"github.com/vmira/mira/internal/events"
 	"github.com/vmira/mira/internal/filter"
+	"github.com/vmira/mira/internal/mira"
 	"github.com/vmira/mira/internal/oauth"
 	"github.com/vmira/mira/internal/openai"
 	"github.com/vmira/mira/internal/provider"
@@ -148,12 +149,6 @@ func Start(ctx context.Context, cfg config.Config, opt StartOptions) (_ *Running
 		ln.Close()
 		return nil, err
 	}
-	dash, err := dashboard.New(dashboard.Config{Sessions: sessions, OAuth: oa, Logger: log})
-	if err != nil {
-		ln.Close()
-		return nil, err
-	}
-
 	retention, _ := reqlog.ParseRetention(cfg.Logs.Retention) // validated above
 	keyring, err := reqlog.NewKeyring(secret)
 	if err != nil {
@@ -178,6 +173,17 @@ func Start(ctx context.Context, cfg config.Config, opt StartOptions) (_ *Running
 		return nil, err
 	}
 	auditLog, err := audit.New(ctx, db, audit.Config{Secret: secret})
+	if err != nil {
+		ln.Close()
+		return nil, err
+	}
+	// The dashboard is mounted by the server it reports key changes to:
+	// srv is set right after New, before anything is served.
+	var srv *Server
+	dash, err := dashboard.New(dashboard.Config{Sessions: sessions, OAuth: oa, Logger: log,
+		Keys: db, Secret: secret, Logs: reqlog.NewReader(db, keyring), Audit: auditLog,
+		KeyMaxAge: cfg.Policy.KeyMaxAge.D(), ExpireOldKeys: cfg.Policy.ExpireOldKeys,
+		OnKeyChanged: func(ctx context.Context, k *mira.Key) { srv.keyChanged(ctx, k) }})
 	if err != nil {
 		ln.Close()
 		return nil, err
@@ -213,6 +219,7 @@ func Start(ctx context.Context, cfg config.Config, opt StartOptions) (_ *Running
 		TrustedProxies:           proxies,
 		HTTPSURL:                 "https://" + run.Addr,
 	})
+	srv = s
 	bgCtx, cancel := context.WithCancel(context.WithoutCancel(ctx))
 	run.cancel = cancel
 	run.bg.Add(1)

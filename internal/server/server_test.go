@@ -18,8 +18,8 @@ import (
 	"github.com/vmira/mira/internal/provider"
 	"github.com/vmira/mira/internal/ratelimit"
 	"github.com/vmira/mira/internal/reqlog"
-	"github.com/vmira/mira/internal/store/storetest"
 	"github.com/vmira/mira/internal/store"
+	"github.com/vmira/mira/internal/store/storetest"
 )
 
 // memKeys is an in-memory KeyStore that counts lookups.
