@@ -7,6 +7,7 @@ import (
 	"crypto/rand"
 	"crypto/sha256"
 	"crypto/tls"
+	"database/sql"
 	"encoding/base64"
 	"encoding/hex"
 	"encoding/json"
@@ -204,6 +205,23 @@ func checkAccessClaims(t *testing.T, claims map[string]any, ts *testServer, user
 	}
 	if scope, _ := claims["scope"].(string); scope == "" || slices.Contains(strings.Fields(scope), "admin") {
 		t.Errorf("scope = %v; want the CLI scopes, never admin", claims["scope"])
+	}
+
+	// The sign-in and the approval are in the audit log, and it verifies.
+	db, err := sql.Open("sqlite", "file:"+filepath.Join(ts.dataDir, "mira.db")+"?mode=ro")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	for _, action := range []string{"login.succeeded", "device.approved"} {
+		var n int
+		db.QueryRow(`SELECT count(*) FROM audit_log WHERE action = ?`, action).Scan(&n)
+		if n == 0 {
+			t.Errorf("no %s entry in the audit log", action)
+		}
+	}
+	if out, _, code := ts.mira(t, "", "admin", "audit", "verify"); code != 0 {
+		t.Errorf("audit verify: %s", out)
 	}
 }
 

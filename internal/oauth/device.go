@@ -7,6 +7,7 @@ import (
 	"encoding/base64"
 	"errors"
 	"fmt"
+	"github.com/vmira/mira/internal/audit"
 	"net/http"
 	"net/netip"
 	"strings"
@@ -346,6 +347,13 @@ func (s *Server) DecideDevice(ctx context.Context, id string, c Claimant, approv
 		return ErrNotDecidable
 	}
 	s.log.Info("oauth: device sign-in "+status, "request_id", id, "user_id", c.UserID, "client_ip", c.IP.String())
+	if s.cfg.Audit != nil {
+		action := audit.DeviceDenied
+		if approve {
+			action = audit.DeviceApproved
+		}
+		s.cfg.Audit(ctx, &audit.Entry{Actor: audit.User(c.UserID), Action: action, Target: id, ClientIP: c.IP.String()})
+	}
 	return nil
 }
 

@@ -17,6 +17,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"github.com/vmira/mira/internal/audit"
 	"log/slog"
 	"net"
 	"net/http"
@@ -86,6 +87,8 @@ type Config struct {
 	ClientIP func(*http.Request) netip.Addr
 	// Logger; default discards.
 	Logger *slog.Logger
+	// Audit, when set, receives device approvals and denials.
+	Audit func(ctx context.Context, e *audit.Entry)
 }
 
 // Limits bound guessing of user codes. A user code has 20^8 ≈ 2^34.6

@@ -137,14 +137,25 @@ func Start(ctx context.Context, cfg config.Config, opt StartOptions) (_ *Running
 		issuer = "https://" + run.Addr
 	}
 	clientIP := func(r *http.Request) netip.Addr { return info(r.Context()).ip }
-	oa, err := oauth.New(ctx, oauth.Config{Issuer: issuer, AccessTokenTTL: cfg.OAuth.AccessTokenTTL.D(),
-		RefreshIdleTTL: cfg.OAuth.RefreshIdleTTL.D(), RefreshMaxTTL: cfg.OAuth.RefreshMaxTTL.D(),
-		ClientIP: clientIP, Logger: log}, db, secret)
+	auditLog, err := audit.New(ctx, db, audit.Config{Secret: secret})
 	if err != nil {
 		ln.Close()
 		return nil, err
 	}
-	sessions, err := session.New(session.Config{OnPasswordChange: oa.RevokeUserTokens, ClientIP: clientIP, Logger: log}, db, secret)
+	auditSecurity := func(ctx context.Context, e *audit.Entry) {
+		if err := auditLog.Append(context.WithoutCancel(ctx), e); err != nil {
+			log.Error("AUDIT LOG WRITE FAILED", "action", e.Action, "error", err)
+		}
+	}
+	oa, err := oauth.New(ctx, oauth.Config{Issuer: issuer, AccessTokenTTL: cfg.OAuth.AccessTokenTTL.D(),
+		RefreshIdleTTL: cfg.OAuth.RefreshIdleTTL.D(), RefreshMaxTTL: cfg.OAuth.RefreshMaxTTL.D(),
+		ClientIP: clientIP, Logger: log, Audit: auditSecurity}, db, secret)
+	if err != nil {
+		ln.Close()
+		return nil, err
+	}
+	sessions, err := session.New(session.Config{OnPasswordChange: oa.RevokeUserTokens, ClientIP: clientIP, Logger: log,
+		Audit: auditSecurity}, db, secret)
 	if err != nil {
 		ln.Close()
 		return nil, err
@@ -168,11 +179,6 @@ func Start(ctx context.Context, cfg config.Config, opt StartOptions) (_ *Running
 	}
 	run.closers = append(run.closers, reqlogs.Close)
 	purger, err := reqlog.NewPurger(db, reqlog.PurgerConfig{Retention: retention})
-	if err != nil {
-		ln.Close()
-		return nil, err
-	}
-	auditLog, err := audit.New(ctx, db, audit.Config{Secret: secret})
 	if err != nil {
 		ln.Close()
 		return nil, err

@@ -27,6 +27,7 @@ import (
 	"encoding/base64"
 	"errors"
 	"fmt"
+	"github.com/vmira/mira/internal/audit"
 	"log/slog"
 	"net"
 	"net/http"
@@ -65,6 +66,9 @@ type Config struct {
 	// OnPasswordChange runs after a user's password changed, e.g. the
 	// OAuth server's RevokeUserTokens.
 	OnPasswordChange func(ctx context.Context, userID string) error
+	// Audit, when set, receives the security events of sign-in: successes,
+	// failures, password and second-factor changes.
+	Audit func(ctx context.Context, e *audit.Entry)
 
 	// Now is the clock; default time.Now.
 	Now func() time.Time
@@ -452,4 +456,11 @@ func peerIP(r *http.Request) netip.Addr {
 	}
 	a, _ := netip.ParseAddr(host)
 	return a.Unmap()
+}
+
+// audit hands a security event to the configured audit log.
+func (m *Manager) audit(ctx context.Context, action, orgID, actor, target, ip string, details map[string]any) {
+	if m.cfg.Audit != nil {
+		m.cfg.Audit(ctx, &audit.Entry{OrgID: orgID, Actor: actor, Action: action, Target: target, ClientIP: ip, Details: details})
+	}
 }

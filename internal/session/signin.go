@@ -8,6 +8,7 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
+	"github.com/vmira/mira/internal/audit"
 	"net/http"
 	"strings"
 	"time"
@@ -104,6 +105,7 @@ func (m *Manager) SignIn(w http.ResponseWriter, r *http.Request, email, pw strin
 	}
 	if wait > 0 {
 		m.log.Warn("session: sign-in refused: too many failures", "client_ip", m.cfg.ClientIP(r).String())
+		m.audit(ctx, audit.LoginFailed, orgOf(u), audit.System, userID(u), m.cfg.ClientIP(r).String(), map[string]any{"reason": "locked"})
 		return nil, &LockedError{RetryAfter: wait}
 	}
 
@@ -116,6 +118,7 @@ func (m *Manager) SignIn(w http.ResponseWriter, r *http.Request, email, pw strin
 			m.log.Error("session: password hash unusable", "user_id", userID(u), "error", err)
 		}
 		m.log.Info("session: sign-in failed", "client_ip", m.cfg.ClientIP(r).String())
+		m.audit(ctx, audit.LoginFailed, orgOf(u), audit.System, userID(u), m.cfg.ClientIP(r).String(), map[string]any{"reason": "bad credentials"})
 		return nil, ErrBadCredentials
 	}
 	if err := m.throttle.refund(ctx, reserved...); err != nil {
@@ -139,6 +142,7 @@ func (m *Manager) SignIn(w http.ResponseWriter, r *http.Request, email, pw strin
 		m.setDeviceCookie(w, u.ID)
 	}
 	m.log.Info("session: signed in", "user_id", u.ID, "mfa_pending", enrolled)
+	m.audit(ctx, audit.LoginSucceeded, u.OrgID, audit.User(u.ID), u.ID, m.cfg.ClientIP(r).String(), map[string]any{"second_factor_pending": enrolled})
 	return &SignInResult{Session: s, MFARequired: enrolled}, nil
 }
 
@@ -195,6 +199,7 @@ func (m *Manager) CompleteMFA(w http.ResponseWriter, r *http.Request, code strin
 	s.MFAPending = false
 	s.LastSeenAt = now
 	m.log.Info("session: signed in with a second factor", "user_id", s.User.ID)
+	m.audit(ctx, audit.LoginSucceeded, s.User.OrgID, audit.User(s.User.ID), s.User.ID, m.cfg.ClientIP(r).String(), map[string]any{"second_factor": true})
 	return s, nil
 }
 
@@ -246,10 +251,18 @@ func (m *Manager) ChangePassword(ctx context.Context, s *Session, current, next 
 		return err
 	}
 	m.log.Info("session: password changed", "user_id", u.ID)
+	m.audit(ctx, audit.SettingsChanged, u.OrgID, audit.User(u.ID), u.ID, "", map[string]any{"change": "password"})
 	if m.cfg.OnPasswordChange != nil {
 		if err := m.cfg.OnPasswordChange(ctx, u.ID); err != nil {
 			return fmt.Errorf("session: password changed, but revoking the user's tokens failed: %w", err)
 		}
 	}
 	return nil
+}
+
+func orgOf(u *mira.User) string {
+	if u == nil {
+		return ""
+	}
+	return u.OrgID
 }

@@ -11,6 +11,7 @@ import (
 	"encoding/binary"
 	"errors"
 	"fmt"
+	"github.com/vmira/mira/internal/audit"
 	"net/url"
 	"strings"
 	"time"
@@ -225,6 +226,7 @@ func (m *Manager) ConfirmTOTP(ctx context.Context, userID, code string) error {
 	_, err := m.checkTOTP(ctx, userID, code, false)
 	if err == nil {
 		m.log.Info("session: two-factor authentication enabled", "user_id", userID)
+		m.audit(ctx, audit.SettingsChanged, "", audit.User(userID), userID, "", map[string]any{"change": "second factor enabled"})
 	}
 	return err
 }
@@ -245,5 +247,6 @@ func (m *Manager) DisableTOTP(ctx context.Context, userID, code string) error {
 		return fmt.Errorf("session: disable TOTP: %w", err)
 	}
 	m.log.Info("session: two-factor authentication disabled", "user_id", userID)
+	m.audit(ctx, audit.SettingsChanged, "", audit.User(userID), userID, "", map[string]any{"change": "second factor disabled"})
 	return nil
 }
