@@ -7,6 +7,7 @@ import (
 	"encoding/base64"
 	"errors"
 	"fmt"
+	"github.com/vmira/mira/internal/attempts"
 	"github.com/vmira/mira/internal/audit"
 	"net/http"
 	"net/netip"
@@ -123,7 +124,7 @@ func (s *Server) serveDeviceAuthorization(w http.ResponseWriter, r *http.Request
 
 func (s *Server) createDeviceCode(ctx context.Context, clientID string, scopes []mira.Scope, ip netip.Addr, ua string) (*deviceAuthorization, error) {
 	now := s.now()
-	wait, err := s.throttle.reserve(ctx, now, counted{"oauth:device-authz:ip:" + ipKey(ip), rule{s.cfg.Limits.DeviceCodesPerIP, s.cfg.Limits.Window}})
+	wait, err := s.throttle.Reserve(ctx, now, attempts.Key{Key: "oauth:device-authz:ip:" + attempts.IPKey(ip), Rule: attempts.Rule{Limit: s.cfg.Limits.DeviceCodesPerIP, Window: s.cfg.Limits.Window}})
 	if err != nil {
 		return nil, serverError(err)
 	}
@@ -219,13 +220,13 @@ func (e *ThrottledError) Error() string {
 	return fmt.Sprintf("oauth: too many wrong codes; try again in %v", e.RetryAfter.Round(time.Second))
 }
 
-func (s *Server) guessKeys(c Claimant) []counted {
+func (s *Server) guessKeys(c Claimant) []attempts.Key {
 	l := s.cfg.Limits
-	return []counted{
-		{"oauth:user-code:session:" + c.SessionID, rule{l.PerSession, l.Window}},
-		{"oauth:user-code:user:" + c.UserID, rule{l.PerUser, l.Window}},
-		{"oauth:user-code:ip:" + ipKey(c.IP), rule{l.PerIP, l.Window}},
-		{"oauth:user-code:global", rule{l.Global, l.Window}},
+	return []attempts.Key{
+		{Key: "oauth:user-code:session:" + c.SessionID, Rule: attempts.Rule{Limit: l.PerSession, Window: l.Window}},
+		{Key: "oauth:user-code:user:" + c.UserID, Rule: attempts.Rule{Limit: l.PerUser, Window: l.Window}},
+		{Key: "oauth:user-code:ip:" + attempts.IPKey(c.IP), Rule: attempts.Rule{Limit: l.PerIP, Window: l.Window}},
+		{Key: "oauth:user-code:global", Rule: attempts.Rule{Limit: l.Global, Window: l.Window}},
 	}
 }
 
@@ -269,7 +270,7 @@ func (s *Server) ClaimUserCode(ctx context.Context, userCode string, c Claimant)
 	}
 	now := s.now()
 	keys := s.guessKeys(c)
-	wait, err := s.throttle.reserve(ctx, now, keys...)
+	wait, err := s.throttle.Reserve(ctx, now, keys...)
 	if err != nil {
 		return nil, err
 	}
@@ -290,7 +291,7 @@ func (s *Server) ClaimUserCode(ctx context.Context, userCode string, c Claimant)
 	case !now.Before(d.ExpiresAt):
 		return nil, ErrUnknownUserCode
 	case d.status != statusPending && mine:
-		s.throttle.refund(ctx, keys...)
+		s.throttle.Refund(ctx, keys...)
 		return nil, ErrAlreadyDecided
 	case d.status != statusPending:
 		return nil, ErrUnknownUserCode
@@ -306,7 +307,7 @@ func (s *Server) ClaimUserCode(ctx context.Context, userCode string, c Claimant)
 	if n, _ := res.RowsAffected(); n != 1 {
 		return nil, ErrClaimedElsewhere // another session won the race
 	}
-	if err := s.throttle.refund(ctx, keys...); err != nil {
+	if err := s.throttle.Refund(ctx, keys...); err != nil {
 		s.log.Warn("oauth: refund of a right user code failed", "error", err)
 	}
 	d.UserCode = FormatUserCode(code)

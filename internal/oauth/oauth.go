@@ -17,6 +17,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"github.com/vmira/mira/internal/attempts"
 	"github.com/vmira/mira/internal/audit"
 	"log/slog"
 	"net"
@@ -166,7 +167,7 @@ type Server struct {
 	cfg      Config
 	db       *store.DB
 	log      *slog.Logger
-	throttle *throttle
+	throttle *attempts.Counter
 
 	deviceKey  []byte // HMAC key of device codes
 	userKey    []byte // HMAC key of user codes
@@ -187,7 +188,7 @@ func New(ctx context.Context, cfg Config, db *store.DB, secret []byte) (*Server,
 	if err := cfg.setDefaults(); err != nil {
 		return nil, err
 	}
-	s := &Server{cfg: cfg, db: db, log: cfg.Logger, throttle: &throttle{db: db}, revoked: map[string]time.Time{}}
+	s := &Server{cfg: cfg, db: db, log: cfg.Logger, throttle: attempts.New(db), revoked: map[string]time.Time{}}
 	var err error
 	for _, k := range []struct {
 		dst     *[]byte
@@ -296,7 +297,7 @@ func (s *Server) cleanup(ctx context.Context) {
 	if err := s.retireKeys(ctx, now); err != nil && ctx.Err() == nil {
 		s.log.Warn("oauth: retiring signing keys failed", "error", err)
 	}
-	if err := s.throttle.cleanup(ctx, now.Add(-24*time.Hour)); err != nil && ctx.Err() == nil {
+	if err := s.throttle.Cleanup(ctx, now.Add(-24*time.Hour)); err != nil && ctx.Err() == nil {
 		s.log.Warn("oauth: throttle cleanup failed", "error", err)
 	}
 }

@@ -27,6 +27,7 @@ import (
 	"encoding/base64"
 	"errors"
 	"fmt"
+	"github.com/vmira/mira/internal/attempts"
 	"github.com/vmira/mira/internal/audit"
 	"log/slog"
 	"net"
@@ -148,7 +149,7 @@ type Manager struct {
 	cfg      Config
 	db       *store.DB
 	log      *slog.Logger
-	throttle *throttle
+	throttle *attempts.Counter
 	cop      *http.CrossOriginProtection
 
 	sessionKey []byte // HMAC of session secrets
@@ -161,7 +162,7 @@ type Manager struct {
 // New returns a Manager using the server secret.
 func New(cfg Config, db *store.DB, secret []byte) (*Manager, error) {
 	cfg.setDefaults()
-	m := &Manager{cfg: cfg, db: db, log: cfg.Logger, throttle: &throttle{db: db}, cop: http.NewCrossOriginProtection()}
+	m := &Manager{cfg: cfg, db: db, log: cfg.Logger, throttle: attempts.New(db), cop: http.NewCrossOriginProtection()}
 	var err error
 	for _, k := range []struct {
 		dst     *[]byte
@@ -439,7 +440,7 @@ func (m *Manager) cleanup(ctx context.Context) {
 	_, err := m.db.SQL().ExecContext(ctx, m.db.Rebind(`DELETE FROM browser_sessions WHERE expires_at < ? OR last_seen_at < ? OR mfa_pending_until < ?`),
 		now.UnixMicro(), now.Add(-m.cfg.IdleTimeout).UnixMicro(), now.UnixMicro())
 	if err == nil {
-		err = m.throttle.cleanup(ctx, now.Add(-24*time.Hour))
+		err = m.throttle.Cleanup(ctx, now.Add(-24*time.Hour))
 	}
 	if err != nil && ctx.Err() == nil {
 		m.log.Warn("session: cleanup failed", "error", err)

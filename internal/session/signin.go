@@ -8,6 +8,7 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
+	"github.com/vmira/mira/internal/attempts"
 	"github.com/vmira/mira/internal/audit"
 	"net/http"
 	"strings"
@@ -37,17 +38,17 @@ type SignInResult struct {
 }
 
 type signInKeys struct {
-	ip, pair, account counted
+	ip, pair, account attempts.Key
 }
 
 func (m *Manager) signInKeys(email string, r *http.Request) signInKeys {
 	e := hex.EncodeToString(m.digest(m.emailKey, store.NormalizeEmail(email))[:16])
-	ip := ipKey(m.cfg.ClientIP(r))
+	ip := attempts.IPKey(m.cfg.ClientIP(r))
 	l := m.cfg.Limits
 	return signInKeys{
-		ip:      counted{"login:ip:" + ip, rule{l.PerIP, l.Window}},
-		pair:    counted{"login:account-ip:" + e + ":" + ip, rule{l.PerAccountIP, l.Window}},
-		account: counted{"login:account:" + e, rule{l.PerAccount, l.Window}},
+		ip:      attempts.Key{Key: "login:ip:" + ip, Rule: attempts.Rule{Limit: l.PerIP, Window: l.Window}},
+		pair:    attempts.Key{Key: "login:account-ip:" + e + ":" + ip, Rule: attempts.Rule{Limit: l.PerAccountIP, Window: l.Window}},
+		account: attempts.Key{Key: "login:account:" + e, Rule: attempts.Rule{Limit: l.PerAccount, Window: l.Window}},
 	}
 }
 
@@ -60,7 +61,7 @@ func (m *Manager) SignIn(w http.ResponseWriter, r *http.Request, email, pw strin
 	keys := m.signInKeys(email, r)
 
 	// Slow down repeated failures on one account from one address.
-	if n, last, err := m.throttle.state(ctx, now, keys.pair); err != nil {
+	if n, last, err := m.throttle.State(ctx, now, keys.pair); err != nil {
 		return nil, err
 	} else if n >= m.cfg.Limits.SlowAfter && n < m.cfg.Limits.PerAccountIP {
 		wait := min(time.Second<<min(n-m.cfg.Limits.SlowAfter, 16), maxSlowdown)
@@ -79,14 +80,14 @@ func (m *Manager) SignIn(w http.ResponseWriter, r *http.Request, email, pw strin
 	}
 	// Attempts are reserved before the password is checked, so parallel
 	// guesses cannot slip past a limit; a right password refunds them.
-	reserved := []counted{keys.ip, keys.pair}
-	wait, err := m.throttle.reserve(ctx, now, reserved...)
+	reserved := []attempts.Key{keys.ip, keys.pair}
+	wait, err := m.throttle.Reserve(ctx, now, reserved...)
 	if err != nil {
 		return nil, err
 	}
 	if wait == 0 {
 		var accountWait time.Duration
-		if accountWait, err = m.throttle.reserve(ctx, now, keys.account); err != nil {
+		if accountWait, err = m.throttle.Reserve(ctx, now, keys.account); err != nil {
 			return nil, err
 		}
 		switch {
@@ -98,7 +99,7 @@ func (m *Manager) SignIn(w http.ResponseWriter, r *http.Request, email, pw strin
 			// owner out.
 		default:
 			wait = accountWait
-			if err := m.throttle.refund(ctx, reserved...); err != nil {
+			if err := m.throttle.Refund(ctx, reserved...); err != nil {
 				return nil, err
 			}
 		}
@@ -121,7 +122,7 @@ func (m *Manager) SignIn(w http.ResponseWriter, r *http.Request, email, pw strin
 		m.audit(ctx, audit.LoginFailed, orgOf(u), audit.System, userID(u), m.cfg.ClientIP(r).String(), map[string]any{"reason": "bad credentials"})
 		return nil, ErrBadCredentials
 	}
-	if err := m.throttle.refund(ctx, reserved...); err != nil {
+	if err := m.throttle.Refund(ctx, reserved...); err != nil {
 		return nil, err
 	}
 	enrolled, err := m.TOTPEnrolled(ctx, u.ID)
@@ -224,8 +225,8 @@ func (m *Manager) knownDevice(r *http.Request, userID string) bool {
 // a *mira.Error explaining why the new password is refused.
 func (m *Manager) ChangePassword(ctx context.Context, s *Session, current, next string) error {
 	now := m.now()
-	key := counted{"password-change:user:" + s.User.ID, rule{m.cfg.Limits.PerAccountIP, m.cfg.Limits.Window}}
-	wait, err := m.throttle.reserve(ctx, now, key)
+	key := attempts.Key{Key: "password-change:user:" + s.User.ID, Rule: attempts.Rule{Limit: m.cfg.Limits.PerAccountIP, Window: m.cfg.Limits.Window}}
+	wait, err := m.throttle.Reserve(ctx, now, key)
 	if err != nil {
 		return err
 	}
@@ -239,7 +240,7 @@ func (m *Manager) ChangePassword(ctx context.Context, s *Session, current, next 
 	if len(current) > password.MaxLength || password.Verify(u.PasswordHash, current) != nil {
 		return ErrBadCredentials
 	}
-	m.throttle.refund(ctx, key)
+	m.throttle.Refund(ctx, key)
 	hash, err := password.Hash(next)
 	if err != nil {
 		return mira.ParamErrorf("new_password", "%v", err)

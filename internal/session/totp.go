@@ -11,6 +11,7 @@ import (
 	"encoding/binary"
 	"errors"
 	"fmt"
+	"github.com/vmira/mira/internal/attempts"
 	"github.com/vmira/mira/internal/audit"
 	"net/url"
 	"strings"
@@ -165,8 +166,8 @@ func (m *Manager) BeginTOTP(ctx context.Context, u *mira.User) (*TOTPSetup, erro
 	return m.setup(u, secret), nil
 }
 
-func (m *Manager) totpKey(userID string) counted {
-	return counted{"login:totp:user:" + userID, rule{m.cfg.Limits.TOTPFailures, m.cfg.Limits.Window}}
+func (m *Manager) totpKey(userID string) attempts.Key {
+	return attempts.Key{Key: "login:totp:user:" + userID, Rule: attempts.Rule{Limit: m.cfg.Limits.TOTPFailures, Window: m.cfg.Limits.Window}}
 }
 
 // checkTOTP verifies code for userID against its secret, confirmed or not
@@ -179,7 +180,7 @@ func (m *Manager) checkTOTP(ctx context.Context, userID, code string, wantConfir
 	}
 	now := m.now()
 	key := m.totpKey(userID)
-	wait, err := m.throttle.reserve(ctx, now, key)
+	wait, err := m.throttle.Reserve(ctx, now, key)
 	if err != nil {
 		return nil, err
 	}
@@ -191,7 +192,7 @@ func (m *Manager) checkTOTP(ctx context.Context, userID, code string, wantConfir
 		return nil, err
 	}
 	if row == nil || row.confirmed != wantConfirmed {
-		m.throttle.refund(ctx, key)
+		m.throttle.Refund(ctx, key)
 		if wantConfirmed {
 			return nil, ErrNoTOTP
 		}
@@ -217,7 +218,7 @@ func (m *Manager) checkTOTP(ctx context.Context, userID, code string, wantConfir
 	if n, _ := res.RowsAffected(); n != 1 {
 		return nil, ErrBadTOTP // the same code, used concurrently
 	}
-	m.throttle.refund(ctx, key)
+	m.throttle.Refund(ctx, key)
 	return row.secret, nil
 }
 

@@ -1,8 +1,9 @@
-package oauth
-
-// This file is kept identical (but for the package clause) to
-// internal/session/throttle.go: both packages count failures in the shared
-// auth_throttle table, under distinct key prefixes.
+// Package attempts counts failed attempts at secrets (passwords, user
+// codes, TOTP codes) in the shared auth_throttle table, so every instance
+// sees the same counts. Attempts are reserved before the secret is checked
+// (so parallel requests cannot slip past a limit) and refunded when the
+// secret was right: only failures stay counted.
+package attempts
 
 import (
 	"context"
@@ -15,23 +16,23 @@ import (
 	"github.com/vmira/mira/internal/store"
 )
 
-// rule is a limit on attempts per fixed window.
-type rule struct {
+// Rule is a limit on attempts per fixed window.
+type Rule struct {
 	Limit  int
 	Window time.Duration
 }
 
-// counted is one throttle key and its rule.
-type counted struct {
+// Key is one throttle key and its rule.
+type Key struct {
 	Key  string
-	Rule rule
+	Rule Rule
 }
 
-// throttle counts attempts in the auth_throttle table, so every instance
+// Counter counts attempts in the auth_throttle table, so every instance
 // sees the same counts. Attempts are reserved before the secret is checked
 // (so parallel requests cannot slip past a limit) and refunded when the
 // secret was right: only failures stay counted.
-type throttle struct {
+type Counter struct {
 	db *store.DB
 }
 
@@ -42,11 +43,11 @@ ON CONFLICT (key) DO UPDATE SET
 	last_at = excluded.last_at
 RETURNING failures, window_start`
 
-// reserve counts one attempt on every key. It reports how long to wait
+// Reserve counts one attempt on every key. It reports how long to wait
 // when any key is over its limit (this attempt included), else 0; a
 // refused attempt is refunded at once, so that attempts refused by one
 // limit (a locked-out session) do not use up another (the global one).
-func (t *throttle) reserve(ctx context.Context, now time.Time, keys ...counted) (time.Duration, error) {
+func (t *Counter) Reserve(ctx context.Context, now time.Time, keys ...Key) (time.Duration, error) {
 	var wait time.Duration
 	for _, k := range keys {
 		if k.Rule.Limit <= 0 {
@@ -69,7 +70,7 @@ func (t *throttle) reserve(ctx context.Context, now time.Time, keys ...counted) 
 		}
 	}
 	if wait > 0 {
-		if err := t.refund(ctx, keys...); err != nil {
+		if err := t.Refund(ctx, keys...); err != nil {
 			return 0, err
 		}
 		wait = max(wait, time.Second)
@@ -77,8 +78,8 @@ func (t *throttle) reserve(ctx context.Context, now time.Time, keys ...counted) 
 	return wait, nil
 }
 
-// refund takes back one reserved attempt on every key.
-func (t *throttle) refund(ctx context.Context, keys ...counted) error {
+// Refund takes back one reserved attempt on every key.
+func (t *Counter) Refund(ctx context.Context, keys ...Key) error {
 	for _, k := range keys {
 		if k.Rule.Limit <= 0 {
 			continue
@@ -91,9 +92,9 @@ func (t *throttle) refund(ctx context.Context, keys ...counted) error {
 	return nil
 }
 
-// state returns the failures counted on key in its current window and the
+// State returns the failures counted on key in its current window and the
 // time of the last attempt.
-func (t *throttle) state(ctx context.Context, now time.Time, k counted) (int, time.Time, error) {
+func (t *Counter) State(ctx context.Context, now time.Time, k Key) (int, time.Time, error) {
 	var failures, start, last int64
 	err := t.db.SQL().QueryRowContext(ctx, t.db.Rebind(`SELECT failures, window_start, last_at FROM auth_throttle WHERE key = ?`), k.Key).
 		Scan(&failures, &start, &last)
@@ -109,15 +110,15 @@ func (t *throttle) state(ctx context.Context, now time.Time, k counted) (int, ti
 	return int(failures), time.UnixMicro(last), nil
 }
 
-// cleanup deletes counters untouched since before.
-func (t *throttle) cleanup(ctx context.Context, before time.Time) error {
+// Cleanup deletes counters untouched since before.
+func (t *Counter) Cleanup(ctx context.Context, before time.Time) error {
 	_, err := t.db.SQL().ExecContext(ctx, t.db.Rebind(`DELETE FROM auth_throttle WHERE last_at < ?`), before.UnixMicro())
 	return err
 }
 
-// ipKey is the part of a throttle key naming a client address: the address
+// IPKey is the part of a throttle key naming a client address: the address
 // for IPv4, its /64 for IPv6 (one subscriber usually holds a whole /64).
-func ipKey(ip netip.Addr) string {
+func IPKey(ip netip.Addr) string {
 	ip = ip.Unmap()
 	if ip.Is6() {
 		p, _ := ip.Prefix(64)
@@ -125,3 +126,6 @@ func ipKey(ip netip.Addr) string {
 	}
 	return ip.String()
 }
+
+// New returns a Counter on db.
+func New(db *store.DB) *Counter { return &Counter{db: db} }
