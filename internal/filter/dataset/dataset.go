@@ -8,6 +8,7 @@ import (
 	"bufio"
 	"encoding/json"
 	"fmt"
+	"github.com/vmira/mira/internal/filter"
 	"os"
 	"path/filepath"
 	"strings"
@@ -111,31 +112,12 @@ func SourceName(source string) string {
 	return name
 }
 
-// Category names, as in SPEC.md.
-const (
-	PromptInjection  = "prompt_injection"
-	Jailbreak        = "jailbreak"
-	Harassment       = "harassment"
-	HarassmentThreat = "harassment/threatening"
-	Hate             = "hate"
-	HateThreat       = "hate/threatening"
-	Illicit          = "illicit"
-	IllicitViolent   = "illicit/violent"
-	SelfHarm         = "self-harm"
-	SelfHarmIntent   = "self-harm/intent"
-	SelfHarmInstr    = "self-harm/instructions"
-	Sexual           = "sexual"
-	SexualMinors     = "sexual/minors"
-	Violence         = "violence"
-	ViolenceGraphic  = "violence/graphic"
-)
-
 // Moderation lists OpenAI's moderation categories, the "harmful content"
 // part of the taxonomy.
-var Moderation = []string{Harassment, HarassmentThreat, Hate, HateThreat, Illicit, IllicitViolent, SelfHarm, SelfHarmIntent, SelfHarmInstr, Sexual, SexualMinors, Violence, ViolenceGraphic}
+var Moderation = []string{filter.Harassment, filter.HarassmentThreat, filter.Hate, filter.HateThreat, filter.Illicit, filter.IllicitViolent, filter.SelfHarm, filter.SelfHarmIntent, filter.SelfHarmInstr, filter.Sexual, filter.SexualMinors, filter.Violence, filter.ViolenceGraphic}
 
 // Attacks lists the input-attack categories.
-var Attacks = []string{PromptInjection, Jailbreak}
+var Attacks = []string{filter.PromptInjection, filter.Jailbreak}
 
 // jailbreakVariants are CyberSecEval and BIPIA attack kinds that work by
 // talking the model out of its rules (role play, invented modes, appeals)
@@ -165,15 +147,15 @@ func Targets(r Row) map[string]int {
 	src := SourceName(r.Source)
 	switch r.Label {
 	case "injection":
-		t[PromptInjection] = 1
-		t[Jailbreak] = -1
+		t[filter.PromptInjection] = 1
+		t[filter.Jailbreak] = -1
 		for _, c := range r.Categories {
 			if jailbreakVariants[c] {
-				t[Jailbreak] = 1
+				t[filter.Jailbreak] = 1
 			}
 		}
 		if src == "InjecGuard/BIPIA_code" {
-			t[Illicit] = 1 // keyloggers, ransomware, denial of service
+			t[filter.Illicit] = 1 // keyloggers, ransomware, denial of service
 		}
 		if src == "deepset" {
 			// Some deepset injections ask for hateful or violent text; the
@@ -185,20 +167,20 @@ func Targets(r Row) map[string]int {
 		for _, c := range r.Categories {
 			t[c] = 1
 		}
-		if t[Hate] == 1 {
-			t[Harassment] = -1
+		if t[filter.Hate] == 1 {
+			t[filter.Harassment] = -1
 		}
-		set(-1, HateThreat, HarassmentThreat)
+		set(-1, filter.HateThreat, filter.HarassmentThreat)
 	case "harmful":
 		if strings.HasPrefix(src, "HiveTraceRed") {
 			// Requests for help with crimes under the Russian Criminal Code.
 			set(-1, Moderation...)
-			t[Illicit] = 1
-			t[IllicitViolent] = 0
+			t[filter.Illicit] = 1
+			t[filter.IllicitViolent] = 0
 			for _, c := range r.Categories {
 				for _, ch := range violentChapters {
 					if strings.HasPrefix(c, ch) {
-						t[IllicitViolent] = 1
+						t[filter.IllicitViolent] = 1
 					}
 				}
 			}
