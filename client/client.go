@@ -6,6 +6,7 @@ import (
 	"crypto/x509"
 	"errors"
 	"fmt"
+	"github.com/vmira/mira/internal/tlsconf"
 	"io"
 	"math/rand/v2"
 	"net/http"
@@ -309,17 +310,6 @@ func parseBaseURL(raw string) (string, error) {
 	return strings.TrimRight(u.String(), "/"), nil
 }
 
-// tlsCipherSuites are the TLS 1.2 suites a client offers: forward secret
-// AEAD only (TLS 1.3 suites are not configurable and all qualify).
-var tlsCipherSuites = []uint16{
-	tls.TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256,
-	tls.TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256,
-	tls.TLS_ECDHE_ECDSA_WITH_AES_256_GCM_SHA384,
-	tls.TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384,
-	tls.TLS_ECDHE_ECDSA_WITH_CHACHA20_POLY1305_SHA256,
-	tls.TLS_ECDHE_RSA_WITH_CHACHA20_POLY1305_SHA256,
-}
-
 func (s *settings) rootPool() *x509.CertPool {
 	if len(s.caPEM) == 0 {
 		return s.rootCAs // nil: the system's roots
@@ -382,7 +372,7 @@ func secureTransport(tr *http.Transport, roots *x509.CertPool) *http.Transport {
 		cfg.MinVersion = tls.VersionTLS12
 	}
 	if cfg.CipherSuites == nil {
-		cfg.CipherSuites = tlsCipherSuites
+		cfg.CipherSuites = tlsconf.TLS12CipherSuites()
 	}
 	if roots != nil {
 		cfg.RootCAs = roots

@@ -3,8 +3,6 @@ package provider
 import (
 	"bytes"
 	"context"
-	"crypto/tls"
-	"crypto/x509"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -12,12 +10,12 @@ import (
 	"net"
 	"net/http"
 	"net/url"
-	"os"
 	"strings"
 	"sync"
 	"time"
 
 	"github.com/vmira/mira/internal/openai"
+	"github.com/vmira/mira/internal/tlsconf"
 )
 
 // OpenAIConfig configures an OpenAI-compatible upstream. Zero durations and
@@ -133,7 +131,7 @@ func NewOpenAI(cfg OpenAIConfig) (*OpenAI, error) {
 	}
 	cfg.Models = append([]string(nil), cfg.Models...)
 
-	tlsConf, err := clientTLS(cfg.CAFile)
+	tlsConf, err := tlsconf.ClientConfig(cfg.CAFile)
 	if err != nil {
 		return nil, fail("ca_file: %v", err)
 	}
@@ -168,38 +166,6 @@ func bearer(key string) string {
 		return ""
 	}
 	return "Bearer " + key
-}
-
-// clientTLS returns TLS 1.2+ with AEAD suites only, trusting the system
-// roots and the certificates of caFile.
-func clientTLS(caFile string) (*tls.Config, error) {
-	c := &tls.Config{
-		MinVersion: tls.VersionTLS12,
-		CipherSuites: []uint16{ // TLS 1.2 only; TLS 1.3 suites are all AEAD
-			tls.TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256,
-			tls.TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256,
-			tls.TLS_ECDHE_ECDSA_WITH_AES_256_GCM_SHA384,
-			tls.TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384,
-			tls.TLS_ECDHE_ECDSA_WITH_CHACHA20_POLY1305_SHA256,
-			tls.TLS_ECDHE_RSA_WITH_CHACHA20_POLY1305_SHA256,
-		},
-	}
-	if caFile == "" {
-		return c, nil // nil RootCAs: the system roots
-	}
-	pem, err := os.ReadFile(caFile)
-	if err != nil {
-		return nil, err
-	}
-	pool, err := x509.SystemCertPool()
-	if err != nil {
-		pool = x509.NewCertPool()
-	}
-	if !pool.AppendCertsFromPEM(pem) {
-		return nil, fmt.Errorf("%s holds no PEM certificate", caFile)
-	}
-	c.RootCAs = pool
-	return c, nil
 }
 
 // Name returns the configured name.

@@ -43,6 +43,10 @@ var curves = []tls.CurveID{
 	tls.CurveP384,
 }
 
+// TLS12CipherSuites returns the TLS 1.2 suites Mira offers and accepts,
+// for clients that build their own configuration.
+func TLS12CipherSuites() []uint16 { return slices.Clone(tls12Suites) }
+
 // ServerConfig returns the base server TLS configuration: TLS 1.2 or newer,
 // AEAD suites only, ALPN h2 and http/1.1. The caller supplies the certificate,
 // usually with GetCertificate set to a Reloader's.
