@@ -11,6 +11,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"runtime"
 	"strings"
 )
 
@@ -75,41 +76,72 @@ func LoadSecret(dataDir, file string) ([]byte, error) {
 func generate(file string) error {
 	secret := make([]byte, 32)
 	rand.Read(secret)
-	return WriteFileAtomic(file, []byte(hex.EncodeToString(secret)+"\n"), 0o600)
+	// Never replace a secret: if another process generated one first, use it.
+	err := WriteFileAtomic(file, []byte(hex.EncodeToString(secret)+"\n"), 0o600, false)
+	if errors.Is(err, fs.ErrExist) {
+		return nil
+	}
+	return err
 }
 
-// WriteFileAtomic writes data to a temporary file in the same directory,
-// syncs it and renames it over path, so readers see the old or the new
-// content, never a part.
-func WriteFileAtomic(path string, data []byte, perm fs.FileMode) error {
+// WriteFileAtomic writes data to path so that a crash leaves either the old
+// file or the complete new one, never a partial file: a temporary file in the
+// same directory is written, synced, and then renamed over path. With
+// overwrite false, an existing path is never replaced (the final step is a
+// hard link, which fails if the name is taken), and fs.ErrExist is returned.
+func WriteFileAtomic(path string, data []byte, perm fs.FileMode, overwrite bool) (err error) {
 	dir := filepath.Dir(path)
-	f, err := os.CreateTemp(dir, "."+filepath.Base(path)+".tmp*")
+	f, err := os.CreateTemp(dir, "."+filepath.Base(path)+".tmp-*")
 	if err != nil {
-		return err
+		return fmt.Errorf("write %s: %w", path, err)
 	}
 	tmp := f.Name()
+	// After a rename this is a no-op; after a link it drops the extra name.
 	defer os.Remove(tmp)
-	if err := f.Chmod(perm); err != nil {
+	// Set the final mode before any secret byte is written. CreateTemp
+	// already uses 0600; Chmod is not subject to the umask.
+	if err := f.Chmod(perm); err != nil && runtime.GOOS != "windows" {
 		f.Close()
-		return err
+		return fmt.Errorf("write %s: %w", path, err)
 	}
 	if _, err := f.Write(data); err != nil {
 		f.Close()
-		return err
+		return fmt.Errorf("write %s: %w", path, err)
 	}
 	if err := f.Sync(); err != nil {
 		f.Close()
-		return err
+		return fmt.Errorf("write %s: %w", path, err)
 	}
 	if err := f.Close(); err != nil {
-		return err
+		return fmt.Errorf("write %s: %w", path, err)
 	}
-	if err := os.Rename(tmp, path); err != nil {
-		return err
+	if overwrite {
+		err = os.Rename(tmp, path)
+	} else {
+		err = os.Link(tmp, path)
+		if err != nil && !errors.Is(err, fs.ErrExist) {
+			// A file system without hard links: check, then rename. Not
+			// atomic against a concurrent writer, but never replaces a file
+			// that was there before this call.
+			if _, statErr := os.Lstat(path); statErr == nil {
+				err = fs.ErrExist
+			} else {
+				err = os.Rename(tmp, path)
+			}
+		}
 	}
+	if err != nil {
+		return fmt.Errorf("write %s: %w", path, err)
+	}
+	syncDir(dir)
+	return nil
+}
+
+// syncDir makes a rename in dir durable. It is best effort: the rename is
+// already atomic, and some platforms cannot sync a directory.
+func syncDir(dir string) {
 	if d, err := os.Open(dir); err == nil {
-		d.Sync()
+		_ = d.Sync()
 		d.Close()
 	}
-	return nil
 }

@@ -12,6 +12,7 @@ import (
 	"encoding/pem"
 	"errors"
 	"fmt"
+	"github.com/vmira/mira/internal/datadir"
 	"io/fs"
 	"math/big"
 	"net"
@@ -146,7 +147,7 @@ func (l *Local) ensureCA(now time.Time) (crypto.Signer, error) {
 			if err != nil {
 				return nil, err
 			}
-			if err := writeFileAtomic(l.CAKeyPath, pemEncode(pemPrivKey, der), keyPerm, false); err != nil {
+			if err := datadir.WriteFileAtomic(l.CAKeyPath, pemEncode(pemPrivKey, der), keyPerm, false); err != nil {
 				return nil, concurrentHint(err, l.CAKeyPath)
 			}
 			key = k
@@ -155,7 +156,7 @@ func (l *Local) ensureCA(now time.Time) (crypto.Signer, error) {
 		if err != nil {
 			return nil, err
 		}
-		if err := writeFileAtomic(l.CAPath, pemEncode(pemCert, der), certPerm, false); err != nil {
+		if err := datadir.WriteFileAtomic(l.CAPath, pemEncode(pemCert, der), certPerm, false); err != nil {
 			return nil, concurrentHint(err, l.CAPath)
 		}
 		l.CA, _ = x509.ParseCertificate(der)
@@ -257,10 +258,10 @@ func (l *Local) ensureServerCert(caKey crypto.Signer, now time.Time) error {
 	// Key first: a crash in between leaves a pair that does not match,
 	// which the next start detects and reissues; a running Reloader keeps
 	// the old pair until both files are new.
-	if err := writeFileAtomic(l.KeyPath, pemEncode(pemPrivKey, keyDER), keyPerm, true); err != nil {
+	if err := datadir.WriteFileAtomic(l.KeyPath, pemEncode(pemPrivKey, keyDER), keyPerm, true); err != nil {
 		return err
 	}
-	if err := writeFileAtomic(l.CertPath, pemEncode(pemCert, der), certPerm, true); err != nil {
+	if err := datadir.WriteFileAtomic(l.CertPath, pemEncode(pemCert, der), certPerm, true); err != nil {
 		return err
 	}
 	l.Leaf, _ = x509.ParseCertificate(der)

@@ -8,6 +8,7 @@ import (
 	"crypto/x509"
 	"crypto/x509/pkix"
 	"errors"
+	"github.com/vmira/mira/internal/datadir"
 	"io/fs"
 	"math/big"
 	"net"
@@ -231,7 +232,7 @@ func TestEnsureLocalReissuesBadServerCert(t *testing.T) {
 		{"certificate garbage", func(t *testing.T, l *Local) { os.WriteFile(l.CertPath, []byte("garbage"), 0o644) }},
 		{"key from another pair", func(t *testing.T, l *Local) {
 			other := newLocal(t)
-			if err := writeFileAtomic(l.KeyPath, readFile(t, other.KeyPath), 0o600, true); err != nil {
+			if err := datadir.WriteFileAtomic(l.KeyPath, readFile(t, other.KeyPath), 0o600, true); err != nil {
 				t.Fatal(err)
 			}
 		}},
@@ -252,8 +253,8 @@ func TestEnsureLocalReissuesBadServerCert(t *testing.T) {
 		}},
 		{"signed by another CA", func(t *testing.T, l *Local) {
 			other := newLocal(t)
-			writeFileAtomic(l.CertPath, readFile(t, other.CertPath), 0o644, true)
-			writeFileAtomic(l.KeyPath, readFile(t, other.KeyPath), 0o600, true)
+			datadir.WriteFileAtomic(l.CertPath, readFile(t, other.CertPath), 0o644, true)
+			datadir.WriteFileAtomic(l.KeyPath, readFile(t, other.KeyPath), 0o600, true)
 		}},
 	}
 	for _, tt := range tests {
@@ -350,10 +351,10 @@ func TestEnsureLocalNeverReplacesCA(t *testing.T) {
 
 func TestWriteFileAtomicNoOverwrite(t *testing.T) {
 	p := filepath.Join(t.TempDir(), "ca.key")
-	if err := writeFileAtomic(p, []byte("first"), 0o600, false); err != nil {
+	if err := datadir.WriteFileAtomic(p, []byte("first"), 0o600, false); err != nil {
 		t.Fatal(err)
 	}
-	err := writeFileAtomic(p, []byte("second"), 0o600, false)
+	err := datadir.WriteFileAtomic(p, []byte("second"), 0o600, false)
 	if !errors.Is(err, fs.ErrExist) {
 		t.Fatalf("second write = %v; want fs.ErrExist", err)
 	}

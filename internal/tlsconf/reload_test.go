@@ -8,6 +8,7 @@ import (
 	"crypto/rand"
 	"crypto/tls"
 	"crypto/x509"
+	"github.com/vmira/mira/internal/datadir"
 	"log/slog"
 	"math/big"
 	"os"
@@ -72,10 +73,10 @@ func (m *pairMaker) write(now time.Time) *big.Int {
 	}
 	keyDER, _ := x509.MarshalPKCS8PrivateKey(key)
 	certFile, keyFile := m.paths()
-	if err := writeFileAtomic(keyFile, pemEncode(pemPrivKey, keyDER), 0o600, true); err != nil {
+	if err := datadir.WriteFileAtomic(keyFile, pemEncode(pemPrivKey, keyDER), 0o600, true); err != nil {
 		m.t.Fatal(err)
 	}
-	if err := writeFileAtomic(certFile, pemEncode(pemCert, der), 0o644, true); err != nil {
+	if err := datadir.WriteFileAtomic(certFile, pemEncode(pemCert, der), 0o644, true); err != nil {
 		m.t.Fatal(err)
 	}
 	leaf, _ := x509.ParseCertificate(der)
@@ -163,13 +164,13 @@ func TestReloader(t *testing.T) {
 		spoil func()
 	}{
 		{"garbage certificate", func() {
-			writeFileAtomic(certFile, []byte("not a certificate"), 0o644, true)
+			datadir.WriteFileAtomic(certFile, []byte("not a certificate"), 0o644, true)
 		}},
 		{"key of another pair", func() {
 			other := newPairMaker(t)
 			other.write(time.Now())
 			_, otherKey := other.paths()
-			writeFileAtomic(keyFile, readFile(t, otherKey), 0o600, true)
+			datadir.WriteFileAtomic(keyFile, readFile(t, otherKey), 0o600, true)
 		}},
 		{"key readable by others", func() {
 			os.Chmod(keyFile, 0o644)
@@ -207,7 +208,7 @@ func TestReloader(t *testing.T) {
 	waitFor(t, "recovery", func() bool { return servedSerial(t, addr, roots).Cmp(last) == 0 })
 
 	// Reload forces a load and reports a bad pair.
-	writeFileAtomic(certFile, []byte("garbage"), 0o644, true)
+	datadir.WriteFileAtomic(certFile, []byte("garbage"), 0o644, true)
 	if err := r.Reload(); err == nil {
 		t.Error("Reload of a garbage certificate = nil; want an error")
 	}
@@ -229,7 +230,7 @@ func TestNewReloaderRefuses(t *testing.T) {
 			other.write(time.Now())
 			_, otherKey := other.paths()
 			_, keyFile := m.paths()
-			writeFileAtomic(keyFile, readFile(t, otherKey), 0o600, true)
+			datadir.WriteFileAtomic(keyFile, readFile(t, otherKey), 0o600, true)
 		}, "does not match"},
 		{"key readable by group", func(m *pairMaker) {
 			m.write(time.Now())
@@ -241,8 +242,8 @@ func TestNewReloaderRefuses(t *testing.T) {
 			m.write(time.Now())
 			certFile, keyFile := m.paths()
 			c, k := readFile(t, certFile), readFile(t, keyFile)
-			writeFileAtomic(certFile, k, 0o600, true)
-			writeFileAtomic(keyFile, c, 0o600, true)
+			datadir.WriteFileAtomic(certFile, k, 0o600, true)
+			datadir.WriteFileAtomic(keyFile, c, 0o600, true)
 		}, "PEM"},
 	}
 	for _, tt := range tests {
