@@ -15,6 +15,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"github.com/vmira/mira/internal/datadir"
 	"log/slog"
 	"os"
 	"path/filepath"
@@ -435,7 +436,7 @@ func (f *fileStore) delete(server string) error {
 // directory, written and synced, renamed over the old one, and the directory
 // synced, so a crash leaves the old version or the new one, never a torn
 // file, and no reader ever sees a partial write.
-func (f *fileStore) write(fc fileContents) (err error) {
+func (f *fileStore) write(fc fileContents) error {
 	dir := filepath.Dir(f.path)
 	if err := ensureDir(dir); err != nil {
 		return err
@@ -445,32 +446,10 @@ func (f *fileStore) write(fc fileContents) (err error) {
 	if err != nil {
 		return fmt.Errorf("encoding credentials: %w", err)
 	}
-	tmp, err := os.CreateTemp(dir, ".credentials-*.tmp") // mode 0600
-	if err != nil {
+	if err := datadir.WriteFileAtomic(f.path, append(data, '\n'), 0o600, true); err != nil {
 		return fmt.Errorf("writing credentials: %w", err)
 	}
-	defer func() {
-		if err != nil {
-			tmp.Close()
-			os.Remove(tmp.Name())
-		}
-	}()
-	if err := tmp.Chmod(0o600); err != nil && runtime.GOOS != "windows" {
-		return fmt.Errorf("writing credentials: %w", err)
-	}
-	if _, err := tmp.Write(append(data, '\n')); err != nil {
-		return fmt.Errorf("writing credentials: %w", err)
-	}
-	if err := tmp.Sync(); err != nil {
-		return fmt.Errorf("writing credentials: %w", err)
-	}
-	if err := tmp.Close(); err != nil {
-		return fmt.Errorf("writing credentials: %w", err)
-	}
-	if err := os.Rename(tmp.Name(), f.path); err != nil {
-		return fmt.Errorf("writing credentials: %w", err)
-	}
-	return syncDir(dir)
+	return nil
 }
 
 // ensureDir creates dir 0700, or makes an existing directory of ours 0700.
