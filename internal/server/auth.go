@@ -74,9 +74,6 @@ func (p *Principal) Subject() string {
 	return p.Token.UserID
 }
 
-// ID names the principal in logs.
-func (p *Principal) ID() string { return p.Subject() }
-
 // PlanName returns the key's plan, else its organisation's.
 func (p *Principal) PlanName() string {
 	if p.Key != nil && p.Key.Plan != "" {

@@ -58,14 +58,14 @@ func (s *Server) screenInput(w http.ResponseWriter, r *http.Request, req **opena
 	if s.opt.Filters == nil {
 		return nil
 	}
-	var types []string
+	var found []sensitive.Finding
 	for _, m := range (*req).Messages {
 		if screened(m.Role) {
-			types = append(types, sensitive.Types(sensitive.Detect(m.Content.Text))...)
+			found = append(found, sensitive.Detect(m.Content.Text)...)
 		}
 	}
-	if len(types) > 0 {
-		types = sensitive.Types(typesAsFindings(types))
+	if len(found) > 0 {
+		types := sensitive.Types(found)
 		info(r.Context()).log.SensitiveTypes = types
 		w.Header().Set("Mira-Sensitive-Data", strings.Join(types, ","))
 		addLogAttrs(r.Context(), slog.String("sensitive_data", strings.Join(types, ",")))
@@ -119,14 +119,6 @@ func verdictText(v filter.Verdict) string {
 		return "flagged:" + strings.Join(v.FlaggedCategories, ",")
 	}
 	return "allowed"
-}
-
-func typesAsFindings(types []string) []sensitive.Finding {
-	f := make([]sensitive.Finding, len(types))
-	for i, t := range types {
-		f[i].Type = t
-	}
-	return f
 }
 
 // maskMessages masks sensitive data in the text of user and tool messages

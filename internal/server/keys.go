@@ -474,5 +474,5 @@ func actor(p *Principal) string {
 	if p.User != nil {
 		return p.User.Email
 	}
-	return p.ID()
+	return p.Subject()
 }
