@@ -86,3 +86,17 @@ func writeJSON(w http.ResponseWriter, status int, v any) {
 	w.WriteHeader(status)
 	w.Write(b)
 }
+
+// handlerFunc is a handler that returns its error instead of writing it;
+// errorHandler writes the error in the one OpenAI shape (pkgsite's
+// errorHandler). A handler that has already answered returns nil.
+type handlerFunc func(w http.ResponseWriter, r *http.Request) error
+
+// errorHandler adapts a handlerFunc to http.Handler.
+func (s *Server) errorHandler(h handlerFunc) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if err := h(w, r); err != nil {
+			s.writeError(w, r, err)
+		}
+	})
+}
