@@ -22,6 +22,8 @@
 package reqlog
 
 import (
+	"context"
+	"sync"
 	"time"
 )
 
@@ -56,3 +58,35 @@ type Entry struct {
 
 // isError reports whether the request failed (it counts in Usage errors).
 func (e *Entry) isError() bool { return e.Status >= 400 }
+
+// BodiesFor returns a Config.StoreBodies that keeps the bodies of the
+// organisations named in names (the configuration lists names; entries
+// carry ids). orgName resolves an id; each answer is remembered, since an
+// organisation's name does not change.
+func BodiesFor(names []string, orgName func(ctx context.Context, orgID string) (string, error)) func(orgID string) bool {
+	if len(names) == 0 {
+		return func(string) bool { return false }
+	}
+	want := make(map[string]bool, len(names))
+	for _, n := range names {
+		want[n] = true
+	}
+	var mu sync.RWMutex
+	known := map[string]bool{}
+	return func(orgID string) bool {
+		mu.RLock()
+		keep, ok := known[orgID]
+		mu.RUnlock()
+		if ok {
+			return keep
+		}
+		name, err := orgName(context.Background(), orgID)
+		if err != nil {
+			return false // not remembered: asked again next time
+		}
+		mu.Lock()
+		known[orgID] = want[name]
+		mu.Unlock()
+		return want[name]
+	}
+}

@@ -82,10 +82,8 @@ func (p *Principal) PlanName() string {
 	return p.OrgPlan
 }
 
-func principal(ctx context.Context) *Principal {
-	p, _ := ctx.Value(ctxPrincipal).(*Principal)
-	return p
-}
+// principal returns who the request acts for, as authenticate found it.
+func principal(ctx context.Context) *Principal { return info(ctx).p }
 
 // TokenVerifier checks OAuth access tokens (the CLI's sign-in).
 type TokenVerifier interface {
@@ -302,50 +300,39 @@ func (a *Authenticator) flushUses(ctx context.Context) {
 }
 
 // authenticate is the middleware that resolves the bearer key, checks its
-// client address and the scope the route requires. Requests without
-// credentials and failed authentications spend per-IP budgets.
+// client address and the scope the route requires, and stores the
+// principal for the handler. Requests without credentials and failed
+// authentications spend per-IP budgets.
 func (s *Server) authenticate(scope mira.Scope, next http.Handler) http.Handler {
-	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		ip := info(r.Context()).ip
-		if wait := s.penalty.blocked(ip); wait > 0 {
-			setRetryHeaders(w.Header(), wait)
-			s.writeError(w, r, mira.Errorf(mira.ERateLimited, "too many failed authentications from this address; retry after %s", wait.Round(time.Second)))
-			return
+	return s.errorHandler(func(w http.ResponseWriter, r *http.Request) error {
+		ri := info(r.Context())
+		if wait := s.penalty.blocked(ri.ip); wait > 0 {
+			return retryLater(w, wait, "too many failed authentications from this address; retry after %s", wait.Round(time.Second))
 		}
 		token := bearer(r)
-		if token == "" && !s.limitUnauthenticated(w, r) {
-			return
+		if token == "" {
+			if err := s.limitUnauthenticated(w, r); err != nil {
+				return err
+			}
 		}
 		p, err := s.auth.Authenticate(r.Context(), token)
 		if err != nil {
 			if code := mira.ErrorCode(err); code != mira.EInternal {
 				err = s.authFailed(w, r, err)
 			}
-			s.writeError(w, r, err)
-			return
+			return err
 		}
-		ri := info(r.Context())
-		ri.log.OrgID = p.OrgID()
-		if p.User != nil {
-			ri.log.UserID = p.User.ID
-		}
-		if p.Key != nil {
-			ri.log.KeyID = p.Key.ID
-			addLogAttrs(r.Context(), slog.String("key_id", p.Key.ID))
-		} else {
-			addLogAttrs(r.Context(), slog.String("user_id", p.Token.UserID))
-		}
-		if !p.AllowsIP(ip) {
-			s.writeError(w, r, mira.Errorf(mira.EIPNotAllowed, "this API key may not be used from %s", ip))
-			return
+		ri.p = p
+		if !p.AllowsIP(ri.ip) {
+			return mira.Errorf(mira.EIPNotAllowed, "this API key may not be used from %s", ri.ip)
 		}
 		if !p.HasScope(scope) {
-			s.writeError(w, r, mira.Errorf(mira.EInsufficientScope, "this credential lacks the scope %s needed for this endpoint", scope))
-			return
+			return mira.Errorf(mira.EInsufficientScope, "this credential lacks the scope %s needed for this endpoint", scope)
 		}
 		if p.Key != nil {
-			s.auth.noteUse(p.Key, ip.String())
+			s.auth.noteUse(p.Key, ri.ip.String())
 		}
-		next.ServeHTTP(w, r.WithContext(context.WithValue(r.Context(), ctxPrincipal, p)))
+		next.ServeHTTP(w, r)
+		return nil
 	})
 }

@@ -2,11 +2,9 @@ package server
 
 import (
 	"bytes"
-	"context"
 	"encoding/json"
 	"errors"
 	"io"
-	"log/slog"
 	"net/http"
 	"sync"
 	"time"
@@ -14,14 +12,15 @@ import (
 	"github.com/vmira/mira/internal/mira"
 	"github.com/vmira/mira/internal/openai"
 	"github.com/vmira/mira/internal/provider"
-	"github.com/vmira/mira/internal/ratelimit"
 )
 
 // keepAliveEvery is how long a stream may stay silent before a ":" comment
 // line is sent, so proxies and clients don't give up on a slow model.
 const keepAliveEvery = 15 * time.Second
 
-func (s *Server) chatCompletions(w http.ResponseWriter, r *http.Request) {
+func (s *Server) chatCompletions(w http.ResponseWriter, r *http.Request) (err error) {
+	ex := s.begin(r)
+	defer func() { ex.finish(err) }()
 	rc := http.NewResponseController(w)
 	// Reading the body and writing a stream overlap on HTTP/1 (golang/go#40747).
 	_ = rc.EnableFullDuplex()
@@ -37,63 +36,47 @@ func (s *Server) chatCompletions(w http.ResponseWriter, r *http.Request) {
 	if err == nil {
 		reserve = req.PromptTokens() + s.outputBound(req)
 	}
-	res, ok := s.admit(w, r, reserve)
-	if !ok {
-		return
+	if aerr := ex.admit(w, reserve); aerr != nil {
+		return aerr
 	}
-	defer res.Release()
 	if err != nil {
-		s.writeError(w, r, err)
-		return
+		return err
 	}
-	addLogAttrs(r.Context(), slog.String("model", req.Model), slog.Bool("stream", req.Stream))
-	if !principal(r.Context()).AllowsModel(req.Model) {
-		s.writeError(w, r, &mira.Error{Code: mira.EModelNotAllowed, Param: "model",
-			Message: "this API key may not use the model " + quote(req.Model)})
-		return
+	if !ex.p.AllowsModel(req.Model) {
+		return &mira.Error{Code: mira.EModelNotAllowed, Param: "model",
+			Message: "this API key may not use the model " + quote(req.Model)}
 	}
 	p, ok := s.opt.Providers.Lookup(req.Model)
 	if !ok {
-		s.writeError(w, r, &mira.Error{Code: mira.EModelNotFound, Param: "model",
-			Message: "the model " + quote(req.Model) + " does not exist; GET /v1/models lists the available ones"})
-		return
+		return &mira.Error{Code: mira.EModelNotFound, Param: "model",
+			Message: "the model " + quote(req.Model) + " does not exist; GET /v1/models lists the available ones"}
 	}
-	ri := info(r.Context())
-	ri.log.Model, ri.log.Stream = req.Model, req.Stream
-	keepBodies := s.opt.LogBodies != nil && s.opt.LogBodies(principal(r.Context()).OrgName)
-	if keepBodies {
-		ri.log.Request = raw
+	ex.served(req.Model, req.Stream)
+	if ex.bodies {
+		ex.entry.Request = raw
 	}
-	if err := s.screenInput(w, r, &req, &raw); err != nil {
-		settle(r, res, openai.Usage{})
-		s.writeError(w, r, err)
-		return
+	if err := s.screenInput(w, ex, &req, &raw); err != nil {
+		return err
 	}
 	if req.Stream {
-		usage := s.stream(w, r, rc, p, req, raw, keepBodies)
-		settle(r, res, usage)
-		ri.log.PromptTokens, ri.log.CompletionTokens = int64(usage.PromptTokens), int64(usage.CompletionTokens)
-		return
+		return s.stream(w, ex, rc, p, req, raw)
 	}
 	resp, err := p.Chat(r.Context(), req, raw)
 	if err != nil {
-		settle(r, res, openai.Usage{PromptTokens: req.PromptTokens()})
-		s.writeError(w, r, err)
-		return
+		ex.charge = openai.Usage{PromptTokens: req.PromptTokens()}
+		return err
 	}
-	settle(r, res, resp.Usage)
-	ri.log.PromptTokens, ri.log.CompletionTokens = int64(resp.Usage.PromptTokens), int64(resp.Usage.CompletionTokens)
-	addLogAttrs(r.Context(), slog.Int("prompt_tokens", resp.Usage.PromptTokens),
-		slog.Int("completion_tokens", resp.Usage.CompletionTokens))
-	body := s.screenOutput(w, r, resp.Body)
-	if keepBodies {
-		ri.log.Response = body
+	ex.used(resp.Usage)
+	body := s.screenOutput(w, ex, resp.Body)
+	if ex.bodies {
+		ex.entry.Response = body
 	}
 	copyHeaders(w.Header(), resp.Header)
 	w.Header().Set("Content-Type", "application/json")
 	_ = rc.SetWriteDeadline(time.Now().Add(s.opt.WriteTimeout))
 	w.WriteHeader(http.StatusOK)
 	w.Write(body)
+	return nil
 }
 
 // outputBound is the number of answer tokens reserved for req.
@@ -102,16 +85,6 @@ func (s *Server) outputBound(req *openai.ChatRequest) int {
 		return n
 	}
 	return s.opt.DefaultOutputTokens
-}
-
-// settle charges the tokens really used (refunding the rest of the
-// reservation, or charging beyond it), whatever happened to the client.
-func settle(r *http.Request, res *ratelimit.Reservation, u openai.Usage) {
-	total := u.TotalTokens
-	if total == 0 {
-		total = u.PromptTokens + u.CompletionTokens
-	}
-	_ = res.Settle(context.WithoutCancel(r.Context()), total)
 }
 
 // readBody reads the whole request body within the size and time limits.
@@ -134,16 +107,15 @@ func (s *Server) readBody(w http.ResponseWriter, r *http.Request, rc *http.Respo
 
 // stream relays a streamed answer as SSE frames: "data: <json>\n\n" per
 // chunk, "data: [DONE]\n\n" at the end, and on a failure mid-stream one
-// error frame before closing.
-//
-// It returns the usage: the upstream's usage chunk, or else the prompt
-// estimate and the answer's tokens counted from what was relayed.
-func (s *Server) stream(w http.ResponseWriter, r *http.Request, rc *http.ResponseController, p provider.Provider, req *openai.ChatRequest, raw []byte, keepBody bool) openai.Usage {
-	counted := openai.Usage{PromptTokens: req.PromptTokens()}
+// error frame before closing. It records the usage on the exchange: the
+// upstream's usage chunk, or else the prompt estimate and the answer's
+// tokens counted from what was relayed.
+func (s *Server) stream(w http.ResponseWriter, ex *exchange, rc *http.ResponseController, p provider.Provider, req *openai.ChatRequest, raw []byte) error {
+	r := ex.r
+	ex.used(openai.Usage{PromptTokens: req.PromptTokens()})
 	st, err := p.ChatStream(r.Context(), req, raw)
 	if err != nil {
-		s.writeError(w, r, err)
-		return counted
+		return err
 	}
 	defer st.Close()
 	contentBytes := 0
@@ -153,18 +125,19 @@ func (s *Server) stream(w http.ResponseWriter, r *http.Request, rc *http.Respons
 	h.Set("Content-Type", "text/event-stream")
 	h.Set("X-Accel-Buffering", "no")
 
-	sw := &sseWriter{w: w, rc: rc, timeout: s.opt.WriteTimeout, keep: keepBody}
-	defer func() { info(r.Context()).log.Response = sw.kept }()
+	sw := &sseWriter{w: w, rc: rc, timeout: s.opt.WriteTimeout, keep: ex.bodies}
+	defer func() { ex.entry.Response = sw.kept }()
 	sw.mu.Lock()
 	sw.ka = time.AfterFunc(keepAliveEvery, sw.keepAlive)
 	sw.deadline()
 	w.WriteHeader(http.StatusOK)
+	ex.answered = true
 	rc.Flush()
 	sw.mu.Unlock()
 	defer sw.close()
 
 	var screen *streamScreen
-	if fl := s.opt.Filters.forOrg(principal(r.Context()).OrgName); fl != nil {
+	if fl := s.opt.Filters.forOrg(ex.p.OrgName); fl != nil {
 		screen = newStreamScreen(fl)
 	}
 	for {
@@ -176,7 +149,7 @@ func (s *Server) stream(w http.ResponseWriter, r *http.Request, rc *http.Respons
 					break
 				}
 				if blocked {
-					addLogAttrs(r.Context(), slog.String("output_filter", "blocked"))
+					ex.outputFilter = "blocked"
 				}
 			}
 			sw.frame([]byte("[DONE]"))
@@ -204,20 +177,20 @@ func (s *Server) stream(w http.ResponseWriter, r *http.Request, rc *http.Respons
 			break
 		}
 		if blocked {
-			addLogAttrs(r.Context(), slog.String("output_filter", "blocked"))
+			ex.outputFilter = "blocked"
 			sw.frame([]byte("[DONE]"))
 			break // st.Close stops the upstream: nothing more is sent
 		}
 	}
-	u := counted
+	u := ex.charge
 	if up := st.Usage(); up != nil {
 		u = *up
 	} else {
 		u.CompletionTokens = (contentBytes + 3) / 4
 		u.TotalTokens = u.PromptTokens + u.CompletionTokens
 	}
-	addLogAttrs(r.Context(), slog.Int("prompt_tokens", u.PromptTokens), slog.Int("completion_tokens", u.CompletionTokens))
-	return u
+	ex.used(u)
+	return nil
 }
 
 // contentLen returns the length of the "content" strings in a chunk's

@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
-	"log/slog"
 	"net/http"
 	"strings"
 
@@ -54,7 +53,8 @@ func screened(role string) bool { return role == "user" || role == "tool" || rol
 // chat request before any model sees it. With the mask policy it rewrites
 // raw and req. It sets the Mira-Sensitive-Data and Mira-Content-Flagged
 // headers and returns a content_filter error when the request is blocked.
-func (s *Server) screenInput(w http.ResponseWriter, r *http.Request, req **openai.ChatRequest, raw *[]byte) error {
+func (s *Server) screenInput(w http.ResponseWriter, ex *exchange, req **openai.ChatRequest, raw *[]byte) error {
+	r := ex.r
 	if s.opt.Filters == nil {
 		return nil
 	}
@@ -66,9 +66,8 @@ func (s *Server) screenInput(w http.ResponseWriter, r *http.Request, req **opena
 	}
 	if len(found) > 0 {
 		types := sensitive.Types(found)
-		info(r.Context()).log.SensitiveTypes = types
+		ex.entry.SensitiveTypes = types
 		w.Header().Set("Mira-Sensitive-Data", strings.Join(types, ","))
-		addLogAttrs(r.Context(), slog.String("sensitive_data", strings.Join(types, ",")))
 		switch s.opt.Filters.Sensitive {
 		case sensitive.Block:
 			return &mira.Error{Code: mira.EContentFilter, Param: "messages",
@@ -85,7 +84,7 @@ func (s *Server) screenInput(w http.ResponseWriter, r *http.Request, req **opena
 			*raw, *req = masked, nr
 		}
 	}
-	fl := s.opt.Filters.forOrg(principal(r.Context()).OrgName)
+	fl := s.opt.Filters.forOrg(ex.p.OrgName)
 	if fl == nil {
 		return nil
 	}
@@ -97,15 +96,13 @@ func (s *Server) screenInput(w http.ResponseWriter, r *http.Request, req **opena
 		}
 	}
 	v := s.opt.Filters.check(r.Context(), fl, text.String(), false)
-	info(r.Context()).log.FilterVerdict = verdictText(v)
+	ex.entry.FilterVerdict = verdictText(v)
 	if v.Blocked {
-		addLogAttrs(r.Context(), slog.String("filter", "blocked:"+strings.Join(v.BlockedCategories, ",")))
 		return &mira.Error{Code: mira.EContentFilter, Param: "messages",
 			Message: "the request was blocked by the content filter: " + strings.Join(v.BlockedCategories, ", ")}
 	}
 	if v.Flagged {
 		w.Header().Set("Mira-Content-Flagged", strings.Join(v.FlaggedCategories, ","))
-		addLogAttrs(r.Context(), slog.String("filter", "flagged:"+strings.Join(v.FlaggedCategories, ",")))
 	}
 	return nil
 }
@@ -162,8 +159,9 @@ func maskMessages(raw []byte) ([]byte, error) {
 
 // screenOutput checks a non-streamed answer. A blocked answer loses its
 // content and ends with finish_reason "content_filter", as OpenAI does.
-func (s *Server) screenOutput(w http.ResponseWriter, r *http.Request, body []byte) []byte {
-	fl := s.opt.Filters.forOrg(principal(r.Context()).OrgName)
+func (s *Server) screenOutput(w http.ResponseWriter, ex *exchange, body []byte) []byte {
+	r := ex.r
+	fl := s.opt.Filters.forOrg(ex.p.OrgName)
 	if fl == nil {
 		return body
 	}
@@ -191,7 +189,7 @@ func (s *Server) screenOutput(w http.ResponseWriter, r *http.Request, body []byt
 	if !v.Blocked {
 		return body
 	}
-	addLogAttrs(r.Context(), slog.String("output_filter", "blocked:"+strings.Join(v.BlockedCategories, ",")))
+	ex.outputFilter = "blocked:" + strings.Join(v.BlockedCategories, ",")
 	var full map[string]any
 	if json.Unmarshal(body, &full) != nil {
 		return body

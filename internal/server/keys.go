@@ -415,7 +415,8 @@ func (s *Server) rotateKey(w http.ResponseWriter, r *http.Request) {
 // the same and comes at once; the lookup and revocation happen afterwards,
 // so neither the response nor its timing says whether the key existed.
 func (s *Server) reportLeak(w http.ResponseWriter, r *http.Request) {
-	if !s.limitUnauthenticated(w, r) {
+	if err := s.limitUnauthenticated(w, r); err != nil {
+		s.writeError(w, r, err)
 		return
 	}
 	var body struct {

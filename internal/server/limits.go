@@ -13,24 +13,23 @@ import (
 )
 
 // admit asks the limiter to let an authenticated request through, reserving
-// tokens. It sets the rate-limit headers; on refusal it answers 429 and
-// reports false. The caller must Release the reservation (nil-safe).
-func (s *Server) admit(w http.ResponseWriter, r *http.Request, tokens int) (*ratelimit.Reservation, bool) {
+// tokens. It sets the rate-limit headers and returns the 429 to send when
+// the request is refused. The caller must Release the reservation
+// (nil-safe).
+func (s *Server) admit(w http.ResponseWriter, r *http.Request, tokens int) (*ratelimit.Reservation, error) {
 	if s.opt.Limiter == nil {
-		return nil, true
+		return nil, nil
 	}
 	p := principal(r.Context())
 	d, res, err := s.opt.Limiter.Admit(r.Context(), ratelimit.Request{Subject: p.Subject(), Plan: s.plan(p), Tokens: tokens})
 	if err != nil {
-		s.writeError(w, r, mira.Internal(err))
-		return nil, false
+		return nil, mira.Internal(err)
 	}
 	ratelimit.SetHeaders(w.Header(), d)
 	if !d.Allowed {
-		s.writeError(w, r, rateLimitError(d))
-		return nil, false
+		return nil, rateLimitError(d)
 	}
-	return res, true
+	return res, nil
 }
 
 func rateLimitError(d ratelimit.Decision) error {
@@ -78,18 +77,16 @@ func ipKey(prefix string, a netip.Addr) string {
 }
 
 // limitUnauthenticated spends the client IP's budget for a request without
-// credentials; it reports false after answering 429.
-func (s *Server) limitUnauthenticated(w http.ResponseWriter, r *http.Request) bool {
+// credentials; past it, it returns the 429 to send.
+func (s *Server) limitUnauthenticated(w http.ResponseWriter, r *http.Request) error {
 	if s.opt.Limiter == nil {
-		return true
+		return nil
 	}
 	d, err := s.opt.Limiter.Allow(r.Context(), ipKey("ip:", info(r.Context()).ip), s.opt.UnauthenticatedPerMinute, 0)
 	if err != nil || d.Allowed {
-		return true // a limiter failure must not lock everyone out
+		return nil // a limiter failure must not lock everyone out
 	}
-	setRetryHeaders(w.Header(), d.RetryAfter)
-	s.writeError(w, r, mira.Errorf(mira.ERateLimited, "too many requests without credentials from this address; retry after %s", d.RetryAfter.Round(time.Second)))
-	return false
+	return retryLater(w, d.RetryAfter, "too many requests without credentials from this address; retry after %s", d.RetryAfter.Round(time.Second))
 }
 
 // authFailed spends the client IP's failed-authentication budget. Once it is
@@ -105,8 +102,13 @@ func (s *Server) authFailed(w http.ResponseWriter, r *http.Request, authErr erro
 		return authErr
 	}
 	s.penalty.block(ip, time.Now().Add(d.RetryAfter))
-	setRetryHeaders(w.Header(), d.RetryAfter)
-	return mira.Errorf(mira.ERateLimited, "too many failed authentications from this address; retry after %s", d.RetryAfter.Round(time.Second))
+	return retryLater(w, d.RetryAfter, "too many failed authentications from this address; retry after %s", d.RetryAfter.Round(time.Second))
+}
+
+// retryLater sets Retry-After for a per-address refusal and returns the 429.
+func retryLater(w http.ResponseWriter, wait time.Duration, format string, args ...any) error {
+	setRetryHeaders(w.Header(), wait)
+	return mira.Errorf(mira.ERateLimited, format, args...)
 }
 
 // setRetryHeaders writes Retry-After (whole seconds, 1..60) and retry-after-ms.

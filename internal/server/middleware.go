@@ -32,19 +32,19 @@ func chain(h http.Handler, ms ...middleware) http.Handler {
 
 type ctxKey int
 
-const (
-	ctxRequest ctxKey = iota
-	ctxPrincipal
-)
+const ctxRequest ctxKey = 0
 
-// reqInfo is what the middleware learns about a request once: its id, the
-// client address, and attributes that inner handlers add to the access log.
+// reqInfo is what the middleware learns about a request once: its id and
+// the client address; authenticate adds the principal, and an inference
+// handler's exchange, when it finishes, the facts for the access line.
 type reqInfo struct {
-	id    string
-	ip    netip.Addr
-	attrs []slog.Attr
-	// What the request log records; handlers fill it in.
-	log reqlog.Entry
+	id string
+	ip netip.Addr
+	p  *Principal
+	// Set by exchange.finish: the access line's extra attributes, and that
+	// the request log already has this request's entry.
+	attrs  []slog.Attr
+	logged bool
 }
 
 func info(ctx context.Context) *reqInfo {
@@ -56,11 +56,6 @@ func info(ctx context.Context) *reqInfo {
 
 // requestID returns the id given to the request by withRequestID.
 func requestID(ctx context.Context) string { return info(ctx).id }
-
-func addLogAttrs(ctx context.Context, attrs ...slog.Attr) {
-	ri := info(ctx)
-	ri.attrs = append(ri.attrs, attrs...)
-}
 
 // idSource makes request ids: a random per-process prefix and a counter.
 // They need to be unique, not secret, and cheap on the hot path.
@@ -145,23 +140,63 @@ func (s *Server) accessLog(next http.Handler) http.Handler {
 		sw := &statusWriter{ResponseWriter: w}
 		next.ServeHTTP(sw, r)
 		ri := info(r.Context())
-		if s.opt.RequestLog != nil && strings.HasPrefix(r.URL.Path, "/v1/") {
-			e := ri.log
-			e.Time, e.RequestID, e.ClientIP = start, ri.id, ri.ip.String()
-			e.Endpoint, e.Status, e.Latency = r.Method+" "+routeOf(r), sw.status, time.Since(start)
-			s.opt.RequestLog.Log(e)
-		}
-		attrs := append([]slog.Attr{
-			slog.String("request_id", requestID(r.Context())),
+		attrs := make([]slog.Attr, 0, 8+len(ri.attrs))
+		attrs = append(attrs,
+			slog.String("request_id", ri.id),
 			slog.String("method", r.Method),
 			slog.String("path", redact(r.URL.Path)),
 			slog.Int("status", sw.status),
 			slog.Int64("bytes", sw.bytes),
 			slog.Duration("duration", time.Since(start)),
-			slog.String("client_ip", ri.ip.String()),
-		}, ri.attrs...)
-		s.log.LogAttrs(r.Context(), slog.LevelInfo, "request", attrs...)
+			slog.String("client_ip", ri.ip.String()))
+		switch p := ri.p; {
+		case p == nil:
+		case p.Key != nil:
+			attrs = append(attrs, slog.String("key_id", p.Key.ID))
+		default:
+			attrs = append(attrs, slog.String("user_id", p.Token.UserID))
+		}
+		s.log.LogAttrs(r.Context(), slog.LevelInfo, "request", append(attrs, ri.attrs...)...)
 	})
+}
+
+// logRequest gives every /v1 request its request-log entry. An inference
+// handler's exchange writes the full entry itself; every other request
+// (refused before a handler, or a management call) gets the metadata here.
+func (s *Server) logRequest(next http.Handler) http.Handler {
+	if s.opt.RequestLog == nil {
+		return next
+	}
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if !strings.HasPrefix(r.URL.Path, "/v1/") {
+			next.ServeHTTP(w, r)
+			return
+		}
+		start := time.Now()
+		sw := &statusWriter{ResponseWriter: w}
+		next.ServeHTTP(sw, r)
+		if ri := info(r.Context()); !ri.logged {
+			s.opt.RequestLog.Log(logEntry(r, start, sw.status))
+		}
+	})
+}
+
+// logEntry is the request-log entry of r as far as the middleware knows it:
+// who asked, from where, which route, and the outcome.
+func logEntry(r *http.Request, start time.Time, status int) reqlog.Entry {
+	ri := info(r.Context())
+	e := reqlog.Entry{Time: start, RequestID: ri.id, ClientIP: ri.ip.String(),
+		Endpoint: r.Method + " " + routeOf(r), Status: status, Latency: time.Since(start)}
+	if p := ri.p; p != nil {
+		e.OrgID = p.OrgID()
+		if p.User != nil {
+			e.UserID = p.User.ID
+		}
+		if p.Key != nil {
+			e.KeyID = p.Key.ID
+		}
+	}
+	return e
 }
 
 // routeOf names the route without ids or secrets: the path's pattern.

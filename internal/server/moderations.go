@@ -17,7 +17,9 @@ const maxModerationInputs = 128
 
 // moderations answers POST /v1/moderations in OpenAI's shape with the same
 // verdicts the input filter reaches.
-func (s *Server) moderations(w http.ResponseWriter, r *http.Request) {
+func (s *Server) moderations(w http.ResponseWriter, r *http.Request) (err error) {
+	ex := s.begin(r)
+	defer func() { ex.finish(err) }()
 	rc := http.NewResponseController(w)
 	raw, err := s.readBody(w, r, rc)
 	var inputs []string
@@ -28,20 +30,16 @@ func (s *Server) moderations(w http.ResponseWriter, r *http.Request) {
 	for _, in := range inputs {
 		tokens += openai.EstimateTokens(in)
 	}
-	res, ok := s.admit(w, r, tokens)
-	if !ok {
-		return
+	if err := ex.admit(w, tokens); err != nil {
+		return err
 	}
-	defer res.Release()
-	defer settle(r, res, openai.Usage{PromptTokens: tokens})
+	ex.charge = openai.Usage{PromptTokens: tokens}
 	if err != nil {
-		s.writeError(w, r, err)
-		return
+		return err
 	}
-	fl := s.opt.Filters.forOrg(principal(r.Context()).OrgName)
+	fl := s.opt.Filters.forOrg(ex.p.OrgName)
 	if fl == nil {
-		s.writeError(w, r, mira.Errorf(mira.EUnavailable, "content filtering is switched off on this server"))
-		return
+		return mira.Errorf(mira.EUnavailable, "content filtering is switched off on this server")
 	}
 	out := struct {
 		ID      string                    `json:"id"`
@@ -52,6 +50,7 @@ func (s *Server) moderations(w http.ResponseWriter, r *http.Request) {
 		out.Results = append(out.Results, s.opt.Filters.check(r.Context(), fl, in, false).Moderation())
 	}
 	writeJSON(w, http.StatusOK, out)
+	return nil
 }
 
 // decodeModerationInput accepts OpenAI's input forms: a string, an array

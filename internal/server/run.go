@@ -166,12 +166,14 @@ func Start(ctx context.Context, cfg config.Config, opt StartOptions) (_ *Running
 		ln.Close()
 		return nil, err
 	}
-	bodyOrgs := map[string]bool{}
-	for _, o := range cfg.Logs.Bodies {
-		bodyOrgs[o] = true
+	orgName := func(ctx context.Context, id string) (string, error) {
+		o, err := db.OrgByID(ctx, id)
+		if err != nil {
+			return "", err
+		}
+		return o.Name, nil
 	}
-	logBodies := func(org string) bool { return !cfg.Logs.ZeroRetention && bodyOrgs[org] }
-	reqlogs, err := reqlog.NewWriter(db, reqlog.Config{StoreBodies: func(string) bool { return !cfg.Logs.ZeroRetention },
+	reqlogs, err := reqlog.NewWriter(db, reqlog.Config{StoreBodies: reqlog.BodiesFor(cfg.Logs.Bodies, orgName),
 		ZeroRetention: cfg.Logs.ZeroRetention, Masker: sensitive.Mask, Keyring: keyring, Logger: log})
 	if err != nil {
 		ln.Close()
@@ -211,7 +213,6 @@ func Start(ctx context.Context, cfg config.Config, opt StartOptions) (_ *Running
 		Events:            busEvents{bus},
 		Tokens:            oa,
 		RequestLog:        reqlogs,
-		LogBodies:         logBodies,
 		Logs:              reqlog.NewReader(db, keyring),
 		Audit:             auditLog,
 		Mounts:            []func(*http.ServeMux){oa.Mount, dash.Mount},

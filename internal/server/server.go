@@ -1,7 +1,9 @@
 // Package server is Mira's HTTP layer: routes, the middleware chain, the
-// mapping of errors to HTTP, and the listeners. A request's path reads as one
-// line: recover -> request id -> access log -> secure headers -> browser
-// check -> authenticate -> handler.
+// mapping of errors to HTTP, and thin handlers. A request's path reads as
+// one line: recover -> request id -> access log -> request log -> secure
+// headers -> (for /v1) browser check -> authenticate -> handler. Handlers
+// return errors (errorHandler writes them in OpenAI's shape); an inference
+// handler carries one exchange from its start to its deferred finish.
 package server
 
 import (
@@ -46,9 +48,6 @@ type Options struct {
 
 	// RequestLog receives one entry per /v1 request; nil: not kept.
 	RequestLog RequestLogger
-	// LogBodies reports whether an organisation (by name) keeps request
-	// and response bodies in its logs.
-	LogBodies func(org string) bool
 	// Logs and Usage answer GET /v1/logs and /v1/usage; Audit records
 	// security events. All optional.
 	Logs  *reqlog.Reader
@@ -84,8 +83,12 @@ type Limiter interface {
 	Allow(ctx context.Context, key string, ratePerMinute, burst int) (ratelimit.Decision, error)
 }
 
-// RequestLogger takes request log entries without blocking.
-type RequestLogger interface{ Log(reqlog.Entry) bool }
+// RequestLogger takes request log entries without blocking, and decides
+// (the one place that does) whether an organisation's bodies are kept.
+type RequestLogger interface {
+	Log(reqlog.Entry) bool
+	WantsBodies(orgID string) bool
+}
 
 // Auditor appends security events to the tamper-evident audit log.
 type Auditor interface {
@@ -163,30 +166,30 @@ func (s *Server) Authenticator() *Authenticator { return s.auth }
 // Handler returns the handler of the HTTPS listener.
 func (s *Server) Handler() http.Handler {
 	mux := http.NewServeMux()
-	api := func(pattern string, scope mira.Scope, h http.HandlerFunc) {
-		mux.Handle(pattern, chain(h, rejectBrowsers(s), func(next http.Handler) http.Handler {
+	api := func(pattern string, scope mira.Scope, h handlerFunc) {
+		mux.Handle(pattern, chain(s.errorHandler(h), rejectBrowsers(s), func(next http.Handler) http.Handler {
 			return s.authenticate(scope, next)
 		}))
 	}
-	api("GET /v1/models", mira.ScopeModelsRead, s.listModels)
+	api("GET /v1/models", mira.ScopeModelsRead, s.managed(s.listModels))
 	api("POST /v1/chat/completions", mira.ScopeChatWrite, s.chatCompletions)
 	api("POST /v1/moderations", mira.ScopeModerationsWrite, s.moderations)
 	if s.opt.Logs != nil {
-		api("GET /v1/usage", mira.ScopeUsageRead, s.managed(s.usage))
-		api("GET /v1/logs", mira.ScopeLogsRead, s.managed(s.logs))
+		api("GET /v1/usage", mira.ScopeUsageRead, s.managed(legacy(s.usage)))
+		api("GET /v1/logs", mira.ScopeLogsRead, s.managed(legacy(s.logs)))
 	}
 	if s.opt.KeyAdmin != nil {
-		api("GET /v1/keys", mira.ScopeKeysRead, s.managed(s.listKeys))
-		api("POST /v1/keys", mira.ScopeKeysWrite, s.managed(s.createKey))
-		api("GET /v1/keys/{id}", mira.ScopeKeysRead, s.managed(s.getKey))
-		api("PATCH /v1/keys/{id}", mira.ScopeKeysWrite, s.managed(s.updateKey))
-		api("DELETE /v1/keys/{id}", mira.ScopeKeysWrite, s.managed(s.revokeKey))
-		api("POST /v1/keys/{id}/rotate", mira.ScopeKeysWrite, s.managed(s.rotateKey))
+		api("GET /v1/keys", mira.ScopeKeysRead, s.managed(legacy(s.listKeys)))
+		api("POST /v1/keys", mira.ScopeKeysWrite, s.managed(legacy(s.createKey)))
+		api("GET /v1/keys/{id}", mira.ScopeKeysRead, s.managed(legacy(s.getKey)))
+		api("PATCH /v1/keys/{id}", mira.ScopeKeysWrite, s.managed(legacy(s.updateKey)))
+		api("DELETE /v1/keys/{id}", mira.ScopeKeysWrite, s.managed(legacy(s.revokeKey)))
+		api("POST /v1/keys/{id}/rotate", mira.ScopeKeysWrite, s.managed(legacy(s.rotateKey)))
 		mux.Handle("POST /v1/keys/report-leak", chain(http.HandlerFunc(s.reportLeak), rejectBrowsers(s)))
 	}
 	// Every other /v1 path: browsers are still refused first, then 404.
-	mux.Handle("/v1/", chain(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		s.writeError(w, r, mira.Errorf(mira.ENotFound, "unknown endpoint %s %s", r.Method, redact(r.URL.Path)))
+	mux.Handle("/v1/", chain(s.errorHandler(func(w http.ResponseWriter, r *http.Request) error {
+		return mira.Errorf(mira.ENotFound, "unknown endpoint %s %s", r.Method, redact(r.URL.Path))
 	}), rejectBrowsers(s)))
 
 	for _, m := range s.opt.Mounts {
@@ -195,30 +198,30 @@ func (s *Server) Handler() http.Handler {
 	mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, r *http.Request) {
 		writeJSON(w, http.StatusOK, map[string]string{"status": "ok"})
 	})
-	mux.HandleFunc("GET /readyz", s.ready)
+	mux.Handle("GET /readyz", s.errorHandler(s.ready))
 	mux.HandleFunc("GET /.well-known/security.txt", securityTxt)
-	mux.HandleFunc("/", func(w http.ResponseWriter, r *http.Request) {
-		s.writeError(w, r, mira.Errorf(mira.ENotFound, "not found"))
-	})
-	return chain(mux, s.recoverPanics, s.withRequestID, s.accessLog, secureHeaders)
+	mux.Handle("/", s.errorHandler(func(w http.ResponseWriter, r *http.Request) error {
+		return mira.Errorf(mira.ENotFound, "not found")
+	}))
+	return chain(mux, s.recoverPanics, s.withRequestID, s.accessLog, s.logRequest, secureHeaders)
 }
 
-// managed admits a management request under the principal's rate limits.
-func (s *Server) managed(h http.HandlerFunc) http.HandlerFunc {
-	return func(w http.ResponseWriter, r *http.Request) {
-		res, ok := s.admit(w, r, 0)
-		if !ok {
-			return
+// managed admits a request that spends no tokens (listings, management)
+// under the principal's rate limits.
+func (s *Server) managed(h handlerFunc) handlerFunc {
+	return func(w http.ResponseWriter, r *http.Request) error {
+		res, err := s.admit(w, r, 0)
+		if err != nil {
+			return err
 		}
 		defer res.Release()
-		h(w, r)
+		return h(w, r)
 	}
 }
 
-func (s *Server) ready(w http.ResponseWriter, r *http.Request) {
+func (s *Server) ready(w http.ResponseWriter, r *http.Request) error {
 	if _, err := s.opt.Keys.RevokedSince(r.Context(), time.Now()); err != nil {
-		s.writeError(w, r, mira.Errorf(mira.EUnavailable, "the database is not reachable"))
-		return
+		return mira.Errorf(mira.EUnavailable, "the database is not reachable")
 	}
 	status := map[string]string{"status": "ready", "rate_limits": "shared"}
 	switch l := s.opt.Limiter.(type) {
@@ -233,6 +236,7 @@ func (s *Server) ready(w http.ResponseWriter, r *http.Request) {
 		status["rate_limits"] = "per-instance"
 	}
 	writeJSON(w, http.StatusOK, status)
+	return nil
 }
 
 func securityTxt(w http.ResponseWriter, r *http.Request) {
@@ -242,12 +246,7 @@ func securityTxt(w http.ResponseWriter, r *http.Request) {
 		"\nPreferred-Languages: en, ru\nPolicy: https://github.com/vmira/mira/blob/main/SECURITY.md\n"))
 }
 
-func (s *Server) listModels(w http.ResponseWriter, r *http.Request) {
-	res, ok := s.admit(w, r, 0)
-	if !ok {
-		return
-	}
-	defer res.Release()
+func (s *Server) listModels(w http.ResponseWriter, r *http.Request) error {
 	p := principal(r.Context())
 	all := s.opt.Providers.Models()
 	list := openai.ModelList{Object: "list", Data: make([]openai.Model, 0, len(all))}
@@ -257,4 +256,10 @@ func (s *Server) listModels(w http.ResponseWriter, r *http.Request) {
 		}
 	}
 	writeJSON(w, http.StatusOK, list)
+	return nil
+}
+
+// legacy adapts a handler that writes its own errors.
+func legacy(h http.HandlerFunc) handlerFunc {
+	return func(w http.ResponseWriter, r *http.Request) error { h(w, r); return nil }
 }
