@@ -24,7 +24,7 @@ func (s *Server) chatCompletions(w http.ResponseWriter, r *http.Request) (err er
 	rc := http.NewResponseController(w)
 	// Reading the body and writing a stream overlap on HTTP/1 (golang/go#40747).
 	_ = rc.EnableFullDuplex()
-	raw, err := s.readBody(w, r, rc)
+	raw, err := s.readBody(w, r)
 	var req *openai.ChatRequest
 	if err == nil {
 		req, err = openai.DecodeChatRequest(raw, s.opt.Limits)
@@ -87,13 +87,12 @@ func (s *Server) outputBound(req *openai.ChatRequest) int {
 	return s.opt.DefaultOutputTokens
 }
 
-// readBody reads the whole request body within the size and time limits.
-func (s *Server) readBody(w http.ResponseWriter, r *http.Request, rc *http.ResponseController) ([]byte, error) {
+// readBody reads the whole request body within the size limit; the time
+// limit is bodyDeadline's.
+func (s *Server) readBody(w http.ResponseWriter, r *http.Request) ([]byte, error) {
 	if r.ContentLength > s.opt.MaxBodyBytes {
 		return nil, mira.Errorf(mira.ERequestTooLarge, "the request body is larger than %d bytes", s.opt.MaxBodyBytes)
 	}
-	_ = rc.SetReadDeadline(time.Now().Add(s.opt.BodyTimeout))
-	defer rc.SetReadDeadline(time.Time{})
 	body, err := io.ReadAll(http.MaxBytesReader(w, r.Body, s.opt.MaxBodyBytes))
 	var tooLarge *http.MaxBytesError
 	switch {

@@ -167,7 +167,7 @@ type keyRequest struct {
 }
 
 func (s *Server) decodeJSON(w http.ResponseWriter, r *http.Request, v any) error {
-	body, err := s.readBody(w, r, http.NewResponseController(w))
+	body, err := s.readBody(w, r)
 	if err != nil {
 		return err
 	}

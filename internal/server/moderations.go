@@ -20,8 +20,7 @@ const maxModerationInputs = 128
 func (s *Server) moderations(w http.ResponseWriter, r *http.Request) (err error) {
 	ex := s.begin(r)
 	defer func() { ex.finish(err) }()
-	rc := http.NewResponseController(w)
-	raw, err := s.readBody(w, r, rc)
+	raw, err := s.readBody(w, r)
 	var inputs []string
 	if err == nil {
 		inputs, err = decodeModerationInput(raw)

@@ -29,7 +29,7 @@ func (s *Server) PlainHandler() http.Handler {
 		}
 		s.writeError(w, r, mira.Errorf(mira.EHTTPSRequired, "%s", msg))
 	})
-	return chain(h, s.recoverPanics, s.withRequestID, s.accessLog)
+	return chain(h, s.recoverPanics, s.withRequestID, s.accessLog, s.shed, s.bodyDeadline, s.logRequest)
 }
 
 // exposeKeys finds well-formed Mira keys in r and records their exposure;

@@ -1,7 +1,8 @@
 // Package server is Mira's HTTP layer: routes, the middleware chain, the
 // mapping of errors to HTTP, and thin handlers. A request's path reads as
-// one line: recover -> request id -> access log -> request log -> secure
-// headers -> (for /v1) browser check -> authenticate -> handler. Handlers
+// one line: recover -> request id -> access log -> shed load -> body
+// deadline -> request log -> secure headers -> (for /v1) browser check ->
+// authenticate -> handler. Handlers
 // return errors (errorHandler writes them in OpenAI's shape); an inference
 // handler carries one exchange from its start to its deferred finish.
 package server
@@ -70,6 +71,12 @@ type Options struct {
 	KeyMaxAge     time.Duration
 	ExpireOldKeys bool
 
+	// MaxInFlight and MemoryBudget (bytes of heap) bound the work the
+	// server takes on; past either, new requests get 503 and Retry-After.
+	// Zero: no bound.
+	MaxInFlight  int
+	MemoryBudget int64
+
 	// RevokeExposedKeys revokes keys seen on the plain-HTTP listener.
 	RevokeExposedKeys bool
 	// HTTPSURL is where the plain listener tells clients to go.
@@ -110,6 +117,7 @@ type Server struct {
 	auth    *Authenticator
 	ids     *idSource
 	penalty *penaltyBox
+	load    load
 	bg      sync.WaitGroup // work that outlives its request
 }
 
@@ -203,7 +211,7 @@ func (s *Server) Handler() http.Handler {
 	mux.Handle("/", s.errorHandler(func(w http.ResponseWriter, r *http.Request) error {
 		return mira.Errorf(mira.ENotFound, "not found")
 	}))
-	return chain(mux, s.recoverPanics, s.withRequestID, s.accessLog, s.logRequest, secureHeaders)
+	return chain(mux, s.recoverPanics, s.withRequestID, s.accessLog, s.shed, s.bodyDeadline, s.logRequest, secureHeaders)
 }
 
 // managed admits a request that spends no tokens (listings, management)
