@@ -20,7 +20,7 @@ import (
 // word is written in, where spaced-out letters split into words, and
 // whether text reads backwards.
 var commonWords = strings.Fields(`
-the and you your for are with this that what how not all any from have has had was were will would can could
+the and you your for are is it me my to do of in on at an as be by or if so no up we us with this that what how not all any from have has had was were will would can could
 should must please now new then than when where which who why tell give show make write print reveal repeat
 ignore forget disregard bypass override instructions instruction rules prompt system previous prior above
 hidden secret password admin developer mode restrictions filters safety guidelines answer respond without
@@ -36,6 +36,8 @@ kill bomb weapon drug drugs myself yourself someone people child children home m
 var (
 	dictOnce sync.Once
 	dict     *lexicon
+	// dictExact and dictStems are the dictionary's words and stems.
+	dictExact, dictStems map[string]bool
 	// wordDirection maps a dictionary word (3 bytes or more, not a
 	// palindrome) to 1 and its reversal to 2, for detecting reversed text
 	// with one lookup per word.
@@ -45,15 +47,18 @@ var (
 func loadDictionary() {
 	dict = newLexicon()
 	wordDirection = map[string]uint8{}
+	dictExact, dictStems = map[string]bool{}, map[string]bool{}
 	addWord := func(w string, stem bool) {
 		if w == "" {
 			return
 		}
 		if stem {
 			dict.id(w + "*")
+			dictStems[w] = true
 			return
 		}
 		dict.id(w)
+		dictExact[w] = true
 		if utf8.RuneCountInString(w) < 3 {
 			return
 		}
@@ -271,8 +276,10 @@ func unleet(text string) string {
 		}
 		if letters > 0 || len(word) <= 3 {
 			cyrWord := wc > wl || wc == wl && textCyr
+			prevOne := false
 			for i, r := range word {
 				if unicode.IsLetter(r) {
+					prevOne = false
 					continue
 				}
 				if cyrWord {
@@ -285,10 +292,11 @@ func unleet(text string) string {
 				if !ok {
 					continue
 				}
-				// 1 beside l or i is an l: "ki11", "a11".
-				if r == '1' && (i > 0 && (word[i-1] == 'l' || word[i-1] == 'i') || i+1 < len(word) && word[i+1] == 'l') {
+				// Two ones are an l twice: "ki11", "a11".
+				if r == '1' && (prevOne || i+1 < len(word) && word[i+1] == '1') {
 					c = 'l'
 				}
+				prevOne = r == '1'
 				word[i] = c
 			}
 		}

@@ -58,8 +58,11 @@ func decodedTexts(text string) []string {
 	// \u0069gnore: JSON and source-code escapes inside the text itself,
 	// and HTML character references (&#105;gnore).
 	if strings.Contains(text, `\u`) || strings.Contains(text, `\U`) || strings.Contains(text, "&#") {
-		if s, ok := unescapeText(text); ok {
-			add([]byte(s))
+		// Written escapes are decoded, not guessed at: the text needs no
+		// check that it reads as words (spaced-out letters do not).
+		if s, ok := unescapeText(text); ok && utf8.ValidString(s) && total+len(s) <= maxDecoded {
+			total += len(s)
+			out = append(out, s)
 		}
 	}
 	if strings.Count(text, "%") >= 8 {
