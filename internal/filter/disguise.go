@@ -133,10 +133,11 @@ func disguiseViews(text string, nt *normText) []normText {
 }
 
 // isHyphen reports whether r is a character that splits a word:
-// hyphens and dashes, underscore, middle dot.
+// hyphens and dashes, middle dot (not underscore: identifiers and user
+// names have it).
 func isHyphen(r rune) bool {
 	switch r {
-	case '-', '_', '\u2010', '\u2011', '\u2012', '\u2013', '\u2014', '\u2212', '\u00b7', '\u2027', '\u30fb':
+	case '-', '\u2010', '\u2011', '\u2012', '\u2013', '\u2014', '\u2212', '\u00b7', '\u2027', '\u30fb':
 		return true
 	}
 	return false
@@ -146,7 +147,7 @@ func isHyphen(r rune) bool {
 // ("ig-nore"; also a hyphen ending a line: "ig-\nnore").
 func hyphenated(text string) bool {
 	for i := 0; i < len(text); i++ {
-		if text[i] == '-' || text[i] == '_' || text[i] >= 0x80 {
+		if text[i] == '-' || text[i] >= 0x80 {
 			r, size := utf8.DecodeRuneInString(text[i:])
 			if !isHyphen(r) {
 				i += size - 1
@@ -215,28 +216,28 @@ func isLeetRune(r rune) bool {
 	return ok
 }
 
-// leetCount counts the words that mix letters with leetspeak characters
-// ("1gn0r3", "p@ss", "пр0мпт"), stopping at 2 (all callers need).
+// leetCount counts the words with a leetspeak character before a letter
+// ("1gn0r3", "p@ss", "пр0мпт"; not "gpt4" or an "@name"), stopping at 2
+// (all callers need).
 func leetCount(text string) int {
 	n := 0
-	letter, leet := false, false
+	inWord, leetBefore, counted := false, false, false
 	for _, r := range text {
 		switch {
 		case unicode.IsLetter(r):
-			letter = true
-		case isLeetRune(r):
-			leet = true
-		default:
-			if letter && leet {
+			if leetBefore && !counted {
 				if n++; n == 2 {
 					return n
 				}
+				counted = true
 			}
-			letter, leet = false, false
+			inWord = true
+		case isLeetRune(r):
+			leetBefore = leetBefore || r != '@' || inWord
+			inWord = true
+		default:
+			inWord, leetBefore, counted = false, false, false
 		}
-	}
-	if letter && leet {
-		n++
 	}
 	return n
 }
@@ -317,8 +318,8 @@ func unleet(text string) string {
 	return b.String()
 }
 
-// readsBackwards reports whether nt has at least two dictionary words
-// written backwards and more of them than words written forwards.
+// readsBackwards reports whether nt has three dictionary words written
+// backwards, or two and more of them than words written forwards.
 func readsBackwards(nt *normText) bool {
 	dictOnce.Do(loadDictionary)
 	var fwd, back int
@@ -333,11 +334,13 @@ func readsBackwards(nt *normText) bool {
 			back++
 		}
 	}
+	// Three backward words are reversed text, even inside forward text (a
+	// reversed instruction quoted in a letter).
+	if back >= 3 || back >= 2 && back > fwd {
+		return true
+	}
 	if back == 0 || back <= fwd {
 		return false
-	}
-	if back >= 2 {
-		return true
 	}
 	// One backward word: look closer, with the rules' stems
 	// ("йуриронги" is "игнорируй").

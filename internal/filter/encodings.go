@@ -100,11 +100,14 @@ func unescapeText(text string) (string, bool) {
 							}
 						}
 					}
-					if !utf8.ValidRune(r) {
-						r = utf8.RuneError
+					if unicode.IsLetter(r) {
+						// Only letters: an escaped emoji or symbol hides
+						// no word.
+						b.WriteRune(r)
+						found = true
+						continue
 					}
-					b.WriteRune(r)
-					found = true
+					b.WriteByte(' ')
 					continue
 				}
 			case 'x':
@@ -138,10 +141,7 @@ func unescapeText(text string) (string, bool) {
 				r = r*rune(base) + rune(d)
 				k++
 			}
-			if k > j && k < len(text) && text[k] == ';' {
-				if !utf8.ValidRune(r) {
-					r = utf8.RuneError
-				}
+			if k > j && k < len(text) && text[k] == ';' && unicode.IsLetter(r) {
 				b.WriteRune(r)
 				found = true
 				i = k + 1
