@@ -208,12 +208,13 @@ var (
 	}
 )
 
+// isLeetRune reports whether r is a key of leetLatin or leetCyrillic.
 func isLeetRune(r rune) bool {
-	_, ok := leetLatin[r]
-	if !ok {
-		_, ok = leetCyrillic[r]
+	switch r {
+	case '0', '1', '3', '4', '5', '6', '7', '8', '9', '@', '$', '!', '|', '+', '€', '£', '¡':
+		return true
 	}
-	return ok
+	return false
 }
 
 // leetCount counts the words with a leetspeak character before a letter
