@@ -8,8 +8,11 @@
 //  1. Rules over normalised text. Normalisation (see Normalize) undoes the
 //     usual disguises: Unicode compatibility forms, case, invisible
 //     characters, look-alike letters from other scripts, leetspeak,
-//     spaced-out letters. Base64, hex and percent-encoded spans are decoded
-//     and checked too; ROT13 and reversed text are checked by the rules.
+//     spaced-out letters. Base64, hex, percent-encoded spans and \u or
+//     &#...; escapes are decoded and checked too; hyphen-split words,
+//     leetspeak and reversed text are undone into extra readings
+//     (disguise.go) that rules and classifier score; ROT13 is checked by
+//     the rules.
 //     Rules are phrase patterns with alternatives, Russian stems and small
 //     gaps (rules_data.go).
 //  2. A classifier: logistic regression per category over hashed word,
