@@ -283,4 +283,3 @@ func rot13(nt *normText) normText {
 	}
 	return normText{s: string(b), toks: nt.toks, merged: nt.merged}
 }
-
