@@ -6,6 +6,7 @@ import (
 	"net/url"
 	"strings"
 	"unicode"
+	"unicode/utf16"
 	"unicode/utf8"
 )
 
@@ -54,12 +55,131 @@ func decodedTexts(text string) []string {
 	if strings.Count(text, `\x`) >= 8 {
 		add(hexBytes(strings.ReplaceAll(text, `\x`, " ")))
 	}
+	// \u0069gnore: JSON and source-code escapes inside the text itself,
+	// and HTML character references (&#105;gnore).
+	if strings.Contains(text, `\u`) || strings.Contains(text, `\U`) || strings.Contains(text, "&#") {
+		// Written escapes are decoded, not guessed at: the text needs no
+		// check that it reads as words (spaced-out letters do not).
+		if s, ok := unescapeText(text); ok && utf8.ValidString(s) && total+len(s) <= maxDecoded {
+			total += len(s)
+			out = append(out, s)
+		}
+	}
 	if strings.Count(text, "%") >= 8 {
 		if s, err := url.PathUnescape(text); err == nil && s != text {
 			add([]byte(s))
 		}
 	}
 	return out
+}
+
+// unescapeText replaces \uXXXX (with UTF-16 surrogate pairs),
+// \UXXXXXXXX, \xXX, \n, \t, \" and HTML character references (&#105;
+// &#x69;) with the characters they stand for, and reports whether it
+// replaced any \u, \U or &# escape.
+func unescapeText(text string) (string, bool) {
+	var b strings.Builder
+	b.Grow(len(text))
+	found := false
+	for i := 0; i < len(text); {
+		c := text[i]
+		if c == '\\' && i+1 < len(text) {
+			switch e := text[i+1]; e {
+			case 'u', 'U':
+				n := 4
+				if e == 'U' {
+					n = 8
+				}
+				if r, ok := hexRune(text, i+2, n); ok {
+					i += 2 + n
+					if utf16.IsSurrogate(r) {
+						if i+6 <= len(text) && text[i] == '\\' && text[i+1] == 'u' {
+							if r2, ok := hexRune(text, i+2, 4); ok && utf16.IsSurrogate(r2) {
+								r = utf16.DecodeRune(r, r2)
+								i += 6
+							}
+						}
+					}
+					if unicode.IsLetter(r) {
+						// Only letters: an escaped emoji or symbol hides
+						// no word.
+						b.WriteRune(r)
+						found = true
+						continue
+					}
+					b.WriteByte(' ')
+					continue
+				}
+			case 'x':
+				if r, ok := hexRune(text, i+2, 2); ok {
+					b.WriteRune(r)
+					i += 4
+					continue
+				}
+			case 'n', 't', 'r':
+				b.WriteByte(' ')
+				i += 2
+				continue
+			case '"', '\'', '\\', '/':
+				b.WriteByte(e)
+				i += 2
+				continue
+			}
+		}
+		if c == '&' && i+3 < len(text) && text[i+1] == '#' {
+			j, base := i+2, 10
+			if text[j] == 'x' || text[j] == 'X' {
+				j, base = j+1, 16
+			}
+			k := j
+			var r rune
+			for k < len(text) && k-j < 7 {
+				d := hexDigit(text[k])
+				if d < 0 || d >= base {
+					break
+				}
+				r = r*rune(base) + rune(d)
+				k++
+			}
+			if k > j && k < len(text) && text[k] == ';' && unicode.IsLetter(r) {
+				b.WriteRune(r)
+				found = true
+				i = k + 1
+				continue
+			}
+		}
+		b.WriteByte(c)
+		i++
+	}
+	return b.String(), found
+}
+
+// hexRune decodes n hex digits at text[i:].
+func hexRune(text string, i, n int) (rune, bool) {
+	if i+n > len(text) {
+		return 0, false
+	}
+	var r rune
+	for k := i; k < i+n; k++ {
+		d := hexDigit(text[k])
+		if d < 0 || d >= 16 {
+			return 0, false
+		}
+		r = r<<4 | rune(d)
+	}
+	return r, true
+}
+
+func hexDigit(c byte) int {
+	switch {
+	case '0' <= c && c <= '9':
+		return int(c - '0')
+	case 'a' <= c && c <= 'f':
+		return int(c-'a') + 10
+	case 'A' <= c && c <= 'F':
+		return int(c-'A') + 10
+	}
+	return -1
 }
 
 func isB64(c byte) bool {
@@ -138,29 +258,19 @@ func readable(b []byte) bool {
 	return other == 0 && letters*10 >= n*6 && (spaces > 0 || n < 24)
 }
 
-// Common English words as they read in ROT13 and backwards.
-var (
-	rot13Words    = map[string]bool{"gur": true, "naq": true, "lbh": true, "lbhe": true, "vf": true, "bs": true, "gb": true, "vafgehpgvbaf": true, "cebzcg": true, "jvgu": true, "nyy": true, "vtaber": true}
-	reversedWords = map[string]bool{"eht": true, "dna": true, "uoy": true, "ruoy": true, "si": false, "fo": true, "ot": true, "snoitcurtsni": true, "tpmorp": true, "htiw": true, "lla": true, "erongi": true}
-)
+// Common English words as they read in ROT13.
+var rot13Words = map[string]bool{"gur": true, "naq": true, "lbh": true, "lbhe": true, "vf": true, "bs": true, "gb": true, "vafgehpgvbaf": true, "cebzcg": true, "jvgu": true, "nyy": true, "vtaber": true}
 
-// disguisedEnglish reports whether nt has at least two words that are
-// common English words in ROT13, or reversed.
-func disguisedEnglish(nt *normText) (rot, rev bool) {
-	var nr, nv int
+// disguisedROT13 reports whether nt has at least two words that are common
+// English words in ROT13.
+func disguisedROT13(nt *normText) bool {
+	n := 0
 	for _, t := range nt.toks {
-		if t[1]-t[0] > 12 {
-			continue
-		}
-		w := nt.s[t[0]:t[1]]
-		if rot13Words[w] {
-			nr++
-		}
-		if reversedWords[w] {
-			nv++
+		if t[1]-t[0] <= 12 && rot13Words[nt.s[t[0]:t[1]]] {
+			n++
 		}
 	}
-	return nr >= 2, nv >= 2
+	return n >= 2
 }
 
 // rot13 returns nt with Latin letters rotated by 13.
@@ -172,24 +282,4 @@ func rot13(nt *normText) normText {
 		}
 	}
 	return normText{s: string(b), toks: nt.toks, merged: nt.merged}
-}
-
-// reversed returns nt read backwards ("snoitcurtsni suoiverp erongi").
-func reversed(nt *normText) normText {
-	r := []rune(nt.s)
-	for i, j := 0, len(r)-1; i < j; i, j = i+1, j-1 {
-		r[i], r[j] = r[j], r[i]
-	}
-	s := string(r)
-	out := normText{s: s, merged: nt.merged}
-	start := 0
-	for i := 0; i <= len(s); i++ {
-		if i == len(s) || s[i] == ' ' {
-			if i > start {
-				out.toks = append(out.toks, [2]int32{int32(start), int32(i)})
-			}
-			start = i + 1
-		}
-	}
-	return out
 }

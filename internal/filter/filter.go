@@ -8,8 +8,11 @@
 //  1. Rules over normalised text. Normalisation (see Normalize) undoes the
 //     usual disguises: Unicode compatibility forms, case, invisible
 //     characters, look-alike letters from other scripts, leetspeak,
-//     spaced-out letters. Base64, hex and percent-encoded spans are decoded
-//     and checked too; ROT13 and reversed text are checked by the rules.
+//     spaced-out letters. Base64, hex, percent-encoded spans and \u or
+//     &#...; escapes are decoded and checked too; hyphen-split words,
+//     leetspeak and reversed text are undone into extra readings
+//     (disguise.go) that rules and classifier score; ROT13 is checked by
+//     the rules.
 //     Rules are phrase patterns with alternatives, Russian stems and small
 //     gaps (rules_data.go).
 //  2. A classifier: logistic regression per category over hashed word,
@@ -369,16 +372,8 @@ const maxDecodeDepth = 2
 const shortText = 4
 
 func (f *Filter) scores(text string, depth int, rules *[]string) [nCat]float64 {
-	var out [nCat]float64
+	var out, ruleScore [nCat]float64
 	nt := normalize(text)
-	sc := f.pool.Get().(*scratch)
-	sc.fs.reset()
-	sc.fs.extract(&nt, f.model.NgramMin, f.model.NgramMax)
-	if cap(sc.logits) < len(f.heads) {
-		sc.logits = make([]float64, len(f.heads))
-	}
-	lg := sc.logits[:len(f.heads)]
-	f.model.logits(&sc.fs, lg)
 	// A text of one to three words is too little evidence for the
 	// classifier ("test", "ignore", "before" would otherwise score as
 	// attacks); the rules still judge it fully.
@@ -386,10 +381,11 @@ func (f *Filter) scores(text string, depth int, rules *[]string) [nCat]float64 {
 	if n := len(strings.Fields(text)); n < shortText {
 		damp = float64(n) / shortText
 	}
-	for h, ci := range f.heads {
-		out[ci] = sigmoid(lg[h]) * damp
+	f.scoreView(&nt, damp, &out, &ruleScore, rules)
+	// Readings that undo hyphen-split words, leetspeak and reversed text.
+	for _, v := range disguiseViews(text, &nt) {
+		f.scoreView(&v, damp, &out, &ruleScore, rules)
 	}
-	f.pool.Put(sc)
 
 	// Categories without a learnt model start from their parents' scores;
 	// their own evidence comes from the rules.
@@ -403,19 +399,10 @@ func (f *Filter) scores(text string, depth int, rules *[]string) [nCat]float64 {
 		out[catIndex[HarassmentThreat]] = min(out[catIndex[Harassment]], out[catIndex[Violence]]) / 2
 	}
 
-	var ruleScore [nCat]float64
-	f.matchRules(&nt, &ruleScore, rules)
-	// ROT13 and reversed text, for the rules only, when the text reads
-	// like ROT13 or reversed English.
-	if rot, rev := disguisedEnglish(&nt); rot || rev {
-		if rot {
-			r13 := rot13(&nt)
-			f.matchRules(&r13, &ruleScore, rules)
-		}
-		if rev {
-			rv := reversed(&nt)
-			f.matchRules(&rv, &ruleScore, rules)
-		}
+	// ROT13, for the rules only, when the text reads like ROT13 English.
+	if disguisedROT13(&nt) {
+		r13 := rot13(&nt)
+		f.matchRules(&r13, &ruleScore, rules)
 	}
 	for i, r := range ruleScore {
 		out[i] = combine(out[i], r)
@@ -434,6 +421,25 @@ func (f *Filter) scores(text string, depth int, rules *[]string) [nCat]float64 {
 		}
 	}
 	return out
+}
+
+// scoreView runs the classifier and the rules over one reading of a text,
+// keeping the highest classifier probability in out and the strongest rule
+// in ruleScore.
+func (f *Filter) scoreView(nt *normText, damp float64, out, ruleScore *[nCat]float64, rules *[]string) {
+	sc := f.pool.Get().(*scratch)
+	sc.fs.reset()
+	sc.fs.extract(nt, f.model.NgramMin, f.model.NgramMax)
+	if cap(sc.logits) < len(f.heads) {
+		sc.logits = make([]float64, len(f.heads))
+	}
+	lg := sc.logits[:len(f.heads)]
+	f.model.logits(&sc.fs, lg)
+	for h, ci := range f.heads {
+		out[ci] = max(out[ci], sigmoid(lg[h])*damp)
+	}
+	f.pool.Put(sc)
+	f.matchRules(nt, ruleScore, rules)
 }
 
 func (f *Filter) hasHead(c string) bool { return slices.Contains(f.heads, catIndex[c]) }

@@ -1,6 +1,8 @@
 package filter
 
 import (
+	"math"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -37,30 +39,52 @@ func normalize(text string) normText {
 		runes    []rune
 		needFold bool
 		nt       normText
+		gaps     []int32 // separators before each word
+		gap      int32
+		scripts  uint8 // 1: a Latin word seen, 2: a Cyrillic one
 	)
 	out.Grow(len(text))
 	flush := func() {
 		if len(word) == 0 {
 			return
 		}
-		if out.Len() > 0 {
-			out.WriteByte(' ')
-		}
-		start := out.Len()
 		if needFold {
 			runes = runes[:0]
 			for _, r := range string(word) {
 				runes = append(runes, r)
 			}
 			foldWord(runes)
+			word = word[:0]
 			for _, r := range runes {
-				out.WriteRune(r)
+				word = utf8.AppendRune(word, r)
 			}
-		} else {
-			out.Write(word)
 		}
+		// A word repeated more than three times in a row says nothing
+		// more, and would weigh like a long text of it: fifty lines of "x"
+		// read as "x x x".
+		if k := len(nt.toks); k >= 3 {
+			o := out.String()
+			same := func(t [2]int32) bool { return o[t[0]:t[1]] == string(word) }
+			if same(nt.toks[k-1]) && same(nt.toks[k-2]) && same(nt.toks[k-3]) {
+				word, needFold, gap = word[:0], false, gap+1
+				return
+			}
+		}
+		if out.Len() > 0 {
+			out.WriteByte(' ')
+		}
+		start := out.Len()
+		out.Write(word)
 		nt.toks = append(nt.toks, [2]int32{int32(start), int32(out.Len())})
-		word, needFold = word[:0], false
+		gaps = append(gaps, gap)
+		r, _ := utf8.DecodeRuneInString(out.String()[start:])
+		switch scriptOf(r) {
+		case scriptLatin:
+			scripts |= 1
+		case scriptCyrillic:
+			scripts |= 2
+		}
+		word, needFold, gap = word[:0], false, 0
 	}
 	for i := 0; i < len(text); {
 		c := text[i]
@@ -81,9 +105,11 @@ func normalize(text string) normText {
 				// Contractions stay one word: don't, it's.
 				if len(word) == 0 || i+1 >= len(text) || !isLetterByte(text[i+1]) {
 					flush()
+					gap++
 				}
 			default:
 				flush()
+				gap++
 			}
 			i++
 			continue
@@ -108,14 +134,19 @@ func normalize(text string) normText {
 		case r == '’':
 			if len(word) == 0 || i >= len(text) || !isLetterByte(text[i]) {
 				flush()
+				gap++
 			}
 		default:
 			flush()
+			gap++
 		}
 	}
 	flush()
 	nt.s = out.String()
-	nt.merged = joinSpacedLetters(&nt)
+	nt.merged = joinSpacedLetters(&nt, gaps)
+	if scripts == 3 {
+		flipLookalikeWords(&nt)
+	}
 	return nt
 }
 
@@ -212,7 +243,7 @@ var (
 	toCyrillic = map[rune]rune{
 		'a': 'а', 'b': 'в', 'e': 'е', 'k': 'к', 'm': 'м', 'h': 'н', 'o': 'о', 'p': 'р', 'c': 'с',
 		't': 'т', 'y': 'у', 'x': 'х', 'i': 'і', 'r': 'г', 'n': 'п', 'u': 'и',
-		'0': 'о', '3': 'з', '6': 'б', '4': 'ч',
+		'0': 'о', '3': 'з', '6': 'б', '4': 'ч', '@': 'а',
 	}
 )
 
@@ -277,6 +308,16 @@ func foldWord(w []rune) {
 			digits++
 		}
 	}
+	if latin > 0 && cyr+greek > 0 {
+		// Mixed scripts: the reading that makes a dictionary word wins
+		// ("уоu" is "you", "пpaвилa" is "правила"); else the majority.
+		if s, ok := scriptReading(w); ok {
+			latin, cyr, greek = 1, 1, 0 // read as Latin
+			if s == 1 {
+				cyr = 2 // read as Cyrillic
+			}
+		}
+	}
 	switch {
 	case cyr > 0 && cyr > latin+greek:
 		if latin > 0 || digits > 0 {
@@ -332,6 +373,36 @@ func foldWord(w []rune) {
 	}
 }
 
+// scriptReading reads a mixed-script word as Latin and as Cyrillic and
+// reports which one alone is a dictionary word: 1 for Cyrillic, 0 for
+// Latin; ok is false when neither or both are.
+func scriptReading(w []rune) (cyrillic int, ok bool) {
+	var lat, cyr [48]rune
+	if len(w) > len(lat) {
+		return 0, false
+	}
+	for i, r := range w {
+		lat[i], cyr[i] = r, r
+		if c, found := toLatin[r]; found && scriptOf(r) != scriptLatin {
+			lat[i] = c
+		} else if l, found := leetLetter(r); found {
+			lat[i] = l
+		}
+		if c, found := toCyrillic[r]; found {
+			cyr[i] = c
+		}
+	}
+	isLat := dictWord(string(lat[:len(w)]))
+	isCyr := dictWord(string(cyr[:len(w)]))
+	switch {
+	case isCyr && !isLat:
+		return 1, true
+	case isLat && !isCyr:
+		return 0, true
+	}
+	return 0, false
+}
+
 func allOnes(r []rune) bool {
 	for _, c := range r {
 		if c != '1' {
@@ -347,46 +418,265 @@ func letterNeighbour(w []rune, i int) bool {
 }
 
 // joinSpacedLetters joins runs of four or more one-letter words ("i g n o
-// r e", "i.g.n.o.r.e") into one word, and reports whether it did.
-func joinSpacedLetters(nt *normText) bool {
+// r e", "i.g.n.o.r.e") and reports whether it did. Wider gaps inside a run
+// mark its words ("i g n o r e   a l l" is "ignore all"); a run spaced
+// evenly is split into dictionary words where it can be
+// ("ignoreallprevious" is "ignore all previous"). A run of one or two
+// distinct letters ("x x x x", fifty lines of "x") is not a word and stays
+// as it is.
+func joinSpacedLetters(nt *normText, gaps []int32) bool {
 	single := func(t [2]int32) bool {
 		s := nt.s[t[0]:t[1]]
 		_, n := utf8.DecodeRuneInString(s)
 		return n == len(s)
 	}
-	found := false
-	for i := 0; i+3 < len(nt.toks); i++ {
-		if single(nt.toks[i]) && single(nt.toks[i+1]) && single(nt.toks[i+2]) && single(nt.toks[i+3]) {
-			found = true
-			break
+	// runEnd returns the end of the run of one-letter words starting at
+	// i, and whether it is long and varied enough to join.
+	runEnd := func(i int) (int, bool) {
+		j := i
+		for j < len(nt.toks) && single(nt.toks[j]) {
+			j++
 		}
+		if j-i < 4 {
+			return max(j, i+1), false
+		}
+		var distinct [3]string
+		nd := 0
+		for k := i; k < j && nd < 3; k++ {
+			c := nt.s[nt.toks[k][0]:nt.toks[k][1]]
+			if !slices.Contains(distinct[:nd], c) {
+				distinct[nd] = c
+				nd++
+			}
+		}
+		return j, nd == 3
+	}
+	found := false
+	for i := 0; i < len(nt.toks) && !found; {
+		i, found = runEnd(i)
 	}
 	if !found {
 		return false
 	}
 	var b strings.Builder
+	b.Grow(len(nt.s))
 	var toks [][2]int32
-	for i := 0; i < len(nt.toks); {
-		j := i
-		for j < len(nt.toks) && single(nt.toks[j]) {
-			j++
-		}
+	var runes []rune
+	word := func(w string) {
 		if b.Len() > 0 {
 			b.WriteByte(' ')
 		}
 		start := int32(b.Len())
-		if j-i >= 4 {
-			for k := i; k < j; k++ {
-				b.WriteString(nt.s[nt.toks[k][0]:nt.toks[k][1]])
+		if len(w) > 1 && !isASCII(w) {
+			// Letters joined into a word are folded as a word: look-alikes
+			// from another script, leetspeak.
+			runes = append(runes[:0], []rune(w)...)
+			foldWord(runes)
+			w = string(runes)
+		}
+		b.WriteString(w)
+		toks = append(toks, [2]int32{start, int32(b.Len())})
+	}
+	var run strings.Builder
+	for i := 0; i < len(nt.toks); {
+		j, join := runEnd(i)
+		if !join {
+			for ; i < j; i++ {
+				word(nt.s[nt.toks[i][0]:nt.toks[i][1]])
 			}
-			toks = append(toks, [2]int32{start, int32(b.Len())})
-			i = j
 			continue
 		}
-		b.WriteString(nt.s[nt.toks[i][0]:nt.toks[i][1]])
-		toks = append(toks, [2]int32{start, int32(b.Len())})
-		i++
+		minGap := int32(math.MaxInt32)
+		for k := i + 1; k < j; k++ {
+			minGap = min(minGap, gaps[k])
+		}
+		split := false
+		for k := i + 1; k < j; k++ {
+			if gaps[k] > minGap {
+				split = true
+				break
+			}
+		}
+		run.Reset()
+		for k := i; k < j; k++ {
+			if split && k > i && gaps[k] > minGap {
+				word(run.String())
+				run.Reset()
+			}
+			run.WriteString(nt.s[nt.toks[k][0]:nt.toks[k][1]])
+		}
+		if split {
+			word(run.String())
+		} else {
+			for _, w := range segmentWords(run.String()) {
+				word(w)
+			}
+		}
+		i = j
 	}
 	nt.s, nt.toks = b.String(), toks
 	return true
+}
+
+// Word endings a dictionary stem may take when segmenting run-together
+// letters: Russian inflections and English suffixes.
+var stemEndings = func() map[string]bool {
+	m := map[string]bool{}
+	for _, e := range strings.Fields(`а я о е и ы у ю ь й ой ей ий ый ая яя ое ее ие ые ую юю ом ем ам ям ах ях ов ев ого его ому ему ими ыми ами ями ых их ть ешь ет ете ут ют ит им ите ат ят ал ала али ало ся сь уй уйте ай айте ия ии ию ий ией ьте
+		s es ed ing ion ions er ers e y ly al`) {
+		m[e] = true
+	}
+	return m
+}()
+
+// maxSegmentRun is the longest run of letters segmentWords splits; a
+// longer one stays one word.
+const maxSegmentRun = 256
+
+// segmentWords splits letters written together ("ignoreallprevious") into
+// dictionary words by dynamic programming: the fewest words, dictionary
+// words cheapest, letters no word covers dearest. It returns s whole when
+// too little of it is made of dictionary words.
+func segmentWords(s string) []string {
+	n := utf8.RuneCountInString(s)
+	if n < 6 || n > maxSegmentRun {
+		return []string{s}
+	}
+	dictOnce.Do(loadDictionary)
+	offs := make([]int, 0, n+1) // byte offset of each rune
+	for i := range s {
+		offs = append(offs, i)
+	}
+	offs = append(offs, len(s))
+	const maxWord = 24
+	cost := make([]float64, n+1)
+	from := make([]int, n+1)
+	known := make([]bool, n+1)
+	for i := 1; i <= n; i++ {
+		cost[i] = cost[i-1] + 3 // one letter no word covers
+		from[i] = i - 1
+		for j := max(0, i-maxWord); j < i; j++ {
+			seg := s[offs[j]:offs[i]]
+			c := 0.0
+			switch {
+			case dictExact[seg]:
+				c = 1
+			case stemmed(seg, offs[j:i+1]):
+				c = 1.2
+			default:
+				continue
+			}
+			if cost[j]+c < cost[i] {
+				cost[i], from[i], known[i] = cost[j]+c, j, true
+			}
+		}
+	}
+	type segment struct {
+		start, end int // runes
+		known      bool
+	}
+	var segs []segment
+	covered := 0
+	for i := n; i > 0; i = from[i] {
+		segs = append(segs, segment{from[i], i, known[i]})
+		if known[i] {
+			covered += i - from[i]
+		}
+	}
+	if covered*10 < n*7 {
+		return []string{s}
+	}
+	slices.Reverse(segs)
+	// Letters no word covers stay together as one word, with the
+	// one-letter words around them ("ч у ж о й" is "чужой").
+	var words []string
+	for i := 0; i < len(segs); {
+		j := i
+		unknown := false
+		for j < len(segs) && (!segs[j].known || segs[j].end-segs[j].start == 1) {
+			unknown = unknown || !segs[j].known
+			j++
+		}
+		if unknown {
+			words = append(words, s[offs[segs[i].start]:offs[segs[j-1].end]])
+			i = j
+			continue
+		}
+		words = append(words, s[offs[segs[i].start]:offs[segs[i].end]])
+		i++
+	}
+	return words
+}
+
+// stemmed reports whether seg is a dictionary stem followed by one of
+// stemEndings; offs are the byte offsets of seg's runes (from seg's start
+// in the enclosing string).
+func stemmed(seg string, offs []int) bool {
+	base := offs[0]
+	for k := len(offs) - 1; k >= 1 && len(offs)-1-k <= 4; k-- {
+		stem, end := seg[:offs[k]-base], seg[offs[k]-base:]
+		if len(stem) >= 3 && dictStems[stem] && (end == "" || stemEndings[end]) {
+			return true
+		}
+	}
+	return false
+}
+
+// flipLookalikeWords rewrites a word made only of letters that look like
+// another script's ("аі", all Cyrillic, in English text; "kak", all Latin,
+// in Russian text) in the text's main script, when that gives a dictionary
+// word and the word as written is not one.
+func flipLookalikeWords(nt *normText) {
+	var latin, cyr int
+	for _, t := range nt.toks {
+		r, _ := utf8.DecodeRuneInString(nt.s[t[0]:t[1]])
+		switch scriptOf(r) {
+		case scriptLatin:
+			latin++
+		case scriptCyrillic:
+			cyr++
+		}
+	}
+	want, table := scriptLatin, toLatin
+	if cyr > latin {
+		want, table = scriptCyrillic, toCyrillic
+	}
+	var b strings.Builder
+	changed := false
+	var flipped []rune
+	for _, t := range nt.toks {
+		w := nt.s[t[0]:t[1]]
+		flipped = flipped[:0]
+		ok := true
+		for _, r := range w {
+			c, found := table[r]
+			if !found || scriptOf(r) == want {
+				ok = false
+				break
+			}
+			flipped = append(flipped, c)
+		}
+		if ok && !dictWord(w) && dictWord(string(flipped)) {
+			changed = true
+			w = string(flipped)
+		}
+		if b.Len() > 0 {
+			b.WriteByte(' ')
+		}
+		b.WriteString(w)
+	}
+	if !changed {
+		return
+	}
+	nt.s = b.String()
+	nt.toks = nt.toks[:0]
+	start := 0
+	for i := 0; i <= len(nt.s); i++ {
+		if i == len(nt.s) || nt.s[i] == ' ' {
+			if i > start {
+				nt.toks = append(nt.toks, [2]int32{int32(start), int32(i)})
+			}
+			start = i + 1
+		}
+	}
 }
