@@ -8,7 +8,9 @@ import (
 	"encoding/base64"
 	"errors"
 	"fmt"
+	"runtime"
 	"strings"
+	"sync/atomic"
 
 	"golang.org/x/crypto/argon2"
 )
@@ -30,6 +32,39 @@ const (
 // ErrMismatch is returned by Verify for a wrong password.
 var ErrMismatch = errors.New("password does not match")
 
+// ErrBusy is returned by Hash and Verify when too many hashes are already
+// being computed or waiting: argon2id is built to be expensive, so a flood
+// of sign-ins must be shed, not queued until the API starves.
+var ErrBusy = errors.New("too many password checks at once; retry shortly")
+
+// Hashing is bounded: at most one hash per CPU runs at a time (each
+// takes 64 MiB and all of a core), and at most maxWaiting more wait for a
+// turn; beyond that, work is refused with ErrBusy at once.
+var (
+	running    = make(chan struct{}, runtime.GOMAXPROCS(0))
+	waiting    atomic.Int64
+	maxWaiting = int64(4 * runtime.GOMAXPROCS(0))
+)
+
+// acquire takes a hashing slot, or reports ErrBusy when too many are taken
+// and waiting; release gives it back.
+func acquire() error {
+	select {
+	case running <- struct{}{}:
+		return nil
+	default:
+	}
+	if waiting.Add(1) > maxWaiting {
+		waiting.Add(-1)
+		return ErrBusy
+	}
+	running <- struct{}{}
+	waiting.Add(-1)
+	return nil
+}
+
+func release() { <-running }
+
 // Check reports whether pw is acceptable as a new password.
 func Check(pw string) error {
 	switch {
@@ -46,6 +81,10 @@ func Hash(pw string) (string, error) {
 	if err := Check(pw); err != nil {
 		return "", err
 	}
+	if err := acquire(); err != nil {
+		return "", err
+	}
+	defer release()
 	salt := make([]byte, saltLen)
 	rand.Read(salt)
 	key := argon2.IDKey([]byte(pw), salt, time, memoryKiB, threads, keyLen)
@@ -76,6 +115,10 @@ func Verify(hash, pw string) error {
 	if len(pw) > MaxLength {
 		return ErrMismatch
 	}
+	if err := acquire(); err != nil {
+		return err
+	}
+	defer release()
 	got := argon2.IDKey([]byte(pw), salt, uint32(t), uint32(m), uint8(p), uint32(len(want)))
 	if subtle.ConstantTimeCompare(got, want) != 1 {
 		return ErrMismatch

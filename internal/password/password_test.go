@@ -1,6 +1,7 @@
 package password
 
 import (
+	"errors"
 	"strings"
 	"testing"
 )
@@ -39,5 +40,43 @@ func TestVerifyRejectsMalformed(t *testing.T) {
 		if err := Verify(h, "whatever password"); err == nil {
 			t.Errorf("Verify(%q) accepted a malformed hash", h)
 		}
+	}
+}
+
+// A flood of password checks is shed beyond the running and waiting
+// bounds instead of queueing without end.
+func TestFloodIsShed(t *testing.T) {
+	h, err := Hash("a long enough password")
+	if err != nil {
+		t.Fatal(err)
+	}
+	n := int(int64(cap(running)) + maxWaiting + 20)
+	errs := make(chan error, n)
+	start := make(chan struct{})
+	for range n {
+		go func() {
+			<-start
+			errs <- Verify(h, "a long enough password")
+		}()
+	}
+	close(start)
+	var ok, busy int
+	for range n {
+		switch err := <-errs; {
+		case err == nil:
+			ok++
+		case errors.Is(err, ErrBusy):
+			busy++
+		default:
+			t.Fatalf("Verify: %v", err)
+		}
+	}
+	if busy == 0 || ok < cap(running) {
+		t.Errorf("%d checks at once: %d verified, %d shed; want some shed and at least %d verified", n, ok, busy, cap(running))
+	}
+	if max := cap(running) + int(maxWaiting); ok > max+cap(running)*4 {
+		// Slots free up while the flood arrives, so a few more than the
+		// bound may pass; far more means nothing is bounded.
+		t.Errorf("%d verified of %d; the bound is %d at a time", ok, n, max)
 	}
 }

@@ -37,6 +37,7 @@ type Fallback struct {
 	log     *slog.Logger
 
 	degraded atomic.Bool
+	answered atomic.Bool // Redis has answered at least once
 	shared   fallbackRedis // Reservation backend for Redis reservations
 
 	mu      sync.Mutex
@@ -68,12 +69,25 @@ func NewFallback(redis *Redis, memory *Memory, opts FallbackOptions) *Fallback {
 		f.log = slog.Default()
 	}
 	f.shared.f = f
+	// Find out now whether Redis answers, so readiness does not claim
+	// shared limits before Redis has ever answered.
+	f.probing.Add(1)
+	go func() {
+		defer f.probing.Done()
+		ctx, cancel := context.WithTimeout(context.Background(), max(f.timeout, f.probe))
+		defer cancel()
+		if err := f.redis.ping(ctx); err != nil {
+			f.fail(err)
+			return
+		}
+		f.answered.Store(true)
+	}()
 	return f
 }
 
 // Degraded reports whether limits are currently per instance because Redis
-// is unreachable.
-func (f *Fallback) Degraded() bool { return f.degraded.Load() }
+// is unreachable, or has not answered yet.
+func (f *Fallback) Degraded() bool { return f.degraded.Load() || !f.answered.Load() }
 
 // Close stops the probe and the Redis limiter's lease renewal.
 func (f *Fallback) Close() error {
@@ -99,6 +113,7 @@ func (f *Fallback) Admit(ctx context.Context, r Request) (Decision, *Reservation
 		d, res, err := f.redis.Admit(cctx, r)
 		cancel()
 		if err == nil {
+			f.answered.Store(true)
 			if res != nil {
 				res.backend = &f.shared
 			}
@@ -122,6 +137,7 @@ func (f *Fallback) Allow(ctx context.Context, key string, ratePerMinute, burst i
 		d, err := f.redis.Allow(cctx, key, ratePerMinute, burst)
 		cancel()
 		if err == nil {
+			f.answered.Store(true)
 			return d, nil
 		}
 		if ctx.Err() != nil {
@@ -162,6 +178,7 @@ func (f *Fallback) probeUntilBack() {
 		err := f.redis.ping(ctx)
 		cancel()
 		if err == nil {
+			f.answered.Store(true)
 			f.degraded.Store(false)
 			f.log.Info("rate limiting restored: Redis answers, limits are shared again", "component", "ratelimit")
 			return

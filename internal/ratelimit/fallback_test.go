@@ -295,3 +295,27 @@ func TestFallbackCallerCancel(t *testing.T) {
 		t.Fatal("degraded by a caller's cancellation")
 	}
 }
+
+// Readiness never claims shared limits before Redis has answered: a
+// Fallback whose Redis never answers is degraded from the start, without
+// any traffic, and one whose Redis answers becomes shared by itself.
+func TestFallbackDegradedUntilRedisAnswers(t *testing.T) {
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	dead := ln.Addr().String()
+	ln.Close() // nothing listens here any more
+	f := newTestFallback(t, "redis://"+dead+"/0", &syncBuffer{})
+	if !f.Degraded() {
+		t.Fatal("Degraded() = false before Redis ever answered")
+	}
+	time.Sleep(300 * time.Millisecond)
+	if !f.Degraded() {
+		t.Fatal("Degraded() = false with Redis unreachable")
+	}
+
+	srv := startRedisServer(t, 0)
+	live := newTestFallback(t, srv.url(), &syncBuffer{})
+	waitFor(t, "!Degraded() with Redis answering, no traffic", 5*time.Second, func() bool { return !live.Degraded() })
+}
