@@ -59,14 +59,8 @@ type Service struct {
 	log *slog.Logger
 }
 
-// NewService returns a Service.
-func NewService(cfg Config) (*Service, error) {
-	if cfg.Store == nil {
-		return nil, errors.New("keys: a Store is required")
-	}
-	if len(cfg.Secret) < 32 {
-		return nil, errors.New("keys: the server secret must hold at least 32 bytes")
-	}
+// NewService returns a Service. cfg.Store is required.
+func NewService(cfg Config) *Service {
 	if cfg.Now == nil {
 		cfg.Now = time.Now
 	}
@@ -74,8 +68,10 @@ func NewService(cfg Config) (*Service, error) {
 	if log == nil {
 		log = slog.New(slog.DiscardHandler)
 	}
-	return &Service{cfg: cfg, log: log}, nil
+	return &Service{cfg: cfg, log: log}
 }
+
+var errSecret = errors.New("keys: the server secret must hold at least 32 bytes")
 
 // Origin says who asked for a change and from where, for the audit log.
 type Origin struct {
@@ -136,6 +132,9 @@ func (s *Service) forget(ctx context.Context, k *mira.Key) {
 // Create makes a new key from spec and returns it with its secret, which
 // exists nowhere else afterwards. Check spec with Actor.BoundSpec first.
 func (s *Service) Create(ctx context.Context, spec Spec, by Origin) (*mira.Key, string, error) {
+	if len(s.cfg.Secret) < 32 {
+		return nil, "", errSecret
+	}
 	k, raw, err := newSpecKey(s.cfg.Secret, spec, s.cfg.Now())
 	if err != nil {
 		return nil, "", err
@@ -182,6 +181,9 @@ func (s *Service) Update(ctx context.Context, id string, u store.KeyUpdate, by O
 // returns the new key and its secret, shown once, and the old key as it now
 // is.
 func (s *Service) Rotate(ctx context.Context, id string, grace time.Duration, by Origin) (next *mira.Key, raw string, old *mira.Key, err error) {
+	if len(s.cfg.Secret) < 32 {
+		return nil, "", nil, errSecret
+	}
 	if grace < 0 || grace > MaxGrace {
 		return nil, "", nil, mira.ParamErrorf("grace_period", "the grace period must be between 0 and %s", MaxGrace)
 	}

@@ -6,6 +6,7 @@ package server
 
 import (
 	"context"
+	"database/sql"
 	"log/slog"
 	"net/http"
 	"net/netip"
@@ -13,6 +14,7 @@ import (
 	"time"
 
 	"github.com/vmira/mira/internal/audit"
+	"github.com/vmira/mira/internal/keys"
 	"github.com/vmira/mira/internal/mira"
 	"github.com/vmira/mira/internal/openai"
 	"github.com/vmira/mira/internal/provider"
@@ -87,9 +89,10 @@ type Limiter interface {
 // RequestLogger takes request log entries without blocking.
 type RequestLogger interface{ Log(reqlog.Entry) bool }
 
-// Auditor appends security events to the tamper-evident audit log.
+// Auditor appends security events to the tamper-evident audit log, in the
+// transaction of the change they record.
 type Auditor interface {
-	Append(ctx context.Context, e *audit.Entry) error
+	AppendTx(ctx context.Context, tx *sql.Tx, e *audit.Entry) error
 }
 
 // KeyEvents publishes key changes to the other instances.
@@ -108,6 +111,7 @@ type Server struct {
 	ids     *idSource
 	penalty *penaltyBox
 	bg      sync.WaitGroup // work that outlives its request
+	keySvc  *keys.Service  // every key change; nil without KeyAdmin
 }
 
 // New returns a Server.
@@ -143,6 +147,7 @@ func New(opt Options) *Server {
 	if opt.Tokens != nil {
 		s.auth.tokens = opt.Tokens
 	}
+	s.keySvc = newKeyService(opt, s.auth)
 	return s
 }
 
@@ -182,7 +187,7 @@ func (s *Server) Handler() http.Handler {
 		api("PATCH /v1/keys/{id}", mira.ScopeKeysWrite, s.managed(s.updateKey))
 		api("DELETE /v1/keys/{id}", mira.ScopeKeysWrite, s.managed(s.revokeKey))
 		api("POST /v1/keys/{id}/rotate", mira.ScopeKeysWrite, s.managed(s.rotateKey))
-		mux.Handle("POST /v1/keys/report-leak", chain(http.HandlerFunc(s.reportLeak), rejectBrowsers(s)))
+		mux.Handle("POST /v1/keys/report-leak", chain(s.errorHandler(s.reportLeak), rejectBrowsers(s)))
 	}
 	// Every other /v1 path: browsers are still refused first, then 404.
 	mux.Handle("/v1/", chain(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
@@ -204,14 +209,15 @@ func (s *Server) Handler() http.Handler {
 }
 
 // managed admits a management request under the principal's rate limits.
-func (s *Server) managed(h http.HandlerFunc) http.HandlerFunc {
+func (s *Server) managed(h handlerFunc) http.HandlerFunc {
+	eh := s.errorHandler(h)
 	return func(w http.ResponseWriter, r *http.Request) {
 		res, ok := s.admit(w, r, 0)
 		if !ok {
 			return
 		}
 		defer res.Release()
-		h(w, r)
+		eh.ServeHTTP(w, r)
 	}
 }
 
