@@ -369,11 +369,10 @@ func (s *Server) revokeKey(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	now := time.Now()
 	if k, err = s.keySvc.Revoke(r.Context(), k.ID, "revoked by "+actor(principal(r.Context())), origin(r, nil)); err != nil {
 		return err
 	}
-	writeJSON(w, http.StatusOK, s.view(k, now))
+	writeJSON(w, http.StatusOK, s.view(k, time.Now()))
 	return nil
 }
 
