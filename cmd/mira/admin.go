@@ -99,14 +99,19 @@ func openAdmin(ctx context.Context, e *env, f *serverFlags) (*adminDB, error) {
 	return &adminDB{db: db, secret: secret}, nil
 }
 
-// audit appends an event of an offline administration command.
-func (a *adminDB) audit(ctx context.Context, action, orgID, target string, details map[string]any) error {
+// keys returns the key service of an offline administration command: its
+// changes are audited in their transaction; there is no cache or bus to
+// tell (running servers see revocations through their database poll).
+func (a *adminDB) keys(ctx context.Context) (*keys.Service, error) {
 	l, err := audit.New(ctx, a.db, audit.Config{Secret: a.secret})
 	if err != nil {
-		return err
+		return nil, err
 	}
-	return l.Append(ctx, &audit.Entry{OrgID: orgID, Actor: audit.System, Action: action, Target: target, Details: details})
+	return keys.NewService(keys.Config{Store: a.db, Secret: a.secret, Audit: l}), nil
 }
+
+// byAdmin is the origin of changes made with `mira admin`.
+var byAdmin = keys.Origin{Actor: audit.System, Details: map[string]any{"by": "mira admin"}}
 
 func newAdminUserCreateCmd(e *env) *cobra.Command {
 	var f serverFlags
@@ -203,11 +208,12 @@ func newAdminKeyCreateCmd(e *env) *cobra.Command {
 				return err
 			}
 			spec.OrgID, spec.UserID = u.OrgID, u.ID
-			k, secret, err := keys.Create(cmd.Context(), a.db, a.secret, spec, now)
+			svc, err := a.keys(cmd.Context())
 			if err != nil {
 				return err
 			}
-			if err := a.audit(cmd.Context(), audit.KeyCreated, k.OrgID, k.ID, map[string]any{"name": k.Name, "by": "mira admin"}); err != nil {
+			k, secret, err := svc.Create(cmd.Context(), spec, byAdmin)
+			if err != nil {
 				return err
 			}
 			if asJSON {
@@ -245,17 +251,14 @@ func newAdminKeyRevokeCmd(e *env) *cobra.Command {
 				return err
 			}
 			defer a.db.Close()
-			if err := keys.Revoke(cmd.Context(), a.db, args[0], "revoked by admin", time.Now()); err != nil {
-				if errors.Is(err, mira.ErrNotFound) {
-					return fmt.Errorf("no key with id %q", args[0])
-				}
-				return err
-			}
-			k, err := a.db.KeyByID(cmd.Context(), args[0])
+			svc, err := a.keys(cmd.Context())
 			if err != nil {
 				return err
 			}
-			if err := a.audit(cmd.Context(), audit.KeyRevoked, k.OrgID, k.ID, map[string]any{"by": "mira admin"}); err != nil {
+			if _, err := svc.Revoke(cmd.Context(), args[0], "revoked by admin", byAdmin); err != nil {
+				if errors.Is(err, mira.ErrNotFound) {
+					return fmt.Errorf("no key with id %q", args[0])
+				}
 				return err
 			}
 			fmt.Fprintf(e.stdout, "revoked %s\n", args[0])

@@ -2,6 +2,7 @@ package main
 
 import (
 	"encoding/json"
+	"fmt"
 	"net/http"
 	"os"
 	"path/filepath"
@@ -302,5 +303,167 @@ func TestCheckCommand(t *testing.T) {
 	os.WriteFile(filepath.Join(dir, "config.py"), []byte("KEY = \""+key+"\"\n"), 0o600)
 	if _, _, code := runMira(t, env, "", "check", dir); code != 1 {
 		t.Errorf("a project holding a key: exit %d; want 1", code)
+	}
+}
+
+// waitKeyRevoked waits up to a second for key to be refused as revoked.
+func waitKeyRevoked(t *testing.T, ts *testServer, key, what string) {
+	t.Helper()
+	start := time.Now()
+	for {
+		r, b := ts.do(t, "GET", "/v1/models", key, "")
+		if r.StatusCode == 401 {
+			checkError(t, r, b, 401, "key_revoked")
+			return
+		}
+		if time.Since(start) > time.Second {
+			t.Fatalf("%s: the key still works %v later (%d)", what, time.Since(start), r.StatusCode)
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+}
+
+// TestExposedKeyInGraceStopsAtOnce: a rotated key still in its grace period
+// that is reported leaked, or sent over plain HTTP, stops at once.
+func TestExposedKeyInGraceStopsAtOnce(t *testing.T) {
+	ts := startServer(t, "", nil)
+	admin, _ := ts.createKey(t, "--scopes", "keys:read,keys:write")
+	rotatedOld := func() string {
+		old, id := ts.createKey(t)
+		if r, b := ts.do(t, "POST", "/v1/keys/"+id+"/rotate", admin, `{"grace_period":"1h"}`); r.StatusCode != 201 {
+			t.Fatalf("rotate: %d %s", r.StatusCode, b)
+		}
+		if r, b := ts.do(t, "GET", "/v1/models", old, ""); r.StatusCode != 200 {
+			t.Fatalf("the old key in its grace period: %d %s", r.StatusCode, b)
+		}
+		return old
+	}
+
+	reported := rotatedOld()
+	if r, b := ts.do(t, "POST", "/v1/keys/report-leak", "", `{"key":"`+reported+`"}`); r.StatusCode != 202 {
+		t.Fatalf("report-leak: %d %s", r.StatusCode, b)
+	}
+	waitKeyRevoked(t, ts, reported, "reported leaked in its grace period")
+
+	plain := rotatedOld()
+	req, _ := http.NewRequest("GET", "http://"+ts.HTTPAddr+"/v1/models", nil)
+	req.Header.Set("Authorization", "Bearer "+plain)
+	resp, err := http.DefaultClient.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	resp.Body.Close()
+	if resp.StatusCode != 403 {
+		t.Fatalf("plain HTTP: %d", resp.StatusCode)
+	}
+	waitKeyRevoked(t, ts, plain, "sent over plain HTTP in its grace period")
+}
+
+// TestRepeatedLeakReportsFold: reports of a revoked key repeat without
+// adding exposures.
+func TestRepeatedLeakReportsFold(t *testing.T) {
+	ts := startServer(t, "", nil)
+	leaked, id := ts.createKey(t)
+	for range 5 {
+		if r, b := ts.do(t, "POST", "/v1/keys/report-leak", "", `{"key":"`+leaked+`"}`); r.StatusCode != 202 {
+			t.Fatalf("report-leak: %d %s", r.StatusCode, b)
+		}
+		waitKeyRevoked(t, ts, leaked, "reported")
+	}
+	ts.Running.Close() // waits for the reports being recorded
+	out, _, _ := ts.mira(t, "", "admin", "key", "list", "--email", "dev@example.com", "--json")
+	var rows []struct {
+		ID        string
+		Exposures []struct{ Source string }
+	}
+	if err := json.Unmarshal([]byte(out), &rows); err != nil {
+		t.Fatal(err)
+	}
+	for _, r := range rows {
+		if r.ID == id && len(r.Exposures) != 1 {
+			t.Errorf("%d exposures after 5 reports; want 1", len(r.Exposures))
+		}
+	}
+}
+
+// TestKeyRestrictionsBindWhatItCreates: a keys:write key limited to one
+// model, one network, an expiry and a plan can neither create a wider key
+// nor widen itself or its siblings.
+func TestKeyRestrictionsBindWhatItCreates(t *testing.T) {
+	ts := startServer(t, "", nil)
+	parent, parentID := ts.createKey(t, "--scopes", "keys:read,keys:write,models:read",
+		"--models", "mira-echo", "--cidrs", "127.0.0.0/8", "--expires", "1h", "--plan", "pro")
+	_, pb := ts.do(t, "GET", "/v1/keys/"+parentID, parent, "")
+	var pk map[string]any
+	json.Unmarshal([]byte(pb), &pk)
+	parentExpiry := pk["expires_at"]
+
+	// Unspecified restrictions are inherited.
+	r, b := ts.do(t, "POST", "/v1/keys", parent, `{"name":"child","scopes":["models:read"]}`)
+	if r.StatusCode != 201 {
+		t.Fatalf("create a child: %d %s", r.StatusCode, b)
+	}
+	var child map[string]any
+	json.Unmarshal([]byte(b), &child)
+	if fmt.Sprint(child["allowed_models"]) != "[mira-echo]" || fmt.Sprint(child["allowed_cidrs"]) != "[127.0.0.0/8]" ||
+		child["expires_at"] != parentExpiry || child["plan"] != "pro" {
+		t.Errorf("child = %s; want the parent's models, networks, expiry %v and plan", b, parentExpiry)
+	}
+	sibling := child["id"].(string)
+
+	in30m := time.Now().Add(30 * time.Minute).Unix()
+	create := []struct {
+		name, body string
+		want       int
+		param      string
+	}{
+		{"every model", `"allowed_models":[]`, 403, "allowed_models"},
+		{"another model", `"allowed_models":["gpt-x"]`, 403, "allowed_models"},
+		{"its model", `"allowed_models":["mira-echo"]`, 201, ""},
+		{"any address", `"allowed_cidrs":[]`, 403, "allowed_cidrs"},
+		{"a wider network", `"allowed_cidrs":["0.0.0.0/0"]`, 403, "allowed_cidrs"},
+		{"another network", `"allowed_cidrs":["10.0.0.0/8"]`, 403, "allowed_cidrs"},
+		{"a narrower network", `"allowed_cidrs":["127.0.0.1"]`, 201, ""},
+		{"no expiry", `"expires_at":0`, 403, "expires_at"},
+		{"a later expiry", `"expires_in":"2h"`, 403, "expires_at"},
+		{"an earlier expiry", fmt.Sprintf(`"expires_at":%d`, in30m), 201, ""},
+		{"a higher plan", `"plan":"enterprise"`, 403, "plan"},
+		{"a plan with higher limits", `"plan":"free"`, 403, "plan"},
+		{"its plan", `"plan":"pro"`, 201, ""},
+	}
+	for _, tc := range create {
+		r, b := ts.do(t, "POST", "/v1/keys", parent, `{"name":"c","scopes":["models:read"],`+tc.body+`}`)
+		if r.StatusCode != tc.want || (tc.param != "" && !strings.Contains(b, `"param":"`+tc.param+`"`)) {
+			t.Errorf("create with %s: %d %s; want %d param %q", tc.name, r.StatusCode, b, tc.want, tc.param)
+		}
+	}
+
+	patch := []struct {
+		name, body string
+		want       int
+		param      string
+	}{
+		{"every model", `{"allowed_models":[]}`, 403, "allowed_models"},
+		{"another model", `{"allowed_models":["mira-echo","gpt-x"]}`, 403, "allowed_models"},
+		{"any address", `{"allowed_cidrs":[]}`, 403, "allowed_cidrs"},
+		{"a wider network", `{"allowed_cidrs":["0.0.0.0/0"]}`, 403, "allowed_cidrs"},
+		{"no expiry", `{"expires_at":0}`, 403, "expires_at"},
+		{"a later expiry", `{"expires_in":"2h"}`, 403, "expires_at"},
+		{"its model", `{"allowed_models":["mira-echo"]}`, 200, ""},
+		{"a narrower network", `{"allowed_cidrs":["127.0.0.1"]}`, 200, ""},
+	}
+	for _, target := range []string{parentID, sibling} {
+		for _, tc := range patch {
+			r, b := ts.do(t, "PATCH", "/v1/keys/"+target, parent, tc.body)
+			if r.StatusCode != tc.want || (tc.param != "" && !strings.Contains(b, `"param":"`+tc.param+`"`)) {
+				t.Errorf("PATCH %s with %s: %d %s; want %d param %q", target, tc.name, r.StatusCode, b, tc.want, tc.param)
+			}
+		}
+	}
+	// Nothing widened: the parent is as limited as it was.
+	_, pb = ts.do(t, "GET", "/v1/keys/"+parentID, parent, "")
+	json.Unmarshal([]byte(pb), &pk)
+	if fmt.Sprint(pk["allowed_models"]) != "[mira-echo]" || pk["expires_at"] != parentExpiry {
+		t.Errorf("parent after the refused patches: %s", pb)
 	}
 }

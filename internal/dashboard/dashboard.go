@@ -45,13 +45,12 @@ type Config struct {
 	OAuth    *oauth.Server    // required for /device
 	Logger   *slog.Logger
 
-	// Keys and Secret enable the API key pages (/dashboard/keys): Secret
-	// is the server secret that keys' digests are made with.
-	Keys   KeyStore
-	Secret []byte
-	// OnKeyChanged runs after a key was rotated or revoked, so that every
-	// instance drops its cached copy at once (the server's keyChanged).
-	OnKeyChanged func(ctx context.Context, k *mira.Key)
+	// Keys and KeyService enable the API key pages (/dashboard/keys):
+	// Keys reads them, KeyService makes every change (stored and audited
+	// together, then dropped from every instance's cache), the same
+	// service as the management API's.
+	Keys       KeyStore
+	KeyService *keys.Service
 	// KeyMaxAge marks older active keys as due for rotation (0: never);
 	// with ExpireOldKeys they are shown expired at that age, as the API
 	// refuses them.
@@ -59,8 +58,8 @@ type Config struct {
 	ExpireOldKeys bool
 	// Logs enables /dashboard/usage and /dashboard/logs.
 	Logs LogReader
-	// Audit enables /dashboard/audit and records the key changes made in
-	// the dashboard. Without it, key changes are not audited.
+	// Audit enables /dashboard/audit. Key changes are audited by
+	// KeyService.
 	Audit AuditLog
 	// Now is the clock; default time.Now.
 	Now func() time.Time
@@ -68,7 +67,6 @@ type Config struct {
 
 // KeyStore is what the key pages need from the database (*store.DB).
 type KeyStore interface {
-	keys.Store
 	KeyByID(ctx context.Context, id string) (*mira.Key, error)
 	ListKeys(ctx context.Context, orgID string) ([]*mira.Key, error)
 	KeyExposures(ctx context.Context, keyID string) ([]mira.KeyExposure, error)
@@ -83,7 +81,6 @@ type LogReader interface {
 
 // AuditLog is the audit log (*audit.Log).
 type AuditLog interface {
-	Append(ctx context.Context, e *audit.Entry) error
 	List(ctx context.Context, f audit.Filter) (audit.Page, error)
 	Verify(ctx context.Context) (audit.Report, error)
 }
@@ -98,8 +95,7 @@ type Dashboard struct {
 	version  map[string]string // static file -> content hash, for cache busting
 
 	keys          KeyStore
-	secret        []byte
-	onKeyChanged  func(context.Context, *mira.Key)
+	keySvc        *keys.Service
 	keyMaxAge     time.Duration
 	expireOldKeys bool
 	logs          LogReader
@@ -131,17 +127,14 @@ func New(cfg Config) (*Dashboard, error) {
 	if err != nil {
 		return nil, err
 	}
-	if cfg.Keys != nil && len(cfg.Secret) < 32 {
-		return nil, errors.New("dashboard: the key pages need the server secret")
+	if cfg.Keys != nil && cfg.KeyService == nil {
+		return nil, errors.New("dashboard: the key pages need the key service")
 	}
 	if cfg.Now == nil {
 		cfg.Now = time.Now
 	}
-	if cfg.OnKeyChanged == nil {
-		cfg.OnKeyChanged = func(context.Context, *mira.Key) {}
-	}
 	d := &Dashboard{sessions: cfg.Sessions, oauth: cfg.OAuth, log: cfg.Logger, pages: map[string]*template.Template{}, static: static, version: map[string]string{},
-		keys: cfg.Keys, secret: cfg.Secret, onKeyChanged: cfg.OnKeyChanged, keyMaxAge: cfg.KeyMaxAge, expireOldKeys: cfg.ExpireOldKeys,
+		keys: cfg.Keys, keySvc: cfg.KeyService, keyMaxAge: cfg.KeyMaxAge, expireOldKeys: cfg.ExpireOldKeys,
 		logs: cfg.Logs, audit: cfg.Audit, now: cfg.Now, sent: map[string]sentForm{}}
 	err = fs.WalkDir(static, ".", func(p string, e fs.DirEntry, err error) error {
 		if err != nil || e.IsDir() {

@@ -6,6 +6,7 @@ import (
 	"encoding/base64"
 	"encoding/json"
 	"errors"
+	"github.com/vmira/mira/internal/keys"
 	"html"
 	"io"
 	"net/http"
@@ -66,7 +67,17 @@ type env struct {
 	audit    *audit.Log
 
 	changedMu sync.Mutex
-	changed   []string // ids passed to OnKeyChanged
+	changed   []string // ids of the key changes published
+}
+
+// changeRecorder records the key changes the key service publishes.
+type changeRecorder struct{ e *env }
+
+func (c changeRecorder) KeyChanged(_ context.Context, keyID string, _ []byte) error {
+	c.e.changedMu.Lock()
+	defer c.e.changedMu.Unlock()
+	c.e.changed = append(c.e.changed, keyID)
+	return nil
 }
 
 func (e *env) keysChanged() []string {
@@ -114,13 +125,9 @@ func newEnv(t *testing.T, db *store.DB, mutate ...func(*oauth.Config, *session.C
 		t.Fatal(err)
 	}
 	e := &env{t: t, srv: srv, db: db, clk: clk, oauth: o, sessions: sm, audit: al}
-	d, err := New(Config{Sessions: sm, OAuth: o, Keys: db, Secret: testSecret, Logs: reqlog.NewReader(db, nil), Audit: al,
-		KeyMaxAge: 90 * 24 * time.Hour, Now: clk.Now,
-		OnKeyChanged: func(_ context.Context, k *mira.Key) {
-			e.changedMu.Lock()
-			defer e.changedMu.Unlock()
-			e.changed = append(e.changed, k.ID)
-		}})
+	svc := keys.NewService(keys.Config{Store: db, Secret: testSecret, Audit: al, Events: changeRecorder{e}, Now: clk.Now})
+	d, err := New(Config{Sessions: sm, OAuth: o, Keys: db, KeyService: svc, Logs: reqlog.NewReader(db, nil), Audit: al,
+		KeyMaxAge: 90 * 24 * time.Hour, Now: clk.Now})
 	if err != nil {
 		t.Fatal(err)
 	}

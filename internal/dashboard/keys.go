@@ -18,38 +18,18 @@ import (
 	"github.com/vmira/mira/internal/session"
 )
 
-// The rules are the management API's (internal/server/keys.go): owners and
-// admins see and manage their organisation's keys, members only their own;
-// a key id that is not visible is "no such key" (404), never 403, so other
-// organisations' ids are not confirmed to exist; nobody grants a scope they
-// do not hold, and members never grant admin.
+// The rules are the management API's, in one place: keys.Actor.
+
+// actor is the signed-in user as the key policy sees them.
+func actor(u *mira.User) keys.Actor {
+	if u == nil {
+		return keys.Actor{}
+	}
+	return keys.UserActor(u, "")
+}
 
 // canAdminister reports whether u is an owner or admin of their organisation.
-func canAdminister(u *mira.User) bool {
-	return u != nil && (u.Role == mira.RoleOwner || u.Role == mira.RoleAdmin)
-}
-
-// visibleTo reports whether u may see key k.
-func visibleTo(u *mira.User, k *mira.Key) bool {
-	if u == nil || k.OrgID != u.OrgID {
-		return false
-	}
-	return canAdminister(u) || k.UserID == u.ID
-}
-
-// grantableScopes are the scopes u may put on a key. A signed-in user
-// holds every scope their role allows: the admin scope is for owners and
-// admins only.
-func grantableScopes(u *mira.User) []mira.Scope {
-	var out []mira.Scope
-	for _, sc := range mira.AllScopes {
-		if sc == mira.ScopeAdmin && !canAdminister(u) {
-			continue
-		}
-		out = append(out, sc)
-	}
-	return out
-}
+func canAdminister(u *mira.User) bool { return u != nil && actor(u).Administers() }
 
 // visibleKeys returns the keys u may see, newest first.
 func (d *Dashboard) visibleKeys(ctx context.Context, u *mira.User) ([]*mira.Key, error) {
@@ -57,7 +37,8 @@ func (d *Dashboard) visibleKeys(ctx context.Context, u *mira.User) ([]*mira.Key,
 	if err != nil {
 		return nil, err
 	}
-	return slices.DeleteFunc(all, func(k *mira.Key) bool { return !visibleTo(u, k) }), nil
+	a := actor(u)
+	return slices.DeleteFunc(all, func(k *mira.Key) bool { return !a.Sees(k) }), nil
 }
 
 // lookupKey returns the key of the path's {id} if the signed-in user may
@@ -69,7 +50,7 @@ func (d *Dashboard) lookupKey(w http.ResponseWriter, r *http.Request) *mira.Key 
 		d.fail(w, r, err)
 		return nil
 	}
-	if err != nil || !visibleTo(u, k) {
+	if err != nil || !actor(u).Sees(k) {
 		d.message(w, r, http.StatusNotFound, "No such key", "/dashboard/keys", "Back to your keys",
 			"There is no key with this id among the keys you can see.")
 		return nil
@@ -222,7 +203,7 @@ func (d *Dashboard) newKeyPage(w http.ResponseWriter, r *http.Request) {
 }
 
 func (d *Dashboard) renderKeyForm(w http.ResponseWriter, r *http.Request, status int, f keyForm, errMsg string) {
-	f.Grantable = grantableScopes(session.UserFrom(r))
+	f.Grantable = actor(session.UserFrom(r)).Grantable()
 	f.Expiries = expiryOptions
 	d.Render(w, r, status, "key_new", &Page{Title: "Create an API key", Error: errMsg, Data: f})
 }
@@ -277,11 +258,8 @@ func (d *Dashboard) createKey(w http.ResponseWriter, r *http.Request) {
 		if len(spec.Scopes) == 0 {
 			return mira.ParamErrorf("scopes", "choose at least one scope")
 		}
-		grantable := grantableScopes(u)
-		for _, sc := range spec.Scopes {
-			if !slices.Contains(grantable, sc) {
-				return mira.Errorf(mira.EInsufficientScope, "members cannot grant the %s scope", sc)
-			}
+		if err := actor(u).CheckGrant(spec.Scopes); err != nil {
+			return err
 		}
 		if spec.AllowedCIDRs, err = keys.ParseCIDRs(f.CIDRs); err != nil {
 			return err
@@ -297,7 +275,7 @@ func (d *Dashboard) createKey(w http.ResponseWriter, r *http.Request) {
 	var k *mira.Key
 	var raw string
 	if err == nil {
-		k, raw, err = keys.Create(r.Context(), d.keys, d.secret, spec, now)
+		k, raw, err = d.keySvc.Create(r.Context(), spec, d.origin(r))
 	}
 	var me *mira.Error
 	if errors.As(err, &me) && me.Code != mira.EInternal {
@@ -313,7 +291,6 @@ func (d *Dashboard) createKey(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	d.rememberForm(sentKey, k)
-	d.auditKey(r, audit.KeyCreated, k, map[string]any{"name": k.Name, "environment": string(k.Environment), "scopes": mira.JoinScopes(k.Scopes), "via": "dashboard"})
 	row, err := d.row(r.Context(), k, now, nil)
 	if err != nil {
 		d.fail(w, r, err)
@@ -414,7 +391,7 @@ func (d *Dashboard) rotateKey(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	grace, _ := config.ParseDuration(graceText)
-	next, raw, err := keys.Rotate(r.Context(), d.keys, d.secret, k, grace, now)
+	next, raw, _, err := d.keySvc.Rotate(r.Context(), k.ID, grace, d.origin(r))
 	var me *mira.Error
 	if errors.As(err, &me) && me.Code == mira.EInvalidRequest {
 		d.message(w, r, http.StatusConflict, "Cannot rotate this key", "/dashboard/keys", "Back to your keys",
@@ -425,8 +402,6 @@ func (d *Dashboard) rotateKey(w http.ResponseWriter, r *http.Request) {
 		d.fail(w, r, err)
 		return
 	}
-	d.onKeyChanged(r.Context(), k)
-	d.auditKey(r, audit.KeyRotated, k, map[string]any{"new_key": next.ID, "grace": grace.String(), "via": "dashboard"})
 	nextRow, err := d.row(r.Context(), next, now, nil)
 	if err != nil {
 		d.fail(w, r, err)
@@ -456,35 +431,21 @@ func (d *Dashboard) revokeKey(w http.ResponseWriter, r *http.Request) {
 		d.cannot(w, r, "revoke", row)
 		return
 	}
-	if err := keys.Revoke(r.Context(), d.keys, k.ID, "revoked by "+u.Email+" in the dashboard", now); err != nil {
+	if k, err = d.keySvc.Revoke(r.Context(), k.ID, "revoked by "+u.Email+" in the dashboard", d.origin(r)); err != nil {
 		d.fail(w, r, err)
 		return
 	}
-	k, err = d.keys.KeyByID(r.Context(), k.ID)
-	if err != nil {
-		d.fail(w, r, err)
-		return
-	}
-	d.onKeyChanged(r.Context(), k)
-	d.auditKey(r, audit.KeyRevoked, k, map[string]any{"via": "dashboard"})
 	http.Redirect(w, r, "/dashboard/keys?revoked="+urlQueryEscape(k.ID), http.StatusSeeOther)
 }
 
-// auditKey records a key change made by the signed-in user. The change has
-// happened: a failure to record it is logged loudly.
-func (d *Dashboard) auditKey(r *http.Request, action string, k *mira.Key, details map[string]any) {
-	if d.audit == nil {
-		return
+// origin is the signed-in user and their address, for the audit entry of a
+// key change.
+func (d *Dashboard) origin(r *http.Request) keys.Origin {
+	o := keys.Origin{Actor: audit.User(session.UserFrom(r).ID), Details: map[string]any{"via": "dashboard"}}
+	if ip := d.sessions.ClientIP(r); ip.IsValid() {
+		o.ClientIP = ip.String()
 	}
-	u := session.UserFrom(r)
-	ip := d.sessions.ClientIP(r)
-	e := &audit.Entry{OrgID: k.OrgID, Actor: audit.User(u.ID), Action: action, Target: k.ID, Details: details}
-	if ip.IsValid() {
-		e.ClientIP = ip.String()
-	}
-	if err := d.audit.Append(r.Context(), e); err != nil {
-		d.log.Error("AUDIT LOG WRITE FAILED", "action", action, "key_id", k.ID, "error", err)
-	}
+	return o
 }
 
 // cidrText formats a key's allowed client networks.

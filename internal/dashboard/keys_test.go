@@ -40,11 +40,17 @@ func (e *env) userIn(org, email string, role mira.Role) *mira.User {
 // keyOf creates a key for u directly in the store.
 func (e *env) keyOf(u *mira.User, name string) *mira.Key {
 	e.t.Helper()
-	k, _, err := keys.Create(context.Background(), e.db, testSecret, keys.Spec{OrgID: u.OrgID, UserID: u.ID, Name: name}, e.clk.Now())
+	k, _, err := createAt(e.db, keys.Spec{OrgID: u.OrgID, UserID: u.ID, Name: name}, e.clk.Now())
 	if err != nil {
 		e.t.Fatal(err)
 	}
 	return k
+}
+
+// createAt creates a key as if at the time now, unaudited.
+func createAt(db *store.DB, spec keys.Spec, now time.Time) (*mira.Key, string, error) {
+	svc := keys.NewService(keys.Config{Store: db, Secret: testSecret, Now: func() time.Time { return now }})
+	return svc.Create(context.Background(), spec, keys.Origin{})
 }
 
 var secretRE = regexp.MustCompile(`sk-mira-[0-9A-Za-z]{48}`)
@@ -241,7 +247,7 @@ func TestKeyPagesRoles(t *testing.T) {
 	if n := strings.Count(list.Body, "Rotation due"); n != 0 {
 		t.Errorf("%d new keys marked for rotation", n)
 	}
-	if _, _, err := keys.Create(context.Background(), e.db, testSecret, keys.Spec{OrgID: owner.OrgID, UserID: owner.ID, Name: "old"}, e.clk.Now().Add(-91*24*time.Hour)); err != nil {
+	if _, _, err := createAt(e.db, keys.Spec{OrgID: owner.OrgID, UserID: owner.ID, Name: "old"}, e.clk.Now().Add(-91*24*time.Hour)); err != nil {
 		t.Fatal(err)
 	}
 	if n := strings.Count(ob.get("/dashboard/keys").Body, "Rotation due"); n != 1 {

@@ -1,10 +1,11 @@
 // Package keys is the lifecycle of API keys: creation (the secret is
-// returned once and only its digest is stored), listing and revocation.
-// The admin CLI and the management API both go through it.
+// returned once and only its digest is stored), update, rotation,
+// revocation and exposure (Service), and who may do what to which key
+// (Actor). The management API, the plain-HTTP listener, the dashboard and
+// `mira admin` all go through it.
 package keys
 
 import (
-	"context"
 	"fmt"
 	"net/netip"
 	"strings"
@@ -13,13 +14,6 @@ import (
 	"github.com/vmira/mira/internal/apikey"
 	"github.com/vmira/mira/internal/mira"
 )
-
-// Store is what the key lifecycle needs from the database.
-type Store interface {
-	CreateKey(ctx context.Context, k *mira.Key) error
-	RevokeKey(ctx context.Context, id string, at time.Time, reason string) (bool, error)
-	RotateKey(ctx context.Context, oldID string, next *mira.Key, graceEnd time.Time) error
-}
 
 // DefaultGrace is how long a rotated key keeps working by default.
 const DefaultGrace = 24 * time.Hour
@@ -39,9 +33,9 @@ type Spec struct {
 	ExpiresAt     time.Time
 }
 
-// Create makes a new key and returns its metadata and the secret, which
-// exists nowhere else afterwards.
-func Create(ctx context.Context, st Store, secret []byte, spec Spec, now time.Time) (*mira.Key, string, error) {
+// newSpecKey validates spec and returns the key it describes, with a fresh
+// secret.
+func newSpecKey(secret []byte, spec Spec, now time.Time) (*mira.Key, string, error) {
 	name := strings.TrimSpace(spec.Name)
 	switch {
 	case name == "":
@@ -70,9 +64,6 @@ func Create(ctx context.Context, st Store, secret []byte, spec Spec, now time.Ti
 		Plan:          spec.Plan,
 		ExpiresAt:     spec.ExpiresAt,
 	}, now)
-	if err := st.CreateKey(ctx, k); err != nil {
-		return nil, "", err
-	}
 	return k, raw, nil
 }
 
@@ -88,31 +79,6 @@ func newKey(secret []byte, meta *mira.Key, now time.Time) (*mira.Key, string) {
 	k.LastUsedAt, k.LastUsedIP = time.Time{}, ""
 	k.RevokedAt, k.RevokedReason, k.ExposedAt, k.ExposedReason = time.Time{}, "", time.Time{}, ""
 	return &k, raw
-}
-
-// Rotate replaces old with a new key of the same family and metadata; old
-// keeps working for grace (0: it stops now). It returns the new key and its
-// secret, shown once.
-func Rotate(ctx context.Context, st Store, secret []byte, old *mira.Key, grace time.Duration, now time.Time) (*mira.Key, string, error) {
-	if grace < 0 || grace > MaxGrace {
-		return nil, "", mira.ParamErrorf("grace_period", "the grace period must be between 0 and %s", MaxGrace)
-	}
-	if old.State(now) != mira.KeyActive {
-		return nil, "", mira.Errorf(mira.EInvalidRequest, "only an active key can be rotated")
-	}
-	next, raw := newKey(secret, old, now)
-	if err := st.RotateKey(ctx, old.ID, next, now.Add(grace)); err != nil {
-		return nil, "", err
-	}
-	return next, raw, nil
-}
-
-// Revoke stops a key at once; revoking a revoked key is not an error.
-func Revoke(ctx context.Context, st Store, id, reason string, now time.Time) error {
-	if _, err := st.RevokeKey(ctx, id, now, reason); err != nil {
-		return err
-	}
-	return nil
 }
 
 // ParseCIDRs parses a comma-separated list of addresses or CIDR prefixes;

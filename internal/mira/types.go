@@ -191,6 +191,9 @@ type KeyExposure struct {
 	UserAgent string    `json:"user_agent"`
 	At        time.Time `json:"at"`
 	Revoked   bool      `json:"revoked"` // whether the exposure revoked the key
+	// Folded reports that the exposure repeated an earlier one of the
+	// revoked key and was not stored (store.ExposureFoldWindow).
+	Folded bool `json:"-"`
 }
 
 // Exposure sources.

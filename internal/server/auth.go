@@ -20,7 +20,6 @@ type KeyStore interface {
 	KeyByDigest(ctx context.Context, digest []byte) (*mira.Key, error)
 	OrgByID(ctx context.Context, id string) (*mira.Org, error)
 	UserByID(ctx context.Context, id string) (*mira.User, error)
-	RecordExposure(ctx context.Context, e *mira.KeyExposure, revoke bool) error
 	TouchKeys(ctx context.Context, uses []store.KeyUse) error
 	RevokedSince(ctx context.Context, since time.Time) ([]store.RevokedKey, error)
 }

@@ -21,10 +21,57 @@ type KeyManager interface {
 	keys.Store
 	KeyByID(ctx context.Context, id string) (*mira.Key, error)
 	ListKeys(ctx context.Context, orgID string) ([]*mira.Key, error)
-	UpdateKey(ctx context.Context, id string, u store.KeyUpdate) (*mira.Key, error)
 	KeyExposures(ctx context.Context, keyID string) ([]mira.KeyExposure, error)
-	RecordExposure(ctx context.Context, e *mira.KeyExposure, revoke bool) error
-	KeyByDigest(ctx context.Context, digest []byte) (*mira.Key, error)
+}
+
+// newKeyService returns the service through which the management API and
+// the plain listener change keys: in the store with an audit entry in the
+// same transaction, then out of this instance's cache and, through Events,
+// the others'. Nil without KeyAdmin.
+func newKeyService(opt Options, auth *Authenticator) *keys.Service {
+	if opt.KeyAdmin == nil {
+		return nil
+	}
+	cfg := keys.Config{Store: opt.KeyAdmin, Secret: opt.Secret, Cache: auth, Logger: opt.Logger}
+	if opt.Audit != nil {
+		cfg.Audit = opt.Audit
+	}
+	if opt.Events != nil {
+		cfg.Events = opt.Events
+	}
+	return keys.NewService(cfg)
+}
+
+// KeyService returns the service through which keys change (nil without
+// Options.KeyAdmin), for the dashboard.
+func (s *Server) KeyService() *keys.Service { return s.keySvc }
+
+// actorOf is the principal as the key policy sees it.
+func actorOf(p *Principal) keys.Actor {
+	a := keys.Actor{OrgID: p.OrgID(), Role: p.Role(), Key: p.Key, Plan: p.PlanName()}
+	if p.User != nil {
+		a.UserID = p.User.ID
+	}
+	if p.Key != nil {
+		a.Scopes = p.Key.Scopes
+	} else {
+		a.Scopes = p.Token.Scopes
+	}
+	return a
+}
+
+// origin names the request's principal (none: the system) and client for
+// the audit log.
+func origin(r *http.Request, details map[string]any) keys.Origin {
+	o := keys.Origin{Actor: audit.System, ClientIP: info(r.Context()).ip.String(), Details: details}
+	if p := principal(r.Context()); p != nil {
+		if p.Key != nil {
+			o.Actor = audit.Key(p.Key.ID)
+		} else if p.User != nil {
+			o.Actor = audit.User(p.User.ID)
+		}
+	}
+	return o
 }
 
 // keyView is a key as the API shows it: never the secret, except once in
@@ -79,23 +126,11 @@ func (s *Server) view(k *mira.Key, now time.Time) keyView {
 	return v
 }
 
-// visible reports whether the principal may see key k: its organisation's
-// keys for owners and admins, only their own for members.
-func visible(p *Principal, k *mira.Key) bool {
-	if k.OrgID != p.OrgID() {
-		return false
-	}
-	if p.Role() == mira.RoleMember {
-		return p.User != nil && k.UserID == p.User.ID
-	}
-	return true
-}
-
 // lookupKey finds a key the principal may see. Anything else is 404, never
 // 403: another organisation's ids must not be confirmed to exist.
 func (s *Server) lookupKey(r *http.Request) (*mira.Key, error) {
 	k, err := s.opt.KeyAdmin.KeyByID(r.Context(), r.PathValue("id"))
-	if err != nil || !visible(principal(r.Context()), k) {
+	if err != nil || !actorOf(principal(r.Context())).Sees(k) {
 		if err != nil && mira.ErrorCode(err) != mira.ENotFound {
 			return nil, err
 		}
@@ -104,26 +139,11 @@ func (s *Server) lookupKey(r *http.Request) (*mira.Key, error) {
 	return k, nil
 }
 
-// grantable checks that the principal may hand out these scopes: never more
-// than its own (a key) or its role allows (admin scope: owners and admins).
-func grantable(p *Principal, scopes []mira.Scope) error {
-	for _, sc := range scopes {
-		if !p.HasScope(sc) {
-			return mira.Errorf(mira.EInsufficientScope, "you cannot grant the scope %s, which you do not hold", sc)
-		}
-		if sc == mira.ScopeAdmin && p.Role() == mira.RoleMember {
-			return mira.Errorf(mira.EInsufficientScope, "members cannot grant the admin scope")
-		}
-	}
-	return nil
-}
-
-func (s *Server) listKeys(w http.ResponseWriter, r *http.Request) {
-	p := principal(r.Context())
-	all, err := s.opt.KeyAdmin.ListKeys(r.Context(), p.OrgID())
+func (s *Server) listKeys(w http.ResponseWriter, r *http.Request) error {
+	a := actorOf(principal(r.Context()))
+	all, err := s.opt.KeyAdmin.ListKeys(r.Context(), a.OrgID)
 	if err != nil {
-		s.writeError(w, r, err)
-		return
+		return err
 	}
 	now := time.Now()
 	out := struct {
@@ -131,25 +151,25 @@ func (s *Server) listKeys(w http.ResponseWriter, r *http.Request) {
 		Data   []keyView `json:"data"`
 	}{Object: "list", Data: []keyView{}}
 	for _, k := range all {
-		if visible(p, k) {
+		if a.Sees(k) {
 			out.Data = append(out.Data, s.view(k, now))
 		}
 	}
 	writeJSON(w, http.StatusOK, out)
+	return nil
 }
 
-func (s *Server) getKey(w http.ResponseWriter, r *http.Request) {
+func (s *Server) getKey(w http.ResponseWriter, r *http.Request) error {
 	k, err := s.lookupKey(r)
 	if err != nil {
-		s.writeError(w, r, err)
-		return
+		return err
 	}
 	v := s.view(k, time.Now())
 	if v.Exposures, err = s.opt.KeyAdmin.KeyExposures(r.Context(), k.ID); err != nil {
-		s.writeError(w, r, err)
-		return
+		return err
 	}
 	writeJSON(w, http.StatusOK, v)
+	return nil
 }
 
 // keyRequest is the body of POST and PATCH /v1/keys.
@@ -232,45 +252,42 @@ func (kr *keyRequest) expiry(now time.Time) (*time.Time, error) {
 	return nil, nil
 }
 
-func (s *Server) createKey(w http.ResponseWriter, r *http.Request) {
+func (s *Server) createKey(w http.ResponseWriter, r *http.Request) error {
 	p := principal(r.Context())
+	a := actorOf(p)
 	var kr keyRequest
 	if err := s.decodeJSON(w, r, &kr); err != nil {
-		s.writeError(w, r, err)
-		return
+		return err
 	}
 	now := time.Now()
-	spec := keys.Spec{OrgID: p.OrgID()}
-	if p.User != nil {
-		spec.UserID = p.User.ID
-	}
+	spec := keys.Spec{OrgID: p.OrgID(), UserID: a.UserID}
 	if kr.Name != nil {
 		spec.Name = *kr.Name
 	}
 	var err error
 	if kr.Environment != nil {
 		if spec.Environment, err = mira.ParseEnvironment(*kr.Environment); err != nil {
-			s.writeError(w, r, err)
-			return
+			return err
 		}
 	}
-	if spec.Scopes, err = kr.scopes(); err == nil {
-		err = grantable(p, orDefault(spec.Scopes))
+	if spec.Scopes, err = kr.scopes(); err != nil {
+		return err
 	}
-	if err == nil {
-		spec.AllowedCIDRs, err = kr.cidrs()
+	if err := a.CheckGrant(orDefault(spec.Scopes)); err != nil {
+		return err
 	}
-	if err == nil && kr.Plan != nil {
-		err = s.checkPlan(p, *kr.Plan)
+	if spec.AllowedCIDRs, err = kr.cidrs(); err != nil {
+		return err
+	}
+	if kr.Plan != nil {
+		if err := a.CheckPlan(*kr.Plan, s.opt.Plans); err != nil {
+			return err
+		}
 		spec.Plan = *kr.Plan
 	}
-	var exp *time.Time
-	if err == nil {
-		exp, err = kr.expiry(now)
-	}
+	exp, err := kr.expiry(now)
 	if err != nil {
-		s.writeError(w, r, err)
-		return
+		return err
 	}
 	if exp != nil {
 		spec.ExpiresAt = *exp
@@ -278,15 +295,18 @@ func (s *Server) createKey(w http.ResponseWriter, r *http.Request) {
 	if kr.AllowedModels != nil {
 		spec.AllowedModels = *kr.AllowedModels
 	}
-	k, raw, err := keys.Create(r.Context(), s.opt.KeyAdmin, s.opt.Secret, spec, now)
-	if err != nil {
-		s.writeError(w, r, err)
-		return
+	given := keys.Given{Models: kr.AllowedModels != nil, CIDRs: kr.AllowedCIDRs != nil, Expiry: exp != nil, Plan: kr.Plan != nil}
+	if err := a.BoundSpec(&spec, given, s.opt.Plans); err != nil {
+		return err
 	}
-	s.auditKey(r, audit.KeyCreated, k, map[string]any{"name": k.Name, "environment": string(k.Environment), "scopes": mira.JoinScopes(k.Scopes)})
+	k, raw, err := s.keySvc.Create(r.Context(), spec, origin(r, nil))
+	if err != nil {
+		return err
+	}
 	v := s.view(k, now)
 	v.Key = raw
 	writeJSON(w, http.StatusCreated, v)
+	return nil
 }
 
 func orDefault(scopes []mira.Scope) []mira.Scope {
@@ -296,139 +316,109 @@ func orDefault(scopes []mira.Scope) []mira.Scope {
 	return scopes
 }
 
-// checkPlan allows owners and admins to put a key on a configured plan;
-// members cannot raise their own limits.
-func (s *Server) checkPlan(p *Principal, plan string) error {
-	if p.Role() == mira.RoleMember {
-		return mira.Errorf(mira.EInsufficientScope, "only owners and admins can choose a key's plan")
-	}
-	if _, ok := s.opt.Plans[plan]; !ok && plan != "" {
-		return mira.ParamErrorf("plan", "unknown plan %q", plan)
-	}
-	return nil
-}
-
-func (s *Server) updateKey(w http.ResponseWriter, r *http.Request) {
-	p := principal(r.Context())
+func (s *Server) updateKey(w http.ResponseWriter, r *http.Request) error {
+	a := actorOf(principal(r.Context()))
 	k, err := s.lookupKey(r)
 	if err != nil {
-		s.writeError(w, r, err)
-		return
+		return err
 	}
 	var kr keyRequest
 	if err := s.decodeJSON(w, r, &kr); err != nil {
-		s.writeError(w, r, err)
-		return
+		return err
 	}
 	if kr.Environment != nil || kr.Plan != nil {
-		s.writeError(w, r, mira.ParamErrorf("environment", "a key's environment and plan are fixed; create a new key instead"))
-		return
+		return mira.ParamErrorf("environment", "a key's environment and plan are fixed; create a new key instead")
 	}
 	now := time.Now()
 	u := store.KeyUpdate{Name: kr.Name, AllowedModels: kr.AllowedModels}
 	if kr.Name != nil && (strings.TrimSpace(*kr.Name) == "" || len(*kr.Name) > 128) {
-		s.writeError(w, r, mira.ParamErrorf("name", "the name must have 1 to 128 characters"))
-		return
+		return mira.ParamErrorf("name", "the name must have 1 to 128 characters")
 	}
 	scopes, err := kr.scopes()
-	if err == nil && scopes != nil {
-		err = grantable(p, scopes)
+	if err != nil {
+		return err
+	}
+	if scopes != nil {
+		if err := a.CheckGrant(scopes); err != nil {
+			return err
+		}
 		u.Scopes = &scopes
 	}
-	if err == nil {
-		var c []netip.Prefix
-		if c, err = kr.cidrs(); err == nil && kr.AllowedCIDRs != nil {
-			u.AllowedCIDRs = &c
-		}
-	}
-	if err == nil {
-		u.ExpiresAt, err = kr.expiry(now)
-	}
+	c, err := kr.cidrs()
 	if err != nil {
-		s.writeError(w, r, err)
-		return
+		return err
 	}
-	k, err = s.opt.KeyAdmin.UpdateKey(r.Context(), k.ID, u)
-	if err != nil {
-		s.writeError(w, r, err)
-		return
+	if kr.AllowedCIDRs != nil {
+		u.AllowedCIDRs = &c
 	}
-	s.keyChanged(r.Context(), k)
-	s.auditKey(r, audit.SettingsChanged, k, map[string]any{"scopes": mira.JoinScopes(k.Scopes), "name": k.Name})
+	if u.ExpiresAt, err = kr.expiry(now); err != nil {
+		return err
+	}
+	if err := a.CheckUpdate(u); err != nil {
+		return err
+	}
+	if k, err = s.keySvc.Update(r.Context(), k.ID, u, origin(r, nil)); err != nil {
+		return err
+	}
 	writeJSON(w, http.StatusOK, s.view(k, now))
+	return nil
 }
 
-func (s *Server) revokeKey(w http.ResponseWriter, r *http.Request) {
+func (s *Server) revokeKey(w http.ResponseWriter, r *http.Request) error {
 	k, err := s.lookupKey(r)
 	if err != nil {
-		s.writeError(w, r, err)
-		return
+		return err
 	}
-	now := time.Now()
-	if err := keys.Revoke(r.Context(), s.opt.KeyAdmin, k.ID, "revoked by "+actor(principal(r.Context())), now); err != nil {
-		s.writeError(w, r, err)
-		return
+	if k, err = s.keySvc.Revoke(r.Context(), k.ID, "revoked by "+actor(principal(r.Context())), origin(r, nil)); err != nil {
+		return err
 	}
-	if k, err = s.opt.KeyAdmin.KeyByID(r.Context(), k.ID); err != nil {
-		s.writeError(w, r, err)
-		return
-	}
-	s.keyChanged(r.Context(), k)
-	s.auditKey(r, audit.KeyRevoked, k, nil)
-	writeJSON(w, http.StatusOK, s.view(k, now))
+	writeJSON(w, http.StatusOK, s.view(k, time.Now()))
+	return nil
 }
 
-func (s *Server) rotateKey(w http.ResponseWriter, r *http.Request) {
+func (s *Server) rotateKey(w http.ResponseWriter, r *http.Request) error {
 	k, err := s.lookupKey(r)
 	if err != nil {
-		s.writeError(w, r, err)
-		return
+		return err
 	}
 	var body struct {
 		GracePeriod *string `json:"grace_period"` // "24h", "0s"; default 24h
 	}
 	if err := s.decodeJSON(w, r, &body); err != nil {
-		s.writeError(w, r, err)
-		return
+		return err
 	}
 	grace := keys.DefaultGrace
 	if body.GracePeriod != nil {
 		if grace, err = config.ParseDuration(*body.GracePeriod); err != nil {
-			s.writeError(w, r, mira.ParamErrorf("grace_period", "%v", err))
-			return
+			return mira.ParamErrorf("grace_period", "%v", err)
 		}
 	}
 	now := time.Now()
-	next, raw, err := keys.Rotate(r.Context(), s.opt.KeyAdmin, s.opt.Secret, k, grace, now)
+	next, raw, _, err := s.keySvc.Rotate(r.Context(), k.ID, grace, origin(r, nil))
 	if err != nil {
-		s.writeError(w, r, err)
-		return
+		return err
 	}
-	s.keyChanged(r.Context(), k)
-	s.auditKey(r, audit.KeyRotated, k, map[string]any{"new_key": next.ID, "grace": grace.String()})
 	v := s.view(next, now)
 	v.Key = raw
 	writeJSON(w, http.StatusCreated, v)
+	return nil
 }
 
 // reportLeak takes a key found in public. Whatever the key, the answer is
 // the same and comes at once; the lookup and revocation happen afterwards,
 // so neither the response nor its timing says whether the key existed.
-func (s *Server) reportLeak(w http.ResponseWriter, r *http.Request) {
+func (s *Server) reportLeak(w http.ResponseWriter, r *http.Request) error {
 	if err := s.limitUnauthenticated(w, r); err != nil {
-		s.writeError(w, r, err)
-		return
+		return err
 	}
 	var body struct {
 		Key string `json:"key"`
 	}
 	if err := s.decodeJSON(w, r, &body); err != nil {
-		s.writeError(w, r, err)
-		return
+		return err
 	}
 	if !apikey.LooksLike(body.Key) {
-		s.writeError(w, r, mira.ParamErrorf("key", "give the leaked key as {\"key\": \"sk-mira-...\"}"))
-		return
+		return mira.ParamErrorf("key", "give the leaked key as {\"key\": \"sk-mira-...\"}")
 	}
 	ri := info(r.Context())
 	e := mira.KeyExposure{Source: mira.ExposureLeakReport, ClientIP: ri.ip.String(),
@@ -439,36 +429,31 @@ func (s *Server) reportLeak(w http.ResponseWriter, r *http.Request) {
 	}
 	writeJSON(w, http.StatusAccepted, map[string]any{"received": true,
 		"message": "thank you: if this is a Mira key, it is now revoked and its owner can see the report"})
+	return nil
 }
 
+// revokeReported records a leak report and revokes the key at once, even
+// in the grace period of a rotation. Repeated reports of a revoked key fold
+// into the first (store.ExposureFoldWindow).
 func (s *Server) revokeReported(r *http.Request, digest []byte, e mira.KeyExposure) {
 	requestID := requestID(r.Context())
 	ctx, cancel := context.WithTimeout(r.Context(), 10*time.Second)
 	defer cancel()
-	k, err := s.opt.KeyAdmin.KeyByDigest(ctx, digest)
+	k, err := s.opt.Keys.KeyByDigest(ctx, digest)
 	if err != nil {
 		return
 	}
 	e.KeyID = k.ID
-	if err := s.opt.KeyAdmin.RecordExposure(ctx, &e, true); err != nil {
+	if _, err := s.keySvc.RecordExposure(ctx, &e, true, origin(r, nil)); err != nil {
 		s.log.Error("recording a leak report failed", "key_id", k.ID, "error", err)
 		return
 	}
-	s.auth.Invalidate(digest)
-	s.keyChanged(ctx, k)
-	s.auditKey(r, audit.KeyReported, k, map[string]any{"revoked": e.Revoked, "reporter_ip": e.ClientIP})
+	if e.Folded {
+		s.log.Debug("API key reported leaked again", "key_id", k.ID, "reporter_ip", e.ClientIP, "request_id", requestID)
+		return
+	}
 	s.log.Warn("API key reported leaked", "key_id", k.ID, "org_id", k.OrgID, "revoked", e.Revoked,
 		"reporter_ip", e.ClientIP, "request_id", requestID)
-}
-
-// keyChanged makes every instance forget its cached copy of k.
-func (s *Server) keyChanged(ctx context.Context, k *mira.Key) {
-	s.auth.Invalidate(k.Digest)
-	if s.opt.Events != nil {
-		if err := s.opt.Events.KeyChanged(ctx, k.ID, k.Digest); err != nil {
-			s.log.Warn("publishing a key change failed; other instances will see it within their poll", "key_id", k.ID, "error", err)
-		}
-	}
 }
 
 func actor(p *Principal) string {

@@ -6,7 +6,6 @@ import (
 	"strings"
 	"time"
 
-	"github.com/vmira/mira/internal/audit"
 	"github.com/vmira/mira/internal/mira"
 	"github.com/vmira/mira/internal/reqlog"
 )
@@ -25,7 +24,7 @@ func (s *Server) ownKeyFilter(r *http.Request, asked string) (string, error) {
 		return "", mira.ParamErrorf("key_id", "members see the usage and logs of their own keys: pass key_id")
 	}
 	if s.opt.KeyAdmin != nil {
-		if k, err := s.opt.KeyAdmin.KeyByID(r.Context(), asked); err == nil && visible(p, k) {
+		if k, err := s.opt.KeyAdmin.KeyByID(r.Context(), asked); err == nil && actorOf(p).Sees(k) {
 			return asked, nil
 		}
 	}
@@ -56,7 +55,7 @@ type usageRow struct {
 
 // usage answers GET /v1/usage: requests and tokens per day, and per key and
 // model with group_by=key,model.
-func (s *Server) usage(w http.ResponseWriter, r *http.Request) {
+func (s *Server) usage(w http.ResponseWriter, r *http.Request) error {
 	q := r.URL.Query()
 	uq := reqlog.UsageQuery{OrgID: principal(r.Context()).OrgID(), Model: q.Get("model")}
 	var err error
@@ -77,13 +76,11 @@ func (s *Server) usage(w http.ResponseWriter, r *http.Request) {
 		}
 	}
 	if err != nil {
-		s.writeError(w, r, err)
-		return
+		return err
 	}
 	rows, err := s.opt.Logs.Usage(r.Context(), uq)
 	if err != nil {
-		s.writeError(w, r, err)
-		return
+		return err
 	}
 	out := struct {
 		Object string     `json:"object"`
@@ -95,6 +92,7 @@ func (s *Server) usage(w http.ResponseWriter, r *http.Request) {
 			TotalTokens: u.PromptTokens + u.CompletionTokens})
 	}
 	writeJSON(w, http.StatusOK, out)
+	return nil
 }
 
 type logRow struct {
@@ -118,7 +116,7 @@ type logRow struct {
 }
 
 // logs answers GET /v1/logs, newest first, a page at a time.
-func (s *Server) logs(w http.ResponseWriter, r *http.Request) {
+func (s *Server) logs(w http.ResponseWriter, r *http.Request) error {
 	q := r.URL.Query()
 	lq := reqlog.LogQuery{OrgID: principal(r.Context()).OrgID(), Model: q.Get("model"), Cursor: q.Get("cursor"),
 		ErrorsOnly: q.Get("errors_only") == "true", IncludeBodies: q.Get("include_bodies") == "true"}
@@ -142,13 +140,11 @@ func (s *Server) logs(w http.ResponseWriter, r *http.Request) {
 		}
 	}
 	if err != nil {
-		s.writeError(w, r, err)
-		return
+		return err
 	}
 	page, err := s.opt.Logs.Logs(r.Context(), lq)
 	if err != nil {
-		s.writeError(w, r, err)
-		return
+		return err
 	}
 	out := struct {
 		Object     string   `json:"object"`
@@ -163,25 +159,5 @@ func (s *Server) logs(w http.ResponseWriter, r *http.Request) {
 			SensitiveData: rec.SensitiveTypes, Stream: rec.Stream, Request: string(rec.Request), Response: string(rec.Response)})
 	}
 	writeJSON(w, http.StatusOK, out)
-}
-
-// auditKey records a key event; a failure is logged loudly (the change
-// itself has happened).
-func (s *Server) auditKey(r *http.Request, action string, k *mira.Key, details map[string]any) {
-	if s.opt.Audit == nil {
-		return
-	}
-	actor := audit.System
-	if p := principal(r.Context()); p != nil {
-		if p.Key != nil {
-			actor = audit.Key(p.Key.ID)
-		} else if p.User != nil {
-			actor = audit.User(p.User.ID)
-		}
-	}
-	e := &audit.Entry{OrgID: k.OrgID, Actor: actor, Action: action, Target: k.ID,
-		ClientIP: info(r.Context()).ip.String(), Details: details}
-	if err := s.opt.Audit.Append(r.Context(), e); err != nil {
-		s.log.Error("AUDIT LOG WRITE FAILED", "action", action, "key_id", k.ID, "error", err)
-	}
+	return nil
 }

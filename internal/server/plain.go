@@ -7,7 +7,6 @@ import (
 	"time"
 
 	"github.com/vmira/mira/internal/apikey"
-	"github.com/vmira/mira/internal/audit"
 	"github.com/vmira/mira/internal/mira"
 )
 
@@ -21,19 +20,20 @@ const plainScanBytes = 64 << 10
 // network unencrypted: it is marked exposed, recorded for its owner, and
 // revoked when the policy revoke_exposed_keys is on.
 func (s *Server) PlainHandler() http.Handler {
-	h := http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+	h := s.errorHandler(func(w http.ResponseWriter, r *http.Request) error {
 		revoked := s.exposeKeys(r)
 		msg := "Mira accepts only HTTPS; this request was not processed. Use " + s.opt.HTTPSURL
 		if revoked {
 			msg += ". The API key sent with it crossed the network unencrypted and has been revoked: create a new one"
 		}
-		s.writeError(w, r, mira.Errorf(mira.EHTTPSRequired, "%s", msg))
+		return mira.Errorf(mira.EHTTPSRequired, "%s", msg)
 	})
 	return chain(h, s.recoverPanics, s.withRequestID, s.accessLog, s.shed, s.bodyDeadline, s.logRequest)
 }
 
 // exposeKeys finds well-formed Mira keys in r and records their exposure;
-// it reports whether one of them was revoked by it.
+// it reports whether one of them was revoked by it. The revocation is
+// immediate even for a rotated key still in its grace period.
 func (s *Server) exposeKeys(r *http.Request) bool {
 	var found []string
 	scan := func(text string) {
@@ -54,7 +54,7 @@ func (s *Server) exposeKeys(r *http.Request) bool {
 		b, _ := io.ReadAll(io.LimitReader(r.Body, plainScanBytes))
 		scan(string(b))
 	}
-	if len(found) == 0 {
+	if len(found) == 0 || s.keySvc == nil {
 		return false
 	}
 	// Recording must finish even if the client hangs up at once.
@@ -74,12 +74,11 @@ func (s *Server) exposeKeys(r *http.Request) bool {
 		}
 		e := &mira.KeyExposure{KeyID: k.ID, Source: mira.ExposurePlainHTTP,
 			ClientIP: info(r.Context()).ip.String(), UserAgent: truncateString(r.UserAgent(), 256), At: time.Now()}
-		if err := s.opt.Keys.RecordExposure(ctx, e, s.opt.RevokeExposedKeys); err != nil {
+		by := origin(r, map[string]any{"user_agent": e.UserAgent})
+		if _, err := s.keySvc.RecordExposure(ctx, e, s.opt.RevokeExposedKeys, by); err != nil {
 			s.log.Error("recording a key exposed over plain HTTP failed", "key_id", k.ID, "error", err)
 			continue
 		}
-		s.keyChanged(ctx, k)
-		s.auditKey(r.WithContext(ctx), audit.KeyExposed, k, map[string]any{"source": e.Source, "revoked": e.Revoked, "user_agent": e.UserAgent})
 		revokedAny = revokedAny || e.Revoked
 		s.log.Warn("API key exposed over plain HTTP", "key_id", k.ID, "org_id", k.OrgID,
 			"client_ip", e.ClientIP, "revoked", e.Revoked, "request_id", requestID(r.Context()))

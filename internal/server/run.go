@@ -23,7 +23,6 @@ import (
 	"github.com/vmira/mira/internal/datadir"
 	"github.com/vmira/mira/internal/events"
 	"github.com/vmira/mira/internal/filter"
-	"github.com/vmira/mira/internal/mira"
 	"github.com/vmira/mira/internal/oauth"
 	"github.com/vmira/mira/internal/openai"
 	"github.com/vmira/mira/internal/provider"
@@ -185,17 +184,10 @@ func Start(ctx context.Context, cfg config.Config, opt StartOptions) (_ *Running
 		ln.Close()
 		return nil, err
 	}
-	// The dashboard is mounted by the server it reports key changes to:
-	// srv is set right after New, before anything is served.
-	var srv *Server
-	dash, err := dashboard.New(dashboard.Config{Sessions: sessions, OAuth: oa, Logger: log,
-		Keys: db, Secret: secret, Logs: reqlog.NewReader(db, keyring), Audit: auditLog,
-		KeyMaxAge: cfg.Policy.KeyMaxAge.D(), ExpireOldKeys: cfg.Policy.ExpireOldKeys,
-		OnKeyChanged: func(ctx context.Context, k *mira.Key) { srv.keyChanged(ctx, k) }})
-	if err != nil {
-		ln.Close()
-		return nil, err
-	}
+	// The dashboard changes keys through the server's key service (whose
+	// cache is the server's): it is made right after New, and mounted when
+	// Handler runs, after that.
+	var dash *dashboard.Dashboard
 
 	s := New(Options{
 		Logger:            log,
@@ -215,7 +207,7 @@ func Start(ctx context.Context, cfg config.Config, opt StartOptions) (_ *Running
 		RequestLog:        reqlogs,
 		Logs:              reqlog.NewReader(db, keyring),
 		Audit:             auditLog,
-		Mounts:            []func(*http.ServeMux){oa.Mount, dash.Mount},
+		Mounts:            []func(*http.ServeMux){oa.Mount, func(m *http.ServeMux) { dash.Mount(m) }},
 		KeyMaxAge:         cfg.Policy.KeyMaxAge.D(),
 		ExpireOldKeys:     cfg.Policy.ExpireOldKeys,
 		Plans:             cfg.AllPlans(),
@@ -226,7 +218,13 @@ func Start(ctx context.Context, cfg config.Config, opt StartOptions) (_ *Running
 		TrustedProxies:           proxies,
 		HTTPSURL:                 "https://" + run.Addr,
 	})
-	srv = s
+	dash, err = dashboard.New(dashboard.Config{Sessions: sessions, OAuth: oa, Logger: log,
+		Keys: db, KeyService: s.KeyService(), Logs: reqlog.NewReader(db, keyring), Audit: auditLog,
+		KeyMaxAge: cfg.Policy.KeyMaxAge.D(), ExpireOldKeys: cfg.Policy.ExpireOldKeys})
+	if err != nil {
+		ln.Close()
+		return nil, err
+	}
 	bgCtx, cancel := context.WithCancel(context.WithoutCancel(ctx))
 	run.cancel = cancel
 	run.bg.Add(1)

@@ -9,6 +9,7 @@ package server
 
 import (
 	"context"
+	"database/sql"
 	"log/slog"
 	"net/http"
 	"net/netip"
@@ -16,6 +17,7 @@ import (
 	"time"
 
 	"github.com/vmira/mira/internal/audit"
+	"github.com/vmira/mira/internal/keys"
 	"github.com/vmira/mira/internal/mira"
 	"github.com/vmira/mira/internal/openai"
 	"github.com/vmira/mira/internal/provider"
@@ -97,9 +99,10 @@ type RequestLogger interface {
 	WantsBodies(orgID string) bool
 }
 
-// Auditor appends security events to the tamper-evident audit log.
+// Auditor appends security events to the tamper-evident audit log, in the
+// transaction of the change they record.
 type Auditor interface {
-	Append(ctx context.Context, e *audit.Entry) error
+	AppendTx(ctx context.Context, tx *sql.Tx, e *audit.Entry) error
 }
 
 // KeyEvents publishes key changes to the other instances.
@@ -119,6 +122,7 @@ type Server struct {
 	penalty *penaltyBox
 	load    load
 	bg      sync.WaitGroup // work that outlives its request
+	keySvc  *keys.Service  // every key change; nil without KeyAdmin
 }
 
 // New returns a Server.
@@ -154,6 +158,7 @@ func New(opt Options) *Server {
 	if opt.Tokens != nil {
 		s.auth.tokens = opt.Tokens
 	}
+	s.keySvc = newKeyService(opt, s.auth)
 	return s
 }
 
@@ -183,17 +188,17 @@ func (s *Server) Handler() http.Handler {
 	api("POST /v1/chat/completions", mira.ScopeChatWrite, s.chatCompletions)
 	api("POST /v1/moderations", mira.ScopeModerationsWrite, s.moderations)
 	if s.opt.Logs != nil {
-		api("GET /v1/usage", mira.ScopeUsageRead, s.managed(legacy(s.usage)))
-		api("GET /v1/logs", mira.ScopeLogsRead, s.managed(legacy(s.logs)))
+		api("GET /v1/usage", mira.ScopeUsageRead, s.managed(s.usage))
+		api("GET /v1/logs", mira.ScopeLogsRead, s.managed(s.logs))
 	}
 	if s.opt.KeyAdmin != nil {
-		api("GET /v1/keys", mira.ScopeKeysRead, s.managed(legacy(s.listKeys)))
-		api("POST /v1/keys", mira.ScopeKeysWrite, s.managed(legacy(s.createKey)))
-		api("GET /v1/keys/{id}", mira.ScopeKeysRead, s.managed(legacy(s.getKey)))
-		api("PATCH /v1/keys/{id}", mira.ScopeKeysWrite, s.managed(legacy(s.updateKey)))
-		api("DELETE /v1/keys/{id}", mira.ScopeKeysWrite, s.managed(legacy(s.revokeKey)))
-		api("POST /v1/keys/{id}/rotate", mira.ScopeKeysWrite, s.managed(legacy(s.rotateKey)))
-		mux.Handle("POST /v1/keys/report-leak", chain(http.HandlerFunc(s.reportLeak), rejectBrowsers(s)))
+		api("GET /v1/keys", mira.ScopeKeysRead, s.managed(s.listKeys))
+		api("POST /v1/keys", mira.ScopeKeysWrite, s.managed(s.createKey))
+		api("GET /v1/keys/{id}", mira.ScopeKeysRead, s.managed(s.getKey))
+		api("PATCH /v1/keys/{id}", mira.ScopeKeysWrite, s.managed(s.updateKey))
+		api("DELETE /v1/keys/{id}", mira.ScopeKeysWrite, s.managed(s.revokeKey))
+		api("POST /v1/keys/{id}/rotate", mira.ScopeKeysWrite, s.managed(s.rotateKey))
+		mux.Handle("POST /v1/keys/report-leak", chain(s.errorHandler(s.reportLeak), rejectBrowsers(s)))
 	}
 	// Every other /v1 path: browsers are still refused first, then 404.
 	mux.Handle("/v1/", chain(s.errorHandler(func(w http.ResponseWriter, r *http.Request) error {
@@ -265,9 +270,4 @@ func (s *Server) listModels(w http.ResponseWriter, r *http.Request) error {
 	}
 	writeJSON(w, http.StatusOK, list)
 	return nil
-}
-
-// legacy adapts a handler that writes its own errors.
-func legacy(h http.HandlerFunc) handlerFunc {
-	return func(w http.ResponseWriter, r *http.Request) error { h(w, r); return nil }
 }

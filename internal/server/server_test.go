@@ -14,6 +14,7 @@ import (
 
 	"github.com/vmira/mira/internal/apikey"
 	"github.com/vmira/mira/internal/config"
+	"github.com/vmira/mira/internal/keys"
 	"github.com/vmira/mira/internal/mira"
 	"github.com/vmira/mira/internal/provider"
 	"github.com/vmira/mira/internal/ratelimit"
@@ -38,17 +39,6 @@ func (m *memKeys) KeyByDigest(_ context.Context, d []byte) (*mira.Key, error) {
 		return &c, nil
 	}
 	return nil, mira.ErrNotFound
-}
-
-func (m *memKeys) RecordExposure(_ context.Context, e *mira.KeyExposure, revoke bool) error {
-	m.mu.Lock()
-	defer m.mu.Unlock()
-	for _, k := range m.keys {
-		if k.ID == e.KeyID && revoke && k.RevokedAt.IsZero() {
-			k.RevokedAt, e.Revoked = e.At, true
-		}
-	}
-	return nil
 }
 
 func (m *memKeys) OrgByID(_ context.Context, id string) (*mira.Org, error) {
@@ -115,8 +105,38 @@ func TestMalformedKeysNeverReachTheStore(t *testing.T) {
 	}
 }
 
+// newDBTestServer is a server on a fresh SQLite database holding one key
+// (DefaultScopes) of an owner; it returns the key.
+func newDBTestServer(t testing.TB, mutate ...func(*Options)) (*Server, *store.DB, string) {
+	t.Helper()
+	reg, err := provider.NewRegistry(provider.NewEcho())
+	if err != nil {
+		t.Fatal(err)
+	}
+	db := storetest.OpenSQLite(t)
+	ctx := context.Background()
+	org := &mira.Org{Name: "acme", Plan: "free"}
+	if err := db.CreateOrg(ctx, org); err != nil {
+		t.Fatal(err)
+	}
+	u := &mira.User{OrgID: org.ID, Email: "owner@example.com", Role: mira.RoleOwner, PasswordHash: "x"}
+	if err := db.CreateUser(ctx, u); err != nil {
+		t.Fatal(err)
+	}
+	opt := Options{Keys: db, KeyAdmin: db, Secret: testSecret, Providers: reg, HTTPSURL: "https://localhost:8443"}
+	for _, m := range mutate {
+		m(&opt)
+	}
+	s := New(opt)
+	_, raw, err := s.KeyService().Create(ctx, keys.Spec{OrgID: org.ID, UserID: u.ID, Name: "test"}, keys.Origin{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return s, db, raw
+}
+
 func TestPlainHandlerRevokesAndInvalidates(t *testing.T) {
-	s, _, key := newTestServer(t)
+	s, _, key := newDBTestServer(t)
 	h := s.Handler()
 	use := func() int {
 		req := httptest.NewRequest("GET", "/v1/models", nil)

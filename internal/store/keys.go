@@ -29,6 +29,11 @@ const (
 // CreatedAt with the current time. A digest already stored is a conflict; an
 // unknown OrgID or UserID is an invalid_request error.
 func (db *DB) CreateKey(ctx context.Context, k *mira.Key) error {
+	return db.InTx(ctx, func(tx *Tx) error { return tx.CreateKey(ctx, k) })
+}
+
+// CreateKey is DB.CreateKey inside the transaction.
+func (t *Tx) CreateKey(ctx context.Context, k *mira.Key) error {
 	if k == nil {
 		return errors.New("store: create key: nil key")
 	}
@@ -64,7 +69,7 @@ func (db *DB) CreateKey(ctx context.Context, k *mira.Key) error {
 	if k.UserID != "" {
 		userID = k.UserID
 	}
-	_, err = db.db.ExecContext(ctx, db.Rebind(`INSERT INTO api_keys (`+keyColumns+`)
+	_, err = t.tx.ExecContext(ctx, t.db.Rebind(`INSERT INTO api_keys (`+keyColumns+`)
 		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
 		k.ID, k.FamilyID, k.OrgID, userID, k.Name, k.Digest, k.Prefix, k.Last4, string(k.Environment),
 		mira.JoinScopes(k.Scopes), models, cidrs, k.Plan, TimeArg(k.ExpiresAt), TimeArg(k.CreatedAt), TimeArg(k.LastUsedAt),
@@ -193,7 +198,17 @@ func (db *DB) KeyByDigest(ctx context.Context, digest []byte) (*mira.Key, error)
 
 // KeyByID returns the key with id, or an error wrapping mira.ErrNotFound.
 func (db *DB) KeyByID(ctx context.Context, id string) (*mira.Key, error) {
-	k, err := scanKey(db.db.QueryRowContext(ctx, db.Rebind(`SELECT `+keyColumns+` FROM api_keys WHERE id = ?`), id))
+	return keyByID(ctx, db, db.db, id)
+}
+
+// KeyByID is DB.KeyByID inside the transaction: it sees the transaction's
+// own changes.
+func (t *Tx) KeyByID(ctx context.Context, id string) (*mira.Key, error) {
+	return keyByID(ctx, t.db, t.tx, id)
+}
+
+func keyByID(ctx context.Context, db *DB, q querier, id string) (*mira.Key, error) {
+	k, err := scanKey(q.QueryRowContext(ctx, db.Rebind(`SELECT `+keyColumns+` FROM api_keys WHERE id = ?`), id))
 	if errors.Is(err, sql.ErrNoRows) {
 		return nil, notFound("key " + quoteID(id))
 	}
@@ -230,12 +245,22 @@ func (db *DB) ListKeys(ctx context.Context, orgID string) ([]*mira.Key, error) {
 // reports whether this call revoked it. An unknown id is an error wrapping
 // mira.ErrNotFound.
 func (db *DB) RevokeKey(ctx context.Context, id string, at time.Time, reason string) (changed bool, err error) {
+	err = db.InTx(ctx, func(tx *Tx) error {
+		changed, err = tx.RevokeKey(ctx, id, at, reason)
+		return err
+	})
+	return changed, err
+}
+
+// RevokeKey is DB.RevokeKey inside the transaction.
+func (t *Tx) RevokeKey(ctx context.Context, id string, at time.Time, reason string) (changed bool, err error) {
+	db := t.db
 	if at.IsZero() {
 		return false, errors.New("store: revoke key: zero revocation time")
 	}
 	// A key already set to stop later (a rotation's grace period) can be
 	// stopped sooner; a revocation is never postponed.
-	res, err := db.db.ExecContext(ctx, db.Rebind(`UPDATE api_keys SET revoked_at = ?, revoked_reason = ?
+	res, err := t.tx.ExecContext(ctx, db.Rebind(`UPDATE api_keys SET revoked_at = ?, revoked_reason = ?
 		WHERE id = ? AND (revoked_at IS NULL OR revoked_at > ?)`),
 		TimeArg(at), reason, id, TimeArg(at))
 	if err != nil {
@@ -248,7 +273,7 @@ func (db *DB) RevokeKey(ctx context.Context, id string, at time.Time, reason str
 	if n > 0 {
 		return true, nil
 	}
-	if err := keyExists(ctx, db.db, db.Rebind(qKeyExists), id); err != nil {
+	if err := keyExists(ctx, t.tx, db.Rebind(qKeyExists), id); err != nil {
 		return false, err
 	}
 	return false, nil
@@ -272,63 +297,101 @@ func keyExists(ctx context.Context, q interface {
 	return nil
 }
 
+// ExposureFoldWindow is how long repeats of an exposure are folded into the
+// first: once a key is revoked, the same exposure (same key, same source)
+// again within this window adds no row. A leaked key gets reported over and
+// over, by scanners and people; one row per report would grow without bound
+// and bury the first report.
+const ExposureFoldWindow = time.Hour
+
 // RecordExposure records that a key was exposed, in one transaction: it
 // stores e (setting e.ID), marks the key exposed unless it already is
 // (the first exposure's time and reason are kept), and when revoke is true
-// revokes the key with reason "exposed: <source>" unless it is already
-// revoked. e.Revoked reports whether this exposure revoked the key. A zero
-// e.At is set to the current time. An unknown key is an error wrapping
-// mira.ErrNotFound, and nothing is stored.
+// revokes the key with reason "exposed: <source>" at once: unless it is
+// already revoked, and even if a revocation is scheduled for later (a
+// rotation's grace period), since an exposed key must stop now.
+// e.Revoked reports whether this exposure revoked the key. A zero e.At is
+// set to the current time.
+//
+// A repeat on a revoked key (see ExposureFoldWindow) is folded: nothing is
+// stored, e.ID is the earlier exposure's and e.Folded is true.
+//
+// An unknown key is an error wrapping mira.ErrNotFound, and nothing is stored.
 func (db *DB) RecordExposure(ctx context.Context, e *mira.KeyExposure, revoke bool) error {
+	err := db.InTx(ctx, func(tx *Tx) error { return tx.RecordExposure(ctx, e, revoke) })
+	if err != nil && !errors.Is(err, mira.ErrNotFound) && !strings.HasPrefix(err.Error(), "store: ") {
+		return fmt.Errorf("store: record exposure: %w", err)
+	}
+	return err
+}
+
+// RecordExposure is DB.RecordExposure inside the transaction.
+func (t *Tx) RecordExposure(ctx context.Context, e *mira.KeyExposure, revoke bool) error {
 	if e == nil {
 		return errors.New("store: record exposure: nil exposure")
 	}
 	if e.Source == "" {
 		return errors.New("store: record exposure: empty source")
 	}
+	db, tx := t.db, t.tx
 	at := e.At
 	if at.IsZero() {
 		at = now()
 	}
-	var (
-		id      int64
-		revoked bool
-	)
-	err := db.inTx(ctx, func(tx *sql.Tx) error {
-		if err := keyExists(ctx, tx, db.Rebind(qKeyExists), e.KeyID); err != nil {
-			return err
-		}
-		if _, err := tx.ExecContext(ctx, db.Rebind(`UPDATE api_keys SET exposed_at = ?, exposed_reason = ? WHERE id = ? AND exposed_at IS NULL`),
-			TimeArg(at), e.Source, e.KeyID); err != nil {
-			return fmt.Errorf("mark key exposed: %w", err)
-		}
-		if revoke {
-			res, err := tx.ExecContext(ctx, db.Rebind(`UPDATE api_keys SET revoked_at = ?, revoked_reason = ? WHERE id = ? AND revoked_at IS NULL`),
-				TimeArg(at), "exposed: "+e.Source, e.KeyID)
-			if err != nil {
-				return fmt.Errorf("revoke exposed key: %w", err)
-			}
-			n, err := res.RowsAffected()
-			if err != nil {
-				return fmt.Errorf("revoke exposed key: %w", err)
-			}
-			revoked = n > 0
-		}
-		err := tx.QueryRowContext(ctx, db.Rebind(`INSERT INTO key_exposures (key_id, source, client_ip, user_agent, at, revoked)
-			VALUES (?, ?, ?, ?, ?, ?) RETURNING id`),
-			e.KeyID, e.Source, e.ClientIP, e.UserAgent, TimeArg(at), revoked).Scan(&id)
-		if err != nil {
-			return fmt.Errorf("insert exposure: %w", err)
-		}
-		return nil
-	})
-	if err != nil {
-		if errors.Is(err, mira.ErrNotFound) {
-			return err
-		}
-		return fmt.Errorf("store: record exposure: %w", err)
+	// Lock the key's row first, so that concurrent reports of one key are
+	// decided one after the other (SQLite: the transaction holds the write
+	// lock already).
+	lock := `SELECT revoked_at FROM api_keys WHERE id = ?`
+	if db.dialect == DialectPostgres {
+		lock += ` FOR UPDATE`
 	}
-	e.ID, e.At, e.Revoked = id, at, revoked
+	var revokedAt sql.NullInt64
+	err := tx.QueryRowContext(ctx, db.Rebind(lock), e.KeyID).Scan(&revokedAt)
+	if errors.Is(err, sql.ErrNoRows) {
+		return notFound("key " + quoteID(e.KeyID))
+	}
+	if err != nil {
+		return fmt.Errorf("store: record exposure: look up key: %w", err)
+	}
+	if revokedAt.Valid && revokedAt.Int64 <= at.UnixMicro() {
+		var prev int64
+		err := tx.QueryRowContext(ctx, db.Rebind(`SELECT id FROM key_exposures
+			WHERE key_id = ? AND source = ? AND at >= ? AND at >= ? ORDER BY at DESC, id DESC LIMIT 1`),
+			e.KeyID, e.Source, revokedAt.Int64, at.Add(-ExposureFoldWindow).UnixMicro()).Scan(&prev)
+		switch {
+		case err == nil:
+			e.ID, e.At, e.Revoked, e.Folded = prev, at, false, true
+			return nil
+		case !errors.Is(err, sql.ErrNoRows):
+			return fmt.Errorf("store: record exposure: look up earlier exposures: %w", err)
+		}
+	}
+	if _, err := tx.ExecContext(ctx, db.Rebind(`UPDATE api_keys SET exposed_at = ?, exposed_reason = ? WHERE id = ? AND exposed_at IS NULL`),
+		TimeArg(at), e.Source, e.KeyID); err != nil {
+		return fmt.Errorf("store: record exposure: mark key exposed: %w", err)
+	}
+	revoked := false
+	if revoke {
+		res, err := tx.ExecContext(ctx, db.Rebind(`UPDATE api_keys SET revoked_at = ?, revoked_reason = ?
+			WHERE id = ? AND (revoked_at IS NULL OR revoked_at > ?)`),
+			TimeArg(at), "exposed: "+e.Source, e.KeyID, TimeArg(at))
+		if err != nil {
+			return fmt.Errorf("store: record exposure: revoke exposed key: %w", err)
+		}
+		n, err := res.RowsAffected()
+		if err != nil {
+			return fmt.Errorf("store: record exposure: revoke exposed key: %w", err)
+		}
+		revoked = n > 0
+	}
+	var id int64
+	err = tx.QueryRowContext(ctx, db.Rebind(`INSERT INTO key_exposures (key_id, source, client_ip, user_agent, at, revoked)
+		VALUES (?, ?, ?, ?, ?, ?) RETURNING id`),
+		e.KeyID, e.Source, e.ClientIP, e.UserAgent, TimeArg(at), revoked).Scan(&id)
+	if err != nil {
+		return fmt.Errorf("store: record exposure: insert exposure: %w", err)
+	}
+	e.ID, e.At, e.Revoked, e.Folded = id, at, revoked, false
 	return nil
 }
 
@@ -471,7 +534,16 @@ type KeyUpdate struct {
 }
 
 // UpdateKey applies u to the key id and returns the key as it now is.
-func (db *DB) UpdateKey(ctx context.Context, id string, u KeyUpdate) (*mira.Key, error) {
+func (db *DB) UpdateKey(ctx context.Context, id string, u KeyUpdate) (k *mira.Key, err error) {
+	err = db.InTx(ctx, func(tx *Tx) error {
+		k, err = tx.UpdateKey(ctx, id, u)
+		return err
+	})
+	return k, err
+}
+
+// UpdateKey is DB.UpdateKey inside the transaction.
+func (t *Tx) UpdateKey(ctx context.Context, id string, u KeyUpdate) (*mira.Key, error) {
 	var sets []string
 	var args []any
 	if u.Name != nil {
@@ -499,18 +571,25 @@ func (db *DB) UpdateKey(ctx context.Context, id string, u KeyUpdate) (*mira.Key,
 	}
 	if len(sets) > 0 {
 		args = append(args, id)
-		if _, err := db.db.ExecContext(ctx, db.Rebind(`UPDATE api_keys SET `+strings.Join(sets, ", ")+` WHERE id = ?`), args...); err != nil {
+		// Built from constant fragments only; Rebind caches per query text.
+		if _, err := t.tx.ExecContext(ctx, t.db.Rebind(`UPDATE api_keys SET `+strings.Join(sets, ", ")+` WHERE id = ?`), args...); err != nil {
 			return nil, fmt.Errorf("store: update key: %w", err)
 		}
 	}
-	return db.KeyByID(ctx, id)
+	return t.KeyByID(ctx, id)
 }
 
 // RotateKey creates next in the family of the key oldID and sets the old key
 // to stop at graceEnd (now, for no grace), in one transaction. It fails if
 // the old key is already revoked.
 func (db *DB) RotateKey(ctx context.Context, oldID string, next *mira.Key, graceEnd time.Time) error {
-	return db.inTx(ctx, func(tx *sql.Tx) error {
+	return db.InTx(ctx, func(tx *Tx) error { return tx.RotateKey(ctx, oldID, next, graceEnd) })
+}
+
+// RotateKey is DB.RotateKey inside the transaction.
+func (t *Tx) RotateKey(ctx context.Context, oldID string, next *mira.Key, graceEnd time.Time) error {
+	db, tx := t.db, t.tx
+	{
 		var family string
 		var revoked sql.NullInt64
 		err := tx.QueryRowContext(ctx, db.Rebind(`SELECT family_id, revoked_at FROM api_keys WHERE id = ?`), oldID).Scan(&family, &revoked)
@@ -548,5 +627,5 @@ func (db *DB) RotateKey(ctx context.Context, oldID string, next *mira.Key, grace
 			return fmt.Errorf("store: rotate key: %w", err)
 		}
 		return nil
-	})
+	}
 }

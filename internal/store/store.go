@@ -326,6 +326,36 @@ func TimeFrom(n sql.NullInt64) time.Time {
 	return time.UnixMicro(n.Int64).UTC()
 }
 
+// querier is a *sql.DB or a *sql.Tx.
+type querier interface {
+	ExecContext(ctx context.Context, query string, args ...any) (sql.Result, error)
+	QueryContext(ctx context.Context, query string, args ...any) (*sql.Rows, error)
+	QueryRowContext(ctx context.Context, query string, args ...any) *sql.Row
+}
+
+// Tx is a transaction of changes that must commit together or not at all,
+// such as a key change and the audit entry that records it.
+type Tx struct {
+	db *DB
+	tx *sql.Tx
+}
+
+// SQL returns the transaction, for packages that keep their own tables
+// (the audit log appends inside it).
+func (t *Tx) SQL() *sql.Tx { return t.tx }
+
+// Dialect returns DialectSQLite or DialectPostgres.
+func (t *Tx) Dialect() string { return t.db.dialect }
+
+// InTx runs fn in a transaction, committing when fn returns nil and rolling
+// back when it returns an error (which InTx returns unchanged). On SQLite it
+// is a BEGIN IMMEDIATE transaction, holding the write lock from the start
+// (see openSQLite); on PostgreSQL it is READ COMMITTED, and rows are locked
+// as they are written. Keep fn short: it holds those locks.
+func (db *DB) InTx(ctx context.Context, fn func(tx *Tx) error) error {
+	return db.inTx(ctx, func(tx *sql.Tx) error { return fn(&Tx{db: db, tx: tx}) })
+}
+
 // inTx runs fn in a transaction, committing when fn returns nil. On SQLite it
 // is a BEGIN IMMEDIATE transaction (see openSQLite).
 func (db *DB) inTx(ctx context.Context, fn func(tx *sql.Tx) error) error {
