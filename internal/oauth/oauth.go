@@ -17,10 +17,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"github.com/vmira/mira/internal/attempts"
-	"github.com/vmira/mira/internal/audit"
 	"log/slog"
-	"net"
 	"net/http"
 	"net/netip"
 	"net/url"
@@ -30,6 +27,9 @@ import (
 	"sync/atomic"
 	"time"
 
+	"github.com/vmira/mira/internal/attempts"
+	"github.com/vmira/mira/internal/audit"
+	"github.com/vmira/mira/internal/clientip"
 	"github.com/vmira/mira/internal/mira"
 	"github.com/vmira/mira/internal/secretbox"
 	"github.com/vmira/mira/internal/store"
@@ -154,7 +154,7 @@ func (c *Config) setDefaults() error {
 		c.Now = time.Now
 	}
 	if c.ClientIP == nil {
-		c.ClientIP = peerIP
+		c.ClientIP = clientip.Peer
 	}
 	if c.Logger == nil {
 		c.Logger = slog.New(slog.DiscardHandler)
@@ -307,18 +307,6 @@ func digest(key []byte, secret string) []byte {
 	m := hmac.New(sha256.New, key)
 	m.Write([]byte(secret))
 	return m.Sum(nil)
-}
-
-func peerIP(r *http.Request) netip.Addr {
-	if ap, err := netip.ParseAddrPort(r.RemoteAddr); err == nil {
-		return ap.Addr().Unmap()
-	}
-	host, _, err := net.SplitHostPort(r.RemoteAddr)
-	if err != nil {
-		host = r.RemoteAddr
-	}
-	a, _ := netip.ParseAddr(host)
-	return a.Unmap()
 }
 
 // Error is an OAuth protocol error (RFC 6749 §5.2).

@@ -27,16 +27,16 @@ import (
 	"encoding/base64"
 	"errors"
 	"fmt"
-	"github.com/vmira/mira/internal/attempts"
-	"github.com/vmira/mira/internal/audit"
 	"log/slog"
-	"net"
 	"net/http"
 	"net/netip"
 	"net/url"
 	"strings"
 	"time"
 
+	"github.com/vmira/mira/internal/attempts"
+	"github.com/vmira/mira/internal/audit"
+	"github.com/vmira/mira/internal/clientip"
 	"github.com/vmira/mira/internal/mira"
 	"github.com/vmira/mira/internal/secretbox"
 	"github.com/vmira/mira/internal/store"
@@ -136,7 +136,7 @@ func (c *Config) setDefaults() {
 		c.Now = time.Now
 	}
 	if c.ClientIP == nil {
-		c.ClientIP = peerIP
+		c.ClientIP = clientip.Peer
 	}
 	if c.Logger == nil {
 		c.Logger = slog.New(slog.DiscardHandler)
@@ -445,18 +445,6 @@ func (m *Manager) cleanup(ctx context.Context) {
 	if err != nil && ctx.Err() == nil {
 		m.log.Warn("session: cleanup failed", "error", err)
 	}
-}
-
-func peerIP(r *http.Request) netip.Addr {
-	if ap, err := netip.ParseAddrPort(r.RemoteAddr); err == nil {
-		return ap.Addr().Unmap()
-	}
-	host, _, err := net.SplitHostPort(r.RemoteAddr)
-	if err != nil {
-		host = r.RemoteAddr
-	}
-	a, _ := netip.ParseAddr(host)
-	return a.Unmap()
 }
 
 // audit hands a security event to the configured audit log.
