@@ -4,6 +4,7 @@ import (
 	"errors"
 	"net/http"
 
+	"github.com/vmira/mira/internal/attempts"
 	"github.com/vmira/mira/internal/mira"
 	"github.com/vmira/mira/internal/session"
 )
@@ -41,7 +42,7 @@ func (d *Dashboard) changePassword(w http.ResponseWriter, r *http.Request) {
 	}
 	err := d.sessions.ChangePassword(r.Context(), session.FromContext(r.Context()), f.Get("current_password"), f.Get("new_password"))
 	var (
-		locked *session.LockedError
+		locked *attempts.LockedError
 		me     *mira.Error
 	)
 	switch {
@@ -83,7 +84,7 @@ func (d *Dashboard) totpConfirm(w http.ResponseWriter, r *http.Request) {
 		http.Redirect(w, r, "/dashboard/security?done=totp-enabled", http.StatusSeeOther)
 		return
 	}
-	var locked *session.LockedError
+	var locked *attempts.LockedError
 	msg, status := "That code is not right. Enter the code your app shows now.", http.StatusBadRequest
 	switch {
 	case errors.Is(err, session.ErrTOTPEnrolled):
@@ -107,7 +108,7 @@ func (d *Dashboard) totpConfirm(w http.ResponseWriter, r *http.Request) {
 
 func (d *Dashboard) totpDisable(w http.ResponseWriter, r *http.Request) {
 	err := d.sessions.DisableTOTP(r.Context(), session.UserFrom(r).ID, r.PostForm.Get("code"))
-	var locked *session.LockedError
+	var locked *attempts.LockedError
 	switch {
 	case err == nil:
 		http.Redirect(w, r, "/dashboard/security?done=totp-disabled", http.StatusSeeOther)

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"net/http"
 
+	"github.com/vmira/mira/internal/attempts"
 	"github.com/vmira/mira/internal/session"
 )
 
@@ -29,7 +30,7 @@ func (d *Dashboard) loginSubmit(w http.ResponseWriter, r *http.Request) {
 	email := r.PostForm.Get("email")
 	next := session.SafeNext(r.PostForm.Get("next"))
 	res, err := d.sessions.SignIn(w, r, email, r.PostForm.Get("password"))
-	var locked *session.LockedError
+	var locked *attempts.LockedError
 	switch {
 	case errors.As(err, &locked):
 		setRetryAfter(w, locked.RetryAfter)
@@ -62,7 +63,7 @@ func (d *Dashboard) mfaPage(w http.ResponseWriter, r *http.Request) {
 func (d *Dashboard) mfaSubmit(w http.ResponseWriter, r *http.Request) {
 	next := session.SafeNext(r.PostForm.Get("next"))
 	_, err := d.sessions.CompleteMFA(w, r, r.PostForm.Get("code"))
-	var locked *session.LockedError
+	var locked *attempts.LockedError
 	switch {
 	case err == nil:
 		http.Redirect(w, r, next, http.StatusSeeOther)

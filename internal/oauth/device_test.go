@@ -10,6 +10,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/vmira/mira/internal/attempts"
 	"github.com/vmira/mira/internal/store"
 	"github.com/vmira/mira/internal/store/storetest"
 )
@@ -313,9 +314,9 @@ func TestUserCodeBruteForce(t *testing.T) {
 					t.Fatalf("wrong code %d: %v; want ErrUnknownUserCode", i, err)
 				}
 			}
-			var th *ThrottledError
+			var th *attempts.LockedError
 			if _, err := s.ClaimUserCode(ctx, d.UserCode, c); !errors.As(err, &th) {
-				t.Fatalf("right code after 5 wrong ones = %v; want ThrottledError", err)
+				t.Fatalf("right code after 5 wrong ones = %v; want LockedError", err)
 			}
 			if th.RetryAfter <= 0 || th.RetryAfter > 15*time.Minute {
 				t.Errorf("RetryAfter = %v", th.RetryAfter)
@@ -334,7 +335,7 @@ func TestUserCodeBruteForce(t *testing.T) {
 			s := newServer(t, db, newClock())
 			u := newUser(t, db, "many@example.com")
 			d := startDevice(t, s, ClientID)
-			var th *ThrottledError
+			var th *attempts.LockedError
 			tries := 0
 			for i := range 100 {
 				_, err := s.ClaimUserCode(ctx, wrongCode(i), claimant(u, fmt.Sprint("ses_many_", i)))
@@ -347,14 +348,14 @@ func TestUserCodeBruteForce(t *testing.T) {
 				t.Errorf("one user got %d wrong codes across new sessions; want 10", tries)
 			}
 			if _, err := s.ClaimUserCode(ctx, d.UserCode, claimant(u, "ses_many_new")); !errors.As(err, &th) {
-				t.Errorf("right code after the user's limit = %v; want ThrottledError", err)
+				t.Errorf("right code after the user's limit = %v; want LockedError", err)
 			}
 		})
 		t.Run("many users and addresses", func(t *testing.T) {
 			clk := newClock()
 			clk.Add(time.Hour) // a window of its own
 			s := newServer(t, db, clk, func(c *Config) { c.Limits.Global = 30 })
-			var th *ThrottledError
+			var th *attempts.LockedError
 			tries := 0
 			for i := range 100 {
 				u := newUser(t, db, fmt.Sprintf("bot%d@example.com", i))

@@ -205,16 +205,6 @@ var (
 	ErrNoTOTP         = errors.New("session: two-factor authentication is not set up")
 )
 
-// LockedError is returned when too many attempts failed; RetryAfter says
-// when to try again.
-type LockedError struct {
-	RetryAfter time.Duration
-}
-
-func (e *LockedError) Error() string {
-	return fmt.Sprintf("session: too many failed attempts; try again in %v", e.RetryAfter.Round(time.Second))
-}
-
 type ctxKey struct{}
 
 // FromContext returns the session RequireUser put in ctx, or nil.

@@ -11,6 +11,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/vmira/mira/internal/attempts"
 	"github.com/vmira/mira/internal/mira"
 	"github.com/vmira/mira/internal/password"
 	"github.com/vmira/mira/internal/store"
@@ -246,7 +247,7 @@ func TestSignInBruteForce(t *testing.T) {
 		newUser(t, db, "alice@example.com")
 		attacker := newBrowser("203.0.113.66")
 
-		var locked *LockedError
+		var locked *attempts.LockedError
 		try := func(b *browser, pw string) error {
 			_, err := b.signIn(m, "alice@example.com", pw)
 			return err
@@ -318,7 +319,7 @@ func TestAccountLockoutSparesKnownBrowsers(t *testing.T) {
 			t.Fatalf("guess %d = %v", i, err)
 		}
 	}
-	var locked *LockedError
+	var locked *attempts.LockedError
 	if _, err := newBrowser("203.0.113.50").signIn(m, "alice@example.com", goodPassword); !errors.As(err, &locked) {
 		t.Errorf("a new browser after the account limit = %v; want LockedError", err)
 	}
@@ -428,7 +429,7 @@ func TestTOTP(t *testing.T) {
 		}
 		clk.Add(30 * time.Second)
 		code, _ = TOTPCode(setup.Secret, clk.Now())
-		if err := m.VerifyTOTP(ctx, u.ID, code); !errors.As(err, new(*LockedError)) {
+		if err := m.VerifyTOTP(ctx, u.ID, code); !errors.As(err, new(*attempts.LockedError)) {
 			t.Errorf("right code after 5 wrong ones = %v; want LockedError", err)
 		}
 		clk.Add(15 * time.Minute)
