@@ -477,7 +477,3 @@ func retryText(wait time.Duration) string {
 	}
 	return fmt.Sprintf("%d minutes", int((wait+time.Minute-1)/time.Minute))
 }
-
-func setRetryAfter(w http.ResponseWriter, wait time.Duration) {
-	w.Header().Set("Retry-After", fmt.Sprint(int((wait+time.Second-1)/time.Second)))
-}

@@ -7,6 +7,7 @@ import (
 
 	"github.com/vmira/mira/internal/attempts"
 	"github.com/vmira/mira/internal/oauth"
+	"github.com/vmira/mira/internal/ratelimit"
 	"github.com/vmira/mira/internal/session"
 )
 
@@ -55,7 +56,7 @@ func (d *Dashboard) deviceClaim(w http.ResponseWriter, r *http.Request) {
 	var locked *attempts.LockedError
 	switch {
 	case errors.As(err, &locked):
-		setRetryAfter(w, locked.RetryAfter)
+		ratelimit.SetRetryAfter(w.Header(), locked.RetryAfter)
 		retry(http.StatusTooManyRequests, "Too many wrong codes. Try again in "+retryText(locked.RetryAfter)+".")
 	case errors.Is(err, oauth.ErrMalformedUserCode):
 		retry(http.StatusBadRequest, "Enter the 8-letter code shown by the CLI, for example BCDF-GHJK.")
@@ -125,7 +126,7 @@ func (d *Dashboard) deviceDecide(w http.ResponseWriter, r *http.Request) {
 			var locked *attempts.LockedError
 			switch {
 			case errors.As(err, &locked):
-				setRetryAfter(w, locked.RetryAfter)
+				ratelimit.SetRetryAfter(w.Header(), locked.RetryAfter)
 				d.renderConfirm(w, r, http.StatusTooManyRequests, req, userCode, "Too many wrong authentication codes. Try again in "+retryText(locked.RetryAfter)+".")
 				return
 			case errors.Is(err, session.ErrBadTOTP):

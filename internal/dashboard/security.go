@@ -6,6 +6,7 @@ import (
 
 	"github.com/vmira/mira/internal/attempts"
 	"github.com/vmira/mira/internal/mira"
+	"github.com/vmira/mira/internal/ratelimit"
 	"github.com/vmira/mira/internal/session"
 )
 
@@ -49,7 +50,7 @@ func (d *Dashboard) changePassword(w http.ResponseWriter, r *http.Request) {
 	case err == nil:
 		http.Redirect(w, r, "/dashboard/security?done=password", http.StatusSeeOther)
 	case errors.As(err, &locked):
-		setRetryAfter(w, locked.RetryAfter)
+		ratelimit.SetRetryAfter(w.Header(), locked.RetryAfter)
 		d.renderSecurity(w, r, http.StatusTooManyRequests, "", "Too many wrong passwords. Try again in "+retryText(locked.RetryAfter)+".")
 	case errors.Is(err, session.ErrBadCredentials):
 		d.renderSecurity(w, r, http.StatusUnauthorized, "", "The current password is incorrect.")
@@ -91,7 +92,7 @@ func (d *Dashboard) totpConfirm(w http.ResponseWriter, r *http.Request) {
 		http.Redirect(w, r, "/dashboard/security", http.StatusSeeOther)
 		return
 	case errors.As(err, &locked):
-		setRetryAfter(w, locked.RetryAfter)
+		ratelimit.SetRetryAfter(w.Header(), locked.RetryAfter)
 		msg, status = "Too many wrong codes. Try again in "+retryText(locked.RetryAfter)+".", http.StatusTooManyRequests
 	case errors.Is(err, session.ErrBadTOTP):
 	default:
@@ -113,7 +114,7 @@ func (d *Dashboard) totpDisable(w http.ResponseWriter, r *http.Request) {
 	case err == nil:
 		http.Redirect(w, r, "/dashboard/security?done=totp-disabled", http.StatusSeeOther)
 	case errors.As(err, &locked):
-		setRetryAfter(w, locked.RetryAfter)
+		ratelimit.SetRetryAfter(w.Header(), locked.RetryAfter)
 		d.renderSecurity(w, r, http.StatusTooManyRequests, "", "Too many wrong codes. Try again in "+retryText(locked.RetryAfter)+".")
 	case errors.Is(err, session.ErrBadTOTP), errors.Is(err, session.ErrNoTOTP):
 		d.renderSecurity(w, r, http.StatusBadRequest, "", "That code is not right. Two-factor authentication stays on.")

@@ -31,6 +31,7 @@ import (
 	"github.com/vmira/mira/internal/audit"
 	"github.com/vmira/mira/internal/clientip"
 	"github.com/vmira/mira/internal/mira"
+	"github.com/vmira/mira/internal/ratelimit"
 	"github.com/vmira/mira/internal/secretbox"
 	"github.com/vmira/mira/internal/store"
 )
@@ -353,7 +354,7 @@ func (s *Server) writeError(w http.ResponseWriter, r *http.Request, err error) {
 		body["interval"] = e.Interval
 	}
 	if e.RetryAfter > 0 {
-		w.Header().Set("Retry-After", fmt.Sprint(int((e.RetryAfter+time.Second-1)/time.Second)))
+		ratelimit.SetRetryAfter(w.Header(), e.RetryAfter)
 	}
 	if e.Status == http.StatusUnauthorized && r.Header.Get("Authorization") != "" {
 		w.Header().Set("WWW-Authenticate", `Basic realm="mira"`)
