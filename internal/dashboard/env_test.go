@@ -27,7 +27,6 @@ import (
 	"github.com/vmira/mira/internal/reqlog"
 	"github.com/vmira/mira/internal/session"
 	"github.com/vmira/mira/internal/store"
-	"github.com/vmira/mira/internal/store/storetest"
 )
 
 var testSecret = []byte("0123456789abcdef0123456789abcdef")
@@ -73,11 +72,6 @@ func (e *env) keysChanged() []string {
 	e.changedMu.Lock()
 	defer e.changedMu.Unlock()
 	return append([]string(nil), e.changed...)
-}
-
-func forEachDB(t *testing.T, fn func(t *testing.T, db *store.DB)) {
-	t.Run("sqlite", func(t *testing.T) { fn(t, storetest.OpenSQLite(t)) })
-	t.Run("postgres", func(t *testing.T) { fn(t, storetest.OpenPostgres(t)) })
 }
 
 // newEnv serves the OAuth endpoints and the dashboard over TLS, as the

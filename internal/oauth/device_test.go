@@ -116,7 +116,7 @@ func TestDeviceAuthorizationResponse(t *testing.T) {
 // TestDevicePolling walks a device code through every answer of the
 // token endpoint, on each database.
 func TestDevicePolling(t *testing.T) {
-	forEachDB(t, func(t *testing.T, db *store.DB) {
+	storetest.EachDB(t, func(t *testing.T, db *store.DB) {
 		clk := newClock()
 		s := newServer(t, db, clk)
 		u := newUser(t, db, "alice@example.com")
@@ -185,7 +185,7 @@ func TestDevicePolling(t *testing.T) {
 // TestDeviceCodeRedeemsOnce races many redemptions of one approved code,
 // as polls arriving at several instances at once would.
 func TestDeviceCodeRedeemsOnce(t *testing.T) {
-	forEachDB(t, func(t *testing.T, db *store.DB) {
+	storetest.EachDB(t, func(t *testing.T, db *store.DB) {
 		clk := newClock()
 		s := newServer(t, db, clk)
 		other := newServer(t, db, clk) // a second instance
@@ -236,7 +236,7 @@ func TestDeviceCodeRedeemsOnce(t *testing.T) {
 }
 
 func TestClaimAndDecide(t *testing.T) {
-	forEachDB(t, func(t *testing.T, db *store.DB) {
+	storetest.EachDB(t, func(t *testing.T, db *store.DB) {
 		ctx := context.Background()
 		clk := newClock()
 		s := newServer(t, db, clk)
@@ -301,7 +301,7 @@ func wrongCode(i int) string {
 }
 
 func TestUserCodeBruteForce(t *testing.T) {
-	forEachDB(t, func(t *testing.T, db *store.DB) {
+	storetest.EachDB(t, func(t *testing.T, db *store.DB) {
 		ctx := context.Background()
 		t.Run("one session", func(t *testing.T) {
 			clk := newClock()

@@ -14,7 +14,6 @@ import (
 
 	"github.com/vmira/mira/internal/mira"
 	"github.com/vmira/mira/internal/store"
-	"github.com/vmira/mira/internal/store/storetest"
 )
 
 // otherClient is a second client registered only in tests, to show that a
@@ -43,12 +42,6 @@ func (c *clock) Add(d time.Duration) {
 	c.mu.Lock()
 	c.t = c.t.Add(d)
 	c.mu.Unlock()
-}
-
-// forEachDB runs fn on SQLite, and on PostgreSQL when it is configured.
-func forEachDB(t *testing.T, fn func(t *testing.T, db *store.DB)) {
-	t.Run("sqlite", func(t *testing.T) { fn(t, storetest.OpenSQLite(t)) })
-	t.Run("postgres", func(t *testing.T) { fn(t, storetest.OpenPostgres(t)) })
 }
 
 func newUser(t *testing.T, db *store.DB, email string) *mira.User {

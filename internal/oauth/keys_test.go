@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/vmira/mira/internal/store"
+	"github.com/vmira/mira/internal/store/storetest"
 )
 
 func kidOf(t *testing.T, tok string) string {
@@ -28,7 +29,7 @@ func jwksKids(t *testing.T, s *Server) []string {
 }
 
 func TestSigningKeyRotation(t *testing.T) {
-	forEachDB(t, func(t *testing.T, db *store.DB) {
+	storetest.EachDB(t, func(t *testing.T, db *store.DB) {
 		ctx := context.Background()
 		clk := newClock()
 		s := newServer(t, db, clk)
@@ -105,7 +106,7 @@ func TestSigningKeyRotation(t *testing.T) {
 }
 
 func TestSigningKeyEncryptedAtRest(t *testing.T) {
-	forEachDB(t, func(t *testing.T, db *store.DB) {
+	storetest.EachDB(t, func(t *testing.T, db *store.DB) {
 		clk := newClock()
 		s := newServer(t, db, clk)
 		k := s.keys.Load().signer(clk.Now())

@@ -33,7 +33,7 @@ func verifies(s *Server, tok string) bool {
 }
 
 func TestRefreshRotation(t *testing.T) {
-	forEachDB(t, func(t *testing.T, db *store.DB) {
+	storetest.EachDB(t, func(t *testing.T, db *store.DB) {
 		clk := newClock()
 		s := newServer(t, db, clk)
 		u := newUser(t, db, "alice@example.com")
@@ -135,7 +135,7 @@ func TestScopes(t *testing.T) {
 }
 
 func TestRevoke(t *testing.T) {
-	forEachDB(t, func(t *testing.T, db *store.DB) {
+	storetest.EachDB(t, func(t *testing.T, db *store.DB) {
 		clk := newClock()
 		s := newServer(t, db, clk)
 		other := newServer(t, db, clk) // a second instance

@@ -18,24 +18,12 @@ import (
 // eachDB runs f on a fresh SQLite database (dir is its data directory) and,
 // when MIRA_TEST_POSTGRES_URL is set, on a fresh PostgreSQL schema (dir "").
 func eachDB(t *testing.T, f func(t *testing.T, db *store.DB, dir string)) {
-	t.Run("sqlite", func(t *testing.T) {
-		db, dir := openSQLite(t)
-		f(t, db, dir)
-	})
-	t.Run("postgres", func(t *testing.T) {
-		f(t, storetest.OpenPostgres(t), "")
-	})
+	storetest.EachLocation(t, func(t *testing.T, url, dir string) { f(t, storetest.Open(t, url, dir), dir) })
 }
 
 func openSQLite(t testing.TB) (*store.DB, string) {
-	t.Helper()
 	dir := t.TempDir()
-	db, err := store.Open(context.Background(), "", dir)
-	if err != nil {
-		t.Fatalf("store.Open(SQLite): %v", err)
-	}
-	t.Cleanup(func() { db.Close() })
-	return db, dir
+	return storetest.Open(t, "", dir), dir
 }
 
 // t0 is a fixed "now" with microsecond precision, the stored precision.

@@ -58,11 +58,6 @@ func (c *clock) Add(d time.Duration) {
 	c.mu.Unlock()
 }
 
-func forEachDB(t *testing.T, fn func(t *testing.T, db *store.DB)) {
-	t.Run("sqlite", func(t *testing.T) { fn(t, storetest.OpenSQLite(t)) })
-	t.Run("postgres", func(t *testing.T) { fn(t, storetest.OpenPostgres(t)) })
-}
-
 func newUser(t *testing.T, db *store.DB, email string) *mira.User {
 	t.Helper()
 	ctx := context.Background()
@@ -178,7 +173,7 @@ func TestSafeNext(t *testing.T) {
 }
 
 func TestSignInAndSessions(t *testing.T) {
-	forEachDB(t, func(t *testing.T, db *store.DB) {
+	storetest.EachDB(t, func(t *testing.T, db *store.DB) {
 		clk := newClock()
 		m := newManager(t, db, clk, func(c *Config) {
 			c.IdleTimeout = time.Hour
@@ -241,7 +236,7 @@ func TestSignInAndSessions(t *testing.T) {
 }
 
 func TestSignInBruteForce(t *testing.T) {
-	forEachDB(t, func(t *testing.T, db *store.DB) {
+	storetest.EachDB(t, func(t *testing.T, db *store.DB) {
 		clk := newClock()
 		m := newManager(t, db, clk)
 		newUser(t, db, "alice@example.com")
@@ -336,7 +331,7 @@ func TestAccountLockoutSparesKnownBrowsers(t *testing.T) {
 }
 
 func TestTOTP(t *testing.T) {
-	forEachDB(t, func(t *testing.T, db *store.DB) {
+	storetest.EachDB(t, func(t *testing.T, db *store.DB) {
 		ctx := context.Background()
 		clk := newClock()
 		m := newManager(t, db, clk)
@@ -444,7 +439,7 @@ func TestTOTP(t *testing.T) {
 }
 
 func TestChangePassword(t *testing.T) {
-	forEachDB(t, func(t *testing.T, db *store.DB) {
+	storetest.EachDB(t, func(t *testing.T, db *store.DB) {
 		ctx := context.Background()
 		clk := newClock()
 		var revoked []string
