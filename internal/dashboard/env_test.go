@@ -2,10 +2,7 @@ package dashboard
 
 import (
 	"context"
-	"crypto/ed25519"
-	"encoding/base64"
 	"encoding/json"
-	"errors"
 	"html"
 	"io"
 	"net/http"
@@ -263,51 +260,4 @@ func (e *env) startDevice() deviceAuth {
 func (e *env) pollOnce(deviceCode string) (int, map[string]any) {
 	e.clk.Add(6 * time.Second)
 	return e.post("/oauth/token", url.Values{"grant_type": {oauth.GrantTypeDeviceCode}, "device_code": {deviceCode}, "client_id": {oauth.ClientID}})
-}
-
-// verifyEd25519JWS is a minimal JWS verifier independent of go-jose:
-// RFC 7515 compact form, RFC 8037 EdDSA, keys from a JWKS document.
-func verifyEd25519JWS(token string, jwksJSON []byte) (map[string]any, error) {
-	parts := strings.Split(token, ".")
-	if len(parts) != 3 {
-		return nil, errors.New("not three segments")
-	}
-	dec := base64.RawURLEncoding
-	hb, err := dec.DecodeString(parts[0])
-	if err != nil {
-		return nil, err
-	}
-	var hdr struct{ Alg, Kid, Typ string }
-	if err := json.Unmarshal(hb, &hdr); err != nil {
-		return nil, err
-	}
-	if hdr.Alg != "EdDSA" || hdr.Typ != "at+jwt" {
-		return nil, errors.New("unexpected alg or typ")
-	}
-	var set struct {
-		Keys []struct{ Kty, Crv, X, Kid string }
-	}
-	if err := json.Unmarshal(jwksJSON, &set); err != nil {
-		return nil, err
-	}
-	for _, k := range set.Keys {
-		if k.Kid != hdr.Kid || k.Kty != "OKP" || k.Crv != "Ed25519" {
-			continue
-		}
-		pub, err := dec.DecodeString(k.X)
-		sig, err2 := dec.DecodeString(parts[2])
-		if err != nil || err2 != nil || len(pub) != ed25519.PublicKeySize {
-			return nil, errors.New("bad key or signature encoding")
-		}
-		if !ed25519.Verify(ed25519.PublicKey(pub), []byte(parts[0]+"."+parts[1]), sig) {
-			return nil, errors.New("bad signature")
-		}
-		pb, err := dec.DecodeString(parts[1])
-		if err != nil {
-			return nil, err
-		}
-		var claims map[string]any
-		return claims, json.Unmarshal(pb, &claims)
-	}
-	return nil, errors.New("kid not in the JWKS")
 }

@@ -12,6 +12,7 @@ import (
 	"github.com/vmira/mira/internal/oauth"
 	"github.com/vmira/mira/internal/store"
 	"github.com/vmira/mira/internal/store/storetest"
+	"github.com/vmira/mira/internal/testkit"
 	"golang.org/x/oauth2"
 )
 
@@ -107,7 +108,7 @@ func TestDeviceFlowWithOAuth2Client(t *testing.T) {
 		}
 		jwks, _ := io.ReadAll(resp.Body)
 		resp.Body.Close()
-		claims, err := verifyEd25519JWS(tok.AccessToken, jwks)
+		claims, err := testkit.VerifyAccessJWT(tok.AccessToken, jwks)
 		if err != nil {
 			t.Fatalf("independent verification: %v", err)
 		}

@@ -6,7 +6,6 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
-	"sync"
 	"testing"
 	"time"
 
@@ -28,26 +27,6 @@ func openSQLite(t testing.TB) (*store.DB, string) {
 
 // t0 is a fixed "now" with microsecond precision, the stored precision.
 var t0 = time.Date(2025, 6, 15, 12, 30, 45, 123456000, time.UTC)
-
-// clock is a controllable clock.
-type clock struct {
-	mu  sync.Mutex
-	now time.Time
-}
-
-func newClock(t time.Time) *clock { return &clock{now: t} }
-
-func (c *clock) Now() time.Time {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	return c.now
-}
-
-func (c *clock) Set(t time.Time) {
-	c.mu.Lock()
-	c.now = t
-	c.mu.Unlock()
-}
 
 var testSecret = bytes.Repeat([]byte{0x42}, 32)
 
