@@ -8,6 +8,7 @@ package dashboard
 
 import (
 	"bytes"
+	"cmp"
 	"context"
 	"crypto/sha256"
 	"embed"
@@ -124,9 +125,7 @@ func New(cfg Config) (*Dashboard, error) {
 	if cfg.Sessions == nil || cfg.OAuth == nil {
 		return nil, errors.New("dashboard: Sessions and OAuth are required")
 	}
-	if cfg.Logger == nil {
-		cfg.Logger = slog.New(slog.DiscardHandler)
-	}
+	cfg.Logger = cmp.Or(cfg.Logger, slog.New(slog.DiscardHandler))
 	static, err := fs.Sub(staticFS, "static")
 	if err != nil {
 		return nil, err

@@ -11,6 +11,7 @@
 package oauth
 
 import (
+	"cmp"
 	"context"
 	"crypto/hmac"
 	"crypto/sha256"
@@ -116,9 +117,7 @@ func (c *Config) setDefaults() error {
 		return fmt.Errorf("oauth: issuer %q must be an https origin such as https://mira.example.com, without path, query or fragment", c.Issuer)
 	}
 	c.Issuer = "https://" + u.Host
-	if c.Audience == "" {
-		c.Audience = c.Issuer + "/v1"
-	}
+	c.Audience = cmp.Or(c.Audience, c.Issuer+"/v1")
 	def := func(d *time.Duration, v time.Duration) {
 		if *d <= 0 {
 			*d = v
@@ -140,26 +139,20 @@ func (c *Config) setDefaults() error {
 	case c.RefreshIdleTTL > c.RefreshMaxTTL:
 		return fmt.Errorf("oauth: refresh idle lifetime %v is longer than the absolute lifetime %v", c.RefreshIdleTTL, c.RefreshMaxTTL)
 	}
-	defi := func(n *int, v int) {
-		if *n == 0 {
-			*n = v
-		}
-	}
-	defi(&c.Limits.PerSession, 5)
-	defi(&c.Limits.PerUser, 10)
-	defi(&c.Limits.PerIP, 20)
-	defi(&c.Limits.Global, 200)
-	defi(&c.Limits.DeviceCodesPerIP, 30)
-	defi(&c.Limits.MaxPending, 1000)
+	l := &c.Limits
+	l.PerSession = cmp.Or(l.PerSession, 5)
+	l.PerUser = cmp.Or(l.PerUser, 10)
+	l.PerIP = cmp.Or(l.PerIP, 20)
+	l.Global = cmp.Or(l.Global, 200)
+	l.DeviceCodesPerIP = cmp.Or(l.DeviceCodesPerIP, 30)
+	l.MaxPending = cmp.Or(l.MaxPending, 1000)
 	if c.Now == nil {
 		c.Now = time.Now
 	}
 	if c.ClientIP == nil {
 		c.ClientIP = clientip.Peer
 	}
-	if c.Logger == nil {
-		c.Logger = slog.New(slog.DiscardHandler)
-	}
+	c.Logger = cmp.Or(c.Logger, slog.New(slog.DiscardHandler))
 	return nil
 }
 

@@ -1,6 +1,7 @@
 package ratelimit
 
 import (
+	"cmp"
 	"context"
 	"log/slog"
 	"sync"
@@ -64,9 +65,7 @@ func NewFallback(redis *Redis, memory *Memory, opts FallbackOptions) *Fallback {
 	if f.probe <= 0 {
 		f.probe = 500 * time.Millisecond
 	}
-	if f.log == nil {
-		f.log = slog.Default()
-	}
+	f.log = cmp.Or(f.log, slog.Default())
 	f.shared.f = f
 	return f
 }

@@ -19,6 +19,7 @@
 package session
 
 import (
+	"cmp"
 	"context"
 	"crypto/hmac"
 	"crypto/rand"
@@ -119,28 +120,20 @@ func (c *Config) setDefaults() {
 	def(&c.AbsoluteTimeout, 12*time.Hour)
 	def(&c.MFATimeout, 5*time.Minute)
 	def(&c.Limits.Window, 15*time.Minute)
-	defi := func(n *int, v int) {
-		if *n == 0 {
-			*n = v
-		}
-	}
-	defi(&c.Limits.PerIP, 30)
-	defi(&c.Limits.PerAccountIP, 10)
-	defi(&c.Limits.PerAccount, 20)
-	defi(&c.Limits.SlowAfter, 3)
-	defi(&c.Limits.TOTPFailures, 5)
-	if c.TOTPIssuer == "" {
-		c.TOTPIssuer = "Mira"
-	}
+	l := &c.Limits
+	l.PerIP = cmp.Or(l.PerIP, 30)
+	l.PerAccountIP = cmp.Or(l.PerAccountIP, 10)
+	l.PerAccount = cmp.Or(l.PerAccount, 20)
+	l.SlowAfter = cmp.Or(l.SlowAfter, 3)
+	l.TOTPFailures = cmp.Or(l.TOTPFailures, 5)
+	c.TOTPIssuer = cmp.Or(c.TOTPIssuer, "Mira")
 	if c.Now == nil {
 		c.Now = time.Now
 	}
 	if c.ClientIP == nil {
 		c.ClientIP = clientip.Peer
 	}
-	if c.Logger == nil {
-		c.Logger = slog.New(slog.DiscardHandler)
-	}
+	c.Logger = cmp.Or(c.Logger, slog.New(slog.DiscardHandler))
 }
 
 // Manager signs users in and out and checks sessions. It is safe for
