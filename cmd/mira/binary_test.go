@@ -17,6 +17,8 @@ import (
 	"syscall"
 	"testing"
 	"time"
+
+	"github.com/vmira/mira/internal/testkit"
 )
 
 var (
@@ -134,7 +136,7 @@ func TestBinaryQuickstart(t *testing.T) {
 	addr := freePort(t)
 	env := []string{"MIRA_DATA_DIR=" + data}
 	srv := miraCmd(t, env, "serve", "--listen", addr)
-	var logs syncBuffer
+	var logs testkit.Buffer
 	srv.Stderr = &logs
 	if err := srv.Start(); err != nil {
 		t.Fatal(err)

@@ -12,6 +12,8 @@ import (
 	"syscall"
 	"testing"
 	"time"
+
+	"github.com/vmira/mira/internal/testkit"
 )
 
 // TestKillDuringKeyChanges kills mira serve with SIGKILL while keys are
@@ -30,7 +32,7 @@ func TestKillDuringKeyChanges(t *testing.T) {
 	start := func() (*testServer, func()) {
 		addr := freePort(t)
 		srv := miraCmd(t, env, "serve", "--listen", addr)
-		var logs syncBuffer
+		var logs testkit.Buffer
 		srv.Stderr = &logs
 		if err := srv.Start(); err != nil {
 			t.Fatal(err)

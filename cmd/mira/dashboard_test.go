@@ -24,6 +24,7 @@ import (
 
 	"github.com/vmira/mira/internal/apikey"
 	"github.com/vmira/mira/internal/dashboard"
+	"github.com/vmira/mira/internal/testkit"
 )
 
 // Browser tests: Debian's chromium, headless, driven by chromedp, against
@@ -58,7 +59,7 @@ type web struct {
 	ts        *testServer
 	ctx       context.Context
 	artifacts string
-	output    *syncBuffer // chromium's own output, shown on failure
+	output    *testkit.Buffer // chromium's own output, shown on failure
 
 	mu      sync.Mutex
 	loads   []pageLoad
@@ -84,7 +85,7 @@ func newWeb(t *testing.T, ts *testServer) *web {
 	if err := os.MkdirAll(artifacts, 0o755); err != nil {
 		t.Fatal(err)
 	}
-	w := &web{t: t, ts: ts, artifacts: artifacts, output: &syncBuffer{}}
+	w := &web{t: t, ts: ts, artifacts: artifacts, output: &testkit.Buffer{}}
 	actx, cancelAlloc := chromedp.NewExecAllocator(context.Background(),
 		chromedp.ExecPath(chromiumPath),
 		chromedp.Headless,

@@ -11,36 +11,18 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
-	"sync"
 	"testing"
 	"time"
 
 	"github.com/vmira/mira/internal/server"
+	"github.com/vmira/mira/internal/testkit"
 )
-
-// syncBuffer is a bytes.Buffer safe for the server's concurrent log writes.
-type syncBuffer struct {
-	mu sync.Mutex
-	b  bytes.Buffer
-}
-
-func (s *syncBuffer) Write(p []byte) (int, error) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return s.b.Write(p)
-}
-
-func (s *syncBuffer) String() string {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return s.b.String()
-}
 
 // testServer is a running `mira serve` with its data directory and logs.
 type testServer struct {
 	*server.Running
 	dataDir string
-	logs    *syncBuffer
+	logs    *testkit.Buffer
 	env     map[string]string
 	hc      *http.Client // trusts only the generated CA
 	addr    string       // set when the server is a separate process
@@ -121,7 +103,7 @@ func startServer(t *testing.T, configYAML string, extra map[string]string) *test
 
 func startWithEnv(t *testing.T, envm map[string]string) *testServer {
 	t.Helper()
-	logs := &syncBuffer{}
+	logs := &testkit.Buffer{}
 	e := &env{getenv: func(k string) string { return envm[k] }, stderr: logs}
 	var f serverFlags
 	cfg, err := f.load(e)

@@ -30,6 +30,7 @@ import (
 
 	"github.com/vmira/mira/internal/mira"
 	"github.com/vmira/mira/internal/secretbox"
+	"github.com/vmira/mira/internal/testkit"
 )
 
 // The user createKey makes, and the device-code grant type.
@@ -697,7 +698,7 @@ func cliLogin(t *testing.T, env map[string]string, b *browser) string {
 	t.Helper()
 	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
 	defer cancel()
-	var stdout, stderr syncBuffer
+	var stdout, stderr testkit.Buffer
 	done := make(chan int, 1)
 	start := time.Now()
 	go func() {

@@ -28,6 +28,17 @@ type Key struct {
 	Rule Rule
 }
 
+// LockedError is the error of a sign-in, a second-factor code or a device
+// user code refused without being checked because too many attempts failed
+// (see Counter.Reserve): the lock-out ends after RetryAfter.
+type LockedError struct {
+	RetryAfter time.Duration
+}
+
+func (e *LockedError) Error() string {
+	return fmt.Sprintf("too many failed attempts; try again in %v", e.RetryAfter.Round(time.Second))
+}
+
 // Counter counts attempts in the auth_throttle table, so every instance
 // sees the same counts. Attempts are reserved before the secret is checked
 // (so parallel requests cannot slip past a limit) and refunded when the

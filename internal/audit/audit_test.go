@@ -24,26 +24,10 @@ var (
 // is set, a fresh PostgreSQL schema. open opens another handle (another
 // pool, as another process would have) on the same database.
 func eachDB(t *testing.T, f func(t *testing.T, db *store.DB, open func() *store.DB)) {
-	t.Run("sqlite", func(t *testing.T) {
-		dir := t.TempDir()
-		open := func() *store.DB { return mustOpen(t, "", dir) }
+	storetest.EachLocation(t, func(t *testing.T, url, dir string) {
+		open := func() *store.DB { return storetest.Open(t, url, dir) }
 		f(t, open(), open)
 	})
-	t.Run("postgres", func(t *testing.T) {
-		u := storetest.PostgresURL(t)
-		open := func() *store.DB { return mustOpen(t, u, "") }
-		f(t, open(), open)
-	})
-}
-
-func mustOpen(t *testing.T, url, dir string) *store.DB {
-	t.Helper()
-	db, err := store.Open(context.Background(), url, dir)
-	if err != nil {
-		t.Fatalf("store.Open: %v", err)
-	}
-	t.Cleanup(func() { db.Close() })
-	return db
 }
 
 func newLog(t *testing.T, db *store.DB) *Log {

@@ -100,8 +100,7 @@ func TestCrashSafety(t *testing.T) {
 	if testing.Short() {
 		t.Skip("kills child processes; skipped with -short")
 	}
-	t.Run("sqlite", func(t *testing.T) { crashRounds(t, "", t.TempDir()) })
-	t.Run("postgres", func(t *testing.T) { crashRounds(t, storetest.PostgresURL(t), "") })
+	storetest.EachLocation(t, crashRounds)
 }
 
 func crashRounds(t *testing.T, url, dir string) {

@@ -1,7 +1,6 @@
 package cliauth
 
 import (
-	"context"
 	"crypto/rand"
 	"crypto/x509"
 	"encoding/base64"
@@ -19,6 +18,7 @@ import (
 
 	"github.com/vmira/mira/client"
 	"github.com/vmira/mira/internal/credstore"
+	"github.com/vmira/mira/internal/testkit"
 )
 
 // fakeServer is an OAuth authorization server as the CLI sees Mira's:
@@ -376,56 +376,22 @@ func writeJSON(w http.ResponseWriter, status int, v any) {
 	json.NewEncoder(w).Encode(v)
 }
 
-// fakeClock is the Auth's clock: Sleep returns at once, advancing Now and
-// recording the wait, so polling tests run in microseconds and can assert
-// the exact intervals.
-type fakeClock struct {
-	mu     sync.Mutex
-	now    time.Time
-	sleeps []time.Duration
-}
-
-func newFakeClock() *fakeClock { return &fakeClock{now: time.Now()} }
-
-func (c *fakeClock) Now() time.Time {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	return c.now
-}
-
-func (c *fakeClock) Sleep(ctx context.Context, d time.Duration) error {
-	if err := ctx.Err(); err != nil {
-		return err
-	}
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	c.now = c.now.Add(d)
-	c.sleeps = append(c.sleeps, d)
-	return nil
-}
-
-func (c *fakeClock) Sleeps() []time.Duration {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	return append([]time.Duration(nil), c.sleeps...)
-}
-
 // harness is an Auth against a fake server, with a file store in a fresh
 // directory, a fake clock, a recorded browser and captured debug output.
 type harness struct {
 	f       *fakeServer
 	auth    *Auth
 	store   *credstore.Store
-	clock   *fakeClock
+	clock   *testkit.Clock
 	env     map[string]string
-	debug   *syncBuffer
+	debug   *testkit.Buffer
 	opened  []string
 	openErr error
 }
 
 func newHarness(t *testing.T, f *fakeServer) *harness {
 	t.Helper()
-	h := &harness{f: f, clock: newFakeClock(), env: map[string]string{}, debug: &syncBuffer{}}
+	h := &harness{f: f, clock: testkit.NewClock(time.Now()), env: map[string]string{}, debug: &testkit.Buffer{}}
 	st, err := credstore.Open(credstore.Options{Backend: "file", Dir: filepath.Join(t.TempDir(), "mira")})
 	if err != nil {
 		t.Fatal(err)
@@ -454,23 +420,6 @@ func (h *harness) newAuth(t *testing.T, st *credstore.Store) *Auth {
 		t.Fatal(err)
 	}
 	return a
-}
-
-type syncBuffer struct {
-	mu sync.Mutex
-	b  strings.Builder
-}
-
-func (s *syncBuffer) Write(p []byte) (int, error) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return s.b.Write(p)
-}
-
-func (s *syncBuffer) String() string {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return s.b.String()
 }
 
 func TestFakeServerSanity(t *testing.T) {

@@ -8,6 +8,7 @@ package dashboard
 
 import (
 	"bytes"
+	"cmp"
 	"context"
 	"crypto/sha256"
 	"embed"
@@ -120,9 +121,7 @@ func New(cfg Config) (*Dashboard, error) {
 	if cfg.Sessions == nil || cfg.OAuth == nil {
 		return nil, errors.New("dashboard: Sessions and OAuth are required")
 	}
-	if cfg.Logger == nil {
-		cfg.Logger = slog.New(slog.DiscardHandler)
-	}
+	cfg.Logger = cmp.Or(cfg.Logger, slog.New(slog.DiscardHandler))
 	static, err := fs.Sub(staticFS, "static")
 	if err != nil {
 		return nil, err
@@ -469,8 +468,4 @@ func retryText(wait time.Duration) string {
 		return fmt.Sprintf("%d seconds", int((wait+time.Second-1)/time.Second))
 	}
 	return fmt.Sprintf("%d minutes", int((wait+time.Minute-1)/time.Minute))
-}
-
-func setRetryAfter(w http.ResponseWriter, wait time.Duration) {
-	w.Header().Set("Retry-After", fmt.Sprint(int((wait+time.Second-1)/time.Second)))
 }

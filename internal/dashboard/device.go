@@ -5,7 +5,9 @@ import (
 	"net/http"
 	"net/url"
 
+	"github.com/vmira/mira/internal/attempts"
 	"github.com/vmira/mira/internal/oauth"
+	"github.com/vmira/mira/internal/ratelimit"
 	"github.com/vmira/mira/internal/session"
 )
 
@@ -51,11 +53,11 @@ func (d *Dashboard) deviceClaim(w http.ResponseWriter, r *http.Request) {
 	retry := func(status int, msg string) {
 		d.Render(w, r, status, "device", &Page{Title: "Approve a device", Error: msg, Data: deviceData{UserCode: entered}})
 	}
-	var throttled *oauth.ThrottledError
+	var locked *attempts.LockedError
 	switch {
-	case errors.As(err, &throttled):
-		setRetryAfter(w, throttled.RetryAfter)
-		retry(http.StatusTooManyRequests, "Too many wrong codes. Try again in "+retryText(throttled.RetryAfter)+".")
+	case errors.As(err, &locked):
+		ratelimit.SetRetryAfter(w.Header(), locked.RetryAfter)
+		retry(http.StatusTooManyRequests, "Too many wrong codes. Try again in "+retryText(locked.RetryAfter)+".")
 	case errors.Is(err, oauth.ErrMalformedUserCode):
 		retry(http.StatusBadRequest, "Enter the 8-letter code shown by the CLI, for example BCDF-GHJK.")
 	case errors.Is(err, oauth.ErrUnknownUserCode):
@@ -121,10 +123,10 @@ func (d *Dashboard) deviceDecide(w http.ResponseWriter, r *http.Request) {
 		}
 		if enrolled {
 			err := d.sessions.VerifyTOTP(ctx, c.UserID, r.PostForm.Get("totp_code"))
-			var locked *session.LockedError
+			var locked *attempts.LockedError
 			switch {
 			case errors.As(err, &locked):
-				setRetryAfter(w, locked.RetryAfter)
+				ratelimit.SetRetryAfter(w.Header(), locked.RetryAfter)
 				d.renderConfirm(w, r, http.StatusTooManyRequests, req, userCode, "Too many wrong authentication codes. Try again in "+retryText(locked.RetryAfter)+".")
 				return
 			case errors.Is(err, session.ErrBadTOTP):

@@ -2,11 +2,7 @@ package dashboard
 
 import (
 	"context"
-	"crypto/ed25519"
-	"encoding/base64"
 	"encoding/json"
-	"errors"
-	"github.com/vmira/mira/internal/keys"
 	"html"
 	"io"
 	"net/http"
@@ -21,6 +17,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/vmira/mira/internal/keys"
+
 	"github.com/vmira/mira/internal/audit"
 	"github.com/vmira/mira/internal/mira"
 	"github.com/vmira/mira/internal/oauth"
@@ -28,7 +26,6 @@ import (
 	"github.com/vmira/mira/internal/reqlog"
 	"github.com/vmira/mira/internal/session"
 	"github.com/vmira/mira/internal/store"
-	"github.com/vmira/mira/internal/store/storetest"
 )
 
 var testSecret = []byte("0123456789abcdef0123456789abcdef")
@@ -84,11 +81,6 @@ func (e *env) keysChanged() []string {
 	e.changedMu.Lock()
 	defer e.changedMu.Unlock()
 	return append([]string(nil), e.changed...)
-}
-
-func forEachDB(t *testing.T, fn func(t *testing.T, db *store.DB)) {
-	t.Run("sqlite", func(t *testing.T) { fn(t, storetest.OpenSQLite(t)) })
-	t.Run("postgres", func(t *testing.T) { fn(t, storetest.OpenPostgres(t)) })
 }
 
 // newEnv serves the OAuth endpoints and the dashboard over TLS, as the
@@ -276,51 +268,4 @@ func (e *env) startDevice() deviceAuth {
 func (e *env) pollOnce(deviceCode string) (int, map[string]any) {
 	e.clk.Add(6 * time.Second)
 	return e.post("/oauth/token", url.Values{"grant_type": {oauth.GrantTypeDeviceCode}, "device_code": {deviceCode}, "client_id": {oauth.ClientID}})
-}
-
-// verifyEd25519JWS is a minimal JWS verifier independent of go-jose:
-// RFC 7515 compact form, RFC 8037 EdDSA, keys from a JWKS document.
-func verifyEd25519JWS(token string, jwksJSON []byte) (map[string]any, error) {
-	parts := strings.Split(token, ".")
-	if len(parts) != 3 {
-		return nil, errors.New("not three segments")
-	}
-	dec := base64.RawURLEncoding
-	hb, err := dec.DecodeString(parts[0])
-	if err != nil {
-		return nil, err
-	}
-	var hdr struct{ Alg, Kid, Typ string }
-	if err := json.Unmarshal(hb, &hdr); err != nil {
-		return nil, err
-	}
-	if hdr.Alg != "EdDSA" || hdr.Typ != "at+jwt" {
-		return nil, errors.New("unexpected alg or typ")
-	}
-	var set struct {
-		Keys []struct{ Kty, Crv, X, Kid string }
-	}
-	if err := json.Unmarshal(jwksJSON, &set); err != nil {
-		return nil, err
-	}
-	for _, k := range set.Keys {
-		if k.Kid != hdr.Kid || k.Kty != "OKP" || k.Crv != "Ed25519" {
-			continue
-		}
-		pub, err := dec.DecodeString(k.X)
-		sig, err2 := dec.DecodeString(parts[2])
-		if err != nil || err2 != nil || len(pub) != ed25519.PublicKeySize {
-			return nil, errors.New("bad key or signature encoding")
-		}
-		if !ed25519.Verify(ed25519.PublicKey(pub), []byte(parts[0]+"."+parts[1]), sig) {
-			return nil, errors.New("bad signature")
-		}
-		pb, err := dec.DecodeString(parts[1])
-		if err != nil {
-			return nil, err
-		}
-		var claims map[string]any
-		return claims, json.Unmarshal(pb, &claims)
-	}
-	return nil, errors.New("kid not in the JWKS")
 }

@@ -11,6 +11,8 @@ import (
 
 	"github.com/vmira/mira/internal/oauth"
 	"github.com/vmira/mira/internal/store"
+	"github.com/vmira/mira/internal/store/storetest"
+	"github.com/vmira/mira/internal/testkit"
 	"golang.org/x/oauth2"
 )
 
@@ -20,7 +22,7 @@ import (
 // verifier and with an independent one against the JWKS; it refreshes and
 // is revoked.
 func TestDeviceFlowWithOAuth2Client(t *testing.T) {
-	forEachDB(t, func(t *testing.T, db *store.DB) {
+	storetest.EachDB(t, func(t *testing.T, db *store.DB) {
 		e := newEnv(t, db)
 		alice := e.user("alice@example.com")
 		cfg := &oauth2.Config{
@@ -106,7 +108,7 @@ func TestDeviceFlowWithOAuth2Client(t *testing.T) {
 		}
 		jwks, _ := io.ReadAll(resp.Body)
 		resp.Body.Close()
-		claims, err := verifyEd25519JWS(tok.AccessToken, jwks)
+		claims, err := testkit.VerifyAccessJWT(tok.AccessToken, jwks)
 		if err != nil {
 			t.Fatalf("independent verification: %v", err)
 		}
@@ -136,7 +138,7 @@ func TestDeviceFlowWithOAuth2Client(t *testing.T) {
 // decide it; another session (another person, or the same user in another
 // browser) cannot claim it or post a decision for it.
 func TestClaimedCodeOtherSession(t *testing.T) {
-	forEachDB(t, func(t *testing.T, db *store.DB) {
+	storetest.EachDB(t, func(t *testing.T, db *store.DB) {
 		e := newEnv(t, db)
 		e.user("alice@example.com")
 		e.user("mallory@example.com")
@@ -186,7 +188,7 @@ func TestClaimedCodeOtherSession(t *testing.T) {
 // TestUserCodeGuessing through the /device form: from one session, and
 // from many sessions of one account.
 func TestUserCodeGuessing(t *testing.T) {
-	forEachDB(t, func(t *testing.T, db *store.DB) {
+	storetest.EachDB(t, func(t *testing.T, db *store.DB) {
 		e := newEnv(t, db)
 		e.user("mallory@example.com")
 		d := e.startDevice()

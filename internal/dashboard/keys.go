@@ -1,6 +1,7 @@
 package dashboard
 
 import (
+	"cmp"
 	"context"
 	"crypto/rand"
 	"encoding/base64"
@@ -377,10 +378,7 @@ func (d *Dashboard) rotateKey(w http.ResponseWriter, r *http.Request) {
 		d.fail(w, r, err)
 		return
 	}
-	graceText := r.PostForm.Get("grace_period")
-	if graceText == "" {
-		graceText = "24h"
-	}
+	graceText := cmp.Or(r.PostForm.Get("grace_period"), "24h")
 	if !slices.ContainsFunc(graceOptions, func(o option) bool { return o.Value == graceText }) {
 		d.Render(w, r, http.StatusBadRequest, "key_confirm", &Page{Title: "Rotate this key?", Error: "Choose a grace period from the list.",
 			Data: confirmKeyData{Key: row, Action: "rotate", Graces: graceOptions}})

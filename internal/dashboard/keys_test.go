@@ -67,7 +67,7 @@ func (b *browser) createForm(fields url.Values) (form, result page) {
 }
 
 func TestKeyLifecycleInDashboard(t *testing.T) {
-	forEachDB(t, func(t *testing.T, db *store.DB) {
+	storetest.EachDB(t, func(t *testing.T, db *store.DB) {
 		e := newEnv(t, db)
 		owner := e.userIn("acme", "owner@example.com", mira.RoleOwner)
 		b := e.browser("198.51.100.7")

@@ -4,7 +4,9 @@ import (
 	"errors"
 	"net/http"
 
+	"github.com/vmira/mira/internal/attempts"
 	"github.com/vmira/mira/internal/mira"
+	"github.com/vmira/mira/internal/ratelimit"
 	"github.com/vmira/mira/internal/session"
 )
 
@@ -41,14 +43,14 @@ func (d *Dashboard) changePassword(w http.ResponseWriter, r *http.Request) {
 	}
 	err := d.sessions.ChangePassword(r.Context(), session.FromContext(r.Context()), f.Get("current_password"), f.Get("new_password"))
 	var (
-		locked *session.LockedError
+		locked *attempts.LockedError
 		me     *mira.Error
 	)
 	switch {
 	case err == nil:
 		http.Redirect(w, r, "/dashboard/security?done=password", http.StatusSeeOther)
 	case errors.As(err, &locked):
-		setRetryAfter(w, locked.RetryAfter)
+		ratelimit.SetRetryAfter(w.Header(), locked.RetryAfter)
 		d.renderSecurity(w, r, http.StatusTooManyRequests, "", "Too many wrong passwords. Try again in "+retryText(locked.RetryAfter)+".")
 	case errors.Is(err, session.ErrBadCredentials):
 		d.renderSecurity(w, r, http.StatusUnauthorized, "", "The current password is incorrect.")
@@ -83,14 +85,14 @@ func (d *Dashboard) totpConfirm(w http.ResponseWriter, r *http.Request) {
 		http.Redirect(w, r, "/dashboard/security?done=totp-enabled", http.StatusSeeOther)
 		return
 	}
-	var locked *session.LockedError
+	var locked *attempts.LockedError
 	msg, status := "That code is not right. Enter the code your app shows now.", http.StatusBadRequest
 	switch {
 	case errors.Is(err, session.ErrTOTPEnrolled):
 		http.Redirect(w, r, "/dashboard/security", http.StatusSeeOther)
 		return
 	case errors.As(err, &locked):
-		setRetryAfter(w, locked.RetryAfter)
+		ratelimit.SetRetryAfter(w.Header(), locked.RetryAfter)
 		msg, status = "Too many wrong codes. Try again in "+retryText(locked.RetryAfter)+".", http.StatusTooManyRequests
 	case errors.Is(err, session.ErrBadTOTP):
 	default:
@@ -107,12 +109,12 @@ func (d *Dashboard) totpConfirm(w http.ResponseWriter, r *http.Request) {
 
 func (d *Dashboard) totpDisable(w http.ResponseWriter, r *http.Request) {
 	err := d.sessions.DisableTOTP(r.Context(), session.UserFrom(r).ID, r.PostForm.Get("code"))
-	var locked *session.LockedError
+	var locked *attempts.LockedError
 	switch {
 	case err == nil:
 		http.Redirect(w, r, "/dashboard/security?done=totp-disabled", http.StatusSeeOther)
 	case errors.As(err, &locked):
-		setRetryAfter(w, locked.RetryAfter)
+		ratelimit.SetRetryAfter(w.Header(), locked.RetryAfter)
 		d.renderSecurity(w, r, http.StatusTooManyRequests, "", "Too many wrong codes. Try again in "+retryText(locked.RetryAfter)+".")
 	case errors.Is(err, session.ErrBadTOTP), errors.Is(err, session.ErrNoTOTP):
 		d.renderSecurity(w, r, http.StatusBadRequest, "", "That code is not right. Two-factor authentication stays on.")

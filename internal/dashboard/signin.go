@@ -4,6 +4,8 @@ import (
 	"errors"
 	"net/http"
 
+	"github.com/vmira/mira/internal/attempts"
+	"github.com/vmira/mira/internal/ratelimit"
 	"github.com/vmira/mira/internal/session"
 )
 
@@ -29,10 +31,10 @@ func (d *Dashboard) loginSubmit(w http.ResponseWriter, r *http.Request) {
 	email := r.PostForm.Get("email")
 	next := session.SafeNext(r.PostForm.Get("next"))
 	res, err := d.sessions.SignIn(w, r, email, r.PostForm.Get("password"))
-	var locked *session.LockedError
+	var locked *attempts.LockedError
 	switch {
 	case errors.As(err, &locked):
-		setRetryAfter(w, locked.RetryAfter)
+		ratelimit.SetRetryAfter(w.Header(), locked.RetryAfter)
 		d.Render(w, r, http.StatusTooManyRequests, "login", &Page{Title: "Sign in", Error: "Too many failed sign-ins. Try again in " + retryText(locked.RetryAfter) + ".", Data: loginData{Next: next, Email: email}})
 	case errors.Is(err, session.ErrBadCredentials):
 		d.Render(w, r, http.StatusUnauthorized, "login", &Page{Title: "Sign in", Error: "The e-mail address or password is incorrect.", Data: loginData{Next: next, Email: email}})
@@ -62,7 +64,7 @@ func (d *Dashboard) mfaPage(w http.ResponseWriter, r *http.Request) {
 func (d *Dashboard) mfaSubmit(w http.ResponseWriter, r *http.Request) {
 	next := session.SafeNext(r.PostForm.Get("next"))
 	_, err := d.sessions.CompleteMFA(w, r, r.PostForm.Get("code"))
-	var locked *session.LockedError
+	var locked *attempts.LockedError
 	switch {
 	case err == nil:
 		http.Redirect(w, r, next, http.StatusSeeOther)
@@ -70,7 +72,7 @@ func (d *Dashboard) mfaSubmit(w http.ResponseWriter, r *http.Request) {
 		d.message(w, r, http.StatusUnauthorized, "Sign in again", "/login?next="+urlQueryEscape(next), "Sign in",
 			"The sign-in expired or had too many wrong codes.")
 	case errors.As(err, &locked):
-		setRetryAfter(w, locked.RetryAfter)
+		ratelimit.SetRetryAfter(w.Header(), locked.RetryAfter)
 		d.Render(w, r, http.StatusTooManyRequests, "login_2fa", &Page{Title: "Two-factor authentication", Error: "Too many wrong codes. Try again in " + retryText(locked.RetryAfter) + ".", Data: loginData{Next: next}})
 	case errors.Is(err, session.ErrBadTOTP):
 		d.Render(w, r, http.StatusUnauthorized, "login_2fa", &Page{Title: "Two-factor authentication", Error: "That code is not right, or was already used. Enter the current code.", Data: loginData{Next: next}})

@@ -1,6 +1,7 @@
 package events
 
 import (
+	"cmp"
 	"context"
 	"crypto/rand"
 	"encoding/hex"
@@ -63,12 +64,8 @@ const maxMessage = 4 << 10
 // NewRedis returns a bus on client. The client may be shared with other
 // users (rate limiting); each subscription takes one extra connection.
 func NewRedis(client redis.UniversalClient, opts RedisOptions) *Redis {
-	if opts.Prefix == "" {
-		opts.Prefix = "mira:"
-	}
-	if opts.Logger == nil {
-		opts.Logger = slog.Default()
-	}
+	opts.Prefix = cmp.Or(opts.Prefix, "mira:")
+	opts.Logger = cmp.Or(opts.Logger, slog.Default())
 	if opts.HealthCheck <= 0 {
 		opts.HealthCheck = time.Second
 	}

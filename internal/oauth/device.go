@@ -7,13 +7,13 @@ import (
 	"encoding/base64"
 	"errors"
 	"fmt"
-	"github.com/vmira/mira/internal/attempts"
-	"github.com/vmira/mira/internal/audit"
 	"net/http"
 	"net/netip"
 	"strings"
 	"time"
 
+	"github.com/vmira/mira/internal/attempts"
+	"github.com/vmira/mira/internal/audit"
 	"github.com/vmira/mira/internal/mira"
 	"github.com/vmira/mira/internal/store"
 )
@@ -210,16 +210,6 @@ var (
 	ErrNotDecidable = errors.New("oauth: the request cannot be decided by this session")
 )
 
-// ThrottledError is returned by ClaimUserCode when too many wrong codes
-// came from this session, user, network or the whole server.
-type ThrottledError struct {
-	RetryAfter time.Duration
-}
-
-func (e *ThrottledError) Error() string {
-	return fmt.Sprintf("oauth: too many wrong codes; try again in %v", e.RetryAfter.Round(time.Second))
-}
-
 func (s *Server) guessKeys(c Claimant) []attempts.Key {
 	l := s.cfg.Limits
 	return []attempts.Key{
@@ -258,7 +248,7 @@ func scanDevice(row *sql.Row) (*deviceRow, error) {
 // a signed-in session and claims it for that session: from then on, only
 // that session can approve or deny it. Every attempt is counted per
 // session, user, network and globally, and refunded when the code was
-// right; over a limit, ClaimUserCode returns a *ThrottledError without
+// right; over a limit, ClaimUserCode returns an *attempts.LockedError without
 // looking at the code.
 func (s *Server) ClaimUserCode(ctx context.Context, userCode string, c Claimant) (*DeviceRequest, error) {
 	code, ok := NormalizeUserCode(userCode)
@@ -276,7 +266,7 @@ func (s *Server) ClaimUserCode(ctx context.Context, userCode string, c Claimant)
 	}
 	if wait > 0 {
 		s.log.Warn("oauth: user-code guesses throttled", "user_id", c.UserID, "client_ip", c.IP.String())
-		return nil, &ThrottledError{RetryAfter: wait}
+		return nil, &attempts.LockedError{RetryAfter: wait}
 	}
 	d, err := scanDevice(s.db.SQL().QueryRowContext(ctx, s.db.Rebind(`SELECT `+deviceColumns+` FROM oauth_device_codes WHERE user_digest = ?`),
 		digest(s.userKey, code)))

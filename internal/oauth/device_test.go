@@ -10,6 +10,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/vmira/mira/internal/attempts"
 	"github.com/vmira/mira/internal/store"
 	"github.com/vmira/mira/internal/store/storetest"
 )
@@ -115,7 +116,7 @@ func TestDeviceAuthorizationResponse(t *testing.T) {
 // TestDevicePolling walks a device code through every answer of the
 // token endpoint, on each database.
 func TestDevicePolling(t *testing.T) {
-	forEachDB(t, func(t *testing.T, db *store.DB) {
+	storetest.EachDB(t, func(t *testing.T, db *store.DB) {
 		clk := newClock()
 		s := newServer(t, db, clk)
 		u := newUser(t, db, "alice@example.com")
@@ -124,25 +125,25 @@ func TestDevicePolling(t *testing.T) {
 		wantError(t, "first poll", poll(t, s, ClientID, d.DeviceCode), 400, "authorization_pending")
 		// Polling too fast: slow_down, and 5 more seconds each time.
 		for _, want := range []float64{10, 15, 20} {
-			clk.Add(time.Second)
+			clk.Advance(time.Second)
 			r := poll(t, s, ClientID, d.DeviceCode)
 			wantError(t, "fast poll", r, 400, "slow_down")
 			if r.Body["interval"] != want {
 				t.Errorf("slow_down interval = %v; want %v", r.Body["interval"], want)
 			}
 		}
-		clk.Add(18 * time.Second)
+		clk.Advance(18 * time.Second)
 		wantError(t, "poll after 18s with interval 20s", poll(t, s, ClientID, d.DeviceCode), 400, "slow_down")
-		clk.Add(25 * time.Second)
+		clk.Advance(25 * time.Second)
 		wantError(t, "poll at the new interval", poll(t, s, ClientID, d.DeviceCode), 400, "authorization_pending")
 
-		clk.Add(30 * time.Second)
+		clk.Advance(30 * time.Second)
 		wantError(t, "poll by another client", poll(t, s, otherClient, d.DeviceCode), 400, "invalid_grant")
 		wantError(t, "poll by an unknown client", poll(t, s, "nobody", d.DeviceCode), 401, "invalid_client")
 		wantError(t, "unknown device code", poll(t, s, ClientID, "x"+d.DeviceCode[1:]), 400, "invalid_grant")
 
 		approve(t, s, u, d.UserCode)
-		clk.Add(30 * time.Second)
+		clk.Advance(30 * time.Second)
 		r := poll(t, s, ClientID, d.DeviceCode)
 		if r.Status != 200 || r.str("token_type") != "Bearer" || r.str("access_token") == "" || !strings.HasPrefix(r.str("refresh_token"), RefreshTokenPrefix) {
 			t.Fatalf("poll after approval = %d %v", r.Status, r.Body)
@@ -157,7 +158,7 @@ func TestDevicePolling(t *testing.T) {
 		if c.UserID != u.ID || c.OrgID != u.OrgID || c.ClientID != ClientID || len(c.Scopes) != len(CLIScopes) {
 			t.Errorf("claims = %+v", c)
 		}
-		clk.Add(30 * time.Second)
+		clk.Advance(30 * time.Second)
 		wantError(t, "poll after success", poll(t, s, ClientID, d.DeviceCode), 400, "invalid_grant")
 
 		// Denied and expired codes.
@@ -173,7 +174,7 @@ func TestDevicePolling(t *testing.T) {
 		wantError(t, "poll after denial", poll(t, s, ClientID, d2.DeviceCode), 400, "access_denied")
 
 		d3 := startDevice(t, s, ClientID)
-		clk.Add(10*time.Minute + time.Second)
+		clk.Advance(10*time.Minute + time.Second)
 		wantError(t, "poll after expiry", poll(t, s, ClientID, d3.DeviceCode), 400, "expired_token")
 		if _, err := s.ClaimUserCode(context.Background(), d3.UserCode, cl); !errors.Is(err, ErrUnknownUserCode) {
 			t.Errorf("ClaimUserCode(expired) = %v; want ErrUnknownUserCode", err)
@@ -184,7 +185,7 @@ func TestDevicePolling(t *testing.T) {
 // TestDeviceCodeRedeemsOnce races many redemptions of one approved code,
 // as polls arriving at several instances at once would.
 func TestDeviceCodeRedeemsOnce(t *testing.T) {
-	forEachDB(t, func(t *testing.T, db *store.DB) {
+	storetest.EachDB(t, func(t *testing.T, db *store.DB) {
 		clk := newClock()
 		s := newServer(t, db, clk)
 		other := newServer(t, db, clk) // a second instance
@@ -235,7 +236,7 @@ func TestDeviceCodeRedeemsOnce(t *testing.T) {
 }
 
 func TestClaimAndDecide(t *testing.T) {
-	forEachDB(t, func(t *testing.T, db *store.DB) {
+	storetest.EachDB(t, func(t *testing.T, db *store.DB) {
 		ctx := context.Background()
 		clk := newClock()
 		s := newServer(t, db, clk)
@@ -278,7 +279,7 @@ func TestClaimAndDecide(t *testing.T) {
 		if _, err := s.ClaimUserCode(ctx, d.UserCode, a); !errors.Is(err, ErrAlreadyDecided) {
 			t.Errorf("claim after the decision = %v; want ErrAlreadyDecided", err)
 		}
-		clk.Add(5 * time.Second)
+		clk.Advance(5 * time.Second)
 		r := poll(t, s, ClientID, d.DeviceCode)
 		if r.Status != 200 {
 			t.Fatalf("poll: %d %v", r.Status, r.Body)
@@ -300,7 +301,7 @@ func wrongCode(i int) string {
 }
 
 func TestUserCodeBruteForce(t *testing.T) {
-	forEachDB(t, func(t *testing.T, db *store.DB) {
+	storetest.EachDB(t, func(t *testing.T, db *store.DB) {
 		ctx := context.Background()
 		t.Run("one session", func(t *testing.T) {
 			clk := newClock()
@@ -313,9 +314,9 @@ func TestUserCodeBruteForce(t *testing.T) {
 					t.Fatalf("wrong code %d: %v; want ErrUnknownUserCode", i, err)
 				}
 			}
-			var th *ThrottledError
+			var th *attempts.LockedError
 			if _, err := s.ClaimUserCode(ctx, d.UserCode, c); !errors.As(err, &th) {
-				t.Fatalf("right code after 5 wrong ones = %v; want ThrottledError", err)
+				t.Fatalf("right code after 5 wrong ones = %v; want LockedError", err)
 			}
 			if th.RetryAfter <= 0 || th.RetryAfter > 15*time.Minute {
 				t.Errorf("RetryAfter = %v", th.RetryAfter)
@@ -325,7 +326,7 @@ func TestUserCodeBruteForce(t *testing.T) {
 				t.Errorf("malformed code = %v", err)
 			}
 			// The window passes; the code has expired by then.
-			clk.Add(15 * time.Minute)
+			clk.Advance(15 * time.Minute)
 			if _, err := s.ClaimUserCode(ctx, d.UserCode, c); !errors.Is(err, ErrUnknownUserCode) {
 				t.Errorf("after the window = %v; want ErrUnknownUserCode", err)
 			}
@@ -334,7 +335,7 @@ func TestUserCodeBruteForce(t *testing.T) {
 			s := newServer(t, db, newClock())
 			u := newUser(t, db, "many@example.com")
 			d := startDevice(t, s, ClientID)
-			var th *ThrottledError
+			var th *attempts.LockedError
 			tries := 0
 			for i := range 100 {
 				_, err := s.ClaimUserCode(ctx, wrongCode(i), claimant(u, fmt.Sprint("ses_many_", i)))
@@ -347,14 +348,14 @@ func TestUserCodeBruteForce(t *testing.T) {
 				t.Errorf("one user got %d wrong codes across new sessions; want 10", tries)
 			}
 			if _, err := s.ClaimUserCode(ctx, d.UserCode, claimant(u, "ses_many_new")); !errors.As(err, &th) {
-				t.Errorf("right code after the user's limit = %v; want ThrottledError", err)
+				t.Errorf("right code after the user's limit = %v; want LockedError", err)
 			}
 		})
 		t.Run("many users and addresses", func(t *testing.T) {
 			clk := newClock()
-			clk.Add(time.Hour) // a window of its own
+			clk.Advance(time.Hour) // a window of its own
 			s := newServer(t, db, clk, func(c *Config) { c.Limits.Global = 30 })
-			var th *ThrottledError
+			var th *attempts.LockedError
 			tries := 0
 			for i := range 100 {
 				u := newUser(t, db, fmt.Sprintf("bot%d@example.com", i))

@@ -8,13 +8,12 @@ import (
 	"net/netip"
 	"net/url"
 	"strings"
-	"sync"
 	"testing"
 	"time"
 
 	"github.com/vmira/mira/internal/mira"
 	"github.com/vmira/mira/internal/store"
-	"github.com/vmira/mira/internal/store/storetest"
+	"github.com/vmira/mira/internal/testkit"
 )
 
 // otherClient is a second client registered only in tests, to show that a
@@ -25,31 +24,8 @@ func init() { clients[otherClient] = "Other CLI" }
 
 var testSecret = []byte("0123456789abcdef0123456789abcdef")
 
-// clock is a settable clock.
-type clock struct {
-	mu sync.Mutex
-	t  time.Time
-}
-
-func newClock() *clock { return &clock{t: time.Date(2025, 6, 1, 12, 0, 0, 0, time.UTC)} }
-
-func (c *clock) Now() time.Time {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	return c.t
-}
-
-func (c *clock) Add(d time.Duration) {
-	c.mu.Lock()
-	c.t = c.t.Add(d)
-	c.mu.Unlock()
-}
-
-// forEachDB runs fn on SQLite, and on PostgreSQL when it is configured.
-func forEachDB(t *testing.T, fn func(t *testing.T, db *store.DB)) {
-	t.Run("sqlite", func(t *testing.T) { fn(t, storetest.OpenSQLite(t)) })
-	t.Run("postgres", func(t *testing.T) { fn(t, storetest.OpenPostgres(t)) })
-}
+// newClock returns a clock that moves only when told.
+func newClock() *testkit.Clock { return testkit.NewClock(time.Date(2025, 6, 1, 12, 0, 0, 0, time.UTC)) }
 
 func newUser(t *testing.T, db *store.DB, email string) *mira.User {
 	t.Helper()
@@ -70,7 +46,7 @@ func newUser(t *testing.T, db *store.DB, email string) *mira.User {
 
 const testIssuer = "https://mira.test"
 
-func newServer(t *testing.T, db *store.DB, clk *clock, mutate ...func(*Config)) *Server {
+func newServer(t *testing.T, db *store.DB, clk *testkit.Clock, mutate ...func(*Config)) *Server {
 	t.Helper()
 	cfg := Config{
 		Issuer:         testIssuer,
@@ -172,7 +148,7 @@ func approve(t *testing.T, s *Server, u *mira.User, userCode string) {
 }
 
 // signIn runs the device flow to its tokens.
-func signIn(t *testing.T, s *Server, clk *clock, u *mira.User) response {
+func signIn(t *testing.T, s *Server, clk *testkit.Clock, u *mira.User) response {
 	t.Helper()
 	d := startDevice(t, s, ClientID)
 	approve(t, s, u, d.UserCode)

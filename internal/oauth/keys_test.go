@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/vmira/mira/internal/store"
+	"github.com/vmira/mira/internal/store/storetest"
 )
 
 func kidOf(t *testing.T, tok string) string {
@@ -28,7 +29,7 @@ func jwksKids(t *testing.T, s *Server) []string {
 }
 
 func TestSigningKeyRotation(t *testing.T) {
-	forEachDB(t, func(t *testing.T, db *store.DB) {
+	storetest.EachDB(t, func(t *testing.T, db *store.DB) {
 		ctx := context.Background()
 		clk := newClock()
 		s := newServer(t, db, clk)
@@ -55,7 +56,7 @@ func TestSigningKeyRotation(t *testing.T) {
 			t.Errorf("before activation, tokens are signed by %s; want the old key", kid)
 		}
 
-		clk.Add(publishAhead)
+		clk.Advance(publishAhead)
 		fresh := signIn(t, s, clk, u).str("access_token")
 		if kidOf(t, fresh) != k.KeyID {
 			t.Errorf("after activation, tokens are signed by %s; want %s", kidOf(t, fresh), k.KeyID)
@@ -83,7 +84,7 @@ func TestSigningKeyRotation(t *testing.T) {
 		}
 
 		// Once no token it signed can be valid, the old key retires.
-		clk.Add(s.retireAfter() + time.Second)
+		clk.Advance(s.retireAfter() + time.Second)
 		if kids := jwksKids(t, s); len(kids) != 1 || kids[0] != k.KeyID {
 			t.Errorf("JWKS after retirement = %v; want only %s", kids, k.KeyID)
 		}
@@ -91,7 +92,7 @@ func TestSigningKeyRotation(t *testing.T) {
 			t.Error("a token of the retired key verifies")
 		}
 		// A day later the row is gone.
-		clk.Add(25 * time.Hour)
+		clk.Advance(25 * time.Hour)
 		s.cleanup(ctx)
 		db.SQL().QueryRow(`SELECT count(*) FROM oauth_signing_keys`).Scan(&n)
 		if n != 1 {
@@ -105,7 +106,7 @@ func TestSigningKeyRotation(t *testing.T) {
 }
 
 func TestSigningKeyEncryptedAtRest(t *testing.T) {
-	forEachDB(t, func(t *testing.T, db *store.DB) {
+	storetest.EachDB(t, func(t *testing.T, db *store.DB) {
 		clk := newClock()
 		s := newServer(t, db, clk)
 		k := s.keys.Load().signer(clk.Now())

@@ -11,16 +11,14 @@
 package oauth
 
 import (
+	"cmp"
 	"context"
 	"crypto/hmac"
 	"crypto/sha256"
 	"encoding/json"
 	"errors"
 	"fmt"
-	"github.com/vmira/mira/internal/attempts"
-	"github.com/vmira/mira/internal/audit"
 	"log/slog"
-	"net"
 	"net/http"
 	"net/netip"
 	"net/url"
@@ -30,7 +28,11 @@ import (
 	"sync/atomic"
 	"time"
 
+	"github.com/vmira/mira/internal/attempts"
+	"github.com/vmira/mira/internal/audit"
+	"github.com/vmira/mira/internal/clientip"
 	"github.com/vmira/mira/internal/mira"
+	"github.com/vmira/mira/internal/ratelimit"
 	"github.com/vmira/mira/internal/secretbox"
 	"github.com/vmira/mira/internal/store"
 )
@@ -115,9 +117,7 @@ func (c *Config) setDefaults() error {
 		return fmt.Errorf("oauth: issuer %q must be an https origin such as https://mira.example.com, without path, query or fragment", c.Issuer)
 	}
 	c.Issuer = "https://" + u.Host
-	if c.Audience == "" {
-		c.Audience = c.Issuer + "/v1"
-	}
+	c.Audience = cmp.Or(c.Audience, c.Issuer+"/v1")
 	def := func(d *time.Duration, v time.Duration) {
 		if *d <= 0 {
 			*d = v
@@ -139,26 +139,20 @@ func (c *Config) setDefaults() error {
 	case c.RefreshIdleTTL > c.RefreshMaxTTL:
 		return fmt.Errorf("oauth: refresh idle lifetime %v is longer than the absolute lifetime %v", c.RefreshIdleTTL, c.RefreshMaxTTL)
 	}
-	defi := func(n *int, v int) {
-		if *n == 0 {
-			*n = v
-		}
-	}
-	defi(&c.Limits.PerSession, 5)
-	defi(&c.Limits.PerUser, 10)
-	defi(&c.Limits.PerIP, 20)
-	defi(&c.Limits.Global, 200)
-	defi(&c.Limits.DeviceCodesPerIP, 30)
-	defi(&c.Limits.MaxPending, 1000)
+	l := &c.Limits
+	l.PerSession = cmp.Or(l.PerSession, 5)
+	l.PerUser = cmp.Or(l.PerUser, 10)
+	l.PerIP = cmp.Or(l.PerIP, 20)
+	l.Global = cmp.Or(l.Global, 200)
+	l.DeviceCodesPerIP = cmp.Or(l.DeviceCodesPerIP, 30)
+	l.MaxPending = cmp.Or(l.MaxPending, 1000)
 	if c.Now == nil {
 		c.Now = time.Now
 	}
 	if c.ClientIP == nil {
-		c.ClientIP = peerIP
+		c.ClientIP = clientip.Peer
 	}
-	if c.Logger == nil {
-		c.Logger = slog.New(slog.DiscardHandler)
-	}
+	c.Logger = cmp.Or(c.Logger, slog.New(slog.DiscardHandler))
 	return nil
 }
 
@@ -309,18 +303,6 @@ func digest(key []byte, secret string) []byte {
 	return m.Sum(nil)
 }
 
-func peerIP(r *http.Request) netip.Addr {
-	if ap, err := netip.ParseAddrPort(r.RemoteAddr); err == nil {
-		return ap.Addr().Unmap()
-	}
-	host, _, err := net.SplitHostPort(r.RemoteAddr)
-	if err != nil {
-		host = r.RemoteAddr
-	}
-	a, _ := netip.ParseAddr(host)
-	return a.Unmap()
-}
-
 // Error is an OAuth protocol error (RFC 6749 §5.2).
 type Error struct {
 	Status      int
@@ -365,7 +347,7 @@ func (s *Server) writeError(w http.ResponseWriter, r *http.Request, err error) {
 		body["interval"] = e.Interval
 	}
 	if e.RetryAfter > 0 {
-		w.Header().Set("Retry-After", fmt.Sprint(int((e.RetryAfter+time.Second-1)/time.Second)))
+		ratelimit.SetRetryAfter(w.Header(), e.RetryAfter)
 	}
 	if e.Status == http.StatusUnauthorized && r.Header.Get("Authorization") != "" {
 		w.Header().Set("WWW-Authenticate", `Basic realm="mira"`)

@@ -20,6 +20,7 @@ import (
 	"github.com/vmira/mira/internal/mira"
 	"github.com/vmira/mira/internal/store"
 	"github.com/vmira/mira/internal/store/storetest"
+	"github.com/vmira/mira/internal/testkit"
 )
 
 func refresh(t *testing.T, s *Server, client, rt string) response {
@@ -33,13 +34,13 @@ func verifies(s *Server, tok string) bool {
 }
 
 func TestRefreshRotation(t *testing.T) {
-	forEachDB(t, func(t *testing.T, db *store.DB) {
+	storetest.EachDB(t, func(t *testing.T, db *store.DB) {
 		clk := newClock()
 		s := newServer(t, db, clk)
 		u := newUser(t, db, "alice@example.com")
 		first := signIn(t, s, clk, u)
 
-		clk.Add(time.Minute)
+		clk.Advance(time.Minute)
 		second := refresh(t, s, ClientID, first.str("refresh_token"))
 		if second.Status != 200 || second.str("refresh_token") == first.str("refresh_token") || second.str("access_token") == "" {
 			t.Fatalf("refresh = %d %v; want new tokens", second.Status, second.Body)
@@ -85,12 +86,12 @@ func TestRefreshLifetimes(t *testing.T) {
 	u := newUser(t, db, "alice@example.com")
 
 	idle := signIn(t, s, clk, u)
-	clk.Add(time.Hour)
+	clk.Advance(time.Hour)
 	wantError(t, "refresh after the idle lifetime", refresh(t, s, ClientID, idle.str("refresh_token")), 400, "invalid_grant")
 
 	r := signIn(t, s, clk, u)
 	for range 5 { // used every 50 minutes: never idle, but the family ages
-		clk.Add(50 * time.Minute)
+		clk.Advance(50 * time.Minute)
 		next := refresh(t, s, ClientID, r.str("refresh_token"))
 		if clk.Now().Sub(newClock().Now()) >= 4*time.Hour {
 			wantError(t, "refresh after the absolute lifetime", next, 400, "invalid_grant")
@@ -135,7 +136,7 @@ func TestScopes(t *testing.T) {
 }
 
 func TestRevoke(t *testing.T) {
-	forEachDB(t, func(t *testing.T, db *store.DB) {
+	storetest.EachDB(t, func(t *testing.T, db *store.DB) {
 		clk := newClock()
 		s := newServer(t, db, clk)
 		other := newServer(t, db, clk) // a second instance
@@ -370,7 +371,8 @@ func TestHugeTokenBoundedMemory(t *testing.T) {
 }
 
 // TestIndependentVerification checks a token with a minimal JWS verifier
-// written here against the JWKS JSON (crypto/ed25519 only, no go-jose).
+// written apart from ours against the JWKS JSON (crypto/ed25519 only, no
+// go-jose).
 func TestIndependentVerification(t *testing.T) {
 	clk := newClock()
 	db := storetest.OpenSQLite(t)
@@ -379,7 +381,7 @@ func TestIndependentVerification(t *testing.T) {
 	tok := signIn(t, s, clk, u).str("access_token")
 	jwks := get(t, s, "/.well-known/jwks.json")
 	raw, _ := json.Marshal(jwks.Body)
-	claims, err := VerifyEd25519JWS(tok, raw)
+	claims, err := testkit.VerifyAccessJWT(tok, raw)
 	if err != nil {
 		t.Fatalf("independent verification: %v", err)
 	}

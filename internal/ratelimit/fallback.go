@@ -1,6 +1,7 @@
 package ratelimit
 
 import (
+	"cmp"
 	"context"
 	"log/slog"
 	"sync"
@@ -65,16 +66,15 @@ func NewFallback(redis *Redis, memory *Memory, opts FallbackOptions) *Fallback {
 	if f.probe <= 0 {
 		f.probe = 500 * time.Millisecond
 	}
-	if f.log == nil {
-		f.log = slog.Default()
-	}
+	f.log = cmp.Or(f.log, slog.Default())
 	f.shared.f = f
 	// Find out now whether Redis answers, so readiness does not claim
 	// shared limits before Redis has ever answered.
 	f.probing.Add(1)
 	go func() {
 		defer f.probing.Done()
-		ctx, cancel := context.WithTimeout(context.Background(), max(f.timeout, f.probe))
+		// Not on a request's path: a slow first answer is still an answer.
+		ctx, cancel := context.WithTimeout(context.Background(), max(f.timeout, f.probe, 2*time.Second))
 		defer cancel()
 		if err := f.redis.ping(ctx); err != nil {
 			f.fail(err)

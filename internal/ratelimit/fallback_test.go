@@ -1,7 +1,6 @@
 package ratelimit
 
 import (
-	"bytes"
 	"context"
 	"fmt"
 	"log/slog"
@@ -16,6 +15,7 @@ import (
 	"time"
 
 	"github.com/redis/go-redis/v9"
+	"github.com/vmira/mira/internal/testkit"
 )
 
 // redisServer is a redis-server of the test's own, to kill and restart.
@@ -86,25 +86,7 @@ func (s *redisServer) signal(sig syscall.Signal) {
 	}
 }
 
-// syncBuffer collects log output from many goroutines.
-type syncBuffer struct {
-	mu sync.Mutex
-	b  bytes.Buffer
-}
-
-func (b *syncBuffer) Write(p []byte) (int, error) {
-	b.mu.Lock()
-	defer b.mu.Unlock()
-	return b.b.Write(p)
-}
-
-func (b *syncBuffer) String() string {
-	b.mu.Lock()
-	defer b.mu.Unlock()
-	return b.b.String()
-}
-
-func newTestFallback(t *testing.T, url string, logs *syncBuffer) *Fallback {
+func newTestFallback(t *testing.T, url string, logs *testkit.Buffer) *Fallback {
 	c, err := NewRedisClient(url)
 	if err != nil {
 		t.Fatal(err)
@@ -191,7 +173,7 @@ func waitFor(t *testing.T, what string, within time.Duration, cond func() bool) 
 // call keeps getting a decision, quickly, and shared limits resume.
 func TestFallbackRedisKilled(t *testing.T) {
 	srv := startRedisServer(t, 0)
-	logs := &syncBuffer{}
+	logs := &testkit.Buffer{}
 	f := newTestFallback(t, srv.url(), logs)
 
 	l := startLoad(f, 8)
@@ -229,7 +211,7 @@ func TestFallbackRedisKilled(t *testing.T) {
 	}
 
 	// Shared limits: what f admits, another instance sees.
-	other := newTestFallback(t, srv.url(), &syncBuffer{})
+	other := newTestFallback(t, srv.url(), &testkit.Buffer{})
 	req := Request{Subject: newSubject(), Plan: Plan{RequestsPerMinute: 5}}
 	for i := 0; i < 5; i++ {
 		if d, _ := mustAdmit(t, f, req); !d.Allowed {
@@ -245,7 +227,7 @@ func TestFallbackRedisKilled(t *testing.T) {
 // are bounded by the timeout instead of hanging, and it recovers.
 func TestFallbackRedisHangs(t *testing.T) {
 	srv := startRedisServer(t, 0)
-	f := newTestFallback(t, srv.url(), &syncBuffer{})
+	f := newTestFallback(t, srv.url(), &testkit.Buffer{})
 	req := Request{Subject: newSubject(), Plan: Plan{RequestsPerMinute: 1000, Concurrent: 10}}
 	_, res := mustAdmit(t, f, req)
 	res.Release()
@@ -272,7 +254,7 @@ func TestFallbackRedisHangs(t *testing.T) {
 }
 
 func TestFallbackInvalidPlanDoesNotDegrade(t *testing.T) {
-	f := newTestFallback(t, testRedisURL(t), &syncBuffer{})
+	f := newTestFallback(t, testRedisURL(t), &testkit.Buffer{})
 	if _, _, err := f.Admit(context.Background(), Request{Subject: newSubject(), Plan: Plan{Concurrent: -1}}); err == nil {
 		t.Fatal("invalid plan: no error")
 	}
@@ -285,7 +267,7 @@ func TestFallbackInvalidPlanDoesNotDegrade(t *testing.T) {
 }
 
 func TestFallbackCallerCancel(t *testing.T) {
-	f := newTestFallback(t, testRedisURL(t), &syncBuffer{})
+	f := newTestFallback(t, testRedisURL(t), &testkit.Buffer{})
 	ctx, cancel := context.WithCancel(context.Background())
 	cancel()
 	if _, _, err := f.Admit(ctx, Request{Subject: newSubject(), Plan: Plan{RequestsPerMinute: 1}}); err == nil {
@@ -306,7 +288,7 @@ func TestFallbackDegradedUntilRedisAnswers(t *testing.T) {
 	}
 	dead := ln.Addr().String()
 	ln.Close() // nothing listens here any more
-	f := newTestFallback(t, "redis://"+dead+"/0", &syncBuffer{})
+	f := newTestFallback(t, "redis://"+dead+"/0", &testkit.Buffer{})
 	if !f.Degraded() {
 		t.Fatal("Degraded() = false before Redis ever answered")
 	}
@@ -316,6 +298,6 @@ func TestFallbackDegradedUntilRedisAnswers(t *testing.T) {
 	}
 
 	srv := startRedisServer(t, 0)
-	live := newTestFallback(t, srv.url(), &syncBuffer{})
+	live := newTestFallback(t, srv.url(), &testkit.Buffer{})
 	waitFor(t, "!Degraded() with Redis answering, no traffic", 5*time.Second, func() bool { return !live.Degraded() })
 }

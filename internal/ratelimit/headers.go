@@ -51,12 +51,23 @@ func SetHeaders(h http.Header, d Decision) {
 	if d.Allowed {
 		return
 	}
-	wait := min(max(d.RetryAfter, time.Millisecond), maxRetryAfter)
-	h.Set("Retry-After", strconv.FormatInt(ceilSeconds(wait), 10))
-	h.Set("Retry-After-Ms", strconv.FormatInt(int64(ceilMs(wait)/time.Millisecond), 10))
+	SetRetryAfter(h, min(d.RetryAfter, maxRetryAfter))
 	if d.NeverFits {
 		h.Set("X-Should-Retry", "false")
 	}
+}
+
+// SetRetryAfter writes how long a refused client should wait before it
+// retries: Retry-After in whole seconds (RFC 9110 §10.2.3) and
+// Retry-After-Ms (retry-after-ms, read first by the OpenAI SDKs) in
+// milliseconds, both rounded up and at least 1, so that a client never
+// retries early or at once in a loop. The wait is not capped: SetHeaders
+// caps it for the API's OpenAI clients, while a lock-out of a sign-in or of
+// device-code guesses is announced whole.
+func SetRetryAfter(h http.Header, wait time.Duration) {
+	wait = max(wait, time.Millisecond)
+	h.Set("Retry-After", strconv.FormatInt(ceilSeconds(wait), 10))
+	h.Set("Retry-After-Ms", strconv.FormatInt(int64(ceilMs(wait)/time.Millisecond), 10))
 }
 
 // tightest returns the window SetHeaders reports in the unsuffixed trio.

@@ -195,6 +195,33 @@ func TestSetHeaders(t *testing.T) {
 	}
 }
 
+func TestSetRetryAfter(t *testing.T) {
+	tests := []struct {
+		wait        time.Duration
+		wantSeconds string
+		wantMs      string
+	}{
+		{-time.Second, "1", "1"},
+		{0, "1", "1"},
+		{100 * time.Microsecond, "1", "1"},
+		{time.Millisecond, "1", "1"},
+		{time.Second, "1", "1000"},
+		{time.Second + time.Nanosecond, "2", "1001"},
+		{8572*time.Millisecond + 300*time.Microsecond, "9", "8573"},
+		{time.Minute, "60", "60000"},
+		{15 * time.Minute, "900", "900000"}, // not capped
+		{24 * time.Hour, "86400", "86400000"},
+	}
+	for _, tt := range tests {
+		h := http.Header{}
+		SetRetryAfter(h, tt.wait)
+		want := http.Header{"Retry-After": {tt.wantSeconds}, "Retry-After-Ms": {tt.wantMs}}
+		if diff := cmp.Diff(want, h); diff != "" {
+			t.Errorf("SetRetryAfter(%v) (-want +got):\n%s", tt.wait, diff)
+		}
+	}
+}
+
 // TestSetHeadersFromLimiter checks the headers of real decisions, end to end.
 func TestSetHeadersFromLimiter(t *testing.T) {
 	clock := newFakeClock()

@@ -1,6 +1,7 @@
 package ratelimit
 
 import (
+	"cmp"
 	"context"
 	"crypto/rand"
 	"encoding/hex"
@@ -217,9 +218,7 @@ func NewRedis(client redis.UniversalClient, opts RedisOptions) *Redis {
 		stop:     make(chan struct{}),
 		done:     make(chan struct{}),
 	}
-	if r.prefix == "" {
-		r.prefix = "mira:rl:"
-	}
+	r.prefix = cmp.Or(r.prefix, "mira:rl:")
 	if r.leaseTTL < 3*time.Millisecond {
 		r.leaseTTL = 30 * time.Second
 	}

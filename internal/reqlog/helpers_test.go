@@ -6,7 +6,6 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
-	"sync"
 	"testing"
 	"time"
 
@@ -18,48 +17,16 @@ import (
 // eachDB runs f on a fresh SQLite database (dir is its data directory) and,
 // when MIRA_TEST_POSTGRES_URL is set, on a fresh PostgreSQL schema (dir "").
 func eachDB(t *testing.T, f func(t *testing.T, db *store.DB, dir string)) {
-	t.Run("sqlite", func(t *testing.T) {
-		db, dir := openSQLite(t)
-		f(t, db, dir)
-	})
-	t.Run("postgres", func(t *testing.T) {
-		f(t, storetest.OpenPostgres(t), "")
-	})
+	storetest.EachLocation(t, func(t *testing.T, url, dir string) { f(t, storetest.Open(t, url, dir), dir) })
 }
 
 func openSQLite(t testing.TB) (*store.DB, string) {
-	t.Helper()
 	dir := t.TempDir()
-	db, err := store.Open(context.Background(), "", dir)
-	if err != nil {
-		t.Fatalf("store.Open(SQLite): %v", err)
-	}
-	t.Cleanup(func() { db.Close() })
-	return db, dir
+	return storetest.Open(t, "", dir), dir
 }
 
 // t0 is a fixed "now" with microsecond precision, the stored precision.
 var t0 = time.Date(2025, 6, 15, 12, 30, 45, 123456000, time.UTC)
-
-// clock is a controllable clock.
-type clock struct {
-	mu  sync.Mutex
-	now time.Time
-}
-
-func newClock(t time.Time) *clock { return &clock{now: t} }
-
-func (c *clock) Now() time.Time {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	return c.now
-}
-
-func (c *clock) Set(t time.Time) {
-	c.mu.Lock()
-	c.now = t
-	c.mu.Unlock()
-}
 
 var testSecret = bytes.Repeat([]byte{0x42}, 32)
 

@@ -12,6 +12,7 @@ import (
 	"github.com/vmira/mira/internal/reqlog"
 	"github.com/vmira/mira/internal/sensitive"
 	"github.com/vmira/mira/internal/store"
+	"github.com/vmira/mira/internal/testkit"
 )
 
 // TestPurge writes rows on both sides of the retention, with a distinctive
@@ -27,7 +28,7 @@ func TestPurge(t *testing.T) {
 
 		const retention = 14 * 24 * time.Hour
 		now := t0
-		clk := newClock(now)
+		clk := testkit.NewClock(now)
 		cutoff := now.Add(-retention)
 		kr := keyring(t)
 		w := newWriter(t, db, reqlog.Config{
@@ -183,7 +184,7 @@ func TestPurgerRunPurgesAtStart(t *testing.T) {
 	w.Log(reqlog.Entry{Time: t0.Add(-31 * 24 * time.Hour), OrgID: "org_a", RequestID: "req_old"})
 	w.Log(reqlog.Entry{Time: t0, OrgID: "org_a", RequestID: "req_new"})
 	flush(t, w)
-	p, err := reqlog.NewPurger(db, reqlog.PurgerConfig{Now: newClock(t0).Now})
+	p, err := reqlog.NewPurger(db, reqlog.PurgerConfig{Now: testkit.NewClock(t0).Now})
 	if err != nil {
 		t.Fatal(err)
 	}

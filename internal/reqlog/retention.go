@@ -1,6 +1,7 @@
 package reqlog
 
 import (
+	"cmp"
 	"context"
 	"errors"
 	"fmt"
@@ -119,16 +120,11 @@ type Purger struct {
 
 // NewPurger returns a Purger for db.
 func NewPurger(db *store.DB, cfg PurgerConfig) (*Purger, error) {
-	if cfg.Retention == 0 {
-		cfg.Retention = DefaultRetention
-	}
+	cfg.Retention = cmp.Or(cfg.Retention, DefaultRetention)
 	if err := ValidateRetention(cfg.Retention); err != nil {
 		return nil, err
 	}
-	if cfg.UsageRetention == 0 {
-		cfg.UsageRetention = DefaultUsageRetention
-	}
-	cfg.UsageRetention = max(cfg.UsageRetention, cfg.Retention)
+	cfg.UsageRetention = max(cmp.Or(cfg.UsageRetention, DefaultUsageRetention), cfg.Retention)
 	if cfg.Interval <= 0 {
 		cfg.Interval = min(time.Hour, cfg.Retention/4)
 	}
@@ -139,9 +135,7 @@ func NewPurger(db *store.DB, cfg PurgerConfig) (*Purger, error) {
 	if p.now == nil {
 		p.now = time.Now
 	}
-	if p.log == nil {
-		p.log = slog.Default()
-	}
+	p.log = cmp.Or(p.log, slog.Default())
 	return p, nil
 }
 

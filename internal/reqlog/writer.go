@@ -1,6 +1,7 @@
 package reqlog
 
 import (
+	"cmp"
 	"context"
 	"errors"
 	"fmt"
@@ -154,9 +155,7 @@ func NewWriter(db *store.DB, cfg Config) (*Writer, error) {
 	if w.now == nil {
 		w.now = time.Now
 	}
-	if w.log == nil {
-		w.log = slog.Default()
-	}
+	w.log = cmp.Or(w.log, slog.Default())
 	go w.run()
 	return w, nil
 }

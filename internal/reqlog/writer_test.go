@@ -12,6 +12,7 @@ import (
 	"github.com/google/go-cmp/cmp/cmpopts"
 	"github.com/vmira/mira/internal/reqlog"
 	"github.com/vmira/mira/internal/store"
+	"github.com/vmira/mira/internal/testkit"
 )
 
 func TestWriterRoundTrip(t *testing.T) {
@@ -63,7 +64,7 @@ func TestWriterRoundTrip(t *testing.T) {
 
 func TestWriterFillsTimeAndRequestID(t *testing.T) {
 	db, _ := openSQLite(t)
-	clk := newClock(t0)
+	clk := testkit.NewClock(t0)
 	w := newWriter(t, db, reqlog.Config{Now: clk.Now})
 	w.Log(reqlog.Entry{OrgID: "org_a", Status: 200})
 	flush(t, w)

@@ -6,7 +6,6 @@ import (
 	"encoding/hex"
 	"fmt"
 	"log/slog"
-	"net"
 	"net/http"
 	"net/netip"
 	"runtime/debug"
@@ -16,6 +15,7 @@ import (
 	"time"
 
 	"github.com/vmira/mira/internal/apikey"
+	"github.com/vmira/mira/internal/clientip"
 	"github.com/vmira/mira/internal/mira"
 	"github.com/vmira/mira/internal/reqlog"
 )
@@ -268,48 +268,7 @@ func bearer(r *http.Request) string {
 // clientIP returns the client's address: the peer, or, when the peer is a
 // trusted proxy, the nearest untrusted address of X-Forwarded-For.
 func (s *Server) clientIP(r *http.Request) netip.Addr {
-	peer := remoteAddr(r)
-	if len(s.opt.TrustedProxies) == 0 || !trusted(s.opt.TrustedProxies, peer) {
-		return peer
-	}
-	hops := r.Header.Values("X-Forwarded-For")
-	addr := peer
-	for i := len(hops) - 1; i >= 0; i-- {
-		parts := strings.Split(hops[i], ",")
-		for j := len(parts) - 1; j >= 0; j-- {
-			a, err := netip.ParseAddr(strings.TrimSpace(parts[j]))
-			if err != nil {
-				return addr // garbage: stop at the last address we could trust
-			}
-			addr = a.Unmap()
-			if !trusted(s.opt.TrustedProxies, addr) {
-				return addr
-			}
-		}
-	}
-	return addr
-}
-
-func trusted(proxies []netip.Prefix, a netip.Addr) bool {
-	for _, p := range proxies {
-		if p.Contains(a) {
-			return true
-		}
-	}
-	return false
-}
-
-func remoteAddr(r *http.Request) netip.Addr {
-	ap, err := netip.ParseAddrPort(r.RemoteAddr)
-	if err == nil {
-		return ap.Addr().Unmap()
-	}
-	host, _, err := net.SplitHostPort(r.RemoteAddr)
-	if err != nil {
-		host = r.RemoteAddr
-	}
-	a, _ := netip.ParseAddr(host)
-	return a.Unmap()
+	return clientip.Resolve(r, s.opt.TrustedProxies)
 }
 
 // redact masks anything that looks like a Mira key in s (log lines): a

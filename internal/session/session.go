@@ -19,6 +19,7 @@
 package session
 
 import (
+	"cmp"
 	"context"
 	"crypto/hmac"
 	"crypto/rand"
@@ -27,16 +28,16 @@ import (
 	"encoding/base64"
 	"errors"
 	"fmt"
-	"github.com/vmira/mira/internal/attempts"
-	"github.com/vmira/mira/internal/audit"
 	"log/slog"
-	"net"
 	"net/http"
 	"net/netip"
 	"net/url"
 	"strings"
 	"time"
 
+	"github.com/vmira/mira/internal/attempts"
+	"github.com/vmira/mira/internal/audit"
+	"github.com/vmira/mira/internal/clientip"
 	"github.com/vmira/mira/internal/mira"
 	"github.com/vmira/mira/internal/secretbox"
 	"github.com/vmira/mira/internal/store"
@@ -119,28 +120,20 @@ func (c *Config) setDefaults() {
 	def(&c.AbsoluteTimeout, 12*time.Hour)
 	def(&c.MFATimeout, 5*time.Minute)
 	def(&c.Limits.Window, 15*time.Minute)
-	defi := func(n *int, v int) {
-		if *n == 0 {
-			*n = v
-		}
-	}
-	defi(&c.Limits.PerIP, 30)
-	defi(&c.Limits.PerAccountIP, 10)
-	defi(&c.Limits.PerAccount, 20)
-	defi(&c.Limits.SlowAfter, 3)
-	defi(&c.Limits.TOTPFailures, 5)
-	if c.TOTPIssuer == "" {
-		c.TOTPIssuer = "Mira"
-	}
+	l := &c.Limits
+	l.PerIP = cmp.Or(l.PerIP, 30)
+	l.PerAccountIP = cmp.Or(l.PerAccountIP, 10)
+	l.PerAccount = cmp.Or(l.PerAccount, 20)
+	l.SlowAfter = cmp.Or(l.SlowAfter, 3)
+	l.TOTPFailures = cmp.Or(l.TOTPFailures, 5)
+	c.TOTPIssuer = cmp.Or(c.TOTPIssuer, "Mira")
 	if c.Now == nil {
 		c.Now = time.Now
 	}
 	if c.ClientIP == nil {
-		c.ClientIP = peerIP
+		c.ClientIP = clientip.Peer
 	}
-	if c.Logger == nil {
-		c.Logger = slog.New(slog.DiscardHandler)
-	}
+	c.Logger = cmp.Or(c.Logger, slog.New(slog.DiscardHandler))
 }
 
 // Manager signs users in and out and checks sessions. It is safe for
@@ -204,16 +197,6 @@ var (
 	ErrTOTPEnrolled   = errors.New("session: two-factor authentication is already set up")
 	ErrNoTOTP         = errors.New("session: two-factor authentication is not set up")
 )
-
-// LockedError is returned when too many attempts failed; RetryAfter says
-// when to try again.
-type LockedError struct {
-	RetryAfter time.Duration
-}
-
-func (e *LockedError) Error() string {
-	return fmt.Sprintf("session: too many failed attempts; try again in %v", e.RetryAfter.Round(time.Second))
-}
 
 type ctxKey struct{}
 
@@ -445,18 +428,6 @@ func (m *Manager) cleanup(ctx context.Context) {
 	if err != nil && ctx.Err() == nil {
 		m.log.Warn("session: cleanup failed", "error", err)
 	}
-}
-
-func peerIP(r *http.Request) netip.Addr {
-	if ap, err := netip.ParseAddrPort(r.RemoteAddr); err == nil {
-		return ap.Addr().Unmap()
-	}
-	host, _, err := net.SplitHostPort(r.RemoteAddr)
-	if err != nil {
-		host = r.RemoteAddr
-	}
-	a, _ := netip.ParseAddr(host)
-	return a.Unmap()
 }
 
 // audit hands a security event to the configured audit log.

@@ -11,10 +11,12 @@ import (
 	"testing"
 	"time"
 
+	"github.com/vmira/mira/internal/attempts"
 	"github.com/vmira/mira/internal/mira"
 	"github.com/vmira/mira/internal/password"
 	"github.com/vmira/mira/internal/store"
 	"github.com/vmira/mira/internal/store/storetest"
+	"github.com/vmira/mira/internal/testkit"
 )
 
 var testSecret = []byte("0123456789abcdef0123456789abcdef")
@@ -38,29 +40,8 @@ func hashed(t *testing.T) string {
 	return goodHash
 }
 
-type clock struct {
-	mu sync.Mutex
-	t  time.Time
-}
-
-func newClock() *clock { return &clock{t: time.Date(2025, 6, 1, 12, 0, 0, 0, time.UTC)} }
-
-func (c *clock) Now() time.Time {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	return c.t
-}
-
-func (c *clock) Add(d time.Duration) {
-	c.mu.Lock()
-	c.t = c.t.Add(d)
-	c.mu.Unlock()
-}
-
-func forEachDB(t *testing.T, fn func(t *testing.T, db *store.DB)) {
-	t.Run("sqlite", func(t *testing.T) { fn(t, storetest.OpenSQLite(t)) })
-	t.Run("postgres", func(t *testing.T) { fn(t, storetest.OpenPostgres(t)) })
-}
+// newClock returns a clock that moves only when told.
+func newClock() *testkit.Clock { return testkit.NewClock(time.Date(2025, 6, 1, 12, 0, 0, 0, time.UTC)) }
 
 func newUser(t *testing.T, db *store.DB, email string) *mira.User {
 	t.Helper()
@@ -79,7 +60,7 @@ func newUser(t *testing.T, db *store.DB, email string) *mira.User {
 	return u
 }
 
-func newManager(t *testing.T, db *store.DB, clk *clock, mutate ...func(*Config)) *Manager {
+func newManager(t *testing.T, db *store.DB, clk *testkit.Clock, mutate ...func(*Config)) *Manager {
 	t.Helper()
 	cfg := Config{
 		Now: clk.Now,
@@ -177,7 +158,7 @@ func TestSafeNext(t *testing.T) {
 }
 
 func TestSignInAndSessions(t *testing.T) {
-	forEachDB(t, func(t *testing.T, db *store.DB) {
+	storetest.EachDB(t, func(t *testing.T, db *store.DB) {
 		clk := newClock()
 		m := newManager(t, db, clk, func(c *Config) {
 			c.IdleTimeout = time.Hour
@@ -205,22 +186,22 @@ func TestSignInAndSessions(t *testing.T) {
 			t.Fatalf("Current = %v; want alice's session", s)
 		}
 		// Idle expiry, touched by use.
-		clk.Add(50 * time.Minute)
+		clk.Advance(50 * time.Minute)
 		if b.current(m) == nil {
 			t.Fatal("session ended before its idle timeout")
 		}
-		clk.Add(50 * time.Minute)
+		clk.Advance(50 * time.Minute)
 		if b.current(m) == nil {
 			t.Fatal("a used session ended: idle time must count from the last use")
 		}
-		clk.Add(61 * time.Minute)
+		clk.Advance(61 * time.Minute)
 		if b.current(m) != nil {
 			t.Fatal("session survived an hour idle")
 		}
 		// Absolute expiry, however busy.
 		b.signIn(m, "alice@example.com", goodPassword)
 		for i := 0; i < 6; i++ {
-			clk.Add(30 * time.Minute)
+			clk.Advance(30 * time.Minute)
 			if s := b.current(m); (s != nil) != (i < 5) {
 				t.Fatalf("after %v: session = %v", time.Duration(i+1)*30*time.Minute, s)
 			}
@@ -240,13 +221,13 @@ func TestSignInAndSessions(t *testing.T) {
 }
 
 func TestSignInBruteForce(t *testing.T) {
-	forEachDB(t, func(t *testing.T, db *store.DB) {
+	storetest.EachDB(t, func(t *testing.T, db *store.DB) {
 		clk := newClock()
 		m := newManager(t, db, clk)
 		newUser(t, db, "alice@example.com")
 		attacker := newBrowser("203.0.113.66")
 
-		var locked *LockedError
+		var locked *attempts.LockedError
 		try := func(b *browser, pw string) error {
 			_, err := b.signIn(m, "alice@example.com", pw)
 			return err
@@ -260,21 +241,21 @@ func TestSignInBruteForce(t *testing.T) {
 		if err := try(attacker, goodPassword); !errors.As(err, &locked) {
 			t.Fatalf("immediate retry after 2 failures = %v; want LockedError (slowed down)", err)
 		}
-		clk.Add(time.Second)
+		clk.Advance(time.Second)
 		if err := try(attacker, "wrong password 3"); !errors.Is(err, ErrBadCredentials) {
 			t.Fatalf("retry after the wait = %v", err)
 		}
-		clk.Add(time.Second)
+		clk.Advance(time.Second)
 		if err := try(attacker, "x"); !errors.As(err, &locked) || locked.RetryAfter != time.Second {
 			t.Fatalf("retry 1 s after the 3rd failure = %v; want a 2 s wait, 1 s left", err)
 		}
-		clk.Add(time.Second)
+		clk.Advance(time.Second)
 		if err := try(attacker, "wrong password 4"); !errors.Is(err, ErrBadCredentials) {
 			t.Fatalf("4th failure = %v", err)
 		}
 		// PerAccountIP=4: this address is locked out of the account, even
 		// with the right password, until the window ends.
-		clk.Add(time.Hour / 10)
+		clk.Advance(time.Hour / 10)
 		if err := try(attacker, goodPassword); !errors.As(err, &locked) {
 			t.Fatalf("right password after the lock = %v; want LockedError", err)
 		}
@@ -283,7 +264,7 @@ func TestSignInBruteForce(t *testing.T) {
 		if err := try(owner, goodPassword); err != nil {
 			t.Fatalf("the owner from another address: %v", err)
 		}
-		clk.Add(15 * time.Minute)
+		clk.Advance(15 * time.Minute)
 		if err := try(attacker, goodPassword); err != nil {
 			t.Errorf("after the window the lock must end: %v", err)
 		}
@@ -318,7 +299,7 @@ func TestAccountLockoutSparesKnownBrowsers(t *testing.T) {
 			t.Fatalf("guess %d = %v", i, err)
 		}
 	}
-	var locked *LockedError
+	var locked *attempts.LockedError
 	if _, err := newBrowser("203.0.113.50").signIn(m, "alice@example.com", goodPassword); !errors.As(err, &locked) {
 		t.Errorf("a new browser after the account limit = %v; want LockedError", err)
 	}
@@ -335,7 +316,7 @@ func TestAccountLockoutSparesKnownBrowsers(t *testing.T) {
 }
 
 func TestTOTP(t *testing.T) {
-	forEachDB(t, func(t *testing.T, db *store.DB) {
+	storetest.EachDB(t, func(t *testing.T, db *store.DB) {
 		ctx := context.Background()
 		clk := newClock()
 		m := newManager(t, db, clk)
@@ -375,14 +356,14 @@ func TestTOTP(t *testing.T) {
 		if err := m.VerifyTOTP(ctx, u.ID, prev); !errors.Is(err, ErrBadTOTP) {
 			t.Errorf("an older step's code = %v; want ErrBadTOTP", err)
 		}
-		clk.Add(30 * time.Second)
+		clk.Advance(30 * time.Second)
 		next, _ := TOTPCode(setup.Secret, clk.Now())
 		if err := m.VerifyTOTP(ctx, u.ID, next); err != nil {
 			t.Errorf("next step's code = %v", err)
 		}
 
 		// Sign-in asks for the code, and the pending session grants nothing.
-		clk.Add(15 * time.Minute) // a fresh window for wrong codes
+		clk.Advance(15 * time.Minute) // a fresh window for wrong codes
 		b := newBrowser("192.0.2.20")
 		res, err := b.signIn(m, "alice@example.com", goodPassword)
 		if err != nil || !res.MFARequired {
@@ -408,7 +389,7 @@ func TestTOTP(t *testing.T) {
 			}
 			b.keep(w)
 		}
-		clk.Add(30 * time.Second)
+		clk.Advance(30 * time.Second)
 		code, _ = TOTPCode(setup.Secret, clk.Now())
 		w, r := b.request()
 		if _, err := m.CompleteMFA(w, r, code); err != nil { // 4 wrong codes + this one: within the limit of 5
@@ -426,12 +407,12 @@ func TestTOTP(t *testing.T) {
 		for range 5 {
 			m.VerifyTOTP(ctx, u.ID, "000000")
 		}
-		clk.Add(30 * time.Second)
+		clk.Advance(30 * time.Second)
 		code, _ = TOTPCode(setup.Secret, clk.Now())
-		if err := m.VerifyTOTP(ctx, u.ID, code); !errors.As(err, new(*LockedError)) {
+		if err := m.VerifyTOTP(ctx, u.ID, code); !errors.As(err, new(*attempts.LockedError)) {
 			t.Errorf("right code after 5 wrong ones = %v; want LockedError", err)
 		}
-		clk.Add(15 * time.Minute)
+		clk.Advance(15 * time.Minute)
 		code, _ = TOTPCode(setup.Secret, clk.Now())
 		if err := m.DisableTOTP(ctx, u.ID, code); err != nil {
 			t.Errorf("DisableTOTP: %v", err)
@@ -443,7 +424,7 @@ func TestTOTP(t *testing.T) {
 }
 
 func TestChangePassword(t *testing.T) {
-	forEachDB(t, func(t *testing.T, db *store.DB) {
+	storetest.EachDB(t, func(t *testing.T, db *store.DB) {
 		ctx := context.Background()
 		clk := newClock()
 		var revoked []string

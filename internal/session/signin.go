@@ -8,12 +8,12 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
-	"github.com/vmira/mira/internal/attempts"
-	"github.com/vmira/mira/internal/audit"
 	"net/http"
 	"strings"
 	"time"
 
+	"github.com/vmira/mira/internal/attempts"
+	"github.com/vmira/mira/internal/audit"
 	"github.com/vmira/mira/internal/mira"
 	"github.com/vmira/mira/internal/password"
 	"github.com/vmira/mira/internal/store"
@@ -54,7 +54,7 @@ func (m *Manager) signInKeys(email string, r *http.Request) signInKeys {
 
 // SignIn checks an e-mail address and password, within the limits of
 // Limits, and starts a session (setting its cookie) when they are right.
-// Errors: ErrBadCredentials (the same for unknown addresses), *LockedError.
+// Errors: ErrBadCredentials (the same for unknown addresses), *attempts.LockedError.
 func (m *Manager) SignIn(w http.ResponseWriter, r *http.Request, email, pw string) (*SignInResult, error) {
 	ctx := r.Context()
 	now := m.now()
@@ -66,7 +66,7 @@ func (m *Manager) SignIn(w http.ResponseWriter, r *http.Request, email, pw strin
 	} else if n >= m.cfg.Limits.SlowAfter && n < m.cfg.Limits.PerAccountIP {
 		wait := min(time.Second<<min(n-m.cfg.Limits.SlowAfter, 16), maxSlowdown)
 		if until := last.Add(wait); now.Before(until) {
-			return nil, &LockedError{RetryAfter: until.Sub(now)}
+			return nil, &attempts.LockedError{RetryAfter: until.Sub(now)}
 		}
 	}
 
@@ -107,7 +107,7 @@ func (m *Manager) SignIn(w http.ResponseWriter, r *http.Request, email, pw strin
 	if wait > 0 {
 		m.log.Warn("session: sign-in refused: too many failures", "client_ip", m.cfg.ClientIP(r).String())
 		m.audit(ctx, audit.LoginFailed, orgOf(u), audit.System, userID(u), m.cfg.ClientIP(r).String(), map[string]any{"reason": "locked"})
-		return nil, &LockedError{RetryAfter: wait}
+		return nil, &attempts.LockedError{RetryAfter: wait}
 	}
 
 	hash := dummyHash
@@ -160,7 +160,7 @@ const maxMFAFailures = 5
 // CompleteMFA finishes a sign-in whose TOTP step is pending with a code.
 // On success the session gets a new secret (and cookie): a session id
 // never changes privilege. Errors: ErrNoSession (no pending sign-in, or it
-// ended after too many wrong codes), ErrBadTOTP, *LockedError.
+// ended after too many wrong codes), ErrBadTOTP, *attempts.LockedError.
 func (m *Manager) CompleteMFA(w http.ResponseWriter, r *http.Request, code string) (*Session, error) {
 	ctx := r.Context()
 	s, err := m.Current(w, r)
@@ -221,7 +221,7 @@ func (m *Manager) knownDevice(r *http.Request, userID string) bool {
 
 // ChangePassword sets a new password for s's user after checking the
 // current one, ends the user's other sessions, and runs OnPasswordChange
-// (which revokes CLI tokens). Errors: ErrBadCredentials, *LockedError, or
+// (which revokes CLI tokens). Errors: ErrBadCredentials, *attempts.LockedError, or
 // a *mira.Error explaining why the new password is refused.
 func (m *Manager) ChangePassword(ctx context.Context, s *Session, current, next string) error {
 	now := m.now()
@@ -231,7 +231,7 @@ func (m *Manager) ChangePassword(ctx context.Context, s *Session, current, next 
 		return err
 	}
 	if wait > 0 {
-		return &LockedError{RetryAfter: wait}
+		return &attempts.LockedError{RetryAfter: wait}
 	}
 	u, err := m.db.UserByID(ctx, s.User.ID)
 	if err != nil {

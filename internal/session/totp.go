@@ -11,12 +11,12 @@ import (
 	"encoding/binary"
 	"errors"
 	"fmt"
-	"github.com/vmira/mira/internal/attempts"
-	"github.com/vmira/mira/internal/audit"
 	"net/url"
 	"strings"
 	"time"
 
+	"github.com/vmira/mira/internal/attempts"
+	"github.com/vmira/mira/internal/audit"
 	"github.com/vmira/mira/internal/mira"
 )
 
@@ -185,7 +185,7 @@ func (m *Manager) checkTOTP(ctx context.Context, userID, code string, wantConfir
 		return nil, err
 	}
 	if wait > 0 {
-		return nil, &LockedError{RetryAfter: wait}
+		return nil, &attempts.LockedError{RetryAfter: wait}
 	}
 	row, err := m.loadTOTP(ctx, userID)
 	if err != nil {
@@ -233,7 +233,7 @@ func (m *Manager) ConfirmTOTP(ctx context.Context, userID, code string) error {
 }
 
 // VerifyTOTP checks a fresh code of userID's confirmed factor. Each code
-// works once; wrong codes are limited per user (*LockedError).
+// works once; wrong codes are limited per user (*attempts.LockedError).
 func (m *Manager) VerifyTOTP(ctx context.Context, userID, code string) error {
 	_, err := m.checkTOTP(ctx, userID, code, true)
 	return err

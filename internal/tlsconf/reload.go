@@ -1,6 +1,7 @@
 package tlsconf
 
 import (
+	"cmp"
 	"crypto/tls"
 	"crypto/x509"
 	"fmt"
@@ -70,13 +71,10 @@ func NewReloader(certFile, keyFile string, poll time.Duration, logger *slog.Logg
 	if poll <= 0 {
 		poll = DefaultPoll
 	}
-	if logger == nil {
-		logger = slog.Default()
-	}
 	r := &Reloader{
 		certFile: certFile,
 		keyFile:  keyFile,
-		log:      logger,
+		log:      cmp.Or(logger, slog.Default()),
 		stop:     make(chan struct{}),
 		done:     make(chan struct{}),
 	}

@@ -1,14 +1,12 @@
 package tlsconf
 
 import (
-	"bytes"
 	"crypto"
 	"crypto/ecdsa"
 	"crypto/elliptic"
 	"crypto/rand"
 	"crypto/tls"
 	"crypto/x509"
-	"github.com/vmira/mira/internal/datadir"
 	"log/slog"
 	"math/big"
 	"os"
@@ -17,27 +15,12 @@ import (
 	"sync"
 	"testing"
 	"time"
+
+	"github.com/vmira/mira/internal/datadir"
+	"github.com/vmira/mira/internal/testkit"
 )
 
 func discardLogger() *slog.Logger { return slog.New(slog.DiscardHandler) }
-
-// logBuffer is a goroutine-safe log sink.
-type logBuffer struct {
-	mu  sync.Mutex
-	buf bytes.Buffer
-}
-
-func (b *logBuffer) Write(p []byte) (int, error) {
-	b.mu.Lock()
-	defer b.mu.Unlock()
-	return b.buf.Write(p)
-}
-
-func (b *logBuffer) count(s string) int {
-	b.mu.Lock()
-	defer b.mu.Unlock()
-	return strings.Count(b.buf.String(), s)
-}
 
 // pairMaker issues server certificate pairs from a local CA into files.
 type pairMaker struct {
@@ -110,10 +93,10 @@ func TestReloader(t *testing.T) {
 	certFile, keyFile := m.paths()
 	first := m.write(time.Now())
 
-	logs := &logBuffer{}
+	logs := &testkit.Buffer{}
 	t.Cleanup(func() {
 		if t.Failed() {
-			t.Logf("reloader log:\n%s", logs.buf.String())
+			t.Logf("reloader log:\n%s", logs.String())
 		}
 	})
 	r, err := NewReloader(certFile, keyFile, 10*time.Millisecond, slog.New(slog.NewTextHandler(logs, nil)))
@@ -183,9 +166,9 @@ func TestReloader(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			current := m.write(time.Now())
 			waitFor(t, "a good pair to be served", func() bool { return r.Leaf().SerialNumber.Cmp(current) == 0 })
-			failures := logs.count("reload failed")
+			failures := strings.Count(logs.String(), "reload failed")
 			tt.spoil()
-			waitFor(t, "the failed reload to be logged", func() bool { return logs.count("reload failed") > failures })
+			waitFor(t, "the failed reload to be logged", func() bool { return strings.Count(logs.String(), "reload failed") > failures })
 			if got := servedSerial(t, addr, roots); got.Cmp(current) != 0 {
 				t.Errorf("after a bad pair, served serial %x; want the previous %x", got, current)
 			}
@@ -195,9 +178,9 @@ func TestReloader(t *testing.T) {
 			// Logged once per change, not on every poll. (Writing a pair is
 			// two changes, so let any second one land first.)
 			time.Sleep(50 * time.Millisecond)
-			logged := logs.count("reload failed")
+			logged := strings.Count(logs.String(), "reload failed")
 			time.Sleep(100 * time.Millisecond)
-			if n := logs.count("reload failed"); n != logged {
+			if n := strings.Count(logs.String(), "reload failed"); n != logged {
 				t.Errorf("%d more failures logged with no change in the files; want none", n-logged)
 			}
 		})

@@ -16,29 +16,49 @@ import (
 // for tests; tests that need PostgreSQL skip without it.
 const PostgresEnv = "MIRA_TEST_POSTGRES_URL"
 
+// EachDB runs fn in one subtest per backend, each on a fresh, empty
+// database closed when the subtest ends: "sqlite" always, "postgres" when
+// PostgresEnv is set (skipped otherwise).
+func EachDB(t *testing.T, fn func(t *testing.T, db *store.DB)) {
+	t.Helper()
+	EachLocation(t, func(t *testing.T, url, dir string) { fn(t, Open(t, url, dir)) })
+}
+
+// EachLocation is EachDB for tests that open the database themselves, as
+// several processes would, or look at its files: fn gets the store.Open
+// arguments of a fresh, empty database, a SQLite data directory (url "") in
+// subtest "sqlite" and a PostgreSQL URL on a schema of its own (dir "") in
+// subtest "postgres", skipped when PostgresEnv is not set.
+func EachLocation(t *testing.T, fn func(t *testing.T, url, dir string)) {
+	t.Helper()
+	t.Run("sqlite", func(t *testing.T) { fn(t, "", t.TempDir()) })
+	t.Run("postgres", func(t *testing.T) { fn(t, PostgresURL(t), "") })
+}
+
+// Open opens the database at url or in dir (see store.Open), closed when
+// the test ends.
+func Open(t testing.TB, url, dir string) *store.DB {
+	t.Helper()
+	db, err := store.Open(context.Background(), url, dir)
+	if err != nil {
+		t.Fatalf("store.Open: %v", err) // not the URL: it may hold a password
+	}
+	t.Cleanup(func() { db.Close() })
+	return db
+}
+
 // OpenSQLite opens a fresh SQLite database in a temporary directory, closed
 // when the test ends.
 func OpenSQLite(t testing.TB) *store.DB {
 	t.Helper()
-	db, err := store.Open(context.Background(), "", t.TempDir())
-	if err != nil {
-		t.Fatalf("store.Open(SQLite): %v", err)
-	}
-	t.Cleanup(func() { db.Close() })
-	return db
+	return Open(t, "", t.TempDir())
 }
 
 // OpenPostgres opens a fresh PostgreSQL database (see PostgresURL), closed
 // when the test ends. It skips the test when PostgresEnv is not set.
 func OpenPostgres(t testing.TB) *store.DB {
 	t.Helper()
-	u := PostgresURL(t)
-	db, err := store.Open(context.Background(), u, "")
-	if err != nil {
-		t.Fatalf("store.Open(PostgreSQL): %v", err)
-	}
-	t.Cleanup(func() { db.Close() })
-	return db
+	return Open(t, PostgresURL(t), "")
 }
 
 // PostgresURL creates an empty schema mira_test_<random> in the database
