@@ -13,11 +13,12 @@ import (
 	"time"
 
 	"github.com/vmira/mira/internal/apikey"
-	"github.com/vmira/mira/internal/config"
+	"github.com/vmira/mira/internal/filter"
 	"github.com/vmira/mira/internal/mira"
 	"github.com/vmira/mira/internal/provider"
 	"github.com/vmira/mira/internal/ratelimit"
 	"github.com/vmira/mira/internal/reqlog"
+	"github.com/vmira/mira/internal/sensitive"
 	"github.com/vmira/mira/internal/store"
 	"github.com/vmira/mira/internal/store/storetest"
 )
@@ -187,7 +188,7 @@ func TestPanicBecomesInternalError(t *testing.T) {
 // with rate limiting and content filtering off and on, for ratios taken in
 // one run.
 func BenchmarkChatEcho(b *testing.B) {
-	filters, err := BuildFilters(config.Default(), func(string) string { return "" })
+	filters, err := defaultFilters()
 	if err != nil {
 		b.Fatal(err)
 	}
@@ -262,4 +263,23 @@ func BenchmarkAuthenticate(b *testing.B) {
 			b.Fatal(err)
 		}
 	}
+}
+
+// defaultFilters is the content filter of the default configuration, as
+// `mira serve` builds it.
+func defaultFilters() (*Filters, error) {
+	model, err := filter.EmbeddedModel()
+	if err != nil {
+		return nil, err
+	}
+	fc := filter.DefaultConfig()
+	fc.Model = model
+	if err := fc.Validate(); err != nil {
+		return nil, err
+	}
+	fl, err := filter.New(fc)
+	if err != nil {
+		return nil, err
+	}
+	return &Filters{Default: fl, ByOrg: map[string]*filter.Filter{}, Sensitive: sensitive.Warn}, nil
 }
