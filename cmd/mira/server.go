@@ -16,6 +16,7 @@ import (
 	"github.com/vmira/mira/internal/events"
 	"github.com/vmira/mira/internal/oauth"
 	"github.com/vmira/mira/internal/provider"
+	"github.com/vmira/mira/internal/ratelimit"
 	"github.com/vmira/mira/internal/server"
 	"github.com/vmira/mira/internal/session"
 	"github.com/vmira/mira/internal/store"
@@ -54,6 +55,7 @@ type Main struct {
 	oauth     *oauth.Server
 	sessions  *session.Manager
 	bus       events.Bus
+	plans     map[string]ratelimit.Plan
 	providers *provider.Registry
 	server    *server.Server
 
@@ -75,9 +77,11 @@ func (m *Main) Run(ctx context.Context) (err error) {
 	if m.Out == nil {
 		m.Out = io.Discard
 	}
-	if err := m.Config.Validate(); err != nil {
+	plans, planErr := rateLimitPlans(m.Config.Plans)
+	if err := errors.Join(m.Config.Validate(), planErr); err != nil {
 		return fmt.Errorf("configuration:\n%w", err)
 	}
+	m.plans = plans
 	m.errc = make(chan error, 2)
 	m.bgCtx, m.cancel = context.WithCancel(context.WithoutCancel(ctx))
 	defer func() {

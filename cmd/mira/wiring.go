@@ -221,7 +221,6 @@ func (m *Main) buildRequestPath(ctx context.Context) error {
 func (m *Main) newServer(providers *provider.Registry, limiter server.Limiter, filters *server.Filters,
 	logs requestLogs, dash *dashboard.Dashboard) *server.Server {
 	cfg := m.Config
-	proxies, _ := cfg.TrustedProxyPrefixes() // validated above
 	return server.New(server.Options{
 		Logger:            m.Logger,
 		Keys:              m.db,
@@ -244,12 +243,12 @@ func (m *Main) newServer(providers *provider.Registry, limiter server.Limiter, f
 		Mounts:            []func(*http.ServeMux){m.oauth.Mount, dash.Mount},
 		KeyMaxAge:         cfg.Policy.KeyMaxAge.D(),
 		ExpireOldKeys:     cfg.Policy.ExpireOldKeys,
-		Plans:             cfg.AllPlans(),
+		Plans:             m.plans,
 
 		UnauthenticatedPerMinute: cfg.RateLimits.UnauthenticatedPerMinute,
 		FailedAuthPerMinute:      cfg.RateLimits.FailedAuthPerMinute,
 		DefaultOutputTokens:      cfg.RateLimits.DefaultOutputTokens,
-		TrustedProxies:           proxies,
+		TrustedProxies:           cfg.RateLimits.TrustedProxyPrefixes,
 		HTTPSURL:                 "https://" + m.Addr,
 	})
 }
@@ -284,7 +283,6 @@ type requestLogs struct {
 // openRequestLogs opens the request log writer and starts its purger.
 func (m *Main) openRequestLogs() (requestLogs, error) {
 	cfg := m.Config.Logs
-	retention, _ := reqlog.ParseRetention(cfg.Retention) // validated above
 	keyring, err := reqlog.NewKeyring(m.secret)
 	if err != nil {
 		return requestLogs{}, err
@@ -299,7 +297,7 @@ func (m *Main) openRequestLogs() (requestLogs, error) {
 		return requestLogs{}, err
 	}
 	m.closers = append(m.closers, w.Close)
-	purger, err := reqlog.NewPurger(m.db, reqlog.PurgerConfig{Retention: retention})
+	purger, err := reqlog.NewPurger(m.db, reqlog.PurgerConfig{Retention: cfg.RetentionPeriod})
 	if err != nil {
 		return requestLogs{}, err
 	}
@@ -359,4 +357,20 @@ func buildProviders(cfg config.Config, getenv func(string) string) (*provider.Re
 		ps = append(ps, p)
 	}
 	return provider.NewRegistry(ps...)
+}
+
+// rateLimitPlans returns the built-in plans overlaid with the configured
+// ones, each checked against the limiter's ranges.
+func rateLimitPlans(configured map[string]config.PlanConfig) (map[string]ratelimit.Plan, error) {
+	plans := ratelimit.DefaultPlans()
+	var errs []error
+	for name, p := range configured {
+		plan := ratelimit.Plan{Name: name, RequestsPerMinute: p.RequestsPerMinute, TokensPerMinute: p.TokensPerMinute,
+			RequestsPerDay: p.RequestsPerDay, Concurrent: p.Concurrent}
+		if err := plan.Validate(); err != nil {
+			errs = append(errs, fmt.Errorf("plans.%s: %v", name, err))
+		}
+		plans[name] = plan
+	}
+	return plans, errors.Join(errs...)
 }
