@@ -13,6 +13,7 @@ import (
 	"time"
 
 	"github.com/vmira/mira/internal/apikey"
+	"github.com/vmira/mira/internal/config"
 	"github.com/vmira/mira/internal/filter"
 	"github.com/vmira/mira/internal/mira"
 	"github.com/vmira/mira/internal/provider"
@@ -82,7 +83,7 @@ func newTestServer(t testing.TB, scopes ...mira.Scope) (*Server, *memKeys, strin
 	ks := &memKeys{keys: map[string]*mira.Key{
 		string(d): {ID: "key_1", Digest: d, Scopes: scopes, CreatedAt: time.Now()},
 	}}
-	s := New(Options{Keys: ks, Secret: testSecret, Providers: reg, HTTPSURL: "https://localhost:8443"})
+	s := New(testOptions(Options{Keys: ks, Secret: testSecret, Providers: reg, HTTPSURL: "https://localhost:8443"}))
 	return s, ks, raw
 }
 
@@ -282,4 +283,18 @@ func defaultFilters() (*Filters, error) {
 		return nil, err
 	}
 	return &Filters{Default: fl, ByOrg: map[string]*filter.Filter{}, Sensitive: sensitive.Warn}, nil
+}
+
+// testOptions fills in opt the values `mira serve` takes from the default
+// configuration.
+func testOptions(opt Options) Options {
+	c := config.Default()
+	opt.MaxBodyBytes = c.HTTP.MaxBodyBytes
+	opt.BodyTimeout = c.HTTP.BodyTimeout.D()
+	opt.WriteTimeout = c.HTTP.WriteTimeout.D()
+	opt.Limits.MaxMessages = c.HTTP.MaxMessages
+	opt.UnauthenticatedPerMinute = c.RateLimits.UnauthenticatedPerMinute
+	opt.FailedAuthPerMinute = c.RateLimits.FailedAuthPerMinute
+	opt.DefaultOutputTokens = c.RateLimits.DefaultOutputTokens
+	return opt
 }
