@@ -379,39 +379,7 @@ func (c *Config) Validate() error {
 	if h.MaxMessages < 1 {
 		bad("http.max_messages", "must be at least 1")
 	}
-	names := map[string]bool{}
-	models := map[string]string{}
-	for i, p := range c.Providers {
-		f := fmt.Sprintf("providers[%d]", i)
-		switch {
-		case p.Name == "":
-			bad(f+".name", "is required")
-		case names[p.Name]:
-			bad(f+".name", "%q is used twice", p.Name)
-		}
-		names[p.Name] = true
-		if p.Type != "openai" {
-			bad(f+".type", "%q is not a known provider type (use openai for any OpenAI-compatible backend: vLLM, Ollama, llama.cpp, OpenAI)", p.Type)
-		}
-		u, err := url.Parse(p.BaseURL)
-		switch {
-		case err != nil || u.Host == "" || (u.Scheme != "http" && u.Scheme != "https"):
-			bad(f+".base_url", "%q is not an http(s) URL (e.g. http://127.0.0.1:8000/v1)", p.BaseURL)
-		case u.User != nil:
-			bad(f+".base_url", "must not contain credentials; put the key in an environment variable named by api_key_env")
-		case u.Scheme == "http" && !isLoopbackHost(u.Hostname()) && !p.AllowInsecureHTTP:
-			bad(f+".base_url", "plain http to %s would send prompts unencrypted over the network; use https, or set allow_insecure_http: true if the network is private", u.Hostname())
-		}
-		if len(p.Models) == 0 {
-			bad(f+".models", "list at least one model this backend serves")
-		}
-		for _, m := range p.Models {
-			if other, dup := models[m]; dup {
-				bad(f+".models", "model %q is also served by provider %q", m, other)
-			}
-			models[m] = p.Name
-		}
-	}
+	models := c.validateProviders(bad)
 	if c.Policy.KeyMaxAge < 0 || (c.Policy.ExpireOldKeys && c.Policy.KeyMaxAge == 0) {
 		bad("policy.key_max_age", "must be positive (e.g. 90d) when expire_old_keys is on")
 	}
@@ -461,6 +429,45 @@ func (c *Config) Validate() error {
 		}
 	}
 	return errors.Join(errs...)
+}
+
+// validateProviders checks providers for Validate and returns which
+// provider serves each model.
+func (c *Config) validateProviders(bad func(field, format string, args ...any)) map[string]string {
+	names := map[string]bool{}
+	models := map[string]string{}
+	for i, p := range c.Providers {
+		f := fmt.Sprintf("providers[%d]", i)
+		switch {
+		case p.Name == "":
+			bad(f+".name", "is required")
+		case names[p.Name]:
+			bad(f+".name", "%q is used twice", p.Name)
+		}
+		names[p.Name] = true
+		if p.Type != "openai" {
+			bad(f+".type", "%q is not a known provider type (use openai for any OpenAI-compatible backend: vLLM, Ollama, llama.cpp, OpenAI)", p.Type)
+		}
+		u, err := url.Parse(p.BaseURL)
+		switch {
+		case err != nil || u.Host == "" || (u.Scheme != "http" && u.Scheme != "https"):
+			bad(f+".base_url", "%q is not an http(s) URL (e.g. http://127.0.0.1:8000/v1)", p.BaseURL)
+		case u.User != nil:
+			bad(f+".base_url", "must not contain credentials; put the key in an environment variable named by api_key_env")
+		case u.Scheme == "http" && !isLoopbackHost(u.Hostname()) && !p.AllowInsecureHTTP:
+			bad(f+".base_url", "plain http to %s would send prompts unencrypted over the network; use https, or set allow_insecure_http: true if the network is private", u.Hostname())
+		}
+		if len(p.Models) == 0 {
+			bad(f+".models", "list at least one model this backend serves")
+		}
+		for _, m := range p.Models {
+			if other, dup := models[m]; dup {
+				bad(f+".models", "model %q is also served by provider %q", m, other)
+			}
+			models[m] = p.Name
+		}
+	}
+	return models
 }
 
 // parsePrefixes parses rate_limits.trusted_proxies.
