@@ -45,7 +45,7 @@ func TestKillDuringKeyChanges(t *testing.T) {
 			time.Sleep(50 * time.Millisecond)
 		}
 		ts := &testServer{dataDir: data, logs: &logs}
-		ts.Running = nil
+		ts.Main = nil
 		ts.hc = &http.Client{Timeout: 10 * time.Second, Transport: &http.Transport{TLSClientConfig: tlsTrusting(t, filepath.Join(data, "ca.pem"))}}
 		ts.addr = addr
 		return ts, func() { srv.Process.Signal(syscall.SIGKILL); srv.Wait() }

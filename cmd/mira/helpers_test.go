@@ -14,13 +14,12 @@ import (
 	"testing"
 	"time"
 
-	"github.com/vmira/mira/internal/server"
 	"github.com/vmira/mira/internal/testkit"
 )
 
 // testServer is a running `mira serve` with its data directory and logs.
 type testServer struct {
-	*server.Running
+	*Main
 	dataDir string
 	logs    *testkit.Buffer
 	env     map[string]string
@@ -112,12 +111,12 @@ func startWithEnv(t *testing.T, envm map[string]string) *testServer {
 	}
 	cfg.HTTP.ShutdownTimeout = 0
 	log := slog.New(slog.NewJSONHandler(logs, &slog.HandlerOptions{Level: slog.LevelDebug}))
-	r, err := server.Start(context.Background(), cfg, server.StartOptions{Logger: log, Getenv: e.getenv, Out: logs})
-	if err != nil {
-		t.Fatalf("server.Start: %v", err)
+	r := &Main{Config: cfg, Logger: log, Getenv: e.getenv, Out: logs}
+	if err := r.Run(context.Background()); err != nil {
+		t.Fatalf("Main.Run: %v", err)
 	}
 	t.Cleanup(func() { r.Close() })
-	ts := &testServer{Running: r, dataDir: cfg.DataDir, logs: logs, env: envm}
+	ts := &testServer{Main: r, dataDir: cfg.DataDir, logs: logs, env: envm}
 	envm["MIRA_BASE_URL"] = ts.URL()
 	envm["MIRA_CA_CERT"] = r.CAPath
 	ts.hc = &http.Client{Timeout: 30 * time.Second, Transport: &http.Transport{TLSClientConfig: &tls.Config{RootCAs: caPool(t, r.CAPath)}}}

@@ -370,7 +370,7 @@ func TestRepeatedLeakReportsFold(t *testing.T) {
 		}
 		waitKeyRevoked(t, ts, leaked, "reported")
 	}
-	ts.Running.Close() // waits for the reports being recorded
+	ts.Main.Close() // waits for the reports being recorded
 	out, _, _ := ts.mira(t, "", "admin", "key", "list", "--email", "dev@example.com", "--json")
 	var rows []struct {
 		ID        string

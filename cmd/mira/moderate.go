@@ -33,7 +33,7 @@ each output line is {"id","flagged","categories","category_scores"}.`,
 			if err != nil {
 				return err
 			}
-			filters, err := server.BuildFilters(cfg, e.getenv)
+			filters, err := buildFilters(cfg, e.getenv)
 			if err != nil {
 				return err
 			}

@@ -8,7 +8,6 @@ import (
 	"github.com/spf13/pflag"
 
 	"github.com/vmira/mira/internal/config"
-	"github.com/vmira/mira/internal/server"
 )
 
 // serverFlags are the flags shared by serve and admin: where the
@@ -78,13 +77,13 @@ built-in model mira-echo on https://127.0.0.1:8443.`,
 				log.Warn("INSECURE: --allow-self-signed is set; clients on other hosts must be handed the CA explicitly, and a certificate they cannot verify invites them to disable verification")
 			}
 			ctx := cmd.Context()
-			r, err := server.Start(ctx, cfg, server.StartOptions{Logger: log, Getenv: e.getenv, Out: e.stderr})
-			if err != nil {
+			m := &Main{Config: cfg, Logger: log, Getenv: e.getenv, Out: e.stderr}
+			if err := m.Run(ctx); err != nil {
 				return err
 			}
-			fmt.Fprintf(e.stderr, "Mira is serving on https://%s\n", r.Addr)
-			werr := r.Wait(ctx)
-			cerr := r.Close()
+			fmt.Fprintf(e.stderr, "Mira is serving on https://%s\n", m.Addr)
+			werr := m.Wait(ctx)
+			cerr := m.Close()
 			if werr != nil {
 				return werr
 			}

@@ -1,10 +1,17 @@
 // Package config holds Mira's configuration: embedded defaults, an optional
 // YAML file (unknown fields are an error), then environment overrides, then
 // flags; validated at start with errors that name the field and the fix.
+//
+// Default is the one source of the defaults. Validate parses what needs
+// parsing once (trusted proxies, log retention) into typed fields tagged
+// yaml:"-", which the wiring reads directly. The package owns plain data and
+// imports nothing of Mira's: the wiring (cmd/mira) converts it into the
+// types of the packages it configures.
 package config
 
 import (
 	"bytes"
+	"cmp"
 	"errors"
 	"fmt"
 	"io"
@@ -17,9 +24,6 @@ import (
 	"time"
 
 	"go.yaml.in/yaml/v3"
-
-	"github.com/vmira/mira/internal/ratelimit"
-	"github.com/vmira/mira/internal/reqlog"
 )
 
 // Config is the whole configuration of `mira serve`.
@@ -126,6 +130,9 @@ type RateLimits struct {
 	FailedAuthPerMinute int `yaml:"failed_auth_per_minute"`
 	// TrustedProxies are the CIDRs whose X-Forwarded-For is believed.
 	TrustedProxies []string `yaml:"trusted_proxies"`
+	// TrustedProxyPrefixes are TrustedProxies parsed, set by Validate (a
+	// bare address is a single-address prefix).
+	TrustedProxyPrefixes []netip.Prefix `yaml:"-"`
 	// DefaultOutputTokens is reserved for the answer when a request sets
 	// no max_tokens; the real usage is settled afterwards. Default 1024.
 	DefaultOutputTokens int `yaml:"default_output_tokens"`
@@ -176,6 +183,8 @@ type Logs struct {
 	// Retention is how long request logs are kept: default 30d, never
 	// more (a longer value is refused). Env MIRA_LOG_RETENTION.
 	Retention string `yaml:"retention"`
+	// RetentionPeriod is Retention parsed, set by Validate.
+	RetentionPeriod time.Duration `yaml:"-"`
 	// Bodies names the organisations whose request and response bodies
 	// are kept (masked, encrypted); none by default.
 	Bodies []string `yaml:"bodies"`
@@ -217,6 +226,7 @@ func Default() Config {
 		DataDir: "./mira-data",
 		TLS:     TLS{ReloadInterval: Duration(2 * time.Second)},
 		Policy:  Policy{KeyMaxAge: Duration(90 * 24 * time.Hour)},
+		Logs:    Logs{Retention: defaultLogRetention},
 		RateLimits: RateLimits{
 			UnauthenticatedPerMinute: 60,
 			FailedAuthPerMinute:      10,
@@ -322,7 +332,9 @@ func (c *Config) EchoEnabled() bool {
 }
 
 // Validate checks the configuration and returns an error naming the field at
-// fault and how to fix it.
+// fault and how to fix it. It sets the parsed fields
+// (RateLimits.TrustedProxyPrefixes, Logs.RetentionPeriod). Plans' limits are
+// checked against the rate limiter's ranges by the wiring, which converts them.
 func (c *Config) Validate() error {
 	var errs []error
 	bad := func(field, format string, args ...any) {
@@ -367,6 +379,61 @@ func (c *Config) Validate() error {
 	if h.MaxMessages < 1 {
 		bad("http.max_messages", "must be at least 1")
 	}
+	models := c.validateProviders(bad)
+	if c.Policy.KeyMaxAge < 0 || (c.Policy.ExpireOldKeys && c.Policy.KeyMaxAge == 0) {
+		bad("policy.key_max_age", "must be positive (e.g. 90d) when expire_old_keys is on")
+	}
+	for name := range c.Plans {
+		if name == "" {
+			bad("plans", "a plan needs a name")
+		}
+	}
+	rl := c.RateLimits
+	if rl.UnauthenticatedPerMinute < 1 || rl.FailedAuthPerMinute < 1 {
+		bad("rate_limits", "unauthenticated_per_minute and failed_auth_per_minute must be at least 1")
+	}
+	if rl.DefaultOutputTokens < 1 {
+		bad("rate_limits.default_output_tokens", "must be at least 1")
+	}
+	var err error
+	if c.RateLimits.TrustedProxyPrefixes, err = parsePrefixes(rl.TrustedProxies); err != nil {
+		bad("rate_limits.trusted_proxies", "%v", err)
+	}
+	if c.PublicURL != "" {
+		if u, err := url.Parse(c.PublicURL); err != nil || u.Scheme != "https" || u.Host == "" || u.Path != "" && u.Path != "/" {
+			bad("public_url", "%q must be an https origin such as https://mira.example.com", c.PublicURL)
+		}
+	}
+	if c.OAuth.AccessTokenTTL > Duration(15*time.Minute) {
+		bad("oauth.access_token_ttl", "must be at most 15m: access tokens cannot be revoked before they expire")
+	}
+	if c.Logs.RetentionPeriod, err = parseRetention(c.Logs.Retention); err != nil {
+		bad("logs.retention", "%v", err)
+	}
+	switch c.Sensitive.Policy {
+	case "", "warn", "mask", "block":
+	default:
+		bad("sensitive_data.policy", "%q is not warn, mask or block", c.Sensitive.Policy)
+	}
+	if x := c.Filter.External; x != nil {
+		if u, err := url.Parse(x.BaseURL); err != nil || (u.Scheme != "https" && !(u.Scheme == "http" && isLoopbackHost(u.Hostname()))) {
+			bad("filter.external.base_url", "%q must be an https URL (or http on loopback)", x.BaseURL)
+		}
+		if x.Mode != "" && x.Mode != "moderations" && x.Mode != "chat" {
+			bad("filter.external.mode", "%q is not moderations or chat", x.Mode)
+		}
+	}
+	if c.EchoEnabled() {
+		if other, dup := models["mira-echo"]; dup {
+			bad("echo", "model mira-echo is also served by provider %q; set echo: false", other)
+		}
+	}
+	return errors.Join(errs...)
+}
+
+// validateProviders checks providers for Validate and returns which
+// provider serves each model.
+func (c *Config) validateProviders(bad func(field, format string, args ...any)) map[string]string {
 	names := map[string]bool{}
 	models := map[string]string{}
 	for i, p := range c.Providers {
@@ -400,74 +467,13 @@ func (c *Config) Validate() error {
 			models[m] = p.Name
 		}
 	}
-	if c.Policy.KeyMaxAge < 0 || (c.Policy.ExpireOldKeys && c.Policy.KeyMaxAge == 0) {
-		bad("policy.key_max_age", "must be positive (e.g. 90d) when expire_old_keys is on")
-	}
-	for name, p := range c.Plans {
-		if name == "" {
-			bad("plans", "a plan needs a name")
-		}
-		if err := (ratelimit.Plan{Name: name, RequestsPerMinute: p.RequestsPerMinute, TokensPerMinute: p.TokensPerMinute,
-			RequestsPerDay: p.RequestsPerDay, Concurrent: p.Concurrent}).Validate(); err != nil {
-			bad("plans."+name, "%v", err)
-		}
-	}
-	rl := c.RateLimits
-	if rl.UnauthenticatedPerMinute < 1 || rl.FailedAuthPerMinute < 1 {
-		bad("rate_limits", "unauthenticated_per_minute and failed_auth_per_minute must be at least 1")
-	}
-	if rl.DefaultOutputTokens < 1 {
-		bad("rate_limits.default_output_tokens", "must be at least 1")
-	}
-	if _, err := c.TrustedProxyPrefixes(); err != nil {
-		bad("rate_limits.trusted_proxies", "%v", err)
-	}
-	if c.PublicURL != "" {
-		if u, err := url.Parse(c.PublicURL); err != nil || u.Scheme != "https" || u.Host == "" || u.Path != "" && u.Path != "/" {
-			bad("public_url", "%q must be an https origin such as https://mira.example.com", c.PublicURL)
-		}
-	}
-	if c.OAuth.AccessTokenTTL > Duration(15*time.Minute) {
-		bad("oauth.access_token_ttl", "must be at most 15m: access tokens cannot be revoked before they expire")
-	}
-	if _, err := reqlog.ParseRetention(c.Logs.Retention); err != nil {
-		bad("logs.retention", "%v", err)
-	}
-	switch c.Sensitive.Policy {
-	case "", "warn", "mask", "block":
-	default:
-		bad("sensitive_data.policy", "%q is not warn, mask or block", c.Sensitive.Policy)
-	}
-	if x := c.Filter.External; x != nil {
-		if u, err := url.Parse(x.BaseURL); err != nil || (u.Scheme != "https" && !(u.Scheme == "http" && isLoopbackHost(u.Hostname()))) {
-			bad("filter.external.base_url", "%q must be an https URL (or http on loopback)", x.BaseURL)
-		}
-		if x.Mode != "" && x.Mode != "moderations" && x.Mode != "chat" {
-			bad("filter.external.mode", "%q is not moderations or chat", x.Mode)
-		}
-	}
-	if c.EchoEnabled() {
-		if other, dup := models["mira-echo"]; dup {
-			bad("echo", "model mira-echo is also served by provider %q; set echo: false", other)
-		}
-	}
-	return errors.Join(errs...)
+	return models
 }
 
-// AllPlans returns the built-in plans overlaid with the configured ones.
-func (c *Config) AllPlans() map[string]ratelimit.Plan {
-	plans := ratelimit.DefaultPlans()
-	for name, p := range c.Plans {
-		plans[name] = ratelimit.Plan{Name: name, RequestsPerMinute: p.RequestsPerMinute,
-			TokensPerMinute: p.TokensPerMinute, RequestsPerDay: p.RequestsPerDay, Concurrent: p.Concurrent}
-	}
-	return plans
-}
-
-// TrustedProxyPrefixes parses rate_limits.trusted_proxies.
-func (c *Config) TrustedProxyPrefixes() ([]netip.Prefix, error) {
+// parsePrefixes parses rate_limits.trusted_proxies.
+func parsePrefixes(cidrs []string) ([]netip.Prefix, error) {
 	var out []netip.Prefix
-	for _, s := range c.RateLimits.TrustedProxies {
+	for _, s := range cidrs {
 		p, err := netip.ParsePrefix(s)
 		if err != nil {
 			a, aerr := netip.ParseAddr(s)
@@ -533,4 +539,49 @@ func ParseDuration(s string) (time.Duration, error) {
 		return 0, fmt.Errorf("invalid duration %q (e.g. 14d, 36h, 90s)", s)
 	}
 	return v, nil
+}
+
+// Request log retention: SPEC.md promises request logs are kept at most 30
+// days. reqlog's purger refuses more on its own as well.
+const (
+	defaultLogRetention = "30d"
+	maxLogRetention     = 30 * 24 * time.Hour
+	// minLogRetention: the purger runs every few minutes at most, so a
+	// shorter retention would not be honoured.
+	minLogRetention = time.Hour
+)
+
+// parseRetention parses a retention such as "30d", "14d", "1.5d", "36h" or
+// "90m" (days, or any Go duration) between an hour and 30 days. The empty
+// string is the default, 30 days.
+func parseRetention(s string) (time.Duration, error) {
+	s = cmp.Or(strings.TrimSpace(s), defaultLogRetention)
+	var d time.Duration
+	if days, ok := strings.CutSuffix(s, "d"); ok {
+		n, err := strconv.ParseFloat(days, 64)
+		if err != nil || n != n || n > 1e6 || n < -1e6 {
+			return 0, fmt.Errorf("invalid request log retention %q: want days such as 30d or 14d, or a duration such as 36h", s)
+		}
+		d = time.Duration(n * float64(24*time.Hour))
+	} else {
+		var err error
+		if d, err = time.ParseDuration(s); err != nil {
+			return 0, fmt.Errorf("invalid request log retention %q: want days such as 30d or 14d, or a duration such as 36h", s)
+		}
+	}
+	switch {
+	case d > maxLogRetention:
+		return 0, fmt.Errorf("request log retention longer than 30 days: %s is longer than the 30-day maximum: Mira keeps request logs at most 30 days; set 30d or less", formatDays(d))
+	case d < minLogRetention:
+		return 0, fmt.Errorf("request log retention %s is too short: the minimum is 1h (bodies can be turned off entirely with zero-retention instead)", formatDays(d))
+	}
+	return d, nil
+}
+
+// formatDays writes d as whole days when it is some, else as a duration.
+func formatDays(d time.Duration) string {
+	if d > 0 && d%(24*time.Hour) == 0 {
+		return fmt.Sprintf("%dd", d/(24*time.Hour))
+	}
+	return d.String()
 }

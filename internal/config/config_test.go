@@ -1,8 +1,10 @@
 package config
 
 import (
+	"net/netip"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -59,11 +61,32 @@ providers:
 	if c.Policy.RevokeExposed() || c.EchoEnabled() {
 		t.Error("env override of revoke_exposed_keys or echo default wrong")
 	}
-	if got := c.AllPlans()["free"].RequestsPerMinute; got != 7 {
+	if got := c.Plans["free"].RequestsPerMinute; got != 7 {
 		t.Errorf("plan override: free rpm = %d", got)
 	}
-	if c.AllPlans()["pro"].RequestsPerMinute == 0 {
-		t.Error("built-in plans lost when one is overridden")
+	// That the built-in plans survive an override is tested where they are
+	// overlaid: cmd/mira TestConfigPlansOverlayBuiltins.
+}
+
+func TestValidateSetsParsedFields(t *testing.T) {
+	p := write(t, "rate_limits:\n  trusted_proxies: [10.0.0.0/8, 192.168.1.7]\nlogs:\n  retention: 14d\n")
+	c, err := Load(p, env(nil))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := c.Validate(); err != nil {
+		t.Fatal(err)
+	}
+	want := []netip.Prefix{netip.MustParsePrefix("10.0.0.0/8"), netip.MustParsePrefix("192.168.1.7/32")}
+	if !slices.Equal(c.RateLimits.TrustedProxyPrefixes, want) {
+		t.Errorf("TrustedProxyPrefixes = %v; want %v", c.RateLimits.TrustedProxyPrefixes, want)
+	}
+	if c.Logs.RetentionPeriod != 14*24*time.Hour {
+		t.Errorf("RetentionPeriod = %v; want 336h", c.Logs.RetentionPeriod)
+	}
+	d := Default()
+	if err := d.Validate(); err != nil || d.Logs.RetentionPeriod != 30*24*time.Hour {
+		t.Errorf("default RetentionPeriod = %v (%v); want 720h", d.Logs.RetentionPeriod, err)
 	}
 }
 
@@ -118,6 +141,45 @@ func TestParseDuration(t *testing.T) {
 	for _, bad := range []string{"d", "-1d", "1w", ""} {
 		if _, err := ParseDuration(bad); err == nil {
 			t.Errorf("ParseDuration(%q) accepted", bad)
+		}
+	}
+}
+
+func TestParseRetention(t *testing.T) {
+	tests := []struct {
+		in      string
+		want    time.Duration
+		wantErr string
+	}{
+		{"", 30 * 24 * time.Hour, ""},
+		{"30d", 30 * 24 * time.Hour, ""},
+		{"14d", 14 * 24 * time.Hour, ""},
+		{" 7d ", 7 * 24 * time.Hour, ""},
+		{"1.5d", 36 * time.Hour, ""},
+		{"36h", 36 * time.Hour, ""},
+		{"720h", 720 * time.Hour, ""},
+		{"1h", time.Hour, ""},
+		{"31d", 0, "longer than the 30-day maximum"},
+		{"721h", 0, "longer than the 30-day maximum"},
+		{"365d", 0, "365d is longer than the 30-day maximum"},
+		{"59m", 0, "too short"},
+		{"0", 0, "too short"},
+		{"-1d", 0, "too short"},
+		{"d", 0, "invalid"},
+		{"30 days", 0, "invalid"},
+		{"NaNd", 0, "invalid"},
+		{"1e300d", 0, "invalid"},
+	}
+	for _, tc := range tests {
+		got, err := parseRetention(tc.in)
+		if tc.wantErr != "" {
+			if err == nil || !strings.Contains(err.Error(), tc.wantErr) {
+				t.Errorf("parseRetention(%q) = %v, %v; want error containing %q", tc.in, got, err, tc.wantErr)
+			}
+			continue
+		}
+		if err != nil || got != tc.want {
+			t.Errorf("parseRetention(%q) = %v, %v; want %v", tc.in, got, err, tc.want)
 		}
 	}
 }

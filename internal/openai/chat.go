@@ -5,6 +5,7 @@ package openai
 
 import (
 	"bytes"
+	"cmp"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -112,23 +113,27 @@ func (c Content) MarshalJSON() ([]byte, error) {
 
 var errContent = errors.New("content must be a string, null or an array of parts with a type")
 
-// Limits bound what a single request may carry.
+// Limits bound what a single request may carry. Zero fields take the
+// defaults below: the server passes http.max_messages from its
+// configuration, but clients' and providers' tests decode requests with no
+// configuration at all.
 type Limits struct {
-	MaxMessages  int // default 2048
-	MaxTokens    int // upper bound for max_tokens / max_completion_tokens; default 1,000,000
-	MaxModelName int // default 256
+	MaxMessages  int // messages per request; zero means DefaultMaxMessages
+	MaxTokens    int // upper bound for max_tokens / max_completion_tokens; zero means DefaultMaxTokens
+	MaxModelName int // zero means DefaultMaxModelName
 }
 
+// Defaults of Limits.
+const (
+	DefaultMaxMessages  = 2048 // as config.Default's http.max_messages
+	DefaultMaxTokens    = 1_000_000
+	DefaultMaxModelName = 256
+)
+
 func (l Limits) withDefaults() Limits {
-	if l.MaxMessages <= 0 {
-		l.MaxMessages = 2048
-	}
-	if l.MaxTokens <= 0 {
-		l.MaxTokens = 1_000_000
-	}
-	if l.MaxModelName <= 0 {
-		l.MaxModelName = 256
-	}
+	l.MaxMessages = cmp.Or(max(l.MaxMessages, 0), DefaultMaxMessages)
+	l.MaxTokens = cmp.Or(max(l.MaxTokens, 0), DefaultMaxTokens)
+	l.MaxModelName = cmp.Or(max(l.MaxModelName, 0), DefaultMaxModelName)
 	return l
 }
 

@@ -2,6 +2,7 @@ package provider
 
 import (
 	"bytes"
+	"cmp"
 	"context"
 	"encoding/json"
 	"errors"
@@ -19,7 +20,10 @@ import (
 )
 
 // OpenAIConfig configures an OpenAI-compatible upstream. Zero durations and
-// sizes take the documented defaults.
+// sizes take the documented defaults (the Default constants below): they are
+// held here, not in config, because tests and tools build providers without
+// a configuration, and a provider entry in the configuration leaves them zero
+// unless set.
 type OpenAIConfig struct {
 	Name    string   // provider name, the owned_by of its models
 	BaseURL string   // http or https, e.g. http://127.0.0.1:8000/v1; requests go to {BaseURL}/chat/completions
@@ -105,30 +109,24 @@ func NewOpenAI(cfg OpenAIConfig) (*OpenAI, error) {
 	}
 	for _, d := range []struct {
 		name string
-		v    *time.Duration
-		def  time.Duration
+		v    time.Duration
 	}{
-		{"connect_timeout", &cfg.ConnectTimeout, DefaultConnectTimeout},
-		{"response_header_timeout", &cfg.ResponseHeaderTimeout, DefaultResponseHeaderTimeout},
-		{"request_timeout", &cfg.RequestTimeout, DefaultRequestTimeout},
-		{"stream_idle_timeout", &cfg.StreamIdleTimeout, DefaultStreamIdleTimeout},
+		{"connect_timeout", cfg.ConnectTimeout},
+		{"response_header_timeout", cfg.ResponseHeaderTimeout},
+		{"request_timeout", cfg.RequestTimeout},
+		{"stream_idle_timeout", cfg.StreamIdleTimeout},
 	} {
-		if *d.v < 0 {
+		if d.v < 0 {
 			return nil, fail("%s must not be negative", d.name)
 		}
-		if *d.v == 0 {
-			*d.v = d.def
-		}
 	}
-	if cfg.MaxIdleConnsPerHost <= 0 {
-		cfg.MaxIdleConnsPerHost = DefaultMaxIdleConnsPerHost
-	}
-	if cfg.MaxResponseBytes <= 0 {
-		cfg.MaxResponseBytes = DefaultMaxResponseBytes
-	}
-	if cfg.MaxEventBytes <= 0 {
-		cfg.MaxEventBytes = openai.DefaultMaxSSEEvent
-	}
+	cfg.ConnectTimeout = cmp.Or(cfg.ConnectTimeout, DefaultConnectTimeout)
+	cfg.ResponseHeaderTimeout = cmp.Or(cfg.ResponseHeaderTimeout, DefaultResponseHeaderTimeout)
+	cfg.RequestTimeout = cmp.Or(cfg.RequestTimeout, DefaultRequestTimeout)
+	cfg.StreamIdleTimeout = cmp.Or(cfg.StreamIdleTimeout, DefaultStreamIdleTimeout)
+	cfg.MaxIdleConnsPerHost = cmp.Or(max(cfg.MaxIdleConnsPerHost, 0), DefaultMaxIdleConnsPerHost)
+	cfg.MaxResponseBytes = cmp.Or(max(cfg.MaxResponseBytes, 0), DefaultMaxResponseBytes)
+	cfg.MaxEventBytes = cmp.Or(max(cfg.MaxEventBytes, 0), openai.DefaultMaxSSEEvent)
 	cfg.Models = append([]string(nil), cfg.Models...)
 
 	tlsConf, err := tlsconf.ClientConfig(cfg.CAFile)

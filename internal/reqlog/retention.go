@@ -6,8 +6,6 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
-	"strconv"
-	"strings"
 	"time"
 
 	"github.com/vmira/mira/internal/store"
@@ -29,33 +27,6 @@ const (
 // ErrRetentionTooLong is wrapped by the error ValidateRetention returns for
 // a retention over MaxRetention.
 var ErrRetentionTooLong = errors.New("request log retention longer than 30 days")
-
-// ParseRetention parses a retention such as "30d", "14d", "36h" or "90m"
-// (days, or any Go duration) and validates it with ValidateRetention. The
-// empty string is DefaultRetention.
-func ParseRetention(s string) (time.Duration, error) {
-	s = strings.TrimSpace(s)
-	if s == "" {
-		return DefaultRetention, nil
-	}
-	var d time.Duration
-	if days, ok := strings.CutSuffix(s, "d"); ok {
-		n, err := strconv.ParseFloat(days, 64)
-		if err != nil || n != n || n > 1e6 || n < -1e6 {
-			return 0, fmt.Errorf("invalid request log retention %q: want days such as 30d or 14d, or a duration such as 36h", s)
-		}
-		d = time.Duration(n * float64(24*time.Hour))
-	} else {
-		var err error
-		if d, err = time.ParseDuration(s); err != nil {
-			return 0, fmt.Errorf("invalid request log retention %q: want days such as 30d or 14d, or a duration such as 36h", s)
-		}
-	}
-	if err := ValidateRetention(d); err != nil {
-		return 0, err
-	}
-	return d, nil
-}
 
 // ValidateRetention refuses a retention over 30 days (Mira's promise) or
 // under an hour.

@@ -8,6 +8,7 @@
 package server
 
 import (
+	"cmp"
 	"context"
 	"database/sql"
 	"log/slog"
@@ -32,19 +33,21 @@ type Options struct {
 	Secret    []byte // server secret: HMAC pepper of key digests
 	Providers *provider.Registry
 
+	// Required (New panics without them); config.Default holds the defaults.
 	MaxBodyBytes int64         // larger bodies get 413 request_too_large
 	BodyTimeout  time.Duration // time allowed to read a request body
 	WriteTimeout time.Duration // per write; streams are never cut as a whole
-	Limits       openai.Limits
+	Limits       openai.Limits // MaxMessages required
 
 	// Limiter enforces plans; nil switches rate limiting off.
 	Limiter Limiter
 	// Plans by name; a key's plan, else its organisation's, selects one.
 	Plans map[string]ratelimit.Plan
 	// UnauthenticatedPerMinute and FailedAuthPerMinute limit, per client
-	// IP, requests without credentials and failed authentications.
+	// IP, requests without credentials and failed authentications. Required.
 	UnauthenticatedPerMinute, FailedAuthPerMinute int
 	// DefaultOutputTokens is reserved when a request sets no max_tokens.
+	// Required.
 	DefaultOutputTokens int
 	// TrustedProxies may set X-Forwarded-For.
 	TrustedProxies []netip.Prefix
@@ -125,28 +128,27 @@ type Server struct {
 	keySvc  *keys.Service  // every key change; nil without KeyAdmin
 }
 
-// New returns a Server.
+// New returns a Server. The sizes, timeouts and per-IP limits in opt are
+// required, read from the configuration (config.Default holds their
+// defaults); New panics without them, as a server without them would refuse
+// or cut off every request.
 func New(opt Options) *Server {
-	if opt.Logger == nil {
-		opt.Logger = slog.New(slog.DiscardHandler)
-	}
-	if opt.MaxBodyBytes <= 0 {
-		opt.MaxBodyBytes = 4 << 20
-	}
-	if opt.BodyTimeout <= 0 {
-		opt.BodyTimeout = time.Minute
-	}
-	if opt.DefaultOutputTokens <= 0 {
-		opt.DefaultOutputTokens = 1024
-	}
-	if opt.UnauthenticatedPerMinute <= 0 {
-		opt.UnauthenticatedPerMinute = 60
-	}
-	if opt.FailedAuthPerMinute <= 0 {
-		opt.FailedAuthPerMinute = 10
-	}
-	if opt.WriteTimeout <= 0 {
-		opt.WriteTimeout = 30 * time.Second
+	opt.Logger = cmp.Or(opt.Logger, slog.New(slog.DiscardHandler))
+	for _, o := range []struct {
+		name string
+		v    int64
+	}{
+		{"MaxBodyBytes", opt.MaxBodyBytes},
+		{"BodyTimeout", int64(opt.BodyTimeout)},
+		{"WriteTimeout", int64(opt.WriteTimeout)},
+		{"Limits.MaxMessages", int64(opt.Limits.MaxMessages)},
+		{"UnauthenticatedPerMinute", int64(opt.UnauthenticatedPerMinute)},
+		{"FailedAuthPerMinute", int64(opt.FailedAuthPerMinute)},
+		{"DefaultOutputTokens", int64(opt.DefaultOutputTokens)},
+	} {
+		if o.v <= 0 {
+			panic("server.New: Options." + o.name + " must be positive")
+		}
 	}
 	s := &Server{
 		opt:     opt,

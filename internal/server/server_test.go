@@ -14,11 +14,13 @@ import (
 
 	"github.com/vmira/mira/internal/apikey"
 	"github.com/vmira/mira/internal/config"
+	"github.com/vmira/mira/internal/filter"
 	"github.com/vmira/mira/internal/keys"
 	"github.com/vmira/mira/internal/mira"
 	"github.com/vmira/mira/internal/provider"
 	"github.com/vmira/mira/internal/ratelimit"
 	"github.com/vmira/mira/internal/reqlog"
+	"github.com/vmira/mira/internal/sensitive"
 	"github.com/vmira/mira/internal/store"
 	"github.com/vmira/mira/internal/store/storetest"
 )
@@ -71,7 +73,7 @@ func newTestServer(t testing.TB, scopes ...mira.Scope) (*Server, *memKeys, strin
 	ks := &memKeys{keys: map[string]*mira.Key{
 		string(d): {ID: "key_1", Digest: d, Scopes: scopes, CreatedAt: time.Now()},
 	}}
-	s := New(Options{Keys: ks, Secret: testSecret, Providers: reg, HTTPSURL: "https://localhost:8443"})
+	s := New(testOptions(Options{Keys: ks, Secret: testSecret, Providers: reg, HTTPSURL: "https://localhost:8443"}))
 	return s, ks, raw
 }
 
@@ -123,7 +125,7 @@ func newDBTestServer(t testing.TB, mutate ...func(*Options)) (*Server, *store.DB
 	if err := db.CreateUser(ctx, u); err != nil {
 		t.Fatal(err)
 	}
-	opt := Options{Keys: db, KeyAdmin: db, Secret: testSecret, Providers: reg, HTTPSURL: "https://localhost:8443"}
+	opt := testOptions(Options{Keys: db, KeyAdmin: db, Secret: testSecret, Providers: reg, HTTPSURL: "https://localhost:8443"})
 	for _, m := range mutate {
 		m(&opt)
 	}
@@ -207,7 +209,7 @@ func TestPanicBecomesInternalError(t *testing.T) {
 // with rate limiting and content filtering off and on, for ratios taken in
 // one run.
 func BenchmarkChatEcho(b *testing.B) {
-	filters, err := BuildFilters(config.Default(), func(string) string { return "" })
+	filters, err := defaultFilters()
 	if err != nil {
 		b.Fatal(err)
 	}
@@ -282,4 +284,37 @@ func BenchmarkAuthenticate(b *testing.B) {
 			b.Fatal(err)
 		}
 	}
+}
+
+// defaultFilters is the content filter of the default configuration, as
+// `mira serve` builds it.
+func defaultFilters() (*Filters, error) {
+	model, err := filter.EmbeddedModel()
+	if err != nil {
+		return nil, err
+	}
+	fc := filter.DefaultConfig()
+	fc.Model = model
+	if err := fc.Validate(); err != nil {
+		return nil, err
+	}
+	fl, err := filter.New(fc)
+	if err != nil {
+		return nil, err
+	}
+	return &Filters{Default: fl, ByOrg: map[string]*filter.Filter{}, Sensitive: sensitive.Warn}, nil
+}
+
+// testOptions fills in opt the values `mira serve` takes from the default
+// configuration.
+func testOptions(opt Options) Options {
+	c := config.Default()
+	opt.MaxBodyBytes = c.HTTP.MaxBodyBytes
+	opt.BodyTimeout = c.HTTP.BodyTimeout.D()
+	opt.WriteTimeout = c.HTTP.WriteTimeout.D()
+	opt.Limits.MaxMessages = c.HTTP.MaxMessages
+	opt.UnauthenticatedPerMinute = c.RateLimits.UnauthenticatedPerMinute
+	opt.FailedAuthPerMinute = c.RateLimits.FailedAuthPerMinute
+	opt.DefaultOutputTokens = c.RateLimits.DefaultOutputTokens
+	return opt
 }

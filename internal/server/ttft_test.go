@@ -12,7 +12,6 @@ import (
 	"testing"
 	"time"
 
-	"github.com/vmira/mira/internal/config"
 	"github.com/vmira/mira/internal/openai"
 	"github.com/vmira/mira/internal/provider"
 )
@@ -81,7 +80,7 @@ func BenchmarkTimeToFirstToken(b *testing.B) {
 	for i := range answer[:len(answer)-1] {
 		answer[i] += " "
 	}
-	filters, err := BuildFilters(config.Default(), func(string) string { return "" })
+	filters, err := defaultFilters()
 	if err != nil {
 		b.Fatal(err)
 	}
