@@ -111,7 +111,7 @@ func TestDecodeChatRequestAcceptsUnambiguousBodies(t *testing.T) {
 		{"escaped unique name", chatBody(`{"role":"user","\u0063ontent":"hi"}`)},
 		{"large object", chatBody(user, `"big":{`+manyMembers(100)+`}`)},
 		{"parts", chatBody(`{"role":"user","content":[{"type":"text","text":"a"},{"type":"image_url","image_url":{"url":"data:,x","detail":"low"}},{"type":"text","text":"b"}]}`)},
-		{"assistant null and tool calls", chatBody(user+`,{"role":"assistant","content":null,"tool_calls":[{"id":"1","type":"function","function":{"name":"f","arguments":"{\"a\":1,\"a\":2}"}}]},{"role":"tool","tool_call_id":"1","content":"ok"}`)},
+		{"assistant null and tool calls", chatBody(user + `,{"role":"assistant","content":null,"tool_calls":[{"id":"1","type":"function","function":{"name":"f","arguments":"{\"a\":1,\"a\":2}"}}]},{"role":"tool","tool_call_id":"1","content":"ok"}`)},
 		{"whitespace", " \n\t{ \"model\" : \"m\" , \"messages\" : [ { \"role\" : \"user\" , \"content\" : \"hi\" } ] }\r\n "},
 		{"lone surrogate in content", chatBody(`{"role":"user","content":"cut \ud83d"}`)},
 		{"stream", `{"model":"m","stream":true,"stream_options":{"include_usage":true},"max_tokens":5,"n":2,"messages":[` + user + `]}`},
