@@ -3,6 +3,7 @@ package openai
 import (
 	"encoding/json"
 	"fmt"
+	"reflect"
 	"strings"
 	"testing"
 )
@@ -78,5 +79,26 @@ func TestBenchBodySizes(t *testing.T) {
 		if len(req.Messages) != n[0] || len(body) < n[1]*9/10 || len(body) > n[1]*11/10 {
 			t.Errorf("bench body: %d messages, %d bytes; want %d messages, about %d bytes", len(req.Messages), len(body), n[0], n[1])
 		}
+	}
+}
+
+// BenchmarkCheckMembers is the share of DecodeChatRequest spent making sure
+// the body has one reading.
+func BenchmarkCheckMembers(b *testing.B) {
+	for _, bc := range []struct {
+		name    string
+		n, size int
+	}{{"4KB-18msg", 18, 4 << 10}, {"16KB-48msg", 48, 16 << 10}} {
+		body := benchBody(b, bc.n, bc.size)
+		sh := shapeOf(reflect.TypeFor[*ChatRequest]())
+		b.Run(bc.name, func(b *testing.B) {
+			b.SetBytes(int64(len(body)))
+			b.ReportAllocs()
+			for b.Loop() {
+				if err := checkMembers(body, sh); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
 	}
 }

@@ -40,7 +40,9 @@ func CheckMembers(raw []byte) error {
 }
 
 func checkMembers(raw []byte, sh *shape) error {
-	s := scanner{data: raw}
+	var names [32]member
+	var path [16]step
+	s := scanner{data: raw, names: names[:0], path: path[:0]}
 	s.skipSpace()
 	if s.pos == len(s.data) {
 		return errEmpty
@@ -344,6 +346,14 @@ func (s *scanner) str(decode bool) ([]byte, error) {
 	d := s.data
 	i := s.pos
 	for i < len(d) {
+		if out == nil {
+			for i < len(d) && plainByte[d[i]] {
+				i++
+			}
+			if i == len(d) {
+				break
+			}
+		}
 		c := d[i]
 		switch {
 		case c == '"':
@@ -392,6 +402,15 @@ func (s *scanner) str(decode bool) ([]byte, error) {
 	s.pos = i
 	return nil, errEmpty
 }
+
+// plainByte tells the bytes a string may hold as they are: printable ASCII
+// but the quote and the backslash.
+var plainByte = func() (t [256]bool) {
+	for c := 0x20; c < utf8.RuneSelf; c++ {
+		t[c] = c != '"' && c != '\\'
+	}
+	return t
+}()
 
 // unescape decodes the escape sequence at the start of b (b[0] is '\\') and
 // returns the rune and the number of bytes read, 0 if the escape is invalid.
