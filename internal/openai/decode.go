@@ -42,7 +42,11 @@ func UnmarshalKnown(raw []byte, v any) error {
 }
 
 func unmarshal(raw []byte, v any, opts jsonv2.Options) error {
-	if err := checkMembers(raw, shapeOf(reflect.TypeOf(v))); err != nil {
+	var sh *shape
+	if t := reflect.TypeOf(v); t != nil {
+		sh = shapeOf(t)
+	}
+	if err := checkMembers(raw, sh); err != nil {
 		return err
 	}
 	if err := jsonv2.Unmarshal(raw, v, opts); err != nil {
