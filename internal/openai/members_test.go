@@ -197,6 +197,13 @@ func TestUnmarshalKnown(t *testing.T) {
 	}
 }
 
+func TestUnmarshalNil(t *testing.T) {
+	var e *mira.Error
+	if err := Unmarshal([]byte(`{}`), nil); !errors.As(err, &e) || e.Code != mira.EInvalidRequest {
+		t.Errorf("Unmarshal(nil) = %v; want an invalid_request *mira.Error", err)
+	}
+}
+
 func FuzzCheckMembers(f *testing.F) {
 	for _, s := range []string{`{"a":1,"A":2}`, `{"a":[{"b":"\u0062"}]}`, `[1,-0.5e3,true,null,"x"]`, `{"\u0063":1,"c":2}`} {
 		f.Add([]byte(s))
