@@ -243,8 +243,7 @@ func (s *scanner) clash(first, second []byte) error {
 // within the object being read.
 func (s *scanner) memberError(name []byte, format string, args ...any) error {
 	s.path[len(s.path)-1] = step{name: name}
-	e := mira.ParamErrorf(pathString(s.path), format, args...)
-	return e
+	return mira.ParamErrorf(pathString(s.path), format, args...)
 }
 
 // where describes the object being read: "messages[0]" or "the request body".
@@ -499,21 +498,14 @@ func foldRune(r rune) rune {
 		}
 		return r
 	}
-	min := r
+	least := r
 	for f := unicode.SimpleFold(r); f != r; f = unicode.SimpleFold(f) {
 		if f < utf8.RuneSelf {
 			return foldRune(f) // K (Kelvin) folds with k, ſ with s
 		}
-		min = minRune(min, f)
+		least = min(least, f)
 	}
-	return min
-}
-
-func minRune(a, b rune) rune {
-	if a < b {
-		return a
-	}
-	return b
+	return least
 }
 
 func (s *scanner) literal(word string) error {
