@@ -9,9 +9,9 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"io"
 	"strings"
-	"unicode/utf8"
+
+	jsonv2 "github.com/go-json-experiment/json"
 
 	"github.com/vmira/mira/internal/mira"
 )
@@ -57,7 +57,8 @@ type ContentPart struct {
 	Text string `json:"text,omitempty"`
 }
 
-// UnmarshalJSON accepts a string, null or an array of typed parts.
+// UnmarshalJSON accepts a string, null or an array of typed parts. Part
+// members are matched case-sensitively: "Text" is not "text".
 func (c *Content) UnmarshalJSON(b []byte) error {
 	b = bytes.TrimSpace(b)
 	switch {
@@ -66,23 +67,18 @@ func (c *Content) UnmarshalJSON(b []byte) error {
 		return nil
 	case len(b) > 0 && b[0] == '"':
 		var s string
-		if err := json.Unmarshal(b, &s); err != nil {
+		if err := jsonv2.Unmarshal(b, &s, decodeOptions); err != nil {
 			return err
 		}
 		*c = Content{Text: s}
 		return nil
 	case len(b) > 0 && b[0] == '[':
-		var raw []json.RawMessage
-		if err := json.Unmarshal(b, &raw); err != nil {
-			return err
+		var parts []ContentPart
+		if err := jsonv2.Unmarshal(b, &parts, decodeOptions); err != nil {
+			return errContent
 		}
-		parts := make([]ContentPart, 0, len(raw))
 		var text strings.Builder
-		for _, r := range raw {
-			var p ContentPart
-			if err := json.Unmarshal(r, &p); err != nil {
-				return errContent
-			}
+		for _, p := range parts {
 			if p.Type == "" {
 				return errContent
 			}
@@ -92,7 +88,9 @@ func (c *Content) UnmarshalJSON(b []byte) error {
 				}
 				text.WriteString(p.Text)
 			}
-			parts = append(parts, p)
+		}
+		if parts == nil {
+			parts = []ContentPart{}
 		}
 		*c = Content{Text: text.String(), Parts: parts}
 		return nil
@@ -141,19 +139,13 @@ var validRoles = map[string]bool{"system": true, "developer": true, "user": true
 
 // DecodeChatRequest parses and validates a chat completion request body. Every
 // failure is a *mira.Error with code invalid_request and, where it applies,
-// the parameter at fault.
+// the parameter at fault. The body is read as Unmarshal reads it, so a body
+// whose members could be read two ways is refused.
 func DecodeChatRequest(body []byte, lim Limits) (*ChatRequest, error) {
 	lim = lim.withDefaults()
-	if !utf8.Valid(body) {
-		return nil, mira.Errorf(mira.EInvalidRequest, "the request body is not valid UTF-8")
-	}
 	var req ChatRequest
-	dec := json.NewDecoder(bytes.NewReader(body))
-	if err := dec.Decode(&req); err != nil {
-		return nil, jsonError(err)
-	}
-	if _, err := dec.Token(); err != io.EOF {
-		return nil, mira.Errorf(mira.EInvalidRequest, "the request body must hold exactly one JSON object")
+	if err := Unmarshal(body, &req); err != nil {
+		return nil, err
 	}
 	if err := req.validate(lim); err != nil {
 		return nil, err
@@ -239,37 +231,6 @@ func (r *ChatRequest) PromptTokens() int {
 // EstimateTokens estimates the number of tokens of text (about 4 bytes each).
 func EstimateTokens(text string) int {
 	return (len(text) + 3) / 4
-}
-
-func jsonError(err error) error {
-	var syn *json.SyntaxError
-	var typ *json.UnmarshalTypeError
-	switch {
-	case errors.As(err, &syn):
-		return mira.Errorf(mira.EInvalidRequest, "the request body is not valid JSON (at byte %d)", syn.Offset)
-	case errors.As(err, &typ):
-		if typ.Field == "" {
-			return mira.Errorf(mira.EInvalidRequest, "the request body must be a JSON object")
-		}
-		return mira.ParamErrorf(typ.Field, "%s must be of type %s, not %s", typ.Field, jsonType(typ.Type.Kind().String()), typ.Value)
-	case errors.Is(err, io.EOF), errors.Is(err, io.ErrUnexpectedEOF):
-		return mira.Errorf(mira.EInvalidRequest, "the request body is empty or cut short; send a JSON object")
-	case errors.Is(err, errContent):
-		return mira.ParamErrorf("messages", "%v", errContent)
-	}
-	return mira.Errorf(mira.EInvalidRequest, "the request body is not a valid chat completion request")
-}
-
-func jsonType(kind string) string {
-	switch kind {
-	case "int", "int64", "float64":
-		return "number"
-	case "slice":
-		return "array"
-	case "struct", "map", "ptr":
-		return "object"
-	}
-	return kind
 }
 
 func truncate(s string, n int) string {

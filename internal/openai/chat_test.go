@@ -1,10 +1,12 @@
 package openai
 
 import (
+	"bytes"
 	"encoding/json"
 	"strings"
 	"testing"
 
+	"github.com/go-json-experiment/json/jsontext"
 	"github.com/google/go-cmp/cmp"
 
 	"github.com/vmira/mira/internal/mira"
@@ -93,6 +95,11 @@ func FuzzDecodeChatRequest(f *testing.F) {
 	f.Add([]byte(`{"model":"m","messages":[{"role":"user","content":"hi"}]}`))
 	f.Add([]byte(`{"model":"m","stream":true,"messages":[{"role":"user","content":[{"type":"text","text":"a"}]}]}`))
 	f.Add([]byte(`{"model":"m","messages":[{"role":"assistant","content":null}]}`))
+	f.Add([]byte(`{"model":"m","messages":[{"role":"user","content":"a","Content":"b"}]}`))
+	f.Add([]byte(`{"model":"m","messages":[{"role":"user","content":"a"}],"Messages":[]}`))
+	f.Add([]byte(`{"model":"m","messages":[{"ROLE":"system","role":"user","content":"a"}]}`))
+	f.Add([]byte(`{"model":"m","messages":[{"role":"user","content":[{"type":"text","Type":"x","text":"a","Text":"b"}]}]}`))
+	f.Add([]byte(`{"model":"m","messages":[{"role":"user","\u0063ontent":"a","x":{"k":1,"\u212a":2}}]}`))
 	f.Fuzz(func(t *testing.T, body []byte) {
 		req, err := DecodeChatRequest(body, Limits{})
 		if err != nil {
@@ -104,5 +111,161 @@ func FuzzDecodeChatRequest(f *testing.F) {
 		if req.Model == "" || len(req.Messages) == 0 {
 			t.Fatalf("accepted a request without model or messages: %q", body)
 		}
+		// A backend must read an accepted body as Mira does, whichever
+		// duplicate it keeps and however it matches names.
+		got := readMessages(req)
+		if first := firstKeyMessages(t, body); !cmp.Equal(got, first) {
+			t.Fatalf("accepted %q; first-key, case-sensitive reading differs (-mira +first):\n%s", body, cmp.Diff(got, first))
+		}
+		if last := lastKeyMessages(t, body); !cmp.Equal(got, last) {
+			t.Fatalf("accepted %q; encoding/json v1 reading differs (-mira +v1):\n%s", body, cmp.Diff(got, last))
+		}
 	})
+}
+
+// refMessage is what the content filter sees of a message.
+type refMessage struct {
+	Role, Text string
+	Null       bool
+}
+
+func readMessages(req *ChatRequest) []refMessage {
+	var out []refMessage
+	for _, m := range req.Messages {
+		out = append(out, refMessage{Role: m.Role, Text: m.Content.Text, Null: m.Content.Null})
+	}
+	return out
+}
+
+// firstKeyMessages reads the messages as a backend that keeps the first of
+// duplicate members and matches names case-sensitively would.
+func firstKeyMessages(t *testing.T, body []byte) []refMessage {
+	dec := jsontext.NewDecoder(bytes.NewReader(body), jsontext.AllowDuplicateNames(true), jsontext.AllowInvalidUTF8(true))
+	v, err := readTree(dec)
+	if err != nil {
+		t.Fatalf("accepted %q that jsontext cannot read: %v", body, err)
+	}
+	var out []refMessage
+	msgs, _ := first(v, "messages").([]any)
+	for _, m := range msgs {
+		rm := refMessage{}
+		rm.Role, _ = first(m, "role").(string)
+		switch c := first(m, "content").(type) {
+		case nil:
+			rm.Null = hasMember(m, "content")
+		case string:
+			rm.Text = c
+		case []any:
+			var texts []string
+			for _, p := range c {
+				if first(p, "type") == "text" {
+					text, _ := first(p, "text").(string)
+					texts = append(texts, text)
+				}
+			}
+			rm.Text = strings.Join(texts, "\n")
+		}
+		out = append(out, rm)
+	}
+	return out
+}
+
+// object is a JSON object with its members in order, duplicates kept.
+type object []struct {
+	name  string
+	value any
+}
+
+func first(v any, name string) any {
+	o, _ := v.(object)
+	for _, m := range o {
+		if m.name == name {
+			return m.value
+		}
+	}
+	return nil
+}
+
+func hasMember(v any, name string) bool {
+	o, _ := v.(object)
+	for _, m := range o {
+		if m.name == name {
+			return true
+		}
+	}
+	return false
+}
+
+func readTree(dec *jsontext.Decoder) (any, error) {
+	tok, err := dec.ReadToken()
+	if err != nil {
+		return nil, err
+	}
+	switch tok.Kind() {
+	case '{':
+		var o object
+		for dec.PeekKind() != '}' {
+			tok, err := dec.ReadToken()
+			if err != nil {
+				return nil, err
+			}
+			name := tok.String() // before the next read voids tok
+			v, err := readTree(dec)
+			if err != nil {
+				return nil, err
+			}
+			o = append(o, struct {
+				name  string
+				value any
+			}{name, v})
+		}
+		_, err := dec.ReadToken()
+		return o, err
+	case '[':
+		a := []any{}
+		for dec.PeekKind() != ']' {
+			v, err := readTree(dec)
+			if err != nil {
+				return nil, err
+			}
+			a = append(a, v)
+		}
+		_, err := dec.ReadToken()
+		return a, err
+	case '"':
+		return tok.String(), nil
+	case 'n':
+		return nil, nil
+	}
+	return tok.String(), nil // numbers and booleans: the filter reads neither
+}
+
+// lastKeyMessages reads the messages as a backend built on encoding/json v1
+// would: the last duplicate wins and names match case-insensitively.
+func lastKeyMessages(t *testing.T, body []byte) []refMessage {
+	var req struct {
+		Messages []struct {
+			Role    string          `json:"role"`
+			Content json.RawMessage `json:"content"`
+		} `json:"messages"`
+	}
+	if err := json.Unmarshal(body, &req); err != nil {
+		t.Fatalf("accepted %q that encoding/json cannot read: %v", body, err)
+	}
+	var out []refMessage
+	for _, m := range req.Messages {
+		rm := refMessage{Role: m.Role, Null: string(m.Content) == "null"}
+		var parts []struct{ Type, Text string }
+		if json.Unmarshal(m.Content, &rm.Text) != nil && json.Unmarshal(m.Content, &parts) == nil {
+			var texts []string
+			for _, p := range parts {
+				if p.Type == "text" {
+					texts = append(texts, p.Text)
+				}
+			}
+			rm.Text = strings.Join(texts, "\n")
+		}
+		out = append(out, rm)
+	}
+	return out
 }
