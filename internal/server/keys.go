@@ -2,7 +2,6 @@ package server
 
 import (
 	"context"
-	"encoding/json"
 	"net/http"
 	"net/netip"
 	"strings"
@@ -13,6 +12,7 @@ import (
 	"github.com/vmira/mira/internal/config"
 	"github.com/vmira/mira/internal/keys"
 	"github.com/vmira/mira/internal/mira"
+	"github.com/vmira/mira/internal/openai"
 	"github.com/vmira/mira/internal/store"
 )
 
@@ -194,21 +194,8 @@ func (s *Server) decodeJSON(w http.ResponseWriter, r *http.Request, v any) error
 	if len(strings.TrimSpace(string(body))) == 0 {
 		body = []byte("{}")
 	}
-	dec := json.NewDecoder(strings.NewReader(string(body)))
-	dec.DisallowUnknownFields()
-	if err := dec.Decode(v); err != nil {
-		return mira.Errorf(mira.EInvalidRequest, "the request body is not valid: %s", jsonProblem(err))
-	}
-	return nil
-}
-
-func jsonProblem(err error) string {
-	msg := err.Error()
-	msg = strings.TrimPrefix(msg, "json: ")
-	if len(msg) > 200 {
-		msg = msg[:200]
-	}
-	return msg
+	// Strict: no duplicate or case-variant names, no unknown members.
+	return openai.UnmarshalKnown(body, v)
 }
 
 func (kr *keyRequest) scopes() ([]mira.Scope, error) {

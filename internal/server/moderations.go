@@ -59,6 +59,11 @@ func decodeModerationInput(raw []byte) ([]string, error) {
 		Input json.RawMessage `json:"input"`
 		Model string          `json:"model"`
 	}
+	// What is screened must be what any parser reads: no duplicate or
+	// case-variant names.
+	if err := openai.CheckMembers(raw); err != nil {
+		return nil, err
+	}
 	if err := json.Unmarshal(raw, &body); err != nil {
 		return nil, mira.Errorf(mira.EInvalidRequest, "the request body is not valid JSON: give {\"input\": \"text\"}")
 	}
