@@ -31,12 +31,19 @@ func benchBody(sensitive bool) string {
 }
 
 func BenchmarkInput(b *testing.B) {
-	for _, policy := range []string{"warn", "mask"} {
-		b.Run(policy, func(b *testing.B) {
+	off := false
+	for _, tc := range []struct {
+		name, policy string
+		filter       bool
+	}{{"warn", "warn", true}, {"mask", "mask", true}, {"mask-filter-off", "mask", false}} {
+		b.Run(tc.name, func(b *testing.B) {
 			cfg := config.Default()
-			cfg.Sensitive.Policy = policy
+			cfg.Sensitive.Policy = tc.policy
+			if !tc.filter {
+				cfg.Filter.Enabled = &off
+			}
 			s := build(b, cfg)
-			body := []byte(benchBody(policy == "mask"))
+			body := []byte(benchBody(tc.policy == "mask"))
 			b.SetBytes(int64(len(body)))
 			for b.Loop() {
 				req, err := openai.DecodeChatRequest(body, openai.Limits{})
