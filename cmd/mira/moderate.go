@@ -11,8 +11,7 @@ import (
 
 	"github.com/spf13/cobra"
 
-	"github.com/vmira/mira/internal/filter"
-	"github.com/vmira/mira/internal/server"
+	"github.com/vmira/mira/internal/screen"
 )
 
 func newModerateCmd(e *env) *cobra.Command {
@@ -33,14 +32,11 @@ each output line is {"id","flagged","categories","category_scores"}.`,
 			if err != nil {
 				return err
 			}
-			filters, err := buildFilters(cfg, e.getenv)
+			set, err := screen.Build(cfg, e.getenv)
 			if err != nil {
 				return err
 			}
-			fl := filters.Default
-			if o, ok := filters.ByOrg[org]; ok {
-				fl = o
-			}
+			fl := set.For(org)
 			if fl == nil {
 				return errors.New("content filtering is switched off in the configuration (filter.enabled: false)")
 			}
@@ -53,7 +49,7 @@ each output line is {"id","flagged","categories","category_scores"}.`,
 				defer file.Close()
 				in = file
 			}
-			return moderate(cmd, fl, filters, in, e.stdout)
+			return moderate(cmd, fl, in, e.stdout)
 		},
 	}
 	f.register(cmd.Flags(), false)
@@ -62,7 +58,7 @@ each output line is {"id","flagged","categories","category_scores"}.`,
 	return cmd
 }
 
-func moderate(cmd *cobra.Command, fl *filter.Filter, filters *server.Filters, in io.Reader, out io.Writer) error {
+func moderate(cmd *cobra.Command, fl *screen.Filter, in io.Reader, out io.Writer) error {
 	sc := bufio.NewScanner(in)
 	sc.Buffer(make([]byte, 64<<10), 16<<20)
 	w := bufio.NewWriter(out)
@@ -85,11 +81,7 @@ func moderate(cmd *cobra.Command, fl *filter.Filter, filters *server.Filters, in
 		if len(id) == 0 {
 			id = json.RawMessage(strconv.Quote(strconv.Itoa(line)))
 		}
-		v := fl.Check(*rec.Text)
-		if filters.External != nil {
-			v = fl.CheckContext(cmd.Context(), filters.External, *rec.Text)
-		}
-		m := v.Moderation()
+		m := fl.Check(cmd.Context(), *rec.Text, screen.Input).Moderation()
 		if err := enc.Encode(struct {
 			ID             json.RawMessage    `json:"id"`
 			Flagged        bool               `json:"flagged"`

@@ -21,6 +21,7 @@ import (
 	"github.com/vmira/mira/internal/provider"
 	"github.com/vmira/mira/internal/ratelimit"
 	"github.com/vmira/mira/internal/reqlog"
+	"github.com/vmira/mira/internal/screen"
 	"github.com/vmira/mira/internal/sensitive"
 	"github.com/vmira/mira/internal/server"
 	"github.com/vmira/mira/internal/session"
@@ -192,7 +193,7 @@ func (m *Main) buildRequestPath(ctx context.Context) error {
 	if err != nil {
 		return err
 	}
-	filters, err := buildFilters(cfg, m.Getenv)
+	filters, err := screen.Build(cfg, m.Getenv)
 	if err != nil {
 		return err
 	}
@@ -217,7 +218,7 @@ func (m *Main) buildRequestPath(ctx context.Context) error {
 }
 
 // newServer makes the HTTP server from the configuration and the parts.
-func (m *Main) newServer(providers *provider.Registry, limiter server.Limiter, filters *server.Filters,
+func (m *Main) newServer(providers *provider.Registry, limiter server.Limiter, filters *screen.Set,
 	logs requestLogs, mountDashboard func(*http.ServeMux)) *server.Server {
 	cfg := m.Config
 	return server.New(server.Options{
@@ -232,7 +233,7 @@ func (m *Main) newServer(providers *provider.Registry, limiter server.Limiter, f
 		RevokeExposedKeys: cfg.Policy.RevokeExposed(),
 		Limiter:           limiter,
 		KeyAdmin:          m.db,
-		Filters:           filters,
+		Screen:            filters,
 		Events:            busEvents{m.bus},
 		Tokens:            m.oauth,
 		RequestLog:        logs.writer,

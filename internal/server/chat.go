@@ -55,7 +55,7 @@ func (s *Server) chatCompletions(w http.ResponseWriter, r *http.Request) (err er
 	if ex.bodies {
 		ex.entry.Request = raw
 	}
-	if err := s.screenInput(w, ex, &req, &raw); err != nil {
+	if err := s.screenChat(w, ex, req, &raw); err != nil {
 		return err
 	}
 	if req.Stream {
@@ -67,7 +67,7 @@ func (s *Server) chatCompletions(w http.ResponseWriter, r *http.Request) (err er
 		return err
 	}
 	ex.used(resp.Usage)
-	body := s.screenOutput(w, ex, resp.Body)
+	body := s.screenAnswer(w, ex, resp.Body)
 	if ex.bodies {
 		ex.entry.Response = body
 	}
@@ -135,15 +135,12 @@ func (s *Server) stream(w http.ResponseWriter, ex *exchange, rc *http.ResponseCo
 	sw.mu.Unlock()
 	defer sw.close()
 
-	var screen *streamScreen
-	if fl := s.opt.Filters.forOrg(ex.p.OrgName); fl != nil {
-		screen = newStreamScreen(fl)
-	}
+	scr := s.opt.Screen.For(ex.p.OrgName).NewStream() // nil: nothing to screen
 	for {
 		chunk, err := st.Next()
 		if err == io.EOF {
-			if screen != nil {
-				outs, blocked := screen.finish()
+			if scr != nil {
+				outs, blocked := scr.End()
 				if !sw.frames(outs) {
 					break
 				}
@@ -165,13 +162,13 @@ func (s *Server) stream(w http.ResponseWriter, ex *exchange, rc *http.ResponseCo
 			break
 		}
 		contentBytes += contentLen(chunk)
-		if screen == nil {
+		if scr == nil {
 			if !sw.frame(chunk) {
 				break // the client is gone; st.Close cancels the upstream
 			}
 			continue
 		}
-		outs, blocked := screen.process(chunk)
+		outs, blocked := scr.Chunk(chunk)
 		if !sw.frames(outs) {
 			break
 		}

@@ -7,6 +7,7 @@ import (
 	"github.com/vmira/mira/internal/filter"
 	"github.com/vmira/mira/internal/mira"
 	"github.com/vmira/mira/internal/openai"
+	"github.com/vmira/mira/internal/screen"
 )
 
 // ModerationModel names Mira's own classifier in moderation responses.
@@ -36,7 +37,7 @@ func (s *Server) moderations(w http.ResponseWriter, r *http.Request) (err error)
 	if err != nil {
 		return err
 	}
-	fl := s.opt.Filters.forOrg(ex.p.OrgName)
+	fl := s.opt.Screen.For(ex.p.OrgName)
 	if fl == nil {
 		return mira.Errorf(mira.EUnavailable, "content filtering is switched off on this server")
 	}
@@ -46,7 +47,7 @@ func (s *Server) moderations(w http.ResponseWriter, r *http.Request) (err error)
 		Results []filter.ModerationResult `json:"results"`
 	}{ID: "modr-" + requestID(r.Context()), Model: ModerationModel, Results: make([]filter.ModerationResult, 0, len(inputs))}
 	for _, in := range inputs {
-		out.Results = append(out.Results, s.opt.Filters.check(r.Context(), fl, in, false).Moderation())
+		out.Results = append(out.Results, fl.Check(r.Context(), in, screen.Input).Moderation())
 	}
 	writeJSON(w, http.StatusOK, out)
 	return nil

@@ -24,6 +24,7 @@ import (
 	"github.com/vmira/mira/internal/provider"
 	"github.com/vmira/mira/internal/ratelimit"
 	"github.com/vmira/mira/internal/reqlog"
+	"github.com/vmira/mira/internal/screen"
 )
 
 // Options configure a Server.
@@ -64,8 +65,8 @@ type Options struct {
 	// Mounts add routes outside /v1 (OAuth, dashboard).
 	Mounts []func(*http.ServeMux)
 
-	// Filters screens prompts and answers; nil switches filtering off.
-	Filters *Filters
+	// Screen screens prompts and answers; nil switches screening off.
+	Screen *screen.Set
 
 	// KeyAdmin backs the key management API (/v1/keys).
 	KeyAdmin KeyManager

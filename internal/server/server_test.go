@@ -14,13 +14,12 @@ import (
 
 	"github.com/vmira/mira/internal/apikey"
 	"github.com/vmira/mira/internal/config"
-	"github.com/vmira/mira/internal/filter"
 	"github.com/vmira/mira/internal/keys"
 	"github.com/vmira/mira/internal/mira"
 	"github.com/vmira/mira/internal/provider"
 	"github.com/vmira/mira/internal/ratelimit"
 	"github.com/vmira/mira/internal/reqlog"
-	"github.com/vmira/mira/internal/sensitive"
+	"github.com/vmira/mira/internal/screen"
 	"github.com/vmira/mira/internal/store"
 	"github.com/vmira/mira/internal/store/storetest"
 )
@@ -219,7 +218,7 @@ func BenchmarkChatEcho(b *testing.B) {
 		for _, tc := range []struct {
 			name    string
 			limit   bool
-			filters *Filters
+			filters *screen.Set
 		}{{"bare", false, nil}, {"ratelimit", true, nil}, {"filter", false, filters}, {"all", true, filters}} {
 			b.Run(fmt.Sprintf("stream=%v/%s", stream, tc.name), func(b *testing.B) {
 				s, _, key := newTestServer(b)
@@ -227,7 +226,7 @@ func BenchmarkChatEcho(b *testing.B) {
 					s.opt.Limiter = ratelimit.NewMemory(ratelimit.MemoryOptions{})
 					s.opt.Plans = map[string]ratelimit.Plan{"free": {Name: "free", RequestsPerMinute: 1e9, TokensPerMinute: 1e9, RequestsPerDay: 1e8, Concurrent: 1000}}
 				}
-				s.opt.Filters = tc.filters
+				s.opt.Screen = tc.filters
 				h := s.Handler()
 				b.ReportAllocs()
 				for b.Loop() {
@@ -286,23 +285,10 @@ func BenchmarkAuthenticate(b *testing.B) {
 	}
 }
 
-// defaultFilters is the content filter of the default configuration, as
+// defaultFilters is the screening set of the default configuration, as
 // `mira serve` builds it.
-func defaultFilters() (*Filters, error) {
-	model, err := filter.EmbeddedModel()
-	if err != nil {
-		return nil, err
-	}
-	fc := filter.DefaultConfig()
-	fc.Model = model
-	if err := fc.Validate(); err != nil {
-		return nil, err
-	}
-	fl, err := filter.New(fc)
-	if err != nil {
-		return nil, err
-	}
-	return &Filters{Default: fl, ByOrg: map[string]*filter.Filter{}, Sensitive: sensitive.Warn}, nil
+func defaultFilters() (*screen.Set, error) {
+	return screen.Build(config.Default(), func(string) string { return "" })
 }
 
 // testOptions fills in opt the values `mira serve` takes from the default

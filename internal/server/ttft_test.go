@@ -14,6 +14,7 @@ import (
 
 	"github.com/vmira/mira/internal/openai"
 	"github.com/vmira/mira/internal/provider"
+	"github.com/vmira/mira/internal/screen"
 )
 
 // pacedModel streams a fixed answer one word every interval, like a model
@@ -86,12 +87,12 @@ func BenchmarkTimeToFirstToken(b *testing.B) {
 	}
 	for _, tc := range []struct {
 		name string
-		f    *Filters
+		f    *screen.Set
 	}{{"filter=off", nil}, {"filter=on", filters}} {
 		b.Run(tc.name, func(b *testing.B) {
 			s, _, key := newTestServer(b)
 			reg, _ := provider.NewRegistry(&pacedModel{words: answer, interval: 20 * time.Millisecond})
-			s.opt.Providers, s.opt.Filters = reg, tc.f
+			s.opt.Providers, s.opt.Screen = reg, tc.f
 			h := s.Handler()
 			var total time.Duration
 			for b.Loop() {
