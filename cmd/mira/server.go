@@ -13,6 +13,7 @@ import (
 
 	"github.com/vmira/mira/internal/audit"
 	"github.com/vmira/mira/internal/config"
+	"github.com/vmira/mira/internal/connlimit"
 	"github.com/vmira/mira/internal/events"
 	"github.com/vmira/mira/internal/oauth"
 	"github.com/vmira/mira/internal/provider"
@@ -110,13 +111,15 @@ func (m *Main) bind(context.Context) error {
 	if err != nil {
 		return fmt.Errorf("listen %s: %w", cfg.Listen, err)
 	}
-	m.ln, m.Addr = ln, ln.Addr().String()
+	lim := connlimit.Limits{PerAddress: cfg.HTTP.MaxConnectionsPerIP, Total: cfg.HTTP.MaxConnections,
+		Exempt: cfg.RateLimits.TrustedProxyPrefixes}
+	m.ln, m.Addr = connlimit.Listen(ln, lim), ln.Addr().String()
 	if cfg.HTTPListen != "" {
 		pln, err := net.Listen("tcp", cfg.HTTPListen)
 		if err != nil {
 			return fmt.Errorf("listen %s: %w", cfg.HTTPListen, err)
 		}
-		m.pln, m.HTTPAddr = pln, pln.Addr().String()
+		m.pln, m.HTTPAddr = connlimit.Listen(pln, lim), pln.Addr().String()
 	}
 	return nil
 }

@@ -227,6 +227,8 @@ func (m *Main) newServer(providers *provider.Registry, limiter server.Limiter, f
 		Secret:            m.secret,
 		Providers:         providers,
 		MaxBodyBytes:      cfg.HTTP.MaxBodyBytes,
+		MaxInFlight:       cfg.HTTP.MaxInFlight,
+		MemoryBudget:      cfg.HTTP.MemoryBudget,
 		BodyTimeout:       cfg.HTTP.BodyTimeout.D(),
 		WriteTimeout:      cfg.HTTP.WriteTimeout.D(),
 		Limits:            openai.Limits{MaxMessages: cfg.HTTP.MaxMessages},

@@ -86,6 +86,13 @@ type HTTP struct {
 	MaxHeaderBytes    int      `yaml:"max_header_bytes"`    // default 64 KiB
 	MaxBodyBytes      int64    `yaml:"max_body_bytes"`      // default 4 MiB; larger -> 413 request_too_large
 	MaxMessages       int      `yaml:"max_messages"`        // messages per chat request; default 2048
+
+	// What clients can hold, so that a flood is shed before the process is
+	// at risk. 0 switches a bound off.
+	MaxConnections      int   `yaml:"max_connections"`        // open connections per listener; default 10000
+	MaxConnectionsPerIP int   `yaml:"max_connections_per_ip"` // per client address (IPv6 per /64; trusted proxies exempt); default 256
+	MaxInFlight         int   `yaml:"max_in_flight"`          // requests being served; beyond: 503 + Retry-After; default 4096
+	MemoryBudget        int64 `yaml:"memory_budget"`          // heap bytes; beyond: 503 + Retry-After; default 1 GiB
 }
 
 // Policy holds security policies.
@@ -241,6 +248,11 @@ func Default() Config {
 			MaxHeaderBytes:    64 << 10,
 			MaxBodyBytes:      4 << 20,
 			MaxMessages:       2048,
+
+			MaxConnections:      10000,
+			MaxConnectionsPerIP: 256,
+			MaxInFlight:         4096,
+			MemoryBudget:        1 << 30,
 		},
 	}
 }
@@ -378,6 +390,15 @@ func (c *Config) Validate() error {
 	}
 	if h.MaxMessages < 1 {
 		bad("http.max_messages", "must be at least 1")
+	}
+	for _, n := range []struct {
+		name string
+		v    int64
+	}{{"http.max_connections", int64(h.MaxConnections)}, {"http.max_connections_per_ip", int64(h.MaxConnectionsPerIP)},
+		{"http.max_in_flight", int64(h.MaxInFlight)}, {"http.memory_budget", h.MemoryBudget}} {
+		if n.v < 0 {
+			bad(n.name, "must not be negative (0 switches the bound off)")
+		}
 	}
 	models := c.validateProviders(bad)
 	if c.Policy.KeyMaxAge < 0 || (c.Policy.ExpireOldKeys && c.Policy.KeyMaxAge == 0) {
