@@ -6,11 +6,11 @@ import (
 	"time"
 )
 
-// maxRetryAfter caps Retry-After and retry-after-ms: openai-node ignores
+// MaxRetryAfter caps Retry-After and retry-after-ms: openai-node ignores
 // larger values (and then retries on its own short schedule) and openai-go
 // gives up over 2 minutes. A client told 60s that is still early is simply
 // told again.
-const maxRetryAfter = 60 * time.Second
+const MaxRetryAfter = 60 * time.Second
 
 // SetHeaders writes d as SPEC.md's rate-limit headers:
 //
@@ -51,7 +51,7 @@ func SetHeaders(h http.Header, d Decision) {
 	if d.Allowed {
 		return
 	}
-	SetRetryAfter(h, min(d.RetryAfter, maxRetryAfter))
+	SetRetryAfter(h, min(d.RetryAfter, MaxRetryAfter))
 	if d.NeverFits {
 		h.Set("X-Should-Retry", "false")
 	}

@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/vmira/mira/internal/mira"
+	"github.com/vmira/mira/internal/ratelimit"
 )
 
 // bodyDeadline gives every request that has a body BodyTimeout to send it,
@@ -93,7 +94,7 @@ func (s *Server) shed(next http.Handler) http.Handler {
 			}
 			if over {
 				w.Header().Set("Connection", "close")
-				setRetryHeaders(w.Header(), time.Second)
+				ratelimit.SetRetryAfter(w.Header(), time.Second)
 				return mira.Errorf(mira.EUnavailable, "the server is at capacity; retry shortly")
 			}
 		}

@@ -3,7 +3,6 @@ package server
 import (
 	"net/http"
 	"net/netip"
-	"strconv"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -107,15 +106,8 @@ func (s *Server) authFailed(w http.ResponseWriter, r *http.Request, authErr erro
 
 // retryLater sets Retry-After for a per-address refusal and returns the 429.
 func retryLater(w http.ResponseWriter, wait time.Duration, format string, args ...any) error {
-	setRetryHeaders(w.Header(), wait)
+	ratelimit.SetRetryAfter(w.Header(), min(wait, ratelimit.MaxRetryAfter))
 	return mira.Errorf(mira.ERateLimited, format, args...)
-}
-
-// setRetryHeaders writes Retry-After (whole seconds, 1..60) and retry-after-ms.
-func setRetryHeaders(h http.Header, wait time.Duration) {
-	ms := min(max(wait.Milliseconds(), 1), 60_000)
-	h.Set("Retry-After", strconv.FormatInt(min(max((ms+999)/1000, 1), 60), 10))
-	h.Set("Retry-After-Ms", strconv.FormatInt(ms, 10))
 }
 
 // penaltyBox remembers, per instance, client IPs that spent their failed
