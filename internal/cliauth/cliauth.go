@@ -146,9 +146,6 @@ func New(cfg Config) (*Auth, error) {
 	return a, nil
 }
 
-// Server returns the URL of the server this Auth signs in to.
-func (a *Auth) Server() string { return a.server }
-
 // Store returns the credential store, opening it on first use.
 func (a *Auth) Store() (*credstore.Store, error) {
 	a.storeOnce.Do(func() {
