@@ -38,7 +38,7 @@ type Fallback struct {
 	log     *slog.Logger
 
 	degraded atomic.Bool
-	answered atomic.Bool // Redis has answered at least once
+	answered atomic.Bool   // Redis has answered at least once
 	shared   fallbackRedis // Reservation backend for Redis reservations
 
 	mu      sync.Mutex

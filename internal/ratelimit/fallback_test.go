@@ -255,6 +255,7 @@ func TestFallbackRedisHangs(t *testing.T) {
 
 func TestFallbackInvalidPlanDoesNotDegrade(t *testing.T) {
 	f := newTestFallback(t, testRedisURL(t), &testkit.Buffer{})
+	waitFor(t, "Redis answering", 5*time.Second, func() bool { return !f.Degraded() })
 	if _, _, err := f.Admit(context.Background(), Request{Subject: newSubject(), Plan: Plan{Concurrent: -1}}); err == nil {
 		t.Fatal("invalid plan: no error")
 	}
@@ -268,6 +269,7 @@ func TestFallbackInvalidPlanDoesNotDegrade(t *testing.T) {
 
 func TestFallbackCallerCancel(t *testing.T) {
 	f := newTestFallback(t, testRedisURL(t), &testkit.Buffer{})
+	waitFor(t, "Redis answering", 5*time.Second, func() bool { return !f.Degraded() })
 	ctx, cancel := context.WithCancel(context.Background())
 	cancel()
 	if _, _, err := f.Admit(ctx, Request{Subject: newSubject(), Plan: Plan{RequestsPerMinute: 1}}); err == nil {
