@@ -20,6 +20,7 @@ import (
 	"github.com/vmira/mira/internal/ratelimit"
 	"github.com/vmira/mira/internal/server"
 	"github.com/vmira/mira/internal/session"
+	"github.com/vmira/mira/internal/sniff"
 	"github.com/vmira/mira/internal/store"
 )
 
@@ -83,7 +84,7 @@ func (m *Main) Run(ctx context.Context) (err error) {
 		return fmt.Errorf("configuration:\n%w", err)
 	}
 	m.plans = plans
-	m.errc = make(chan error, 2)
+	m.errc = make(chan error, 3) // one per server
 	m.bgCtx, m.cancel = context.WithCancel(context.WithoutCancel(ctx))
 	defer func() {
 		if err != nil {
@@ -139,10 +140,15 @@ func (m *Main) serve() {
 			// Bodies and writes get per-operation deadlines instead.
 		}
 	}
+	// Plain HTTP sent to the HTTPS port is told apart on its first byte
+	// and answered by the plain handler, which revokes the keys it carries.
+	tlsLn, plainLn := sniff.Split(m.ln)
 	hs := newServer(m.server.Handler())
 	hs.TLSConfig = m.tls
-	m.servers = append(m.servers, hs)
-	go func() { m.errc <- serveErr(hs.ServeTLS(m.ln, "", "")) }()
+	ds := newServer(m.server.PlainHandler())
+	m.servers = append(m.servers, hs, ds)
+	go func() { m.errc <- serveErr(hs.ServeTLS(tlsLn, "", "")) }()
+	go func() { m.errc <- serveErr(ds.Serve(plainLn)) }()
 	if m.pln != nil {
 		ps := newServer(m.server.PlainHandler())
 		m.servers = append(m.servers, ps)
