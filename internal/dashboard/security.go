@@ -52,6 +52,9 @@ func (d *Dashboard) changePassword(w http.ResponseWriter, r *http.Request) {
 	case errors.As(err, &locked):
 		ratelimit.SetRetryAfter(w.Header(), locked.RetryAfter)
 		d.renderSecurity(w, r, http.StatusTooManyRequests, "", "Too many wrong passwords. Try again in "+retryText(locked.RetryAfter)+".")
+	case errors.Is(err, session.ErrBusy):
+		ratelimit.SetRetryAfter(w.Header(), session.BusyRetryAfter)
+		d.renderSecurity(w, r, http.StatusServiceUnavailable, "", "Mira is busy checking other passwords, so nothing was changed. Try again in a few seconds.")
 	case errors.Is(err, session.ErrBadCredentials):
 		d.renderSecurity(w, r, http.StatusUnauthorized, "", "The current password is incorrect.")
 	case errors.As(err, &me) && me.Code == mira.EInvalidRequest:

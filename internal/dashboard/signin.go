@@ -36,6 +36,9 @@ func (d *Dashboard) loginSubmit(w http.ResponseWriter, r *http.Request) {
 	case errors.As(err, &locked):
 		ratelimit.SetRetryAfter(w.Header(), locked.RetryAfter)
 		d.Render(w, r, http.StatusTooManyRequests, "login", &Page{Title: "Sign in", Error: "Too many failed sign-ins. Try again in " + retryText(locked.RetryAfter) + ".", Data: loginData{Next: next, Email: email}})
+	case errors.Is(err, session.ErrBusy):
+		ratelimit.SetRetryAfter(w.Header(), session.BusyRetryAfter)
+		d.Render(w, r, http.StatusServiceUnavailable, "login", &Page{Title: "Sign in", Error: "Mira is busy checking other sign-ins, so your password was not checked. Try again in a few seconds.", Data: loginData{Next: next, Email: email}})
 	case errors.Is(err, session.ErrBadCredentials):
 		d.Render(w, r, http.StatusUnauthorized, "login", &Page{Title: "Sign in", Error: "The e-mail address or password is incorrect.", Data: loginData{Next: next, Email: email}})
 	case err != nil:

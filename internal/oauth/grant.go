@@ -13,6 +13,7 @@ import (
 	"time"
 
 	"github.com/vmira/mira/internal/mira"
+	"github.com/vmira/mira/internal/store"
 )
 
 // RefreshTokenPrefix starts every refresh token, so secret scanners can
@@ -78,10 +79,26 @@ func (s *Server) insertRefreshToken(ctx context.Context, tx *sql.Tx, grantID str
 
 var errBadRefresh = oauthErr(http.StatusBadRequest, "invalid_grant", "the refresh token is invalid, expired or revoked; sign in again with `mira auth login`")
 
+// refreshReuseWindow is how long after a rotation the token it spent may
+// be presented again and still work (RFC 9700 §4.14.2): two processes of
+// one CLI refreshing at once both present the same token, and the second
+// must not revoke the sign-in. Only the token spent by the grant's latest
+// rotation qualifies; an older one, or any after the window, is a replay.
+const refreshReuseWindow = 10 * time.Second
+
 // refreshGrant rotates a refresh token (RFC 6749 §6; OAuth 2.0 Security
 // BCP §4.14): each token works once and yields a new one; presenting a
 // used token again revokes the whole grant, since either the client or a
-// thief holds a copy that should not exist.
+// thief holds a copy that should not exist. The one exception is the
+// token spent by the grant's latest rotation, presented again within
+// refreshReuseWindow: it yields another token pair of the same grant (a
+// sibling of the one already issued). Whichever of the siblings is used
+// first spends the others, so presenting one of those later is a replay.
+//
+// The decision is taken with the grant's row locked (PostgreSQL: FOR
+// UPDATE; SQLite: every transaction holds the write lock from BEGIN), so
+// concurrent refreshes of one grant, on any instance, are decided one
+// after the other.
 func (s *Server) refreshGrant(ctx context.Context, clientID, refresh, scope string) (*tokenResponse, error) {
 	if refresh == "" {
 		return nil, oauthErr(http.StatusBadRequest, "invalid_request", "refresh_token is required")
@@ -95,28 +112,60 @@ func (s *Server) refreshGrant(ctx context.Context, clientID, refresh, scope stri
 		return nil, serverError(err)
 	}
 	defer tx.Rollback()
-	var (
-		tokenID, grantScope string
-		g                   grant
-		created, gExpires   int64
-		rotated, revoked    sql.NullInt64
-	)
-	err = tx.QueryRowContext(ctx, s.db.Rebind(`SELECT t.id, t.created_at, t.rotated_at, g.id, g.user_id, g.client_id, g.scope, g.expires_at, g.revoked_at
-		FROM oauth_refresh_tokens t JOIN oauth_grants g ON g.id = t.grant_id WHERE t.digest = ?`), digest(s.refreshKey, refresh)).
-		Scan(&tokenID, &created, &rotated, &g.ID, &g.UserID, &g.ClientID, &grantScope, &gExpires, &revoked)
+	d := digest(s.refreshKey, refresh)
+	var g grant
+	err = tx.QueryRowContext(ctx, s.db.Rebind(`SELECT grant_id FROM oauth_refresh_tokens WHERE digest = ?`), d).Scan(&g.ID)
 	if errors.Is(err, sql.ErrNoRows) {
 		return nil, errBadRefresh
 	}
 	if err != nil {
 		return nil, serverError(err)
 	}
+	var (
+		grantScope, lastRotated string
+		gExpires                int64
+		revoked                 sql.NullInt64
+	)
+	lock := `SELECT user_id, client_id, scope, expires_at, revoked_at, last_rotated_token_id FROM oauth_grants WHERE id = ?`
+	if s.db.Dialect() == store.DialectPostgres {
+		lock += ` FOR UPDATE`
+	}
+	err = tx.QueryRowContext(ctx, s.db.Rebind(lock), g.ID).Scan(&g.UserID, &g.ClientID, &grantScope, &gExpires, &revoked, &lastRotated)
+	if errors.Is(err, sql.ErrNoRows) {
+		return nil, errBadRefresh
+	}
+	if err != nil {
+		return nil, serverError(err)
+	}
+	// Read the token's state only now, under the lock: a concurrent
+	// rotation has committed or not started.
+	var (
+		tokenID string
+		created int64
+		rotated sql.NullInt64
+	)
+	err = tx.QueryRowContext(ctx, s.db.Rebind(`SELECT id, created_at, rotated_at FROM oauth_refresh_tokens WHERE digest = ?`), d).
+		Scan(&tokenID, &created, &rotated)
+	if errors.Is(err, sql.ErrNoRows) {
+		return nil, errBadRefresh
+	}
+	if err != nil {
+		return nil, serverError(err)
+	}
+	reuse := false
 	switch {
 	case g.ClientID != clientID:
 		return nil, errBadRefresh
 	case revoked.Valid:
 		return nil, errBadRefresh
 	case rotated.Valid:
-		return nil, s.replayed(ctx, tx, g.ID, now)
+		since := now.Sub(time.UnixMicro(rotated.Int64))
+		if tokenID != lastRotated || since < 0 || since > refreshReuseWindow {
+			return nil, s.replayed(ctx, tx, g.ID, now)
+		}
+		reuse = true
+	}
+	switch {
 	case !now.Before(time.UnixMicro(gExpires)):
 		return nil, errBadRefresh
 	case now.Sub(time.UnixMicro(created)) >= s.cfg.RefreshIdleTTL:
@@ -138,12 +187,21 @@ func (s *Server) refreshGrant(ctx context.Context, clientID, refresh, scope stri
 		}
 		g.Scopes = asked
 	}
-	res, err := tx.ExecContext(ctx, s.db.Rebind(`UPDATE oauth_refresh_tokens SET rotated_at = ? WHERE id = ? AND rotated_at IS NULL`), now.UnixMicro(), tokenID)
-	if err != nil {
-		return nil, serverError(err)
-	}
-	if n, _ := res.RowsAffected(); n != 1 {
-		return nil, s.replayed(ctx, tx, g.ID, now) // a concurrent use of the same token
+	if !reuse {
+		res, err := tx.ExecContext(ctx, s.db.Rebind(`UPDATE oauth_refresh_tokens SET rotated_at = ? WHERE id = ? AND rotated_at IS NULL`), now.UnixMicro(), tokenID)
+		if err != nil {
+			return nil, serverError(err)
+		}
+		if n, _ := res.RowsAffected(); n != 1 {
+			return nil, s.replayed(ctx, tx, g.ID, now) // cannot happen under the lock; refuse all the same
+		}
+		// Siblings issued in a reuse window are spent with it.
+		if _, err := tx.ExecContext(ctx, s.db.Rebind(`UPDATE oauth_refresh_tokens SET rotated_at = ? WHERE grant_id = ? AND rotated_at IS NULL`), now.UnixMicro(), g.ID); err != nil {
+			return nil, serverError(err)
+		}
+		if _, err := tx.ExecContext(ctx, s.db.Rebind(`UPDATE oauth_grants SET last_rotated_token_id = ? WHERE id = ?`), tokenID, g.ID); err != nil {
+			return nil, serverError(err)
+		}
 	}
 	err = tx.QueryRowContext(ctx, s.db.Rebind(`SELECT org_id FROM users WHERE id = ?`), g.UserID).Scan(&g.OrgID)
 	if errors.Is(err, sql.ErrNoRows) {
@@ -158,6 +216,10 @@ func (s *Server) refreshGrant(ctx context.Context, clientID, refresh, scope stri
 	}
 	if err := tx.Commit(); err != nil {
 		return nil, serverError(err)
+	}
+	if reuse {
+		s.log.Info("oauth: the refresh token spent by the latest rotation was presented again within the reuse window; issued another token pair",
+			"grant_id", g.ID, "rotated_ago", now.Sub(time.UnixMicro(rotated.Int64)))
 	}
 	return s.tokenResponse(g, next, now)
 }

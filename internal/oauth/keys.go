@@ -27,7 +27,7 @@ import (
 const publishAhead = keyReload + 5*time.Second
 
 // leeway is the clock skew allowed when checking exp and iat.
-const leeway = 10 * time.Second
+const leeway = 5 * time.Second
 
 // algEdDSA is the one signing algorithm.
 const algEdDSA = "EdDSA"

@@ -65,6 +65,23 @@ func acquire() error {
 
 func release() { <-running }
 
+// Saturate takes every hashing slot and fills the waiting room, so that
+// Hash and Verify return ErrBusy until the returned func is called. It is
+// for tests of callers (the sign-in pages); it blocks until hashes already
+// running finish.
+func Saturate() (restore func()) {
+	for range cap(running) {
+		running <- struct{}{}
+	}
+	waiting.Add(maxWaiting)
+	return func() {
+		waiting.Add(-maxWaiting)
+		for range cap(running) {
+			<-running
+		}
+	}
+}
+
 // Check reports whether pw is acceptable as a new password.
 func Check(pw string) error {
 	switch {

@@ -39,6 +39,7 @@ import (
 	"github.com/vmira/mira/internal/audit"
 	"github.com/vmira/mira/internal/clientip"
 	"github.com/vmira/mira/internal/mira"
+	"github.com/vmira/mira/internal/password"
 	"github.com/vmira/mira/internal/secretbox"
 	"github.com/vmira/mira/internal/store"
 )
@@ -188,6 +189,10 @@ type Session struct {
 	MFAPending bool
 }
 
+// BusyRetryAfter is the Retry-After to send with ErrBusy: argon2id checks
+// take a fraction of a second, so a flood drains within seconds.
+const BusyRetryAfter = 5 * time.Second
+
 // Errors.
 var (
 	ErrBadCredentials = errors.New("session: e-mail or password is incorrect")
@@ -196,6 +201,10 @@ var (
 	ErrCSRF           = errors.New("session: the form expired or came from another site")
 	ErrTOTPEnrolled   = errors.New("session: two-factor authentication is already set up")
 	ErrNoTOTP         = errors.New("session: two-factor authentication is not set up")
+	// ErrBusy: too many passwords are being checked at once (a sign-in
+	// flood); nothing was checked and no failed attempt counted. Answer
+	// 503 with Retry-After BusyRetryAfter.
+	ErrBusy = fmt.Errorf("session: too many password checks at once; try again shortly: %w", password.ErrBusy)
 )
 
 type ctxKey struct{}

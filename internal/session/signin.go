@@ -54,7 +54,8 @@ func (m *Manager) signInKeys(email string, r *http.Request) signInKeys {
 
 // SignIn checks an e-mail address and password, within the limits of
 // Limits, and starts a session (setting its cookie) when they are right.
-// Errors: ErrBadCredentials (the same for unknown addresses), *attempts.LockedError.
+// Errors: ErrBadCredentials (the same for unknown addresses), *attempts.LockedError,
+// ErrBusy (too many password checks at once: not counted as a failure).
 func (m *Manager) SignIn(w http.ResponseWriter, r *http.Request, email, pw string) (*SignInResult, error) {
 	ctx := r.Context()
 	now := m.now()
@@ -115,6 +116,14 @@ func (m *Manager) SignIn(w http.ResponseWriter, r *http.Request, email, pw strin
 		hash = u.PasswordHash
 	}
 	if err := password.Verify(hash, pw); err != nil || u == nil || u.PasswordHash == "" {
+		if errors.Is(err, password.ErrBusy) {
+			// Shed, not checked: neither a failure nor a success.
+			if err := m.throttle.Refund(ctx, reserved...); err != nil {
+				return nil, err
+			}
+			m.log.Warn("session: sign-in shed: too many password checks at once", "client_ip", m.cfg.ClientIP(r).String())
+			return nil, ErrBusy
+		}
 		if err != nil && !errors.Is(err, password.ErrMismatch) {
 			m.log.Error("session: password hash unusable", "user_id", userID(u), "error", err)
 		}
@@ -221,7 +230,8 @@ func (m *Manager) knownDevice(r *http.Request, userID string) bool {
 
 // ChangePassword sets a new password for s's user after checking the
 // current one, ends the user's other sessions, and runs OnPasswordChange
-// (which revokes CLI tokens). Errors: ErrBadCredentials, *attempts.LockedError, or
+// (which revokes CLI tokens). Errors: ErrBadCredentials, *attempts.LockedError,
+// ErrBusy (nothing changed, no failure counted), or
 // a *mira.Error explaining why the new password is refused.
 func (m *Manager) ChangePassword(ctx context.Context, s *Session, current, next string) error {
 	now := m.now()
@@ -237,11 +247,22 @@ func (m *Manager) ChangePassword(ctx context.Context, s *Session, current, next 
 	if err != nil {
 		return err
 	}
-	if len(current) > password.MaxLength || password.Verify(u.PasswordHash, current) != nil {
+	if len(current) > password.MaxLength {
+		return ErrBadCredentials
+	}
+	if err := password.Verify(u.PasswordHash, current); errors.Is(err, password.ErrBusy) {
+		if err := m.throttle.Refund(ctx, key); err != nil {
+			return err
+		}
+		return ErrBusy
+	} else if err != nil {
 		return ErrBadCredentials
 	}
 	m.throttle.Refund(ctx, key)
 	hash, err := password.Hash(next)
+	if errors.Is(err, password.ErrBusy) {
+		return ErrBusy
+	}
 	if err != nil {
 		return mira.ParamErrorf("new_password", "%v", err)
 	}

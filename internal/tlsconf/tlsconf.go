@@ -49,14 +49,17 @@ func TLS12CipherSuites() []uint16 { return slices.Clone(tls12Suites) }
 
 // ServerConfig returns the base server TLS configuration: TLS 1.2 or newer,
 // AEAD suites only, ALPN h2 and http/1.1. The caller supplies the certificate,
-// usually with GetCertificate set to a Reloader's.
+// usually with GetCertificate set to a Reloader's. Session ticket keys
+// rotate every TicketKeyPeriod: a ticket resumes for under 24 hours.
 func ServerConfig() *tls.Config {
-	return &tls.Config{
+	cfg := &tls.Config{
 		MinVersion:       tls.VersionTLS12,
 		CipherSuites:     slices.Clone(tls12Suites),
 		CurvePreferences: slices.Clone(curves),
 		NextProtos:       []string{"h2", "http/1.1"},
 	}
+	RotateSessionTickets(cfg, TicketKeyPeriod)
+	return cfg
 }
 
 // ClientConfig returns the client TLS configuration: the system roots plus,
