@@ -48,6 +48,9 @@ type Set struct {
 	policy sensitive.Policy
 	def    *Filter            // nil: content filtering off
 	byOrg  map[string]*Filter // by organisation name
+	// exemptSystem leaves system and developer messages out of what the
+	// content filter reads (filter.exempt_system_prompt).
+	exemptSystem bool
 }
 
 // Filter is one organisation's content filter: the local classifier and,
@@ -62,7 +65,7 @@ type Filter struct {
 // sensitive_data sections); getenv reads the external classifier's API
 // key. Errors name the configuration field at fault.
 func Build(cfg config.Config, getenv func(string) string) (*Set, error) {
-	s := &Set{policy: sensitive.Warn, byOrg: map[string]*Filter{}}
+	s := &Set{policy: sensitive.Warn, byOrg: map[string]*Filter{}, exemptSystem: cfg.Filter.ExemptSystemPrompt}
 	if cfg.Sensitive.Policy != "" {
 		p, err := sensitive.ParsePolicy(cfg.Sensitive.Policy)
 		if err != nil {
