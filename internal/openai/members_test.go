@@ -128,9 +128,9 @@ func TestDecodeChatRequestAcceptsUnambiguousBodies(t *testing.T) {
 		{"lone surrogate in content", chatBody(`{"role":"user","content":"cut \ud83d"}`)},
 		{"stream", `{"model":"m","stream":true,"stream_options":{"include_usage":true},"max_tokens":5,"n":2,"messages":[` + user + `]}`},
 		{"empty parts", chatBody(`{"role":"user","content":[]}`)},
-		{"every text field", chatBody(`{"role":"user","name":"jane","content":[{"type":"input_text","text":"a"},{"type":"image_url","image_url":{"url":"https://example.com/cat.png"}}]},`+
-			`{"role":"assistant","content":[{"type":"output_text","text":"b"},{"type":"refusal","refusal":"no"}],"refusal":"no","function_call":{"name":"f","arguments":"{}"}},`+
-			`{"role":"assistant","content":null,"refusal":null,"tool_calls":[{"id":"1","type":"function","function":{"name":"g","arguments":"{\"city\":\"Paris\"}"}}]},`+
+		{"every text field", chatBody(`{"role":"user","name":"jane","content":[{"type":"input_text","text":"a"},{"type":"image_url","image_url":{"url":"https://example.com/cat.png"}}]},` +
+			`{"role":"assistant","content":[{"type":"output_text","text":"b"},{"type":"refusal","refusal":"no"}],"refusal":"no","function_call":{"name":"f","arguments":"{}"}},` +
+			`{"role":"assistant","content":null,"refusal":null,"tool_calls":[{"id":"1","type":"function","function":{"name":"g","arguments":"{\"city\":\"Paris\"}"}}]},` +
 			`{"role":"tool","tool_call_id":"1","content":"ok"}`)},
 	}
 	for _, tt := range tests {
