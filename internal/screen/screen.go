@@ -6,8 +6,9 @@
 // caller picks the organisation's Filter with Set.For and runs the steps:
 //
 //   - Set.ChatInput (or Set.Input for plain texts) before the upstream call:
-//     sensitive-data detection and the warn/mask/block policy, then the
-//     content filter over what users and tools wrote;
+//     sensitive-data detection and the warn/mask/block policy over what
+//     users and tools wrote, then the content filter over every text the
+//     model reads (ChatTexts);
 //   - Filter.ChatOutput on a non-streamed answer;
 //   - Filter.NewStream, then Stream.Chunk per upstream chunk and Stream.End
 //     at the end of a streamed answer.
