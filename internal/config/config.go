@@ -168,6 +168,14 @@ type Filter struct {
 	Organisations map[string]map[string]string `yaml:"organisations"`
 	// External asks a second classifier too (optional).
 	External *ExternalFilter `yaml:"external"`
+	// ExemptSystemPrompt leaves the operator's system prompt (messages of
+	// role system and developer) out of what the content filter reads.
+	// Default false: every text the model reads is screened, whatever its
+	// role, since a client can write system messages as easily as user
+	// ones. Turn it on only when every client is trusted to send the
+	// operator's own prompt, never text from its users. Sensitive-data
+	// detection never reads these messages either way.
+	ExemptSystemPrompt bool `yaml:"exempt_system_prompt"`
 }
 
 // FilterEnabled reports whether content filtering is on.

@@ -183,3 +183,22 @@ func TestParseRetention(t *testing.T) {
 		}
 	}
 }
+
+func TestFilterExemptSystemPrompt(t *testing.T) {
+	c, err := Load(write(t, "filter:\n  exempt_system_prompt: true\n"), env(nil))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := c.Validate(); err != nil || !c.Filter.ExemptSystemPrompt {
+		t.Errorf("exempt_system_prompt: true read as %v, %v", c.Filter.ExemptSystemPrompt, err)
+	}
+	if Default().Filter.ExemptSystemPrompt {
+		t.Error("exempt_system_prompt is on by default; the system prompt must be screened unless the operator says otherwise")
+	}
+	for _, bad := range []string{"perhaps", "[true]", "{a: 1}"} {
+		_, err := Load(write(t, "filter:\n  exempt_system_prompt: "+bad+"\n"), env(nil))
+		if err == nil || !strings.Contains(err.Error(), "bool") {
+			t.Errorf("exempt_system_prompt: %s gave %v; want an error saying a boolean is wanted", bad, err)
+		}
+	}
+}

@@ -34,27 +34,54 @@ type StreamOptions struct {
 	IncludeUsage bool `json:"include_usage"`
 }
 
-// Message is one message of a conversation.
+// Message is one message of a conversation. Every field holding text a
+// model reads is decoded, so that the content filter sees it all.
 type Message struct {
-	Role       string          `json:"role"`
-	Content    Content         `json:"content"`
-	Name       string          `json:"name,omitempty"`
-	ToolCalls  json.RawMessage `json:"tool_calls,omitempty"`
-	ToolCallID string          `json:"tool_call_id,omitempty"`
+	Role         string        `json:"role"`
+	Content      Content       `json:"content"`
+	Name         string        `json:"name,omitempty"`
+	Refusal      string        `json:"refusal,omitempty"`
+	ToolCalls    []ToolCall    `json:"tool_calls,omitempty"`
+	ToolCallID   string        `json:"tool_call_id,omitempty"`
+	FunctionCall *FunctionCall `json:"function_call,omitempty"` // legacy
+}
+
+// ToolCall is one tool call of an assistant message.
+type ToolCall struct {
+	ID       string       `json:"id,omitempty"`
+	Type     string       `json:"type,omitempty"`
+	Function FunctionCall `json:"function"`
+}
+
+// FunctionCall is a call of a function: its name and its arguments, a JSON
+// text in a string.
+type FunctionCall struct {
+	Name      string `json:"name"`
+	Arguments string `json:"arguments"`
 }
 
 // Content is a message's content: a string, an array of parts, or null.
-// Text holds the concatenated text of the text parts.
+// Text holds the concatenated text of the parts of type "text".
 type Content struct {
 	Text  string
 	Parts []ContentPart // nil when the content was a plain string
 	Null  bool
 }
 
-// ContentPart is one element of an array content. Only text parts carry Text.
+// ContentPart is one element of an array content: text in Text (types
+// text, input_text, output_text), Refusal (type refusal) or ImageURL (type
+// image_url).
 type ContentPart struct {
-	Type string `json:"type"`
-	Text string `json:"text,omitempty"`
+	Type     string    `json:"type"`
+	Text     string    `json:"text,omitempty"`
+	Refusal  string    `json:"refusal,omitempty"`
+	ImageURL *ImageURL `json:"image_url,omitempty"`
+}
+
+// ImageURL is an image_url part's image: a URL or a data: URL.
+type ImageURL struct {
+	URL    string `json:"url"`
+	Detail string `json:"detail,omitempty"`
 }
 
 // UnmarshalJSON accepts a string, null or an array of typed parts. Part

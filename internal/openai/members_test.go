@@ -62,6 +62,18 @@ func TestDecodeChatRequestRefusesAmbiguousMembers(t *testing.T) {
 		{"unknown field", chatBody(user, `"metadata":{"a":"1","a":"2"}`), "metadata.a", `duplicate member "a" in metadata`},
 		{"unknown field in arrays", chatBody(user, `"x":[[{"k":[{"v":1,"V":2}]}]]`), "x[0][0].k[0].V", `"V"`},
 		{"tool_calls", chatBody(`{"role":"assistant","content":null,"tool_calls":[{"id":"1","id":"2"}]}`), "messages[0].tool_calls[0].id", `duplicate member "id"`},
+		// Every field the content filter reads (defect 5).
+		{"tool_calls Arguments alone", chatBody(`{"role":"assistant","content":null,"tool_calls":[{"id":"1","type":"function","function":{"name":"f","Arguments":"` + injection + `"}}]}`),
+			"messages[0].tool_calls[0].function.Arguments", `did you mean "arguments"`},
+		{"Tool_Calls alone", chatBody(`{"role":"assistant","content":null,"Tool_Calls":[{"id":"1","type":"function","function":{"name":"f","arguments":"{}"}}]}`),
+			"messages[0].Tool_Calls", `did you mean "tool_calls"`},
+		{"function_call Name", chatBody(`{"role":"assistant","content":null,"function_call":{"name":"f","Name":"` + injection + `","arguments":"{}"}}`),
+			"messages[0].function_call.Name", `"Name"`},
+		{"message Name alone", chatBody(`{"role":"user","Name":"` + injection + `","content":"hi"}`), "messages[0].Name", `did you mean "name"`},
+		{"image_url URL alone", chatBody(`{"role":"user","content":[{"type":"image_url","image_url":{"URL":"data:,` + injection + `"}}]}`),
+			"messages[0].content[0].image_url.URL", `did you mean "url"`},
+		{"part Refusal alone", chatBody(`{"role":"assistant","content":[{"type":"refusal","Refusal":"` + injection + `"}]}`),
+			"messages[0].content[0].Refusal", `did you mean "refusal"`},
 		{"large object", chatBody(user, `"big":{`+manyMembers(40)+`,"m7":0}`), "big.m7", `duplicate member "m7" in big`},
 		{"large object case", chatBody(user, `"big":{`+manyMembers(40)+`,"M39":0}`), "big.M39", `"M39"`},
 		{"stream_options", `{"model":"m","stream":true,"stream_options":{"include_usage":true,"Include_Usage":false},"messages":[` + user + `]}`,
@@ -116,6 +128,10 @@ func TestDecodeChatRequestAcceptsUnambiguousBodies(t *testing.T) {
 		{"lone surrogate in content", chatBody(`{"role":"user","content":"cut \ud83d"}`)},
 		{"stream", `{"model":"m","stream":true,"stream_options":{"include_usage":true},"max_tokens":5,"n":2,"messages":[` + user + `]}`},
 		{"empty parts", chatBody(`{"role":"user","content":[]}`)},
+		{"every text field", chatBody(`{"role":"user","name":"jane","content":[{"type":"input_text","text":"a"},{"type":"image_url","image_url":{"url":"https://example.com/cat.png"}}]},` +
+			`{"role":"assistant","content":[{"type":"output_text","text":"b"},{"type":"refusal","refusal":"no"}],"refusal":"no","function_call":{"name":"f","arguments":"{}"}},` +
+			`{"role":"assistant","content":null,"refusal":null,"tool_calls":[{"id":"1","type":"function","function":{"name":"g","arguments":"{\"city\":\"Paris\"}"}}]},` +
+			`{"role":"tool","tool_call_id":"1","content":"ok"}`)},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -40,16 +40,26 @@ func (s *Set) Input(ctx context.Context, org, param string, texts []string) (Res
 			texts[i] = sensitive.Mask(t)
 		}
 		return nil
-	})
+	}, func() []string { return texts })
 }
 
-// ChatInput screens a chat request before any model sees it: the text of
-// user, tool and function messages (not the operator's system prompt, nor
-// the model's earlier answers). With the mask policy it masks req's texts
-// in place and returns in Result.Body a copy of raw in which only those
-// texts changed. raw must be the body req was decoded from. The error is
-// a content_filter *mira.Error when the request is blocked, or an internal
-// one when raw cannot be masked.
+// ChatInput screens a chat request before any model sees it.
+//
+// Sensitive data is looked for, and masked, in the text of user, tool and
+// function messages only: the operator's system prompt and the model's
+// earlier answers are not the client's data to mask. With the mask policy
+// it masks req's texts in place and returns in Result.Body a copy of raw
+// in which only those texts changed. raw must be the body req was decoded
+// from.
+//
+// The content filter then reads every text the model will read (see
+// ChatTexts), of every role, joined in request order, so that an attack
+// split across messages is seen whole; the system and developer messages
+// are left out only when the configuration exempts the operator's system
+// prompt (filter.exempt_system_prompt).
+//
+// The error is a content_filter *mira.Error when the request is blocked,
+// or an internal one when raw cannot be masked.
 func (s *Set) ChatInput(ctx context.Context, org string, req *openai.ChatRequest, raw []byte) (Result, error) {
 	var texts []string
 	var at []int // index in req.Messages of each text
@@ -76,20 +86,20 @@ func (s *Set) ChatInput(ctx context.Context, org string, req *openai.ChatRequest
 			texts[k] = req.Messages[i].Content.Text
 		}
 		return nil
-	})
+	}, func() []string { return ChatTexts(req, s.exemptSystem) })
 	r.Body = body
 	return r, err
 }
 
-// Screened reports whether a chat message's text is screened: what users
-// and tools put in, not the operator's system prompt or the model's
-// answers.
+// Screened reports whether a chat message's text is screened for
+// sensitive data: what users and tools put in, not the operator's system
+// prompt or the model's answers. The content filter reads every role.
 func Screened(role string) bool { return role == "user" || role == "tool" || role == "function" }
 
-// input is the order every request is screened in: sensitive data and its
-// policy (mask calls back with the findings per text), then the content
-// filter over the texts that are left.
-func (s *Set) input(ctx context.Context, org, param string, texts []string, mask func([][]sensitive.Finding) error) (Result, error) {
+// input is the order every request is screened in: sensitive data in
+// texts and its policy (mask calls back with the findings per text), then
+// the content filter over what filtered returns once masking is done.
+func (s *Set) input(ctx context.Context, org, param string, texts []string, mask func([][]sensitive.Finding) error, filtered func() []string) (Result, error) {
 	var r Result
 	if s == nil {
 		return r, nil
@@ -123,7 +133,7 @@ func (s *Set) input(ctx context.Context, org, param string, texts []string, mask
 		return r, nil
 	}
 	r.Filtered = true
-	r.Verdict = fl.Check(ctx, joinTexts(texts), Input)
+	r.Verdict = fl.Check(ctx, joinTexts(filtered()), Input)
 	if r.Verdict.Blocked {
 		return r, &mira.Error{Code: mira.EContentFilter, Param: param,
 			Message: "the request was blocked by the content filter: " + strings.Join(r.Verdict.BlockedCategories, ", ")}

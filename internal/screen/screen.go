@@ -6,8 +6,9 @@
 // caller picks the organisation's Filter with Set.For and runs the steps:
 //
 //   - Set.ChatInput (or Set.Input for plain texts) before the upstream call:
-//     sensitive-data detection and the warn/mask/block policy, then the
-//     content filter over what users and tools wrote;
+//     sensitive-data detection and the warn/mask/block policy over what
+//     users and tools wrote, then the content filter over every text the
+//     model reads (ChatTexts);
 //   - Filter.ChatOutput on a non-streamed answer;
 //   - Filter.NewStream, then Stream.Chunk per upstream chunk and Stream.End
 //     at the end of a streamed answer.
@@ -48,6 +49,9 @@ type Set struct {
 	policy sensitive.Policy
 	def    *Filter            // nil: content filtering off
 	byOrg  map[string]*Filter // by organisation name
+	// exemptSystem leaves system and developer messages out of what the
+	// content filter reads (filter.exempt_system_prompt).
+	exemptSystem bool
 }
 
 // Filter is one organisation's content filter: the local classifier and,
@@ -62,7 +66,7 @@ type Filter struct {
 // sensitive_data sections); getenv reads the external classifier's API
 // key. Errors name the configuration field at fault.
 func Build(cfg config.Config, getenv func(string) string) (*Set, error) {
-	s := &Set{policy: sensitive.Warn, byOrg: map[string]*Filter{}}
+	s := &Set{policy: sensitive.Warn, byOrg: map[string]*Filter{}, exemptSystem: cfg.Filter.ExemptSystemPrompt}
 	if cfg.Sensitive.Policy != "" {
 		p, err := sensitive.ParsePolicy(cfg.Sensitive.Policy)
 		if err != nil {
