@@ -35,6 +35,13 @@ type apiKey struct {
 
 func newKeysCmd(e *env) *cobra.Command {
 	cmd := &cobra.Command{Use: "keys", Short: "Manage API keys (needs keys:read / keys:write, or a login)"}
+	cmd.AddCommand(newKeysListCmd(e), newKeysCreateCmd(e), newKeysRotateCmd(e), newKeysRevokeCmd(e))
+	return cmd
+}
+
+// newKeysListCmd is "mira keys list". It shows keys by display form
+// (prefix…last4) only: the API never returns a secret after creation.
+func newKeysListCmd(e *env) *cobra.Command {
 	var asJSON bool
 	list := &cobra.Command{
 		Use:   "list",
@@ -56,29 +63,47 @@ func newKeysCmd(e *env) *cobra.Command {
 		},
 	}
 	list.Flags().BoolVar(&asJSON, "json", false, "print JSON")
+	return list
+}
 
-	var name, envName, scopes, models, cidrs, expires string
+// keyCreateFlags are the flags of "mira keys create". Empty lists and
+// expiry are left out of the request so that the server's defaults apply.
+type keyCreateFlags struct {
+	name, envName, scopes, models, cidrs, expires string
+	asJSON                                        bool
+}
+
+// body is the POST /v1/keys request for f.
+func (f *keyCreateFlags) body() map[string]any {
+	body := map[string]any{"name": f.name, "environment": f.envName}
+	if f.scopes != "" {
+		body["scopes"] = splitList(f.scopes)
+	}
+	if f.models != "" {
+		body["allowed_models"] = splitList(f.models)
+	}
+	if f.cidrs != "" {
+		body["allowed_cidrs"] = splitList(f.cidrs)
+	}
+	if f.expires != "" {
+		body["expires_in"] = f.expires
+	}
+	return body
+}
+
+// newKeysCreateCmd is "mira keys create", which prints the new secret
+// once, since it cannot be shown again.
+func newKeysCreateCmd(e *env) *cobra.Command {
+	var f keyCreateFlags
 	create := &cobra.Command{
 		Use:   "create --name N [--env development|production] [--scopes S,...]",
 		Short: "Create a key; the secret is printed once",
 		Args:  exactArgs(0),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			if name == "" {
+			if f.name == "" {
 				return usageError{fmt.Errorf("--name is required")}
 			}
-			body := map[string]any{"name": name, "environment": envName}
-			if scopes != "" {
-				body["scopes"] = splitList(scopes)
-			}
-			if models != "" {
-				body["allowed_models"] = splitList(models)
-			}
-			if cidrs != "" {
-				body["allowed_cidrs"] = splitList(cidrs)
-			}
-			if expires != "" {
-				body["expires_in"] = expires
-			}
+			body := f.body()
 			c, err := newClient(e)
 			if err != nil {
 				return err
@@ -87,19 +112,25 @@ func newKeysCmd(e *env) *cobra.Command {
 			if err := c.Do(cmd.Context(), http.MethodPost, "/v1/keys", body, &k); err != nil {
 				return err
 			}
-			return printSecret(e, k, asJSON)
+			return printSecret(e, k, f.asJSON)
 		},
 	}
 	fl := create.Flags()
-	fl.StringVar(&name, "name", "", "what the key is for, e.g. billing-service-prod")
-	fl.StringVar(&envName, "env", "development", "development or production")
-	fl.StringVar(&scopes, "scopes", "", "comma-separated scopes (default models:read,chat:write,moderations:write)")
-	fl.StringVar(&models, "models", "", "comma-separated models the key may use (default: all)")
-	fl.StringVar(&cidrs, "cidrs", "", "comma-separated client addresses or CIDRs allowed (default: any)")
-	fl.StringVar(&expires, "expires", "", "expiry, e.g. 90d (default: never)")
-	fl.BoolVar(&asJSON, "json", false, "print JSON")
+	fl.StringVar(&f.name, "name", "", "what the key is for, e.g. billing-service-prod")
+	fl.StringVar(&f.envName, "env", "development", "development or production")
+	fl.StringVar(&f.scopes, "scopes", "", "comma-separated scopes (default models:read,chat:write,moderations:write)")
+	fl.StringVar(&f.models, "models", "", "comma-separated models the key may use (default: all)")
+	fl.StringVar(&f.cidrs, "cidrs", "", "comma-separated client addresses or CIDRs allowed (default: any)")
+	fl.StringVar(&f.expires, "expires", "", "expiry, e.g. 90d (default: never)")
+	fl.BoolVar(&f.asJSON, "json", false, "print JSON")
+	return create
+}
 
+// newKeysRotateCmd is "mira keys rotate ID". The old key keeps working for
+// a grace period so that deployments can switch over without downtime.
+func newKeysRotateCmd(e *env) *cobra.Command {
 	var grace string
+	var asJSON bool
 	rotate := &cobra.Command{
 		Use:   "rotate ID",
 		Short: "Replace a key; the old one keeps working for the grace period",
@@ -122,7 +153,13 @@ func newKeysCmd(e *env) *cobra.Command {
 	}
 	rotate.Flags().StringVar(&grace, "grace", "24h", "how long the old key keeps working (0s: stop it now)")
 	rotate.Flags().BoolVar(&asJSON, "json", false, "print JSON")
+	return rotate
+}
 
+// newKeysRevokeCmd is "mira keys revoke ID", for a key that must stop
+// working now (a leak), with no grace period.
+func newKeysRevokeCmd(e *env) *cobra.Command {
+	var asJSON bool
 	revoke := &cobra.Command{
 		Use:   "revoke ID",
 		Short: "Revoke a key at once, on every instance",
@@ -144,8 +181,7 @@ func newKeysCmd(e *env) *cobra.Command {
 		},
 	}
 	revoke.Flags().BoolVar(&asJSON, "json", false, "print JSON")
-	cmd.AddCommand(list, create, rotate, revoke)
-	return cmd
+	return revoke
 }
 
 func printSecret(e *env, k apiKey, asJSON bool) error {

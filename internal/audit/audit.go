@@ -362,88 +362,16 @@ func (l *Log) Verify(ctx context.Context) (Report, error) {
 	}
 	defer tx.Rollback()
 
-	var rep Report
-	add := func(seq int64, kind, format string, args ...any) {
-		if len(rep.Problems) < maxProblems {
-			rep.Problems = append(rep.Problems, Problem{Seq: seq, Kind: kind, Detail: fmt.Sprintf(format, args...)})
-		}
-	}
-	var headHash, headMAC []byte
-	if err := tx.QueryRowContext(ctx, `SELECT seq, hash, mac FROM audit_head WHERE id = 1`).Scan(&rep.HeadSeq, &headHash, &headMAC); err != nil {
-		if errors.Is(err, sql.ErrNoRows) {
-			add(0, ProblemHead, "the chain head row is missing")
-		} else {
-			return Report{}, fmt.Errorf("audit: verify: read head: %w", err)
-		}
-	}
-	rep.HeadHash = hex.EncodeToString(headHash)
-	genesis := make([]byte, sha256.Size)
-	headSigned := hmac.Equal(headMAC, l.headMAC(rep.HeadSeq, headHash))
-	unsealedEmpty := rep.HeadSeq == 0 && bytes.Equal(headHash, genesis) && len(headMAC) == 0
-
-	rows, err := tx.QueryContext(ctx, `SELECT seq, at, org_id, actor, action, target, client_ip, details, prev_hash, hash, mac
-		FROM audit_log ORDER BY seq`)
+	v := &verifier{l: l}
+	headSigned, err := v.readHead(ctx, tx)
 	if err != nil {
-		return Report{}, fmt.Errorf("audit: verify: %w", err)
+		return Report{}, err
 	}
-	defer rows.Close()
-	var (
-		want     int64 = 1       // the next seq expected
-		prevHash       = genesis // the previous entry's stored hash
-	)
-	for rows.Next() {
-		var r row
-		if err := rows.Scan(&r.seq, &r.at, &r.org, &r.actor, &r.action, &r.target, &r.clientIP, &r.details, &r.prevHash, &r.hash, &r.mac); err != nil {
-			return Report{}, fmt.Errorf("audit: verify: %w", err)
-		}
-		rep.Entries++
-		switch {
-		case r.seq > want:
-			if r.seq == want+1 {
-				add(want, ProblemMissing, "entry %d is missing", want)
-			} else {
-				add(want, ProblemMissing, "entries %d to %d are missing", want, r.seq-1)
-			}
-		case r.seq < want: // only with a corrupt primary key
-			add(r.seq, ProblemEdited, "entry %d appears out of order", r.seq)
-		}
-		contentOK := bytes.Equal(hashRow(&r), r.hash)
-		macOK := hmac.Equal(r.mac, l.entryMAC(r.hash))
-		switch {
-		case !contentOK:
-			add(r.seq, ProblemEdited, "entry %d was changed: its content does not match its hash", r.seq)
-		case !macOK:
-			add(r.seq, ProblemForged, "entry %d was not written by this server: its hash is not signed with the server secret", r.seq)
-		case r.seq == want && !bytes.Equal(r.prevHash, prevHash):
-			// The entry is intact but does not follow the one before: that
-			// one was replaced by a re-signed copy, or this one moved.
-			add(r.seq, ProblemBadLink, "entry %d does not follow entry %d: one of them was replaced or moved", r.seq, r.seq-1)
-		}
-		if r.seq > rep.HeadSeq && !unsealedEmpty {
-			add(r.seq, ProblemBeyond, "entry %d comes after the signed chain head (seq %d): it was inserted", r.seq, rep.HeadSeq)
-		}
-		prevHash = r.hash
-		want = r.seq + 1
+	if err := v.readEntries(ctx, tx); err != nil {
+		return Report{}, err
 	}
-	if err := rows.Err(); err != nil {
-		return Report{}, fmt.Errorf("audit: verify: %w", err)
-	}
-	last := want - 1
-	switch {
-	case last < rep.HeadSeq:
-		add(last+1, ProblemTruncate, "entries %d to %d, up to the signed chain head, are missing", last+1, rep.HeadSeq)
-	case last == rep.HeadSeq && last > 0 && !bytes.Equal(prevHash, headHash):
-		add(last, ProblemHead, "entry %d does not match the signed chain head", last)
-	}
-	// Problems of the entries themselves say more than the head's, so
-	// they come first among problems at the same seq.
-	if !headSigned && !unsealedEmpty {
-		add(rep.HeadSeq, ProblemHead, "the chain head (seq %d) is not signed with this server's secret: it was rewritten, or the secret changed", rep.HeadSeq)
-	}
-	if unsealedEmpty && rep.Entries > 0 {
-		add(1, ProblemHead, "the log has entries but its head was never signed")
-	}
-	slices.SortStableFunc(rep.Problems, func(a, b Problem) int {
+	v.checkEnd(headSigned)
+	slices.SortStableFunc(v.rep.Problems, func(a, b Problem) int {
 		if a.Seq < b.Seq {
 			return -1
 		}
@@ -452,7 +380,122 @@ func (l *Log) Verify(ctx context.Context) (Report, error) {
 		}
 		return 0
 	})
-	return rep, nil
+	return v.rep, nil
+}
+
+// verifier is Verify's state while it walks the chain, so that reading the
+// head, checking each entry and checking the end can be separate steps.
+type verifier struct {
+	l             *Log
+	rep           Report
+	headHash      []byte
+	unsealedEmpty bool   // a fresh log: head at seq 0, genesis hash, never signed
+	want          int64  // the next seq expected
+	prevHash      []byte // the previous entry's stored hash
+}
+
+// add records a problem, up to maxProblems: past the first ones, more say
+// little and would only make a large tampered log slow to report.
+func (v *verifier) add(seq int64, kind, format string, args ...any) {
+	if len(v.rep.Problems) < maxProblems {
+		v.rep.Problems = append(v.rep.Problems, Problem{Seq: seq, Kind: kind, Detail: fmt.Sprintf(format, args...)})
+	}
+}
+
+// readHead reads the signed chain head, which the entries are checked
+// against, and reports whether its signature is this server's. A missing
+// head is tampering, not a read failure.
+func (v *verifier) readHead(ctx context.Context, tx *sql.Tx) (headSigned bool, err error) {
+	var headMAC []byte
+	if err := tx.QueryRowContext(ctx, `SELECT seq, hash, mac FROM audit_head WHERE id = 1`).Scan(&v.rep.HeadSeq, &v.headHash, &headMAC); err != nil {
+		if errors.Is(err, sql.ErrNoRows) {
+			v.add(0, ProblemHead, "the chain head row is missing")
+		} else {
+			return false, fmt.Errorf("audit: verify: read head: %w", err)
+		}
+	}
+	v.rep.HeadHash = hex.EncodeToString(v.headHash)
+	genesis := make([]byte, sha256.Size)
+	headSigned = hmac.Equal(headMAC, v.l.headMAC(v.rep.HeadSeq, v.headHash))
+	v.unsealedEmpty = v.rep.HeadSeq == 0 && bytes.Equal(v.headHash, genesis) && len(headMAC) == 0
+	v.want, v.prevHash = 1, genesis
+	return headSigned, nil
+}
+
+// readEntries checks every entry in seq order.
+func (v *verifier) readEntries(ctx context.Context, tx *sql.Tx) error {
+	rows, err := tx.QueryContext(ctx, `SELECT seq, at, org_id, actor, action, target, client_ip, details, prev_hash, hash, mac
+		FROM audit_log ORDER BY seq`)
+	if err != nil {
+		return fmt.Errorf("audit: verify: %w", err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var r row
+		if err := rows.Scan(&r.seq, &r.at, &r.org, &r.actor, &r.action, &r.target, &r.clientIP, &r.details, &r.prevHash, &r.hash, &r.mac); err != nil {
+			return fmt.Errorf("audit: verify: %w", err)
+		}
+		v.rep.Entries++
+		v.checkEntry(&r)
+	}
+	if err := rows.Err(); err != nil {
+		return fmt.Errorf("audit: verify: %w", err)
+	}
+	return nil
+}
+
+// checkEntry checks one entry: its place in the sequence, its content
+// against its hash, its signature, its link to the entry before, and that
+// it is not past the signed head.
+func (v *verifier) checkEntry(r *row) {
+	want := v.want
+	switch {
+	case r.seq > want:
+		if r.seq == want+1 {
+			v.add(want, ProblemMissing, "entry %d is missing", want)
+		} else {
+			v.add(want, ProblemMissing, "entries %d to %d are missing", want, r.seq-1)
+		}
+	case r.seq < want: // only with a corrupt primary key
+		v.add(r.seq, ProblemEdited, "entry %d appears out of order", r.seq)
+	}
+	contentOK := bytes.Equal(hashRow(r), r.hash)
+	macOK := hmac.Equal(r.mac, v.l.entryMAC(r.hash))
+	switch {
+	case !contentOK:
+		v.add(r.seq, ProblemEdited, "entry %d was changed: its content does not match its hash", r.seq)
+	case !macOK:
+		v.add(r.seq, ProblemForged, "entry %d was not written by this server: its hash is not signed with the server secret", r.seq)
+	case r.seq == want && !bytes.Equal(r.prevHash, v.prevHash):
+		// The entry is intact but does not follow the one before: that
+		// one was replaced by a re-signed copy, or this one moved.
+		v.add(r.seq, ProblemBadLink, "entry %d does not follow entry %d: one of them was replaced or moved", r.seq, r.seq-1)
+	}
+	if r.seq > v.rep.HeadSeq && !v.unsealedEmpty {
+		v.add(r.seq, ProblemBeyond, "entry %d comes after the signed chain head (seq %d): it was inserted", r.seq, v.rep.HeadSeq)
+	}
+	v.prevHash = r.hash
+	v.want = r.seq + 1
+}
+
+// checkEnd checks the last entry against the signed head, which is what
+// catches entries cut off the end, and the head's own signature.
+func (v *verifier) checkEnd(headSigned bool) {
+	last := v.want - 1
+	switch {
+	case last < v.rep.HeadSeq:
+		v.add(last+1, ProblemTruncate, "entries %d to %d, up to the signed chain head, are missing", last+1, v.rep.HeadSeq)
+	case last == v.rep.HeadSeq && last > 0 && !bytes.Equal(v.prevHash, v.headHash):
+		v.add(last, ProblemHead, "entry %d does not match the signed chain head", last)
+	}
+	// Problems of the entries themselves say more than the head's, so
+	// they come first among problems at the same seq.
+	if !headSigned && !v.unsealedEmpty {
+		v.add(v.rep.HeadSeq, ProblemHead, "the chain head (seq %d) is not signed with this server's secret: it was rewritten, or the secret changed", v.rep.HeadSeq)
+	}
+	if v.unsealedEmpty && v.rep.Entries > 0 {
+		v.add(1, ProblemHead, "the log has entries but its head was never signed")
+	}
 }
 
 // Filter selects audit entries for List, newest first.

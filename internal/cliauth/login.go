@@ -48,65 +48,23 @@ type LoginOptions struct {
 // It returns an error wrapping ErrAccessDenied or ErrCodeExpired when the
 // login did not happen, or the context's error when cancelled.
 func (a *Auth) Login(ctx context.Context, opts LoginOptions, out io.Writer) error {
-	if a.getenv(EnvToken) != "" {
-		fmt.Fprintf(out, "Note: %s is set; it is used instead of the stored login until you unset it.\n", EnvToken)
-	}
-	// A store that cannot be used (a credentials file readable by others)
-	// fails now, before the user approves anything.
-	st, err := a.Store()
+	st, err := a.loginStore(out)
 	if err != nil {
 		return err
 	}
-	if _, err := st.Get(a.server); err != nil && !errors.Is(err, credstore.ErrNotFound) {
-		return err
-	}
-
 	var ep endpoints
 	if err := a.retry(ctx, out, func() (err error) { ep, err = a.endpoints(ctx); return err }); err != nil {
 		return fmt.Errorf("reaching %s: %w", a.server, err)
 	}
-	conf := &oauth2.Config{
-		ClientID: ClientID,
-		Endpoint: oauth2.Endpoint{DeviceAuthURL: ep.deviceAuth, TokenURL: ep.token, AuthStyle: oauth2.AuthStyleInParams},
-		Scopes:   opts.Scopes,
-	}
-	// oauth2 sends Go's default User-Agent; the /device page shows the
-	// user this request's, to recognise the CLI by, so it must be ours.
-	hc := *a.hc
-	hc.Transport = userAgentTransport{hc.Transport}
-	var da *oauth2.DeviceAuthResponse
-	err = a.retry(ctx, out, func() error {
-		rctx, cancel := context.WithTimeout(context.WithValue(ctx, oauth2.HTTPClient, &hc), requestTimeout)
-		defer cancel()
-		start := time.Now()
-		var err error
-		da, err = conf.DeviceAuth(rctx)
-		err = deviceAuthError(err, ep.deviceAuth)
-		a.debugf("POST %s (device authorization) -> %v (%s)", ep.deviceAuth, errOrOK(err), time.Since(start).Round(time.Millisecond))
-		return a.explain(err)
-	})
+	da, err := a.deviceAuth(ctx, ep, opts.Scopes, out)
 	if err != nil {
 		return fmt.Errorf("starting the device login: %w", err)
 	}
-	userCode, err := formatUserCode(da.UserCode)
+	userCode, verify, err := checkDeviceAuth(da)
 	if err != nil {
 		return err
 	}
-	if da.DeviceCode == "" {
-		return errors.New("the server's device authorization response has no device_code")
-	}
-	verify, err := url.Parse(da.VerificationURI)
-	if err != nil || (verify.Scheme != "https" && verify.Scheme != "http") || verify.Host == "" || clean(da.VerificationURI) != da.VerificationURI {
-		return fmt.Errorf("the server's verification_uri %q is not a usable URL", clean(da.VerificationURI))
-	}
-	lifetime := defaultCodeLifetime
-	if !da.Expiry.IsZero() {
-		lifetime = min(time.Until(da.Expiry), maxCodeLifetime)
-	}
-	interval := defaultInterval
-	if da.Interval > 0 && da.Interval < 3600 {
-		interval = time.Duration(da.Interval) * time.Second
-	}
+	lifetime, interval := deviceCodeTiming(da)
 
 	fmt.Fprintf(out, "First copy your one-time code: %s\n", userCode)
 	fmt.Fprintf(out, "Then open %s in a browser, sign in, and enter the code to approve this device.\n", verify)
@@ -122,6 +80,88 @@ func (a *Auth) Login(ctx context.Context, opts LoginOptions, out io.Writer) erro
 	if err != nil {
 		return err
 	}
+	return a.finishLogin(ctx, st, tok, out)
+}
+
+// loginStore returns the credential store after checking that it can be
+// used (a credentials file readable by others cannot), so that Login fails
+// now, before the user approves anything.
+func (a *Auth) loginStore(out io.Writer) (*credstore.Store, error) {
+	if a.getenv(EnvToken) != "" {
+		fmt.Fprintf(out, "Note: %s is set; it is used instead of the stored login until you unset it.\n", EnvToken)
+	}
+	st, err := a.Store()
+	if err != nil {
+		return nil, err
+	}
+	if _, err := st.Get(a.server); err != nil && !errors.Is(err, credstore.ErrNotFound) {
+		return nil, err
+	}
+	return st, nil
+}
+
+// deviceAuth asks the server for a device and user code, retrying
+// transient failures.
+func (a *Auth) deviceAuth(ctx context.Context, ep endpoints, scopes []string, out io.Writer) (*oauth2.DeviceAuthResponse, error) {
+	conf := &oauth2.Config{
+		ClientID: ClientID,
+		Endpoint: oauth2.Endpoint{DeviceAuthURL: ep.deviceAuth, TokenURL: ep.token, AuthStyle: oauth2.AuthStyleInParams},
+		Scopes:   scopes,
+	}
+	// oauth2 sends Go's default User-Agent; the /device page shows the
+	// user this request's, to recognise the CLI by, so it must be ours.
+	hc := *a.hc
+	hc.Transport = userAgentTransport{hc.Transport}
+	var da *oauth2.DeviceAuthResponse
+	err := a.retry(ctx, out, func() error {
+		rctx, cancel := context.WithTimeout(context.WithValue(ctx, oauth2.HTTPClient, &hc), requestTimeout)
+		defer cancel()
+		start := time.Now()
+		var err error
+		da, err = conf.DeviceAuth(rctx)
+		err = deviceAuthError(err, ep.deviceAuth)
+		a.debugf("POST %s (device authorization) -> %v (%s)", ep.deviceAuth, errOrOK(err), time.Since(start).Round(time.Millisecond))
+		return a.explain(err)
+	})
+	return da, err
+}
+
+// checkDeviceAuth checks the server's answer before anything of it is
+// shown to the user: a well-formed user code, a device code, and an http(s)
+// verification URL with nothing hidden in it (control characters).
+func checkDeviceAuth(da *oauth2.DeviceAuthResponse) (userCode string, verify *url.URL, err error) {
+	userCode, err = formatUserCode(da.UserCode)
+	if err != nil {
+		return "", nil, err
+	}
+	if da.DeviceCode == "" {
+		return "", nil, errors.New("the server's device authorization response has no device_code")
+	}
+	verify, err = url.Parse(da.VerificationURI)
+	if err != nil || (verify.Scheme != "https" && verify.Scheme != "http") || verify.Host == "" || clean(da.VerificationURI) != da.VerificationURI {
+		return "", nil, fmt.Errorf("the server's verification_uri %q is not a usable URL", clean(da.VerificationURI))
+	}
+	return userCode, verify, nil
+}
+
+// deviceCodeTiming returns how long the code is valid and how often to
+// poll, falling back to defaults when the server gives none or an absurd
+// value.
+func deviceCodeTiming(da *oauth2.DeviceAuthResponse) (lifetime, interval time.Duration) {
+	lifetime = defaultCodeLifetime
+	if !da.Expiry.IsZero() {
+		lifetime = min(time.Until(da.Expiry), maxCodeLifetime)
+	}
+	interval = defaultInterval
+	if da.Interval > 0 && da.Interval < 3600 {
+		interval = time.Duration(da.Interval) * time.Second
+	}
+	return lifetime, interval
+}
+
+// finishLogin stores the approved login, says who is logged in, and ends
+// the login it replaces.
+func (a *Auth) finishLogin(ctx context.Context, st *credstore.Store, tok *tokenResponse, out io.Writer) error {
 	cred := a.credentialFrom(tok, credstore.Credential{})
 	old, err := a.save(ctx, st, cred)
 	if err != nil {

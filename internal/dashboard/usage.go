@@ -219,23 +219,10 @@ func (d *Dashboard) usagePage(w http.ResponseWriter, r *http.Request) {
 		d.fail(w, r, err)
 		return
 	}
-	labels := labelsOf(ks)
-	var rows []reqlog.UsageRow
-	if data.Org {
-		rows, err = d.logs.Usage(ctx, reqlog.UsageQuery{OrgID: u.OrgID, From: from, To: to, ByKey: true, ByModel: true})
-	} else {
+	if !data.Org {
 		data.NoKeys = len(ks) == 0
-		for _, k := range ks {
-			var kr []reqlog.UsageRow
-			if kr, err = d.logs.Usage(ctx, reqlog.UsageQuery{OrgID: u.OrgID, KeyID: k.ID, From: from, To: to, ByModel: true}); err != nil {
-				break
-			}
-			for i := range kr {
-				kr[i].KeyID = k.ID
-			}
-			rows = append(rows, kr...)
-		}
 	}
+	rows, err := d.usageRows(ctx, u, ks, from, to, data.Org)
 	if err != nil {
 		d.fail(w, r, err)
 		return
@@ -257,6 +244,35 @@ func (d *Dashboard) usagePage(w http.ResponseWriter, r *http.Request) {
 		}
 		perKey[k].add(row)
 	}
+	data.usageCharts(days, perDay)
+	data.PerKey = perKeyRows(perKey, labelsOf(ks))
+	d.Render(w, r, http.StatusOK, "usage", &Page{Title: "Usage", Wide: true, Data: data})
+}
+
+// usageRows returns the usage from one day to another per day, key and
+// model. Owners and admins see the whole organisation's; a member sees only
+// the keys they own, so their usage is asked for key by key.
+func (d *Dashboard) usageRows(ctx context.Context, u *mira.User, ks []*mira.Key, from, to time.Time, org bool) ([]reqlog.UsageRow, error) {
+	if org {
+		return d.logs.Usage(ctx, reqlog.UsageQuery{OrgID: u.OrgID, From: from, To: to, ByKey: true, ByModel: true})
+	}
+	var rows []reqlog.UsageRow
+	for _, k := range ks {
+		kr, err := d.logs.Usage(ctx, reqlog.UsageQuery{OrgID: u.OrgID, KeyID: k.ID, From: from, To: to, ByModel: true})
+		if err != nil {
+			return rows, err
+		}
+		for i := range kr {
+			kr[i].KeyID = k.ID
+		}
+		rows = append(rows, kr...)
+	}
+	return rows, nil
+}
+
+// usageCharts fills in the per-day table and the two charts, with the
+// tooltips and text summaries that make them readable without the bars.
+func (data *usageData) usageCharts(days []time.Time, perDay []usageTotals) {
 	reqValues := make([][]int64, len(days))
 	tokValues := make([][]int64, len(days))
 	for i, t := range perDay {
@@ -277,11 +293,17 @@ func (d *Dashboard) usagePage(w http.ResponseWriter, r *http.Request) {
 	data.Tokens.Legend = []legendItem{{"bar-prompt", "Prompt"}, {"bar-completion", "Completion"}}
 	data.Tokens.Summary = fmt.Sprintf("%s tokens from %s to %s: %s prompt, %s completion.", formatInt(data.Total.TotalTokens()), data.From, data.To,
 		formatInt(data.Total.PromptTokens), formatInt(data.Total.CompletionTokens))
+}
+
+// perKeyRows returns the per key and model table, busiest first, then by
+// key and model so that the order is stable between loads.
+func perKeyRows(perKey map[[2]string]*usageTotals, labels keyLabels) []usageRow {
+	var out []usageRow
 	for k, t := range perKey {
-		data.PerKey = append(data.PerKey, usageRow{Key: labels.label(k[0]), Model: k[1], usageTotals: *t})
+		out = append(out, usageRow{Key: labels.label(k[0]), Model: k[1], usageTotals: *t})
 	}
-	sort.Slice(data.PerKey, func(i, j int) bool {
-		a, b := data.PerKey[i], data.PerKey[j]
+	sort.Slice(out, func(i, j int) bool {
+		a, b := out[i], out[j]
 		if a.Requests != b.Requests {
 			return a.Requests > b.Requests
 		}
@@ -290,7 +312,7 @@ func (d *Dashboard) usagePage(w http.ResponseWriter, r *http.Request) {
 		}
 		return a.Model < b.Model
 	})
-	d.Render(w, r, http.StatusOK, "usage", &Page{Title: "Usage", Wide: true, Data: data})
+	return out
 }
 
 type logView struct {
@@ -337,13 +359,7 @@ func (d *Dashboard) logsPage(w http.ResponseWriter, r *http.Request) {
 			return
 		}
 		if data.KeyID == "" {
-			latest := ks[0]
-			for _, k := range ks {
-				if k.LastUsedAt.After(latest.LastUsedAt) {
-					latest = k
-				}
-			}
-			data.KeyID = latest.ID
+			data.KeyID = lastUsedKey(ks).ID
 		}
 		if _, ok := labels[data.KeyID]; !ok {
 			page.Error = "No such key among yours."
@@ -365,30 +381,45 @@ func (d *Dashboard) logsPage(w http.ResponseWriter, r *http.Request) {
 	for _, rec := range res.Records {
 		data.Rows = append(data.Rows, logView{Record: rec, Key: labels.label(rec.KeyID)})
 	}
-	link := func(cursor string) string {
-		v := url.Values{}
-		if data.KeyID != "" {
-			v.Set("key", data.KeyID)
-		}
-		if data.Model != "" {
-			v.Set("model", data.Model)
-		}
-		if data.ErrorsOnly {
-			v.Set("errors", "1")
-		}
-		if cursor != "" {
-			v.Set("cursor", cursor)
-		}
-		if len(v) == 0 {
-			return "/dashboard/logs"
-		}
-		return "/dashboard/logs?" + v.Encode()
-	}
 	if res.NextCursor != "" {
-		data.NextURL = link(res.NextCursor)
+		data.NextURL = data.link(res.NextCursor)
 	}
 	if q.Get("cursor") != "" {
-		data.NewestURL = link("")
+		data.NewestURL = data.link("")
 	}
 	d.Render(w, r, http.StatusOK, "logs", page)
+}
+
+// lastUsedKey returns the key of ks used most recently (the first when
+// none is more recent), whose logs a member most likely wants to see.
+func lastUsedKey(ks []*mira.Key) *mira.Key {
+	latest := ks[0]
+	for _, k := range ks {
+		if k.LastUsedAt.After(latest.LastUsedAt) {
+			latest = k
+		}
+	}
+	return latest
+}
+
+// link returns the URL of the logs page at cursor ("" for the newest
+// requests) with the page's filters kept, and bare when there are none.
+func (data *logsData) link(cursor string) string {
+	v := url.Values{}
+	if data.KeyID != "" {
+		v.Set("key", data.KeyID)
+	}
+	if data.Model != "" {
+		v.Set("model", data.Model)
+	}
+	if data.ErrorsOnly {
+		v.Set("errors", "1")
+	}
+	if cursor != "" {
+		v.Set("cursor", cursor)
+	}
+	if len(v) == 0 {
+		return "/dashboard/logs"
+	}
+	return "/dashboard/logs?" + v.Encode()
 }

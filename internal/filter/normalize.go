@@ -33,121 +33,160 @@ func normalize(text string) normText {
 	if needsNFKC(text) {
 		text = norm.NFKC.String(text)
 	}
-	var (
-		out      strings.Builder
-		word     []byte // the current word, UTF-8
-		runes    []rune
-		needFold bool
-		nt       normText
-		gaps     []int32 // separators before each word
-		gap      int32
-		scripts  uint8 // 1: a Latin word seen, 2: a Cyrillic one
-	)
-	out.Grow(len(text))
-	flush := func() {
-		if len(word) == 0 {
-			return
-		}
-		if needFold {
-			runes = runes[:0]
-			for _, r := range string(word) {
-				runes = append(runes, r)
-			}
-			foldWord(runes)
-			word = word[:0]
-			for _, r := range runes {
-				word = utf8.AppendRune(word, r)
-			}
-		}
-		// A word repeated more than three times in a row says nothing
-		// more, and would weigh like a long text of it: fifty lines of "x"
-		// read as "x x x".
-		if k := len(nt.toks); k >= 3 {
-			o := out.String()
-			same := func(t [2]int32) bool { return o[t[0]:t[1]] == string(word) }
-			if same(nt.toks[k-1]) && same(nt.toks[k-2]) && same(nt.toks[k-3]) {
-				word, needFold, gap = word[:0], false, gap+1
-				return
-			}
-		}
-		if out.Len() > 0 {
-			out.WriteByte(' ')
-		}
-		start := out.Len()
-		out.Write(word)
-		nt.toks = append(nt.toks, [2]int32{int32(start), int32(out.Len())})
-		gaps = append(gaps, gap)
-		r, _ := utf8.DecodeRuneInString(out.String()[start:])
-		switch scriptOf(r) {
-		case scriptLatin:
-			scripts |= 1
-		case scriptCyrillic:
-			scripts |= 2
-		}
-		word, needFold, gap = word[:0], false, 0
-	}
+	var z normalizer
+	z.out.Grow(len(text))
 	for i := 0; i < len(text); {
-		c := text[i]
-		if c < utf8.RuneSelf {
-			// ASCII: the common case, byte by byte.
-			switch {
-			case 'a' <= c && c <= 'z':
-				word = append(word, c)
-			case 'A' <= c && c <= 'Z':
-				word = append(word, c+'a'-'A')
-			case '0' <= c && c <= '9':
-				word = append(word, c)
-				needFold = true
-			case (c == '@' || c == '$') && leetContext(text, i, len(word) > 0):
-				word = append(word, c)
-				needFold = true
-			case c == '\'':
-				// Contractions stay one word: don't, it's.
-				if len(word) == 0 || i+1 >= len(text) || !isLetterByte(text[i+1]) {
-					flush()
-					gap++
-				}
-			default:
-				flush()
-				gap++
-			}
+		if text[i] < utf8.RuneSelf {
+			z.asciiByte(text, i)
 			i++
 			continue
 		}
-		r, size := utf8.DecodeRuneInString(text[i:])
-		i += size
-		switch {
-		case r >= 0xE0020 && r <= 0xE007E:
-			// Unicode tag characters spell invisible ASCII ("ASCII smuggling").
-			r -= 0xE0000
-		case r == utf8.RuneError || invisible(r):
-			continue
-		}
-		r = unicode.ToLower(r)
-		switch {
-		case r == 'ё':
-			word = utf8.AppendRune(word, 'е')
-			needFold = true
-		case unicode.IsLetter(r) || unicode.IsDigit(r):
-			word = utf8.AppendRune(word, r)
-			needFold = true
-		case r == '’':
-			if len(word) == 0 || i >= len(text) || !isLetterByte(text[i]) {
-				flush()
-				gap++
-			}
-		default:
-			flush()
-			gap++
-		}
+		i = z.otherRune(text, i)
 	}
-	flush()
-	nt.s = out.String()
-	nt.merged = joinSpacedLetters(&nt, gaps)
-	if scripts == 3 {
+	z.flush()
+	nt := z.nt
+	nt.s = z.out.String()
+	nt.merged = joinSpacedLetters(&nt, z.gaps)
+	if z.scripts == 3 {
 		flipLookalikeWords(&nt)
 	}
 	return nt
+}
+
+// normalizer is normalize's state while it walks the text, kept in one
+// place so that ASCII, other characters and the end of a word can each be
+// handled by their own step.
+type normalizer struct {
+	out      strings.Builder
+	word     []byte // the current word, UTF-8
+	runes    []rune
+	needFold bool // the current word has something foldWord may change
+	nt       normText
+	gaps     []int32 // separators before each word
+	gap      int32
+	scripts  uint8 // 1: a Latin word seen, 2: a Cyrillic one
+}
+
+// asciiByte takes the ASCII byte text[i]. ASCII is most text, so it is
+// handled byte by byte without decoding runes.
+func (z *normalizer) asciiByte(text string, i int) {
+	c := text[i]
+	switch {
+	case 'a' <= c && c <= 'z':
+		z.word = append(z.word, c)
+	case 'A' <= c && c <= 'Z':
+		z.word = append(z.word, c+'a'-'A')
+	case '0' <= c && c <= '9':
+		z.word = append(z.word, c)
+		z.needFold = true
+	case (c == '@' || c == '$') && leetContext(text, i, len(z.word) > 0):
+		z.word = append(z.word, c)
+		z.needFold = true
+	case c == '\'':
+		// Contractions stay one word: don't, it's.
+		if len(z.word) == 0 || i+1 >= len(text) || !isLetterByte(text[i+1]) {
+			z.separator()
+		}
+	default:
+		z.separator()
+	}
+}
+
+// otherRune takes the non-ASCII character at text[i] and returns the index
+// after it. This is where the invisible disguises (tag characters,
+// zero-width and combining characters) are decoded or dropped.
+func (z *normalizer) otherRune(text string, i int) int {
+	r, size := utf8.DecodeRuneInString(text[i:])
+	i += size
+	switch {
+	case r >= 0xE0020 && r <= 0xE007E:
+		// Unicode tag characters spell invisible ASCII ("ASCII smuggling").
+		r -= 0xE0000
+	case r == utf8.RuneError || invisible(r):
+		return i
+	}
+	r = unicode.ToLower(r)
+	switch {
+	case r == 'ё':
+		z.word = utf8.AppendRune(z.word, 'е')
+		z.needFold = true
+	case unicode.IsLetter(r) || unicode.IsDigit(r):
+		z.word = utf8.AppendRune(z.word, r)
+		z.needFold = true
+	case r == '’':
+		if len(z.word) == 0 || i >= len(text) || !isLetterByte(text[i]) {
+			z.separator()
+		}
+	default:
+		z.separator()
+	}
+	return i
+}
+
+// separator ends the current word and counts the separator, since
+// joinSpacedLetters reads wider gaps as word boundaries.
+func (z *normalizer) separator() {
+	z.flush()
+	z.gap++
+}
+
+// flush ends the current word: folds it, drops it when it only repeats the
+// words before it, or else writes it out and notes its script for
+// flipLookalikeWords.
+func (z *normalizer) flush() {
+	if len(z.word) == 0 {
+		return
+	}
+	if z.needFold {
+		z.foldCurrentWord()
+	}
+	if z.repeatsLastThree() {
+		z.word, z.needFold, z.gap = z.word[:0], false, z.gap+1
+		return
+	}
+	if z.out.Len() > 0 {
+		z.out.WriteByte(' ')
+	}
+	start := z.out.Len()
+	z.out.Write(z.word)
+	z.nt.toks = append(z.nt.toks, [2]int32{int32(start), int32(z.out.Len())})
+	z.gaps = append(z.gaps, z.gap)
+	r, _ := utf8.DecodeRuneInString(z.out.String()[start:])
+	switch scriptOf(r) {
+	case scriptLatin:
+		z.scripts |= 1
+	case scriptCyrillic:
+		z.scripts |= 2
+	}
+	z.word, z.needFold, z.gap = z.word[:0], false, 0
+}
+
+// foldCurrentWord runs foldWord on the current word, which foldWord needs
+// as runes.
+func (z *normalizer) foldCurrentWord() {
+	z.runes = z.runes[:0]
+	for _, r := range string(z.word) {
+		z.runes = append(z.runes, r)
+	}
+	foldWord(z.runes)
+	z.word = z.word[:0]
+	for _, r := range z.runes {
+		z.word = utf8.AppendRune(z.word, r)
+	}
+}
+
+// repeatsLastThree reports whether the current word is the same as the
+// three words before it. A word repeated more than three times in a row
+// says nothing more, and would weigh like a long text of it: fifty lines of
+// "x" read as "x x x".
+func (z *normalizer) repeatsLastThree() bool {
+	k := len(z.nt.toks)
+	if k < 3 {
+		return false
+	}
+	o := z.out.String()
+	same := func(t [2]int32) bool { return o[t[0]:t[1]] == string(z.word) }
+	return same(z.nt.toks[k-1]) && same(z.nt.toks[k-2]) && same(z.nt.toks[k-3])
 }
 
 func isASCII(s string) bool {
@@ -272,55 +311,23 @@ func leetLetter(r rune) (rune, bool) {
 
 // foldWord folds look-alikes and leetspeak in one word, in place.
 func foldWord(w []rune) {
-	plain := true
-	for _, r := range w {
-		if r < 'a' || r > 'z' {
-			plain = false
-			break
-		}
+	if allPlainLatin(w) || allRussian(w) {
+		return // the common cases: nothing to fold
 	}
-	if plain {
-		return // the common case: nothing to fold
-	}
-	russian := true
-	for _, r := range w {
-		if (r < 'а' || r > 'я') && r != 'ё' {
-			russian = false
-			break
-		}
-	}
-	if russian {
-		return
-	}
-	var latin, cyr, greek, digits, letters int
-	for _, r := range w {
-		switch scriptOf(r) {
-		case scriptLatin:
-			latin++
-		case scriptCyrillic:
-			cyr++
-		case scriptGreek:
-			greek++
-		}
-		if unicode.IsLetter(r) {
-			letters++
-		} else if _, ok := leetLetter(r); ok {
-			digits++
-		}
-	}
-	if latin > 0 && cyr+greek > 0 {
+	n := countWordScripts(w)
+	if n.latin > 0 && n.cyr+n.greek > 0 {
 		// Mixed scripts: the reading that makes a dictionary word wins
 		// ("уоu" is "you", "пpaвилa" is "правила"); else the majority.
 		if s, ok := scriptReading(w); ok {
-			latin, cyr, greek = 1, 1, 0 // read as Latin
+			n.latin, n.cyr, n.greek = 1, 1, 0 // read as Latin
 			if s == 1 {
-				cyr = 2 // read as Cyrillic
+				n.cyr = 2 // read as Cyrillic
 			}
 		}
 	}
 	switch {
-	case cyr > 0 && cyr > latin+greek:
-		if latin > 0 || digits > 0 {
+	case n.cyr > 0 && n.cyr > n.latin+n.greek:
+		if n.latin > 0 || n.digits > 0 {
 			// A Russian word with Latin letters or digits inside: "пp0мпт".
 			for i, r := range w {
 				if c, ok := toCyrillic[r]; ok && (scriptOf(r) == scriptLatin || letterNeighbour(w, i)) {
@@ -329,7 +336,7 @@ func foldWord(w []rune) {
 			}
 		}
 		return
-	case (cyr > 0 || greek > 0) && latin > 0:
+	case (n.cyr > 0 || n.greek > 0) && n.latin > 0:
 		// A Latin word with Cyrillic or Greek look-alikes: "іgnоre".
 		for i, r := range w {
 			if c, ok := toLatin[r]; ok {
@@ -337,12 +344,65 @@ func foldWord(w []rune) {
 			}
 		}
 	}
-	if digits == 0 || letters == 0 {
+	if n.digits == 0 || n.letters == 0 {
 		return
 	}
-	// Leetspeak: a run of leet characters is a disguised letter when letters
-	// surround it, or it starts the word; trailing digits (gpt4, base64,
-	// mp3) stay unless the word was already disguised.
+	foldLeet(w)
+}
+
+// allPlainLatin reports whether w is only a–z, which foldWord can leave
+// as it is without looking further.
+func allPlainLatin(w []rune) bool {
+	for _, r := range w {
+		if r < 'a' || r > 'z' {
+			return false
+		}
+	}
+	return true
+}
+
+// allRussian reports whether w is only basic Russian letters, which
+// foldWord also leaves as they are.
+func allRussian(w []rune) bool {
+	for _, r := range w {
+		if (r < 'а' || r > 'я') && r != 'ё' {
+			return false
+		}
+	}
+	return true
+}
+
+// wordScripts counts a word's letters by script, and its leet characters,
+// which decide how foldWord reads the word.
+type wordScripts struct {
+	latin, cyr, greek, digits, letters int
+}
+
+func countWordScripts(w []rune) wordScripts {
+	var n wordScripts
+	for _, r := range w {
+		switch scriptOf(r) {
+		case scriptLatin:
+			n.latin++
+		case scriptCyrillic:
+			n.cyr++
+		case scriptGreek:
+			n.greek++
+		}
+		if unicode.IsLetter(r) {
+			n.letters++
+		} else if _, ok := leetLetter(r); ok {
+			n.digits++
+		}
+	}
+	return n
+}
+
+// foldLeet folds leetspeak in a word that has both letters and leet
+// characters. A run of leet characters is a disguised letter when letters
+// surround it, or it starts the word; trailing digits (gpt4, base64, mp3)
+// stay unless the word was already disguised.
+func foldLeet(w []rune) {
 	folded := false
 	for i := 0; i < len(w); {
 		if _, ok := leetLetter(w[i]); !ok {
@@ -425,97 +485,122 @@ func letterNeighbour(w []rune, i int) bool {
 // distinct letters ("x x x x", fifty lines of "x") is not a word and stays
 // as it is.
 func joinSpacedLetters(nt *normText, gaps []int32) bool {
-	single := func(t [2]int32) bool {
-		s := nt.s[t[0]:t[1]]
-		_, n := utf8.DecodeRuneInString(s)
-		return n == len(s)
-	}
-	// runEnd returns the end of the run of one-letter words starting at
-	// i, and whether it is long and varied enough to join.
-	runEnd := func(i int) (int, bool) {
-		j := i
-		for j < len(nt.toks) && single(nt.toks[j]) {
-			j++
-		}
-		if j-i < 4 {
-			return max(j, i+1), false
-		}
-		var distinct [3]string
-		nd := 0
-		for k := i; k < j && nd < 3; k++ {
-			c := nt.s[nt.toks[k][0]:nt.toks[k][1]]
-			if !slices.Contains(distinct[:nd], c) {
-				distinct[nd] = c
-				nd++
-			}
-		}
-		return j, nd == 3
-	}
-	found := false
-	for i := 0; i < len(nt.toks) && !found; {
-		i, found = runEnd(i)
-	}
-	if !found {
+	if !hasSpacedRun(nt) {
 		return false
 	}
-	var b strings.Builder
-	b.Grow(len(nt.s))
-	var toks [][2]int32
-	var runes []rune
-	word := func(w string) {
-		if b.Len() > 0 {
-			b.WriteByte(' ')
-		}
-		start := int32(b.Len())
-		if len(w) > 1 && !isASCII(w) {
-			// Letters joined into a word are folded as a word: look-alikes
-			// from another script, leetspeak.
-			runes = append(runes[:0], []rune(w)...)
-			foldWord(runes)
-			w = string(runes)
-		}
-		b.WriteString(w)
-		toks = append(toks, [2]int32{start, int32(b.Len())})
-	}
+	var tw tokenWriter
+	tw.b.Grow(len(nt.s))
 	var run strings.Builder
 	for i := 0; i < len(nt.toks); {
-		j, join := runEnd(i)
+		j, join := spacedRunEnd(nt, i)
 		if !join {
 			for ; i < j; i++ {
-				word(nt.s[nt.toks[i][0]:nt.toks[i][1]])
+				tw.word(nt.s[nt.toks[i][0]:nt.toks[i][1]])
 			}
 			continue
 		}
-		minGap := int32(math.MaxInt32)
-		for k := i + 1; k < j; k++ {
-			minGap = min(minGap, gaps[k])
-		}
-		split := false
-		for k := i + 1; k < j; k++ {
-			if gaps[k] > minGap {
-				split = true
-				break
-			}
-		}
-		run.Reset()
-		for k := i; k < j; k++ {
-			if split && k > i && gaps[k] > minGap {
-				word(run.String())
-				run.Reset()
-			}
-			run.WriteString(nt.s[nt.toks[k][0]:nt.toks[k][1]])
-		}
-		if split {
-			word(run.String())
-		} else {
-			for _, w := range segmentWords(run.String()) {
-				word(w)
-			}
-		}
+		tw.spacedRun(&run, nt, gaps, i, j)
 		i = j
 	}
-	nt.s, nt.toks = b.String(), toks
+	nt.s, nt.toks = tw.b.String(), tw.toks
 	return true
+}
+
+// hasSpacedRun reports whether nt has a run to join, so that text without
+// one (nearly all of it) is not rewritten.
+func hasSpacedRun(nt *normText) bool {
+	found := false
+	for i := 0; i < len(nt.toks) && !found; {
+		i, found = spacedRunEnd(nt, i)
+	}
+	return found
+}
+
+// isSingleLetter reports whether token t of nt is one character.
+func isSingleLetter(nt *normText, t [2]int32) bool {
+	s := nt.s[t[0]:t[1]]
+	_, n := utf8.DecodeRuneInString(s)
+	return n == len(s)
+}
+
+// spacedRunEnd returns the end of the run of one-letter words starting at
+// token i, and whether it is long and varied enough to join: four letters
+// or more, of at least three distinct ones.
+func spacedRunEnd(nt *normText, i int) (int, bool) {
+	j := i
+	for j < len(nt.toks) && isSingleLetter(nt, nt.toks[j]) {
+		j++
+	}
+	if j-i < 4 {
+		return max(j, i+1), false
+	}
+	var distinct [3]string
+	nd := 0
+	for k := i; k < j && nd < 3; k++ {
+		c := nt.s[nt.toks[k][0]:nt.toks[k][1]]
+		if !slices.Contains(distinct[:nd], c) {
+			distinct[nd] = c
+			nd++
+		}
+	}
+	return j, nd == 3
+}
+
+// tokenWriter builds the rewritten text of joinSpacedLetters with its
+// token ranges.
+type tokenWriter struct {
+	b     strings.Builder
+	toks  [][2]int32
+	runes []rune
+}
+
+// word writes one word.
+func (tw *tokenWriter) word(w string) {
+	if tw.b.Len() > 0 {
+		tw.b.WriteByte(' ')
+	}
+	start := int32(tw.b.Len())
+	if len(w) > 1 && !isASCII(w) {
+		// Letters joined into a word are folded as a word: look-alikes
+		// from another script, leetspeak.
+		tw.runes = append(tw.runes[:0], []rune(w)...)
+		foldWord(tw.runes)
+		w = string(tw.runes)
+	}
+	tw.b.WriteString(w)
+	tw.toks = append(tw.toks, [2]int32{start, int32(tw.b.Len())})
+}
+
+// spacedRun writes the one-letter tokens i to j of nt joined into words:
+// at the wider gaps when the run has some, else where segmentWords finds
+// dictionary words. run is scratch space reused between runs.
+func (tw *tokenWriter) spacedRun(run *strings.Builder, nt *normText, gaps []int32, i, j int) {
+	minGap := int32(math.MaxInt32)
+	for k := i + 1; k < j; k++ {
+		minGap = min(minGap, gaps[k])
+	}
+	split := false
+	for k := i + 1; k < j; k++ {
+		if gaps[k] > minGap {
+			split = true
+			break
+		}
+	}
+	run.Reset()
+	for k := i; k < j; k++ {
+		if split && k > i && gaps[k] > minGap {
+			tw.word(run.String())
+			run.Reset()
+		}
+		run.WriteString(nt.s[nt.toks[k][0]:nt.toks[k][1]])
+	}
+	if split {
+		tw.word(run.String())
+	} else {
+		for _, w := range segmentWords(run.String()) {
+			tw.word(w)
+		}
+	}
 }
 
 // Word endings a dictionary stem may take when segmenting run-together

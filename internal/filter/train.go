@@ -37,20 +37,46 @@ func DefaultTrainOptions() TrainOptions {
 // Train fits one logistic regression per head on examples. It is
 // deterministic for a given input order and options.
 func Train(examples []Example, heads []string, opt TrainOptions) *Model {
+	data, pos, neg := trainingVectors(examples, heads, opt)
+	posW := positiveWeights(pos, neg, opt.MaxPosWeight)
+	s := newSGDState(len(heads), 1<<opt.Bits, opt)
+	order := make([]int, len(data))
+	for i := range order {
+		order[i] = i
+	}
+	rng := rand.New(rand.NewPCG(opt.Seed, opt.Seed^0x9e3779b97f4a7c15))
+	for range opt.Epochs {
+		rng.Shuffle(len(order), func(i, j int) { order[i], order[j] = order[j], order[i] })
+		for _, i := range order {
+			s.step(&data[i], posW)
+		}
+	}
+	m := quantize(heads, opt.Bits, s.w, s.bias)
+	m.NgramMin, m.NgramMax = opt.NgramMin, opt.NgramMax
+	return m
+}
+
+// trainVec is one example as Train uses it: its feature buckets, sorted
+// and distinct, each with the same value (1/√features, so that long texts
+// do not outweigh short ones), its target per head and its weight.
+type trainVec struct {
+	idx []uint32
+	val float32
+	y   []int8
+	w   float32
+}
+
+// trainingVectors extracts the features of every example once, before the
+// epochs, and sums the weight of each head's positive and negative
+// examples for class balancing.
+func trainingVectors(examples []Example, heads []string, opt TrainOptions) (data []trainVec, pos, neg []float64) {
 	H := len(heads)
 	nb := 1 << opt.Bits
 	mask := uint32(nb - 1)
-
-	type vec struct {
-		idx []uint32
-		val float32
-		y   []int8
-		w   float32
-	}
-	data := make([]vec, len(examples))
+	data = make([]trainVec, len(examples))
 	var fs featureSet
-	pos := make([]float64, H)
-	neg := make([]float64, H)
+	pos = make([]float64, H)
+	neg = make([]float64, H)
 	for i, ex := range examples {
 		nt := normalize(ex.Text)
 		fs.reset()
@@ -61,7 +87,7 @@ func Train(examples []Example, heads []string, opt TrainOptions) *Model {
 		}
 		slices.Sort(idx)
 		idx = slices.Compact(idx)
-		v := vec{idx: idx, val: float32(1 / math.Sqrt(float64(max(len(fs.hashes), 1)))), y: make([]int8, H), w: 1}
+		v := trainVec{idx: idx, val: float32(1 / math.Sqrt(float64(max(len(fs.hashes), 1)))), y: make([]int8, H), w: 1}
 		if ex.Weight > 0 {
 			v.w = float32(ex.Weight)
 		}
@@ -80,58 +106,72 @@ func Train(examples []Example, heads []string, opt TrainOptions) *Model {
 		}
 		data[i] = v
 	}
-	posW := make([]float32, H)
-	for h := range H {
+	return data, pos, neg
+}
+
+// positiveWeights returns each head's weight for its positive examples:
+// the ratio of negatives to positives, so that a rare category is not
+// drowned out, capped at maxPos.
+func positiveWeights(pos, neg []float64, maxPos float64) []float32 {
+	posW := make([]float32, len(pos))
+	for h := range posW {
 		posW[h] = 1
 		if pos[h] > 0 {
-			posW[h] = float32(min(opt.MaxPosWeight, max(1, neg[h]/pos[h])))
+			posW[h] = float32(min(maxPos, max(1, neg[h]/pos[h])))
 		}
 	}
+	return posW
+}
 
-	w := make([]float32, nb*H)
-	g2 := make([]float32, nb*H)
-	bias := make([]float32, H)
-	bg2 := make([]float32, H)
-	order := make([]int, len(data))
-	for i := range order {
-		order[i] = i
+// sgdState is the model being trained with its AdaGrad accumulators.
+// Weights are laid out bucket-major (w[bucket*H+head]), as in Model.
+type sgdState struct {
+	H         int
+	w, g2     []float32
+	bias, bg2 []float32
+	rate, l2  float32
+}
+
+func newSGDState(H, nb int, opt TrainOptions) *sgdState {
+	return &sgdState{
+		H:    H,
+		w:    make([]float32, nb*H),
+		g2:   make([]float32, nb*H),
+		bias: make([]float32, H),
+		bg2:  make([]float32, H),
+		rate: float32(opt.Rate),
+		l2:   float32(opt.L2),
 	}
-	rng := rand.New(rand.NewPCG(opt.Seed, opt.Seed^0x9e3779b97f4a7c15))
-	rate := float32(opt.Rate)
-	l2 := float32(opt.L2)
-	for range opt.Epochs {
-		rng.Shuffle(len(order), func(i, j int) { order[i], order[j] = order[j], order[i] })
-		for _, i := range order {
-			v := &data[i]
-			for h := range H {
-				y := v.y[h]
-				if y < 0 {
-					continue
-				}
-				z := bias[h]
-				for _, b := range v.idx {
-					z += w[int(b)*H+h] * v.val
-				}
-				p := float32(sigmoid(float64(z)))
-				g := p - float32(y)
-				if y == 1 {
-					g *= posW[h]
-				}
-				g *= v.w
-				bg2[h] += g * g
-				bias[h] -= rate * g / float32(math.Sqrt(float64(bg2[h])+1e-8))
-				for _, b := range v.idx {
-					k := int(b)*H + h
-					gk := g*v.val + l2*w[k]
-					g2[k] += gk * gk
-					w[k] -= rate * gk / float32(math.Sqrt(float64(g2[k])+1e-8))
-				}
-			}
+}
+
+// step takes one AdaGrad step on example v for every head that has a
+// target for it.
+func (s *sgdState) step(v *trainVec, posW []float32) {
+	H, w, g2, bias, bg2, rate, l2 := s.H, s.w, s.g2, s.bias, s.bg2, s.rate, s.l2
+	for h := range H {
+		y := v.y[h]
+		if y < 0 {
+			continue
+		}
+		z := bias[h]
+		for _, b := range v.idx {
+			z += w[int(b)*H+h] * v.val
+		}
+		p := float32(sigmoid(float64(z)))
+		g := p - float32(y)
+		if y == 1 {
+			g *= posW[h]
+		}
+		g *= v.w
+		bg2[h] += g * g
+		bias[h] -= rate * g / float32(math.Sqrt(float64(bg2[h])+1e-8))
+		for _, b := range v.idx {
+			k := int(b)*H + h
+			gk := g*v.val + l2*w[k]
+			g2[k] += gk * gk
+			w[k] -= rate * gk / float32(math.Sqrt(float64(g2[k])+1e-8))
 		}
 	}
-	m := quantize(heads, opt.Bits, w, bias)
-	m.NgramMin, m.NgramMax = opt.NgramMin, opt.NgramMax
-	return m
 }
 
 func quantize(heads []string, bits int, w, bias []float32) *Model {

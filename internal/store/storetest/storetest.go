@@ -533,7 +533,18 @@ func testRecordExposure(t *testing.T, db *store.DB) {
 		t.Errorf("KeyExposures, newest first (-want +got):\n%s", diff)
 	}
 
-	exps, err = db.KeyExposures(ctx, quiet.ID)
+	checkRejectedExposures(t, db, quiet)
+	checkExposureAtZeroTime(t, db, quiet)
+}
+
+// checkRejectedExposures checks the exposures RecordExposure refuses (a
+// missing key, none, one without a source) and that a refusal leaves the
+// never exposed key quiet as it was: a bad report must not mark or revoke
+// a key.
+func checkRejectedExposures(t *testing.T, db *store.DB, quiet *mira.Key) {
+	t.Helper()
+	ctx := context.Background()
+	exps, err := db.KeyExposures(ctx, quiet.ID)
 	if err != nil || len(exps) != 0 {
 		t.Errorf("KeyExposures(never exposed) = %v, %v; want none, nil", exps, err)
 	}
@@ -554,8 +565,13 @@ func testRecordExposure(t *testing.T, db *store.DB) {
 	if got := keyByID(t, db, quiet.ID); !got.RevokedAt.IsZero() || !got.ExposedAt.IsZero() {
 		t.Errorf("a rejected exposure changed the key: %+v", got)
 	}
+}
 
-	// A zero time means now.
+// checkExposureAtZeroTime checks that an exposure without a time is
+// recorded at the current time; it records one on quiet.
+func checkExposureAtZeroTime(t *testing.T, db *store.DB, quiet *mira.Key) {
+	t.Helper()
+	ctx := context.Background()
 	now := mira.KeyExposure{KeyID: quiet.ID, Source: mira.ExposureLeakReport}
 	if err := db.RecordExposure(ctx, &now, false); err != nil {
 		t.Fatalf("RecordExposure(zero time): %v", err)
