@@ -79,9 +79,10 @@ func startServer(t *testing.T, configYAML string, extra map[string]string) *test
 	t.Helper()
 	dir := filepath.Join(t.TempDir(), "data")
 	envm := map[string]string{
-		"MIRA_DATA_DIR":    dir,
-		"MIRA_LISTEN":      "127.0.0.1:0",
-		"MIRA_HTTP_LISTEN": "127.0.0.1:0",
+		"MIRA_DATA_DIR":     dir,
+		"MIRA_LISTEN":       "127.0.0.1:0",
+		"MIRA_HTTP_LISTEN":  "127.0.0.1:0",
+		"MIRA_ADMIN_LISTEN": "127.0.0.1:0",
 	}
 	for k, v := range extra {
 		envm[k] = v

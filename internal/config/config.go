@@ -58,9 +58,56 @@ type Config struct {
 	Filter     Filter                `yaml:"filter"`
 	Logs       Logs                  `yaml:"logs"`
 	Sensitive  Sensitive             `yaml:"sensitive_data"`
+	// AdminListen is the admin listener's address (/metrics, pprof,
+	// /healthz, /readyz); "off" disables it. Default 127.0.0.1:9464.
+	AdminListen string `yaml:"admin_listen"`
+	Admin       Admin  `yaml:"admin"`
+	Alerts      Alerts `yaml:"alerts"`
 	// Echo serves the built-in model mira-echo. Default: on when no
 	// providers are configured, off otherwise.
 	Echo *bool `yaml:"echo"`
+}
+
+// Admin secures an admin listener on a non-loopback address.
+type Admin struct {
+	TLSCert   string `yaml:"tls_cert"`
+	TLSKey    string `yaml:"tls_key"`
+	TokenFile string `yaml:"token_file"` // Bearer token, mode 0600
+}
+
+// Alerts configures the detection of suspicious activity and where alerts
+// are delivered.
+type Alerts struct {
+	Channels []AlertChannel       `yaml:"channels"`
+	Rules    map[string]AlertRule `yaml:"rules"` // by rule id; overrides the defaults
+}
+
+// AlertChannel is one delivery target. Secrets come from the environment
+// or files, never from this file.
+type AlertChannel struct {
+	Name string `yaml:"name"`
+	Type string `yaml:"type"` // webhook, slack, email
+	// webhook, slack
+	URL        string `yaml:"url"`
+	URLEnv     string `yaml:"url_env"`
+	SecretEnv  string `yaml:"secret_env"`  // webhook: whsec_...
+	SecretFile string `yaml:"secret_file"` // webhook: whsec_..., mode 0600
+	// email
+	SMTP         string   `yaml:"smtp"` // host:port
+	From         string   `yaml:"from"`
+	To           []string `yaml:"to"`
+	Username     string   `yaml:"username"`
+	PasswordEnv  string   `yaml:"password_env"`
+	PasswordFile string   `yaml:"password_file"`
+}
+
+// AlertRule tunes one detector.
+type AlertRule struct {
+	Enabled   *bool    `yaml:"enabled"`   // default true
+	Threshold int      `yaml:"threshold"` // events within Window that raise the alert
+	Window    Duration `yaml:"window"`
+	Severity  string   `yaml:"severity"` // low, medium, high, critical
+	Cooldown  Duration `yaml:"cooldown"` // repeats within it fold into one alert
 }
 
 // TLS configures the HTTPS listener.
@@ -237,11 +284,13 @@ type Provider struct {
 // Default returns the embedded defaults: `mira serve` with no configuration.
 func Default() Config {
 	return Config{
-		Listen:  "127.0.0.1:8443",
-		DataDir: "./mira-data",
-		TLS:     TLS{ReloadInterval: Duration(2 * time.Second)},
-		Policy:  Policy{KeyMaxAge: Duration(90 * 24 * time.Hour)},
-		Logs:    Logs{Retention: defaultLogRetention},
+		Listen: "127.0.0.1:8443",
+
+		AdminListen: "127.0.0.1:9464",
+		DataDir:     "./mira-data",
+		TLS:         TLS{ReloadInterval: Duration(2 * time.Second)},
+		Policy:      Policy{KeyMaxAge: Duration(90 * 24 * time.Hour)},
+		Logs:        Logs{Retention: defaultLogRetention},
 		RateLimits: RateLimits{
 			UnauthenticatedPerMinute: 60,
 			FailedAuthPerMinute:      10,
@@ -317,6 +366,7 @@ func (c *Config) applyEnv(getenv func(string) string) error {
 		"MIRA_TLS_KEY":         &c.TLS.Key,
 		"MIRA_PUBLIC_URL":      &c.PublicURL,
 		"MIRA_LOG_RETENTION":   &c.Logs.Retention,
+		"MIRA_ADMIN_LISTEN":    &c.AdminListen,
 	}
 	for name, p := range str {
 		if v := getenv(name); v != "" {

@@ -125,7 +125,8 @@ func NewAuthenticator(secret []byte, ks KeyStore, log *slog.Logger, maxAge time.
 }
 
 // Authenticate returns the principal of a bearer token. A malformed key or
-// one with a bad checksum is refused without touching the database.
+// one with a bad checksum is refused without touching the database. A
+// revoked or expired key is refused with its principal still returned.
 func (a *Authenticator) Authenticate(ctx context.Context, token string) (*Principal, error) {
 	if token == "" {
 		return nil, mira.Errorf(mira.EInvalidAPIKey, "no API key was given: send it as Authorization: Bearer $MIRA_API_KEY")
@@ -167,14 +168,16 @@ func (a *Authenticator) Authenticate(ctx context.Context, token string) (*Princi
 		a.cache[d] = c
 		a.mu.Unlock()
 	}
+	// A refused known key comes back with its principal, so observers can
+	// tell whose key is still being tried; callers act on the error.
 	switch c.p.Key.State(now) {
 	case mira.KeyRevoked:
-		return nil, mira.Errorf(mira.EKeyRevoked, "this API key has been revoked; create a new one")
+		return c.p, mira.Errorf(mira.EKeyRevoked, "this API key has been revoked; create a new one")
 	case mira.KeyExpired:
-		return nil, mira.Errorf(mira.EKeyExpired, "this API key has expired; create a new one")
+		return c.p, mira.Errorf(mira.EKeyExpired, "this API key has expired; create a new one")
 	}
 	if a.maxAge > 0 && now.Sub(c.p.Key.CreatedAt) > a.maxAge {
-		return nil, mira.Errorf(mira.EKeyExpired, "this API key is older than the maximum key age (%s) and has expired; rotate keys regularly", a.maxAge)
+		return c.p, mira.Errorf(mira.EKeyExpired, "this API key is older than the maximum key age (%s) and has expired; rotate keys regularly", a.maxAge)
 	}
 	return c.p, nil
 }
@@ -306,6 +309,7 @@ func (s *Server) authenticate(scope mira.Scope, next http.Handler) http.Handler 
 	return s.errorHandler(func(w http.ResponseWriter, r *http.Request) error {
 		ri := info(r.Context())
 		if wait := s.penalty.blocked(ri.ip); wait > 0 {
+			s.opt.Observer.AuthFailed(mira.ERateLimited, ri.ip, nil)
 			return retryLater(w, wait, "too many failed authentications from this address; retry after %s", wait.Round(time.Second))
 		}
 		token := bearer(r)
@@ -317,15 +321,18 @@ func (s *Server) authenticate(scope mira.Scope, next http.Handler) http.Handler 
 		p, err := s.auth.Authenticate(r.Context(), token)
 		if err != nil {
 			if code := mira.ErrorCode(err); code != mira.EInternal {
+				s.opt.Observer.AuthFailed(code, ri.ip, keyOf(p))
 				err = s.authFailed(w, r, err)
 			}
 			return err
 		}
 		ri.p = p
 		if !p.AllowsIP(ri.ip) {
+			s.opt.Observer.AuthFailed(mira.EIPNotAllowed, ri.ip, p.Key)
 			return mira.Errorf(mira.EIPNotAllowed, "this API key may not be used from %s", ri.ip)
 		}
 		if !p.HasScope(scope) {
+			s.opt.Observer.AuthFailed(mira.EInsufficientScope, ri.ip, p.Key)
 			return mira.Errorf(mira.EInsufficientScope, "this credential lacks the scope %s needed for this endpoint", scope)
 		}
 		if p.Key != nil {
@@ -334,4 +341,12 @@ func (s *Server) authenticate(scope mira.Scope, next http.Handler) http.Handler 
 		next.ServeHTTP(w, r)
 		return nil
 	})
+}
+
+// keyOf returns p's key, or nil.
+func keyOf(p *Principal) *mira.Key {
+	if p == nil {
+		return nil
+	}
+	return p.Key
 }

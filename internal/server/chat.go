@@ -61,7 +61,9 @@ func (s *Server) chatCompletions(w http.ResponseWriter, r *http.Request) (err er
 	if req.Stream {
 		return s.stream(w, ex, rc, p, req, raw)
 	}
+	called := time.Now()
 	resp, err := p.Chat(r.Context(), req, raw)
+	s.opt.Observer.Upstream(p.Name(), time.Since(called), err)
 	if err != nil {
 		ex.charge = openai.Usage{PromptTokens: req.PromptTokens()}
 		return err
@@ -112,7 +114,9 @@ func (s *Server) readBody(w http.ResponseWriter, r *http.Request) ([]byte, error
 func (s *Server) stream(w http.ResponseWriter, ex *exchange, rc *http.ResponseController, p provider.Provider, req *openai.ChatRequest, raw []byte) error {
 	r := ex.r
 	ex.used(openai.Usage{PromptTokens: req.PromptTokens()})
+	called := time.Now()
 	st, err := p.ChatStream(r.Context(), req, raw)
+	s.opt.Observer.Upstream(p.Name(), time.Since(called), err)
 	if err != nil {
 		return err
 	}
@@ -125,7 +129,12 @@ func (s *Server) stream(w http.ResponseWriter, ex *exchange, rc *http.ResponseCo
 	h.Set("X-Accel-Buffering", "no")
 
 	sw := &sseWriter{w: w, rc: rc, timeout: s.opt.WriteTimeout, keep: ex.bodies}
-	defer func() { ex.entry.Response = sw.kept }()
+	defer func() {
+		ex.entry.Response = sw.kept
+		if !sw.first.IsZero() {
+			ex.ttft = sw.first.Sub(ex.start)
+		}
+	}()
 	sw.mu.Lock()
 	sw.ka = time.AfterFunc(keepAliveEvery, sw.keepAlive)
 	sw.deadline()
@@ -227,8 +236,9 @@ type sseWriter struct {
 	ka      *time.Timer
 	failed  bool
 	buf     []byte
-	keep    bool   // keep what was sent, for the request log
-	kept    []byte // the frames sent, up to maxKeptStream
+	keep    bool      // keep what was sent, for the request log
+	kept    []byte    // the frames sent, up to maxKeptStream
+	first   time.Time // when the first frame was sent
 }
 
 // maxKeptStream bounds the copy of a streamed answer kept for the log.
@@ -252,6 +262,9 @@ func (s *sseWriter) frame(payload []byte) bool {
 	if _, err := s.w.Write(s.buf); err != nil {
 		s.failed = true
 		return false
+	}
+	if s.first.IsZero() {
+		s.first = time.Now()
 	}
 	if err := s.rc.Flush(); err != nil {
 		s.failed = true

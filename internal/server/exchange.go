@@ -27,8 +27,10 @@ type exchange struct {
 	// charge is what the request is charged against the plan's tokens.
 	charge openai.Usage
 	// answered is set once a response has started (a stream); the status
-	// is then 200 whatever follows.
+	// is then 200 whatever follows. ttft is the time to the first answer
+	// frame of a stream.
 	answered bool
+	ttft     time.Duration
 	// bodies: this organisation keeps request and response bodies.
 	bodies bool
 	entry  reqlog.Entry
@@ -82,15 +84,16 @@ func (ex *exchange) finish(err error) {
 		status, _ = errorBody(err)
 	}
 	ri := info(ctx)
+	e := logEntry(ex.r, ex.start, status)
+	e.Model, e.Stream = ex.entry.Model, ex.entry.Stream
+	e.PromptTokens, e.CompletionTokens = ex.entry.PromptTokens, ex.entry.CompletionTokens
+	e.FilterVerdict, e.SensitiveTypes = ex.entry.FilterVerdict, ex.entry.SensitiveTypes
+	ex.s.opt.Observer.Request(&e, ex.ttft)
 	if ex.s.opt.RequestLog != nil {
-		e := logEntry(ex.r, ex.start, status)
-		e.Model, e.Stream = ex.entry.Model, ex.entry.Stream
-		e.PromptTokens, e.CompletionTokens = ex.entry.PromptTokens, ex.entry.CompletionTokens
-		e.FilterVerdict, e.SensitiveTypes = ex.entry.FilterVerdict, ex.entry.SensitiveTypes
 		e.Request, e.Response = ex.entry.Request, ex.entry.Response
 		ex.s.opt.RequestLog.Log(e)
-		ri.logged = true
 	}
+	ri.logged = true
 	ri.attrs = ex.attrs()
 }
 

@@ -26,6 +26,7 @@ func (s *Server) admit(w http.ResponseWriter, r *http.Request, tokens int) (*rat
 	}
 	ratelimit.SetHeaders(w.Header(), d)
 	if !d.Allowed {
+		s.opt.Observer.Limited(d.Reason)
 		return nil, rateLimitError(d)
 	}
 	return res, nil

@@ -160,13 +160,11 @@ func (s *Server) accessLog(next http.Handler) http.Handler {
 	})
 }
 
-// logRequest gives every /v1 request its request-log entry. An inference
-// handler's exchange writes the full entry itself; every other request
-// (refused before a handler, or a management call) gets the metadata here.
+// logRequest gives every /v1 request its request-log entry, and tells the
+// observer. An inference handler's exchange does both itself; every other
+// request (refused before a handler, or a management call) gets the
+// metadata here.
 func (s *Server) logRequest(next http.Handler) http.Handler {
-	if s.opt.RequestLog == nil {
-		return next
-	}
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		if !strings.HasPrefix(r.URL.Path, "/v1/") {
 			next.ServeHTTP(w, r)
@@ -176,7 +174,11 @@ func (s *Server) logRequest(next http.Handler) http.Handler {
 		sw := &statusWriter{ResponseWriter: w}
 		next.ServeHTTP(sw, r)
 		if ri := info(r.Context()); !ri.logged {
-			s.opt.RequestLog.Log(logEntry(r, start, sw.status))
+			e := logEntry(r, start, sw.status)
+			s.opt.Observer.Request(&e, 0)
+			if s.opt.RequestLog != nil {
+				s.opt.RequestLog.Log(e)
+			}
 		}
 	})
 }

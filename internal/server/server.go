@@ -65,6 +65,10 @@ type Options struct {
 	// Mounts add routes outside /v1 (OAuth, dashboard).
 	Mounts []func(*http.ServeMux)
 
+	// Observer is told what happens on the request path (metrics, alert
+	// detectors); nil: nobody.
+	Observer Observer
+
 	// Screen screens prompts and answers; nil switches screening off.
 	Screen *screen.Set
 
@@ -150,6 +154,9 @@ func New(opt Options) *Server {
 		if o.v <= 0 {
 			panic("server.New: Options." + o.name + " must be positive")
 		}
+	}
+	if opt.Observer == nil {
+		opt.Observer = Observers(nil)
 	}
 	s := &Server{
 		opt:     opt,
