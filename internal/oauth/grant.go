@@ -112,95 +112,33 @@ func (s *Server) refreshGrant(ctx context.Context, clientID, refresh, scope stri
 		return nil, serverError(err)
 	}
 	defer tx.Rollback()
-	d := digest(s.refreshKey, refresh)
-	var g grant
-	err = tx.QueryRowContext(ctx, s.db.Rebind(`SELECT grant_id FROM oauth_refresh_tokens WHERE digest = ?`), d).Scan(&g.ID)
-	if errors.Is(err, sql.ErrNoRows) {
-		return nil, errBadRefresh
-	}
+	g, t, err := s.lockRefresh(ctx, tx, digest(s.refreshKey, refresh))
 	if err != nil {
-		return nil, serverError(err)
-	}
-	var (
-		grantScope, lastRotated string
-		gExpires                int64
-		revoked                 sql.NullInt64
-	)
-	lock := `SELECT user_id, client_id, scope, expires_at, revoked_at, last_rotated_token_id FROM oauth_grants WHERE id = ?`
-	if s.db.Dialect() == store.DialectPostgres {
-		lock += ` FOR UPDATE`
-	}
-	err = tx.QueryRowContext(ctx, s.db.Rebind(lock), g.ID).Scan(&g.UserID, &g.ClientID, &grantScope, &gExpires, &revoked, &lastRotated)
-	if errors.Is(err, sql.ErrNoRows) {
-		return nil, errBadRefresh
-	}
-	if err != nil {
-		return nil, serverError(err)
-	}
-	// Read the token's state only now, under the lock: a concurrent
-	// rotation has committed or not started.
-	var (
-		tokenID string
-		created int64
-		rotated sql.NullInt64
-	)
-	err = tx.QueryRowContext(ctx, s.db.Rebind(`SELECT id, created_at, rotated_at FROM oauth_refresh_tokens WHERE digest = ?`), d).
-		Scan(&tokenID, &created, &rotated)
-	if errors.Is(err, sql.ErrNoRows) {
-		return nil, errBadRefresh
-	}
-	if err != nil {
-		return nil, serverError(err)
+		return nil, err
 	}
 	reuse := false
 	switch {
-	case g.ClientID != clientID:
+	case g.ClientID != clientID, t.grantRevoked:
 		return nil, errBadRefresh
-	case revoked.Valid:
-		return nil, errBadRefresh
-	case rotated.Valid:
-		since := now.Sub(time.UnixMicro(rotated.Int64))
-		if tokenID != lastRotated || since < 0 || since > refreshReuseWindow {
+	case t.rotated.Valid:
+		since := now.Sub(time.UnixMicro(t.rotated.Int64))
+		if t.id != t.lastRotated || since < 0 || since > refreshReuseWindow {
 			return nil, s.replayed(ctx, tx, g.ID, now)
 		}
 		reuse = true
 	}
 	switch {
-	case !now.Before(time.UnixMicro(gExpires)):
+	case !now.Before(t.grantExpires):
 		return nil, errBadRefresh
-	case now.Sub(time.UnixMicro(created)) >= s.cfg.RefreshIdleTTL:
+	case now.Sub(t.created) >= s.cfg.RefreshIdleTTL:
 		return nil, errBadRefresh
 	}
-	if g.Scopes, err = mira.ParseScopes(grantScope); err != nil {
-		return nil, serverError(err)
-	}
-	if scope != "" {
-		// RFC 6749 §6: a narrower scope may be asked for; never a wider one.
-		asked, err := parseScope(scope)
-		if err != nil {
-			return nil, err
-		}
-		for _, sc := range asked {
-			if !g.HasScope(sc) {
-				return nil, oauthErr(http.StatusBadRequest, "invalid_scope", "scope "+string(sc)+" was not granted")
-			}
-		}
-		g.Scopes = asked
+	if err := narrowScope(&g, t.grantScope, scope); err != nil {
+		return nil, err
 	}
 	if !reuse {
-		res, err := tx.ExecContext(ctx, s.db.Rebind(`UPDATE oauth_refresh_tokens SET rotated_at = ? WHERE id = ? AND rotated_at IS NULL`), now.UnixMicro(), tokenID)
-		if err != nil {
-			return nil, serverError(err)
-		}
-		if n, _ := res.RowsAffected(); n != 1 {
-			return nil, s.replayed(ctx, tx, g.ID, now) // cannot happen under the lock; refuse all the same
-		}
-		// Siblings issued in a reuse window are spent with it.
-		if _, err := tx.ExecContext(ctx, s.db.Rebind(`UPDATE oauth_refresh_tokens SET rotated_at = ? WHERE grant_id = ? AND rotated_at IS NULL`), now.UnixMicro(), g.ID); err != nil {
-			return nil, serverError(err)
-		}
-		if _, err := tx.ExecContext(ctx, s.db.Rebind(`UPDATE oauth_grants SET last_rotated_token_id = ? WHERE id = ?`), tokenID, g.ID); err != nil {
-			return nil, serverError(err)
+		if err := s.rotateRefresh(ctx, tx, g.ID, t.id, now); err != nil {
+			return nil, err
 		}
 	}
 	err = tx.QueryRowContext(ctx, s.db.Rebind(`SELECT org_id FROM users WHERE id = ?`), g.UserID).Scan(&g.OrgID)
@@ -219,9 +157,104 @@ func (s *Server) refreshGrant(ctx context.Context, clientID, refresh, scope stri
 	}
 	if reuse {
 		s.log.Info("oauth: the refresh token spent by the latest rotation was presented again within the reuse window; issued another token pair",
-			"grant_id", g.ID, "rotated_ago", now.Sub(time.UnixMicro(rotated.Int64)))
+			"grant_id", g.ID, "rotated_ago", now.Sub(time.UnixMicro(t.rotated.Int64)))
 	}
 	return s.tokenResponse(g, next, now)
+}
+
+// refreshState is a refresh token and its grant as read under the grant's
+// lock.
+type refreshState struct {
+	id           string
+	created      time.Time
+	rotated      sql.NullInt64
+	grantScope   string
+	grantExpires time.Time
+	grantRevoked bool
+	lastRotated  string // the token the grant's latest rotation spent
+}
+
+// lockRefresh finds the grant of the refresh token with digest d, locks
+// it (FOR UPDATE on PostgreSQL; SQLite's writer lock is already held), and
+// only then reads the token's state: a concurrent rotation has either
+// committed or not started.
+func (s *Server) lockRefresh(ctx context.Context, tx *sql.Tx, d []byte) (grant, refreshState, error) {
+	var g grant
+	var t refreshState
+	err := tx.QueryRowContext(ctx, s.db.Rebind(`SELECT grant_id FROM oauth_refresh_tokens WHERE digest = ?`), d).Scan(&g.ID)
+	if errors.Is(err, sql.ErrNoRows) {
+		return g, t, errBadRefresh
+	}
+	if err != nil {
+		return g, t, serverError(err)
+	}
+	var expires int64
+	var revoked sql.NullInt64
+	lock := `SELECT user_id, client_id, scope, expires_at, revoked_at, last_rotated_token_id FROM oauth_grants WHERE id = ?`
+	if s.db.Dialect() == store.DialectPostgres {
+		lock += ` FOR UPDATE`
+	}
+	err = tx.QueryRowContext(ctx, s.db.Rebind(lock), g.ID).Scan(&g.UserID, &g.ClientID, &t.grantScope, &expires, &revoked, &t.lastRotated)
+	if errors.Is(err, sql.ErrNoRows) {
+		return g, t, errBadRefresh
+	}
+	if err != nil {
+		return g, t, serverError(err)
+	}
+	t.grantExpires, t.grantRevoked = time.UnixMicro(expires), revoked.Valid
+	var created int64
+	err = tx.QueryRowContext(ctx, s.db.Rebind(`SELECT id, created_at, rotated_at FROM oauth_refresh_tokens WHERE digest = ?`), d).
+		Scan(&t.id, &created, &t.rotated)
+	if errors.Is(err, sql.ErrNoRows) {
+		return g, t, errBadRefresh
+	}
+	if err != nil {
+		return g, t, serverError(err)
+	}
+	t.created = time.UnixMicro(created)
+	return g, t, nil
+}
+
+// narrowScope sets g's scopes: the grant's, or the narrower scope asked
+// for (RFC 6749 §6: never a wider one).
+func narrowScope(g *grant, granted, scope string) error {
+	var err error
+	if g.Scopes, err = mira.ParseScopes(granted); err != nil {
+		return serverError(err)
+	}
+	if scope == "" {
+		return nil
+	}
+	asked, err := parseScope(scope)
+	if err != nil {
+		return err
+	}
+	for _, sc := range asked {
+		if !g.HasScope(sc) {
+			return oauthErr(http.StatusBadRequest, "invalid_scope", "scope "+string(sc)+" was not granted")
+		}
+	}
+	g.Scopes = asked
+	return nil
+}
+
+// rotateRefresh spends the token tokenID, and with it any sibling issued
+// in a reuse window, and remembers it as the grant's latest rotation.
+func (s *Server) rotateRefresh(ctx context.Context, tx *sql.Tx, grantID, tokenID string, now time.Time) error {
+	res, err := tx.ExecContext(ctx, s.db.Rebind(`UPDATE oauth_refresh_tokens SET rotated_at = ? WHERE id = ? AND rotated_at IS NULL`), now.UnixMicro(), tokenID)
+	if err != nil {
+		return serverError(err)
+	}
+	if n, _ := res.RowsAffected(); n != 1 {
+		return s.replayed(ctx, tx, grantID, now) // cannot happen under the lock; refuse all the same
+	}
+	if _, err := tx.ExecContext(ctx, s.db.Rebind(`UPDATE oauth_refresh_tokens SET rotated_at = ? WHERE grant_id = ? AND rotated_at IS NULL`), now.UnixMicro(), grantID); err != nil {
+		return serverError(err)
+	}
+	if _, err := tx.ExecContext(ctx, s.db.Rebind(`UPDATE oauth_grants SET last_rotated_token_id = ? WHERE id = ?`), tokenID, grantID); err != nil {
+		return serverError(err)
+	}
+	return nil
 }
 
 func (g grant) HasScope(sc mira.Scope) bool { return slices.Contains(g.Scopes, sc) }

@@ -112,16 +112,14 @@ func (s *Server) readBody(w http.ResponseWriter, r *http.Request) ([]byte, error
 // upstream's usage chunk, or else the prompt estimate and the answer's
 // tokens counted from what was relayed.
 func (s *Server) stream(w http.ResponseWriter, ex *exchange, rc *http.ResponseController, p provider.Provider, req *openai.ChatRequest, raw []byte) error {
-	r := ex.r
 	ex.used(openai.Usage{PromptTokens: req.PromptTokens()})
 	called := time.Now()
-	st, err := p.ChatStream(r.Context(), req, raw)
+	st, err := p.ChatStream(ex.r.Context(), req, raw)
 	s.opt.Observer.Upstream(p.Name(), time.Since(called), err)
 	if err != nil {
 		return err
 	}
 	defer st.Close()
-	contentBytes := 0
 
 	h := w.Header()
 	copyHeaders(h, st.Header())
@@ -144,49 +142,7 @@ func (s *Server) stream(w http.ResponseWriter, ex *exchange, rc *http.ResponseCo
 	sw.mu.Unlock()
 	defer sw.close()
 
-	scr := s.opt.Screen.For(ex.p.OrgName).NewStream() // nil: nothing to screen
-	for {
-		chunk, err := st.Next()
-		if err == io.EOF {
-			if scr != nil {
-				outs, blocked := scr.End()
-				if !sw.frames(outs) {
-					break
-				}
-				if blocked {
-					ex.outputFilter = "blocked"
-				}
-			}
-			sw.frame([]byte("[DONE]"))
-			break
-		}
-		if err != nil {
-			if r.Context().Err() != nil {
-				break // the client went away; nobody to tell
-			}
-			_, body := errorBody(err)
-			b, _ := json.Marshal(body)
-			sw.frame(b)
-			s.log.Warn("stream failed", "request_id", requestID(r.Context()), "error", redact(err.Error()))
-			break
-		}
-		contentBytes += contentLen(chunk)
-		if scr == nil {
-			if !sw.frame(chunk) {
-				break // the client is gone; st.Close cancels the upstream
-			}
-			continue
-		}
-		outs, blocked := scr.Chunk(chunk)
-		if !sw.frames(outs) {
-			break
-		}
-		if blocked {
-			ex.outputFilter = "blocked"
-			sw.frame([]byte("[DONE]"))
-			break // st.Close stops the upstream: nothing more is sent
-		}
-	}
+	contentBytes := s.relay(ex, st, sw)
 	u := ex.charge
 	if up := st.Usage(); up != nil {
 		u = *up
@@ -196,6 +152,55 @@ func (s *Server) stream(w http.ResponseWriter, ex *exchange, rc *http.ResponseCo
 	}
 	ex.used(u)
 	return nil
+}
+
+// relay copies the upstream's chunks to the client through the output
+// screen until the stream ends, fails, is blocked or the client leaves; it
+// returns the bytes of answer text seen, to count tokens by when the
+// upstream sends no usage.
+func (s *Server) relay(ex *exchange, st provider.Stream, sw *sseWriter) (contentBytes int) {
+	scr := s.opt.Screen.For(ex.p.OrgName).NewStream() // nil: nothing to screen
+	for {
+		chunk, err := st.Next()
+		if err == io.EOF {
+			if scr != nil {
+				outs, blocked := scr.End()
+				if !sw.frames(outs) {
+					return
+				}
+				if blocked {
+					ex.outputFilter = "blocked"
+				}
+			}
+			sw.frame([]byte("[DONE]"))
+			return
+		}
+		if err != nil {
+			if ex.r.Context().Err() == nil { // else the client went away; nobody to tell
+				_, body := errorBody(err)
+				b, _ := json.Marshal(body)
+				sw.frame(b)
+				s.log.Warn("stream failed", "request_id", requestID(ex.r.Context()), "error", redact(err.Error()))
+			}
+			return
+		}
+		contentBytes += contentLen(chunk)
+		if scr == nil {
+			if !sw.frame(chunk) {
+				return // the client is gone; st.Close cancels the upstream
+			}
+			continue
+		}
+		outs, blocked := scr.Chunk(chunk)
+		if !sw.frames(outs) {
+			return
+		}
+		if blocked {
+			ex.outputFilter = "blocked"
+			sw.frame([]byte("[DONE]"))
+			return // st.Close stops the upstream: nothing more is sent
+		}
+	}
 }
 
 // contentLen returns the length of the "content" strings in a chunk's

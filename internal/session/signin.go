@@ -60,17 +60,9 @@ func (m *Manager) SignIn(w http.ResponseWriter, r *http.Request, email, pw strin
 	ctx := r.Context()
 	now := m.now()
 	keys := m.signInKeys(email, r)
-
-	// Slow down repeated failures on one account from one address.
-	if n, last, err := m.throttle.State(ctx, now, keys.pair); err != nil {
+	if err := m.slowDown(ctx, now, keys); err != nil {
 		return nil, err
-	} else if n >= m.cfg.Limits.SlowAfter && n < m.cfg.Limits.PerAccountIP {
-		wait := min(time.Second<<min(n-m.cfg.Limits.SlowAfter, 16), maxSlowdown)
-		if until := last.Add(wait); now.Before(until) {
-			return nil, &attempts.LockedError{RetryAfter: until.Sub(now)}
-		}
 	}
-
 	var u *mira.User
 	if len(email) <= 320 {
 		var err error
@@ -79,8 +71,41 @@ func (m *Manager) SignIn(w http.ResponseWriter, r *http.Request, email, pw strin
 			return nil, err
 		}
 	}
-	// Attempts are reserved before the password is checked, so parallel
-	// guesses cannot slip past a limit; a right password refunds them.
+	reserved, err := m.reserveAttempts(r, now, keys, u)
+	if err != nil {
+		return nil, err
+	}
+	if err := m.checkPassword(r, u, pw, reserved); err != nil {
+		return nil, err
+	}
+	if err := m.throttle.Refund(ctx, reserved...); err != nil {
+		return nil, err
+	}
+	return m.startSession(w, r, u)
+}
+
+// slowDown refuses, for a growing while, repeated failures on one account
+// from one address.
+func (m *Manager) slowDown(ctx context.Context, now time.Time, keys signInKeys) error {
+	n, last, err := m.throttle.State(ctx, now, keys.pair)
+	if err != nil {
+		return err
+	}
+	if n >= m.cfg.Limits.SlowAfter && n < m.cfg.Limits.PerAccountIP {
+		wait := min(time.Second<<min(n-m.cfg.Limits.SlowAfter, 16), maxSlowdown)
+		if until := last.Add(wait); now.Before(until) {
+			return &attempts.LockedError{RetryAfter: until.Sub(now)}
+		}
+	}
+	return nil
+}
+
+// reserveAttempts reserves the attempt before the password is checked, so
+// parallel guesses cannot slip past a limit (a right password refunds
+// them), and returns what it reserved; past a limit it answers with the
+// lock-out, audited.
+func (m *Manager) reserveAttempts(r *http.Request, now time.Time, keys signInKeys, u *mira.User) ([]attempts.Key, error) {
+	ctx := r.Context()
 	reserved := []attempts.Key{keys.ip, keys.pair}
 	wait, err := m.throttle.Reserve(ctx, now, reserved...)
 	if err != nil {
@@ -110,35 +135,45 @@ func (m *Manager) SignIn(w http.ResponseWriter, r *http.Request, email, pw strin
 		m.audit(ctx, audit.LoginFailed, orgOf(u), audit.System, userID(u), m.cfg.ClientIP(r).String(), map[string]any{"reason": "locked"})
 		return nil, &attempts.LockedError{RetryAfter: wait}
 	}
+	return reserved, nil
+}
 
+// checkPassword verifies pw (against a dummy hash for an unknown address,
+// so the answer takes as long either way). A shed check refunds the
+// attempt: it is neither a failure nor a success.
+func (m *Manager) checkPassword(r *http.Request, u *mira.User, pw string, reserved []attempts.Key) error {
+	ctx := r.Context()
 	hash := dummyHash
 	if u != nil && u.PasswordHash != "" {
 		hash = u.PasswordHash
 	}
-	if err := password.Verify(hash, pw); err != nil || u == nil || u.PasswordHash == "" {
-		if errors.Is(err, password.ErrBusy) {
-			// Shed, not checked: neither a failure nor a success.
-			if err := m.throttle.Refund(ctx, reserved...); err != nil {
-				return nil, err
-			}
-			m.log.Warn("session: sign-in shed: too many password checks at once", "client_ip", m.cfg.ClientIP(r).String())
-			return nil, ErrBusy
-		}
-		if err != nil && !errors.Is(err, password.ErrMismatch) {
-			m.log.Error("session: password hash unusable", "user_id", userID(u), "error", err)
-		}
-		m.log.Info("session: sign-in failed", "client_ip", m.cfg.ClientIP(r).String())
-		m.audit(ctx, audit.LoginFailed, orgOf(u), audit.System, userID(u), m.cfg.ClientIP(r).String(), map[string]any{"reason": "bad credentials"})
-		return nil, ErrBadCredentials
+	err := password.Verify(hash, pw)
+	if err == nil && u != nil && u.PasswordHash != "" {
+		return nil
 	}
-	if err := m.throttle.Refund(ctx, reserved...); err != nil {
-		return nil, err
+	if errors.Is(err, password.ErrBusy) {
+		if err := m.throttle.Refund(ctx, reserved...); err != nil {
+			return err
+		}
+		m.log.Warn("session: sign-in shed: too many password checks at once", "client_ip", m.cfg.ClientIP(r).String())
+		return ErrBusy
 	}
+	if err != nil && !errors.Is(err, password.ErrMismatch) {
+		m.log.Error("session: password hash unusable", "user_id", userID(u), "error", err)
+	}
+	m.log.Info("session: sign-in failed", "client_ip", m.cfg.ClientIP(r).String())
+	m.audit(ctx, audit.LoginFailed, orgOf(u), audit.System, userID(u), m.cfg.ClientIP(r).String(), map[string]any{"reason": "bad credentials"})
+	return ErrBadCredentials
+}
+
+// startSession signs u in on this browser, replacing any earlier session
+// of it, and audits the sign-in.
+func (m *Manager) startSession(w http.ResponseWriter, r *http.Request, u *mira.User) (*SignInResult, error) {
+	ctx := r.Context()
 	enrolled, err := m.TOTPEnrolled(ctx, u.ID)
 	if err != nil {
 		return nil, err
 	}
-	// A sign-in replaces any earlier session of this browser.
 	if old := cookieValue(r, SessionCookie); old != "" {
 		if _, err := m.db.SQL().ExecContext(ctx, m.db.Rebind(`DELETE FROM browser_sessions WHERE digest = ?`), m.digest(m.sessionKey, old)); err != nil {
 			return nil, fmt.Errorf("session: replace session: %w", err)
