@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bufio"
 	"crypto/tls"
 	"fmt"
 	"io"
@@ -174,5 +175,31 @@ func probe(t *testing.T, ts *testServer, slow int) {
 	t.Logf("probe answered in %v with %d slow bodies open", took.Round(time.Millisecond), slow)
 	if took > 3*time.Second {
 		t.Errorf("a fresh client waited %v with %d slow bodies open", took, slow)
+	}
+}
+
+// A request with both Content-Length and Transfer-Encoding (a smuggling
+// attempt) is answered and its connection closed (RFC 9112 §6.3): net/http
+// drops the Content-Length before handlers see it, so every chunked HTTP/1
+// request is treated so.
+func TestContentLengthWithTransferEncodingClosesConnection(t *testing.T) {
+	ts := startServer(t, "", nil)
+	c, err := tls.Dial("tcp", ts.Addr, &tls.Config{RootCAs: caPool(t, ts.CAPath)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer c.Close()
+	body := `{"key":"sk-mira-nothing"}`
+	fmt.Fprintf(c, "POST /v1/keys/report-leak HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\nContent-Length: 4\r\nTransfer-Encoding: chunked\r\n\r\n%x\r\n%s\r\n0\r\n\r\n", len(body), body)
+	resp, err := http.ReadResponse(bufio.NewReader(c), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	resp.Body.Close()
+	if !resp.Close {
+		t.Errorf("response to a request with Content-Length and Transfer-Encoding keeps the connection open (Connection: %q)", resp.Header.Get("Connection"))
+	}
+	if held := heldFor(c, 5*time.Second); held >= 5*time.Second {
+		t.Error("the server kept the connection open after answering")
 	}
 }
