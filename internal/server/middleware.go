@@ -230,18 +230,17 @@ func secureHeaders(next http.Handler) http.Handler {
 // client-side JavaScript.
 func rejectBrowsers(s *Server) middleware {
 	return func(next http.Handler) http.Handler {
-		return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		return s.errorHandler(func(w http.ResponseWriter, r *http.Request) error {
 			if r.Method == http.MethodOptions {
-				s.writeError(w, r, mira.Errorf(mira.EBrowserRequestRejected,
-					"cross-origin requests to the API are not allowed: secret keys must never be used from client-side JavaScript; call Mira from your server"))
-				return
+				return mira.Errorf(mira.EBrowserRequestRejected,
+					"cross-origin requests to the API are not allowed: secret keys must never be used from client-side JavaScript; call Mira from your server")
 			}
 			if fromBrowser(r) && apikey.LooksLike(bearer(r)) {
-				s.writeError(w, r, mira.Errorf(mira.EBrowserRequestRejected,
-					"this request comes from a browser and carries a secret API key; secret keys must never be used from client-side JavaScript. Revoke this key if it is embedded in a web page, and call Mira from your server"))
-				return
+				return mira.Errorf(mira.EBrowserRequestRejected,
+					"this request comes from a browser and carries a secret API key; secret keys must never be used from client-side JavaScript. Revoke this key if it is embedded in a web page, and call Mira from your server")
 			}
 			next.ServeHTTP(w, r)
+			return nil
 		})
 	}
 }
