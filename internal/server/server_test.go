@@ -15,6 +15,7 @@ import (
 	"github.com/vmira/mira/internal/apikey"
 	"github.com/vmira/mira/internal/config"
 	"github.com/vmira/mira/internal/keys"
+	"github.com/vmira/mira/internal/metrics"
 	"github.com/vmira/mira/internal/mira"
 	"github.com/vmira/mira/internal/provider"
 	"github.com/vmira/mira/internal/ratelimit"
@@ -257,6 +258,31 @@ func BenchmarkChatEchoRequestLog(b *testing.B) {
 				}
 				defer w.Close()
 				s.opt.RequestLog = w
+			}
+			h := s.Handler()
+			b.ReportAllocs()
+			for b.Loop() {
+				req := httptest.NewRequest("POST", "/v1/chat/completions", bytes.NewReader(body))
+				req.Header.Set("Authorization", "Bearer "+key)
+				rec := httptest.NewRecorder()
+				h.ServeHTTP(rec, req)
+				if rec.Code != 200 {
+					b.Fatal(rec.Code, rec.Body)
+				}
+			}
+		})
+	}
+}
+
+// BenchmarkChatEchoMetrics measures the chat path with the Prometheus
+// metrics observer off and on, in one run.
+func BenchmarkChatEchoMetrics(b *testing.B) {
+	body := []byte(`{"model":"mira-echo","messages":[{"role":"user","content":"Say hello in one short sentence."}],"max_tokens":16}`)
+	for _, on := range []bool{false, true} {
+		b.Run(fmt.Sprintf("metrics=%v", on), func(b *testing.B) {
+			s, _, key := newTestServer(b)
+			if on {
+				s.opt.Observer = metrics.New(metrics.Config{Models: []string{"mira-echo"}, Backends: []string{"mira"}})
 			}
 			h := s.Handler()
 			b.ReportAllocs()
