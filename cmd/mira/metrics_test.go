@@ -92,6 +92,14 @@ func TestAdminMetricsAfterRequests(t *testing.T) {
 	if strings.Contains(exp, key) || strings.Contains(exp, id) {
 		t.Error("the exposition contains the key or its id")
 	}
+	// The revocation poll (every second) records its last success.
+	polled := regexp.MustCompile(`(?m)^mira_revocation_poll_last_success_timestamp_seconds [1-9]`)
+	for deadline := time.Now().Add(5 * time.Second); !polled.MatchString(exp); time.Sleep(100 * time.Millisecond) {
+		if time.Now().After(deadline) {
+			t.Fatal("mira_revocation_poll_last_success_timestamp_seconds stayed 0")
+		}
+		_, exp = adminGet(t, ts, "/metrics")
+	}
 }
 
 // TestReadyzBackendAndDatabase: a backend whose last calls failed is

@@ -18,6 +18,7 @@ import (
 	"github.com/vmira/mira/internal/provider"
 	"github.com/vmira/mira/internal/reqlog"
 	"github.com/vmira/mira/internal/server"
+	"github.com/vmira/mira/internal/store"
 	"github.com/vmira/mira/internal/tlsconf"
 )
 
@@ -145,6 +146,21 @@ func (a countingAuditor) AppendTx(ctx context.Context, tx *sql.Tx, e *audit.Entr
 		a.m.KeyEvent(e.Action)
 	}
 	return err
+}
+
+// pollingKeys records each successful poll for revoked keys (the
+// authenticator's 1 s poll), for the revocation-propagation metric.
+type pollingKeys struct {
+	server.KeyStore
+	m *metrics.Metrics
+}
+
+func (k pollingKeys) RevokedSince(ctx context.Context, since time.Time) ([]store.RevokedKey, error) {
+	r, err := k.KeyStore.RevokedSince(ctx, since)
+	if err == nil {
+		k.m.RevocationsPolled(time.Now())
+	}
+	return r, err
 }
 
 // redisLogger sends go-redis's messages (plain text by default) to the

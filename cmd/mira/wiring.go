@@ -226,7 +226,7 @@ func (m *Main) newServer(providers *provider.Registry, limiter server.Limiter, f
 	cfg := m.Config
 	return server.New(server.Options{
 		Logger:            m.Logger,
-		Keys:              m.db,
+		Keys:              pollingKeys{m.db, m.metrics},
 		Secret:            m.secret,
 		Providers:         providers,
 		MaxBodyBytes:      cfg.HTTP.MaxBodyBytes,

@@ -56,6 +56,7 @@ type Metrics struct {
 	invalidations   *prometheus.CounterVec
 	health          *prometheus.GaugeVec
 	lastBackup      prometheus.Gauge
+	lastPoll        prometheus.Gauge
 
 	models   map[string]*modelMetrics   // fixed at New: read without locks
 	backends map[string]*backendMetrics // fixed at New
@@ -119,6 +120,9 @@ func New(cfg Config) *Metrics {
 	m.lastBackup = prometheus.NewGauge(prometheus.GaugeOpts{Namespace: "mira", Name: "backup_last_success_timestamp_seconds",
 		Help: "Unix time of the last successful backup; 0 until one succeeded."})
 	m.reg.MustRegister(m.lastBackup)
+	m.lastPoll = prometheus.NewGauge(prometheus.GaugeOpts{Namespace: "mira", Name: "revocation_poll_last_success_timestamp_seconds",
+		Help: "Unix time of the last successful database poll for revoked keys (the path revocations take when the bus is away)."})
+	m.reg.MustRegister(m.lastPoll)
 	m.reg.MustRegister(collectors.NewGoCollector(), collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}))
 
 	if cfg.RequestLog != nil {
@@ -276,6 +280,9 @@ func (m *Metrics) KeyEvent(action string) {
 func (m *Metrics) Invalidated(source string) {
 	m.invalidations.WithLabelValues(m.labels.value(source)).Inc()
 }
+
+// RevocationsPolled records a successful poll for revoked keys.
+func (m *Metrics) RevocationsPolled(t time.Time) { m.lastPoll.Set(float64(t.Unix())) }
 
 // SetHealth records whether a dependency ("database", "redis") answered.
 func (m *Metrics) SetHealth(dependency string, up bool) {
