@@ -1,11 +1,16 @@
 package main
 
 import (
+	"context"
+	"crypto/tls"
 	"encoding/json"
 	"fmt"
 	"io"
+	"log/slog"
 	"net/http"
 	"net/http/httptest"
+	"os"
+	"path/filepath"
 	"regexp"
 	"strings"
 	"testing"
@@ -162,5 +167,47 @@ func TestReadyzBackendAndDatabase(t *testing.T) {
 	}
 	if _, exp := adminGet(t, ts, "/metrics"); !strings.Contains(exp, `mira_dependency_up{dependency="database"} 0`) {
 		t.Error("mira_dependency_up{database} is not 0")
+	}
+}
+
+// TestAdminListenerTLSAndToken: with admin.tls_cert/tls_key and
+// admin.token_file the admin listener speaks TLS and wants the token.
+func TestAdminListenerTLSAndToken(t *testing.T) {
+	dir := t.TempDir()
+	cert, key := selfSignedPair(t, dir)
+	tokFile := filepath.Join(dir, "admin-token")
+	os.WriteFile(tokFile, []byte("a-long-admin-token-0123456789\n"), 0o600)
+	ts := startServer(t, fmt.Sprintf("admin: {tls_cert: %s, tls_key: %s, token_file: %s}\n", cert, key, tokFile), nil)
+	hc := &http.Client{Transport: &http.Transport{TLSClientConfig: &tls.Config{InsecureSkipVerify: true}}}
+	get := func(scheme, auth string) int {
+		req, _ := http.NewRequest("GET", scheme+"://"+ts.AdminAddr+"/metrics", nil)
+		if auth != "" {
+			req.Header.Set("Authorization", auth)
+		}
+		resp, err := hc.Do(req)
+		if err != nil {
+			return 0
+		}
+		resp.Body.Close()
+		return resp.StatusCode
+	}
+	if code := get("https", ""); code != 401 {
+		t.Errorf("without the token: %d; want 401", code)
+	}
+	if code := get("https", "Bearer a-long-admin-token-0123456789"); code != 200 {
+		t.Errorf("with the token: %d; want 200", code)
+	}
+	if code := get("http", "Bearer a-long-admin-token-0123456789"); code == 200 {
+		t.Error("plain HTTP answered 200 on a TLS admin listener")
+	}
+}
+
+// TestRedisLogsAreStructured: go-redis's messages reach the JSON log.
+func TestRedisLogsAreStructured(t *testing.T) {
+	var buf strings.Builder
+	redisLogger{slog.New(slog.NewJSONHandler(&buf, nil))}.Printf(context.Background(), "redis: %s failed", "dial")
+	var line map[string]any
+	if err := json.Unmarshal([]byte(buf.String()), &line); err != nil || line["message"] != "redis: dial failed" {
+		t.Errorf("log line %q: %v", buf.String(), err)
 	}
 }
