@@ -63,7 +63,8 @@ func freePort(t *testing.T) string {
 // miraCmd prepares the binary with a clean environment plus env.
 func miraCmd(t *testing.T, env []string, args ...string) *exec.Cmd {
 	cmd := exec.Command(miraBinary(t), args...)
-	cmd.Env = append([]string{"PATH=" + os.Getenv("PATH"), "HOME=" + t.TempDir()}, env...)
+	// The admin listener's default port would collide between tests.
+	cmd.Env = append([]string{"PATH=" + os.Getenv("PATH"), "HOME=" + t.TempDir(), "MIRA_ADMIN_LISTEN=127.0.0.1:0"}, env...)
 	return cmd
 }
 
@@ -84,6 +85,7 @@ func TestServeRefusesUnsafeSettings(t *testing.T) {
 		{"key readable by others", []string{"serve", "--listen", "127.0.0.1:0", "--tls-cert", cert, "--tls-key", key}, nil, "chmod 600"},
 		{"unknown config field", []string{"serve", "--config", unknown}, nil, "revoke_exposed_key"},
 		{"half a certificate", []string{"serve", "--tls-cert", cert}, nil, "give both cert and key"},
+		{"admin listener on the network without TLS", []string{"serve", "--admin-listen", "0.0.0.0:9464"}, nil, "admin.tls_cert, admin.tls_key and admin.token_file"},
 		{"acme not available", []string{"serve"}, []string{"MIRA_ACME_DOMAINS=example.com"}, "MIRA_ACME_DOMAINS"},
 	}
 	for _, tt := range tests {

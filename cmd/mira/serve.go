@@ -15,6 +15,7 @@ import (
 type serverFlags struct {
 	config, dataDir                     string
 	listen, httpListen, tlsCert, tlsKey string
+	adminListen                         string
 	allowSelfSigned                     bool
 }
 
@@ -24,6 +25,7 @@ func (f *serverFlags) register(fs *pflag.FlagSet, serving bool) {
 	if serving {
 		fs.StringVar(&f.listen, "listen", "", "HTTPS address (env MIRA_LISTEN; default 127.0.0.1:8443)")
 		fs.StringVar(&f.httpListen, "http-listen", "", "plain-HTTP address that only rejects requests and revokes keys sent to it (env MIRA_HTTP_LISTEN)")
+		fs.StringVar(&f.adminListen, "admin-listen", "", "admin listener for /metrics, pprof, /healthz, /readyz (env MIRA_ADMIN_LISTEN; default 127.0.0.1:9464; off disables; off loopback it needs admin.tls_cert, admin.tls_key and admin.token_file)")
 		fs.StringVar(&f.tlsCert, "tls-cert", "", "certificate chain, PEM (env MIRA_TLS_CERT; default: generated local CA)")
 		fs.StringVar(&f.tlsKey, "tls-key", "", "private key of --tls-cert, PEM, mode 0600 (env MIRA_TLS_KEY)")
 		fs.BoolVar(&f.allowSelfSigned, "allow-self-signed", false, "INSECURE for public use: serve a self-signed or local-CA certificate on a non-loopback address")
@@ -48,6 +50,7 @@ func (f *serverFlags) load(e *env) (config.Config, error) {
 	set(&cfg.DataDir, f.dataDir)
 	set(&cfg.Listen, f.listen)
 	set(&cfg.HTTPListen, f.httpListen)
+	set(&cfg.AdminListen, f.adminListen)
 	set(&cfg.TLS.Cert, f.tlsCert)
 	set(&cfg.TLS.Key, f.tlsKey)
 	if f.allowSelfSigned {

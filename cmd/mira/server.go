@@ -15,6 +15,8 @@ import (
 	"github.com/vmira/mira/internal/config"
 	"github.com/vmira/mira/internal/connlimit"
 	"github.com/vmira/mira/internal/events"
+	"github.com/vmira/mira/internal/health"
+	"github.com/vmira/mira/internal/metrics"
 	"github.com/vmira/mira/internal/oauth"
 	"github.com/vmira/mira/internal/provider"
 	"github.com/vmira/mira/internal/ratelimit"
@@ -22,6 +24,7 @@ import (
 	"github.com/vmira/mira/internal/session"
 	"github.com/vmira/mira/internal/sniff"
 	"github.com/vmira/mira/internal/store"
+	"github.com/vmira/mira/internal/tlsconf"
 )
 
 // Main is one `mira serve`, the composition root. Run builds it in stages,
@@ -47,19 +50,28 @@ type Main struct {
 	Addr, HTTPAddr string
 	// CAPath is the generated local CA, when no certificate was given.
 	CAPath string
+	// AdminAddr is the admin listener's address (/metrics, pprof,
+	// /healthz, /readyz); empty when it is off.
+	AdminAddr string
 
 	// Built by the stages, in order.
-	secret    []byte
-	db        *store.DB
-	tls       *tls.Config
-	ln, pln   net.Listener
-	audit     *audit.Log
-	oauth     *oauth.Server
-	sessions  *session.Manager
-	bus       events.Bus
-	plans     map[string]ratelimit.Plan
-	providers *provider.Registry
-	server    *server.Server
+	secret     []byte
+	db         *store.DB
+	tls        *tls.Config
+	cert       *tlsconf.Reloader // the serving certificate
+	ln, pln    net.Listener
+	aln        net.Listener // admin
+	adminTLS   *tls.Config
+	adminToken string
+	metrics    *metrics.Metrics
+	health     *health.Checker
+	audit      *audit.Log
+	oauth      *oauth.Server
+	sessions   *session.Manager
+	bus        events.Bus
+	plans      map[string]ratelimit.Plan
+	providers  *provider.Registry
+	server     *server.Server
 
 	bg      sync.WaitGroup     // background loops, stopped by cancel
 	bgCtx   context.Context    // their context: outlives Run's, ends at Close
@@ -84,7 +96,7 @@ func (m *Main) Run(ctx context.Context) (err error) {
 		return fmt.Errorf("configuration:\n%w", err)
 	}
 	m.plans = plans
-	m.errc = make(chan error, 3) // one per server
+	m.errc = make(chan error, 4) // one per server
 	m.bgCtx, m.cancel = context.WithCancel(context.WithoutCancel(ctx))
 	defer func() {
 		if err != nil {
@@ -94,18 +106,19 @@ func (m *Main) Run(ctx context.Context) (err error) {
 	}()
 	// The sockets are bound before the security stage: with port 0 the
 	// OAuth issuer and the plain listener's redirect need the real address.
-	for _, stage := range []func(context.Context) error{m.openData, m.openTLS, m.bind, m.openSecurity, m.buildRequestPath} {
+	for _, stage := range []func(context.Context) error{m.openData, m.openTLS, m.openAdmin, m.bind, m.openSecurity, m.buildRequestPath} {
 		if err := stage(ctx); err != nil {
 			return err
 		}
 	}
 	m.serve()
 	m.Logger.Info("mira serving", "https", "https://"+m.Addr, "plain_http_rejecting", m.HTTPAddr,
-		"database", m.db.Dialect(), "models", len(m.providers.Models()))
+		"admin", m.AdminAddr, "database", m.db.Dialect(), "models", len(m.providers.Models()))
 	return nil
 }
 
-// bind opens the HTTPS socket and, when configured, the plain one.
+// bind opens the HTTPS socket and, when configured, the plain one and the
+// admin one.
 func (m *Main) bind(context.Context) error {
 	cfg := m.Config
 	ln, err := net.Listen("tcp", cfg.Listen)
@@ -122,7 +135,7 @@ func (m *Main) bind(context.Context) error {
 		}
 		m.pln, m.HTTPAddr = connlimit.Listen(pln, lim), pln.Addr().String()
 	}
-	return nil
+	return m.bindAdmin()
 }
 
 // serve starts the HTTP servers on the bound sockets.
@@ -154,6 +167,7 @@ func (m *Main) serve() {
 		m.servers = append(m.servers, ps)
 		go func() { m.errc <- serveErr(ps.Serve(m.pln)) }()
 	}
+	m.serveAdmin()
 }
 
 func serveErr(err error) error {
@@ -205,7 +219,7 @@ func (m *Main) closeListeners() {
 	if len(m.servers) > 0 {
 		return
 	}
-	for _, l := range []net.Listener{m.ln, m.pln} {
+	for _, l := range []net.Listener{m.ln, m.pln, m.aln} {
 		if l != nil {
 			l.Close()
 		}

@@ -70,6 +70,7 @@ func (m *Main) openTLS(context.Context) error {
 		return err
 	}
 	m.closers = append(m.closers, rl.Close)
+	m.cert = rl
 	if m.CAPath == "" {
 		if leaf := rl.Leaf(); selfSigned(leaf) && !tlsconf.IsLoopbackListen(cfg.Listen) && !cfg.TLS.AllowSelfSigned {
 			return fmt.Errorf("refusing to serve the self-signed certificate %s on %s, a non-loopback address: clients cannot verify it. Use a certificate from a CA your clients trust, or pass --allow-self-signed", certFile, cfg.Listen)
@@ -163,6 +164,7 @@ func (m *Main) openBus() error {
 		m.bus = events.NewLocal()
 		return nil
 	}
+	m.useRedisLogger()
 	opts, err := redis.ParseURL(m.Config.RedisURL)
 	if err != nil {
 		return errors.New("redis_url: not a valid redis:// URL")
@@ -204,6 +206,7 @@ func (m *Main) buildRequestPath(ctx context.Context) error {
 	// The dashboard changes keys through the server's key service (its
 	// cache is the server's): it is made right after the server, and
 	// mounted when the server's handler is built, after that.
+	m.buildObservers(providers, limiter, logs.writer)
 	var dash *dashboard.Dashboard
 	srv := m.newServer(providers, limiter, filters, logs, func(mux *http.ServeMux) { dash.Mount(mux) })
 	dash, err = dashboard.New(dashboard.Config{Sessions: m.sessions, OAuth: m.oauth, Logger: m.Logger,
@@ -223,7 +226,7 @@ func (m *Main) newServer(providers *provider.Registry, limiter server.Limiter, f
 	cfg := m.Config
 	return server.New(server.Options{
 		Logger:            m.Logger,
-		Keys:              m.db,
+		Keys:              pollingKeys{m.db, m.metrics},
 		Secret:            m.secret,
 		Providers:         providers,
 		MaxBodyBytes:      cfg.HTTP.MaxBodyBytes,
@@ -240,7 +243,9 @@ func (m *Main) newServer(providers *provider.Registry, limiter server.Limiter, f
 		Tokens:            m.oauth,
 		RequestLog:        logs.writer,
 		Logs:              logs.reader,
-		Audit:             m.audit,
+		Audit:             countingAuditor{m.audit, m.metrics},
+		Observer:          server.Observers{m.metrics, m.health},
+		Ready:             m.health.Check,
 		Mounts:            []func(*http.ServeMux){m.oauth.Mount, mountDashboard},
 		KeyMaxAge:         cfg.Policy.KeyMaxAge.D(),
 		ExpireOldKeys:     cfg.Policy.ExpireOldKeys,
@@ -264,8 +269,10 @@ func (m *Main) runKeyCache() {
 			switch e.Kind {
 			case events.KindKeyRevoked, events.KindKeyUpdated:
 				auth.Invalidate(e.Digest)
+				m.metrics.Invalidated("bus")
 			case events.KindResync:
 				auth.InvalidateAll()
+				m.metrics.Invalidated("resync")
 			}
 		})
 		if err != nil && ctx.Err() == nil {

@@ -418,6 +418,7 @@ func (c *Config) Validate() error {
 			bad("http_listen", "%q is not host:port (e.g. 127.0.0.1:8080)", c.HTTPListen)
 		}
 	}
+	c.validateAdmin(bad)
 	if c.DataDir == "" {
 		bad("data_dir", "must not be empty")
 	}
@@ -508,6 +509,29 @@ func (c *Config) Validate() error {
 		}
 	}
 	return errors.Join(errs...)
+}
+
+// AdminEnabled reports whether the admin listener is on.
+func (c *Config) AdminEnabled() bool { return c.AdminListen != "" && c.AdminListen != "off" }
+
+// validateAdmin checks the admin listener: plain HTTP only on loopback;
+// elsewhere TLS and a Bearer token are required.
+func (c *Config) validateAdmin(bad func(field, format string, args ...any)) {
+	if !c.AdminEnabled() {
+		return
+	}
+	host, _, err := net.SplitHostPort(c.AdminListen)
+	if err != nil {
+		bad("admin_listen", "%q is not host:port (e.g. 127.0.0.1:9464), or off", c.AdminListen)
+		return
+	}
+	a := c.Admin
+	if (a.TLSCert == "") != (a.TLSKey == "") {
+		bad("admin", "give both tls_cert and tls_key, or neither")
+	}
+	if !isLoopbackHost(host) && (a.TLSCert == "" || a.TLSKey == "" || a.TokenFile == "") {
+		bad("admin_listen", "%s is not a loopback address: /metrics and pprof would be served in plain text to the network. Set admin.tls_cert, admin.tls_key and admin.token_file (a Bearer token, mode 0600), or listen on 127.0.0.1 (--admin-listen 127.0.0.1:9464), or switch it off (--admin-listen off)", c.AdminListen)
+	}
 }
 
 // validateProviders checks providers for Validate and returns which

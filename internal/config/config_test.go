@@ -107,6 +107,9 @@ func TestRefusals(t *testing.T) {
 		{"zero timeout", "http:\n  write_timeout: 0s\n", "must be positive", nil},
 		{"bad proxy cidr", "rate_limits:\n  trusted_proxies: [nope]\n", "trusted_proxies", nil},
 		{"bad database url", "", "database_url", map[string]string{"MIRA_DATABASE_URL": "mysql://x"}},
+		{"admin listener on the network in plain text", "admin_listen: 0.0.0.0:9464\n", "admin.tls_cert, admin.tls_key and admin.token_file", nil},
+		{"admin listener with TLS but no token", "admin_listen: '[::]:9464'\nadmin: {tls_cert: /c.pem, tls_key: /k.pem}\n", "admin.token_file", nil},
+		{"admin listener not host:port", "", "admin_listen", map[string]string{"MIRA_ADMIN_LISTEN": "9464"}},
 		{"bad bool env", "", "MIRA_ALLOW_SELF_SIGNED", map[string]string{"MIRA_ALLOW_SELF_SIGNED": "perhaps"}},
 	}
 	for _, tt := range tests {
@@ -119,6 +122,21 @@ func TestRefusals(t *testing.T) {
 				t.Errorf("error %v; want one mentioning %q", err, tt.want)
 			}
 		})
+	}
+}
+
+// TestAdminListenAllowed: loopback in plain text, off, and a network
+// address with TLS and a token are all accepted.
+func TestAdminListenAllowed(t *testing.T) {
+	for _, y := range []string{"admin_listen: 127.0.0.1:9464\n", "admin_listen: 'off'\n", "admin_listen: localhost:0\n",
+		"admin_listen: 0.0.0.0:9464\nadmin: {tls_cert: /c.pem, tls_key: /k.pem, token_file: /t}\n"} {
+		c, err := Load(write(t, y), env(nil))
+		if err == nil {
+			err = c.Validate()
+		}
+		if err != nil {
+			t.Errorf("%q: %v", y, err)
+		}
 	}
 }
 

@@ -14,10 +14,12 @@ import (
 	"log/slog"
 	"net/http"
 	"net/netip"
+	"strings"
 	"sync"
 	"time"
 
 	"github.com/vmira/mira/internal/audit"
+	"github.com/vmira/mira/internal/health"
 	"github.com/vmira/mira/internal/keys"
 	"github.com/vmira/mira/internal/mira"
 	"github.com/vmira/mira/internal/openai"
@@ -64,6 +66,10 @@ type Options struct {
 	Tokens TokenVerifier
 	// Mounts add routes outside /v1 (OAuth, dashboard).
 	Mounts []func(*http.ServeMux)
+
+	// Ready runs the readiness checks (database, Redis, backends) that
+	// /readyz reports; nil: the database and the limiter only.
+	Ready func(context.Context) health.Report
 
 	// Observer is told what happens on the request path (metrics, alert
 	// detectors); nil: nobody.
@@ -242,11 +248,31 @@ func (s *Server) managed(h handlerFunc) handlerFunc {
 	}
 }
 
+// ready answers the public /readyz: the same checks as the admin
+// listener's, without the backends' names (a summary instead), and how
+// rate limits are kept.
 func (s *Server) ready(w http.ResponseWriter, r *http.Request) error {
-	if _, err := s.opt.Keys.RevokedSince(r.Context(), time.Now()); err != nil {
+	status := map[string]any{"status": "ready", "rate_limits": "shared"}
+	if s.opt.Ready != nil {
+		rep := s.opt.Ready(r.Context())
+		if !rep.Serving() {
+			return mira.Errorf(mira.EUnavailable, "the database is not reachable")
+		}
+		checks, backends := map[string]string{}, health.OK
+		for name, v := range rep.Checks {
+			if strings.HasPrefix(name, "backend:") {
+				if v != health.OK {
+					backends = health.CheckDegraded
+				}
+				continue
+			}
+			checks[name] = v
+		}
+		checks["backends"] = backends
+		status["status"], status["checks"] = rep.Status, checks
+	} else if _, err := s.opt.Keys.RevokedSince(r.Context(), time.Now()); err != nil {
 		return mira.Errorf(mira.EUnavailable, "the database is not reachable")
 	}
-	status := map[string]string{"status": "ready", "rate_limits": "shared"}
 	switch l := s.opt.Limiter.(type) {
 	case nil:
 		status["rate_limits"] = "off"

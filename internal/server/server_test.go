@@ -15,6 +15,7 @@ import (
 	"github.com/vmira/mira/internal/apikey"
 	"github.com/vmira/mira/internal/config"
 	"github.com/vmira/mira/internal/keys"
+	"github.com/vmira/mira/internal/metrics"
 	"github.com/vmira/mira/internal/mira"
 	"github.com/vmira/mira/internal/provider"
 	"github.com/vmira/mira/internal/ratelimit"
@@ -271,6 +272,68 @@ func BenchmarkChatEchoRequestLog(b *testing.B) {
 			}
 		})
 	}
+}
+
+// BenchmarkChatEchoMetrics measures the chat path with the Prometheus
+// metrics observer off and on, in one run.
+func BenchmarkChatEchoMetrics(b *testing.B) {
+	body := []byte(`{"model":"mira-echo","messages":[{"role":"user","content":"Say hello in one short sentence."}],"max_tokens":16}`)
+	for _, on := range []bool{false, true} {
+		b.Run(fmt.Sprintf("metrics=%v", on), func(b *testing.B) {
+			s, _, key := newTestServer(b)
+			if on {
+				s.opt.Observer = metrics.New(metrics.Config{Models: []string{"mira-echo"}, Backends: []string{"mira"}})
+			}
+			h := s.Handler()
+			b.ReportAllocs()
+			for b.Loop() {
+				req := httptest.NewRequest("POST", "/v1/chat/completions", bytes.NewReader(body))
+				req.Header.Set("Authorization", "Bearer "+key)
+				rec := httptest.NewRecorder()
+				h.ServeHTTP(rec, req)
+				if rec.Code != 200 {
+					b.Fatal(rec.Code, rec.Body)
+				}
+			}
+		})
+	}
+}
+
+// BenchmarkChatEchoMetricsPaired runs the chat path without and with the
+// metrics observer alternately in each iteration, so that the noise of a
+// shared machine falls on both alike; it reports each side's time per
+// request and the ratio.
+func BenchmarkChatEchoMetricsPaired(b *testing.B) {
+	body := []byte(`{"model":"mira-echo","messages":[{"role":"user","content":"Say hello in one short sentence."}],"max_tokens":16}`)
+	var hs [2]http.Handler
+	var keys [2]string
+	for i := range hs {
+		s, _, key := newTestServer(b)
+		if i == 1 {
+			s.opt.Observer = metrics.New(metrics.Config{Models: []string{"mira-echo"}, Backends: []string{"mira"}})
+		}
+		hs[i], keys[i] = s.Handler(), key
+	}
+	var took [2]time.Duration
+	n := 0
+	for b.Loop() {
+		for j := range 2 {
+			i := (n + j) % 2 // alternate which side goes first
+			req := httptest.NewRequest("POST", "/v1/chat/completions", bytes.NewReader(body))
+			req.Header.Set("Authorization", "Bearer "+keys[i])
+			rec := httptest.NewRecorder()
+			start := time.Now()
+			hs[i].ServeHTTP(rec, req)
+			took[i] += time.Since(start)
+			if rec.Code != 200 {
+				b.Fatal(rec.Code, rec.Body)
+			}
+		}
+		n++
+	}
+	b.ReportMetric(float64(took[0].Nanoseconds())/float64(n), "ns/req-off")
+	b.ReportMetric(float64(took[1].Nanoseconds())/float64(n), "ns/req-on")
+	b.ReportMetric(float64(took[1])/float64(took[0]), "on/off")
 }
 
 // BenchmarkAuthenticate measures key verification from the cache.
