@@ -1,6 +1,8 @@
 package main
 
 import (
+	"io"
+	"net/http"
 	"strings"
 	"testing"
 )
@@ -21,5 +23,39 @@ func TestCLIErrorsOnePrefixAndUsageExit(t *testing.T) {
 	}
 	if _, stderr, code := runMira(t, env, "", "keys"); code != 0 || stderr != "" {
 		t.Errorf("mira keys alone: exit %d, stderr %q; want the help and 0", code, stderr)
+	}
+}
+
+// TestRootSendsBrowsersToDashboard: GET / in a browser goes to the
+// dashboard; an API client still gets the JSON 404.
+func TestRootSendsBrowsersToDashboard(t *testing.T) {
+	ts := startServer(t, "", nil)
+	hc := *ts.hc
+	hc.CheckRedirect = func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }
+	get := func(accept string) (*http.Response, string) {
+		req, _ := http.NewRequest("GET", ts.URL()+"/", nil)
+		if accept != "" {
+			req.Header.Set("Accept", accept)
+		}
+		resp, err := hc.Do(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer resp.Body.Close()
+		b, _ := io.ReadAll(resp.Body)
+		return resp, string(b)
+	}
+	resp, _ := get("text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8")
+	if resp.StatusCode != http.StatusFound || resp.Header.Get("Location") != "/dashboard" {
+		t.Errorf("browser GET /: %d, Location %q; want 302 to /dashboard", resp.StatusCode, resp.Header.Get("Location"))
+	}
+	for _, accept := range []string{"", "application/json", "*/*"} {
+		resp, body := get(accept)
+		if resp.StatusCode != http.StatusNotFound || !strings.Contains(body, `"error"`) {
+			t.Errorf("API GET / (Accept %q): %d %q; want the JSON 404", accept, resp.StatusCode, body)
+		}
+	}
+	if resp, _ := ts.do(t, "GET", "/nope", "", "", "Accept", "text/html"); resp.StatusCode != http.StatusNotFound {
+		t.Errorf("browser GET /nope: %d; want 404", resp.StatusCode)
 	}
 }
