@@ -1,8 +1,11 @@
 package main
 
 import (
+	"encoding/json"
+	"fmt"
 	"io"
 	"net/http"
+	"regexp"
 	"strings"
 	"testing"
 )
@@ -58,4 +61,86 @@ func TestRootSendsBrowsersToDashboard(t *testing.T) {
 	if resp, _ := ts.do(t, "GET", "/nope", "", "", "Accept", "text/html"); resp.StatusCode != http.StatusNotFound {
 		t.Errorf("browser GET /nope: %d; want 404", resp.StatusCode)
 	}
+}
+
+// snakeKeys fails the test unless every object key in the JSON doc is
+// snake_case, the way the HTTP API names its fields.
+func snakeKeys(t *testing.T, what, doc string) {
+	t.Helper()
+	var v any
+	if err := json.Unmarshal([]byte(doc), &v); err != nil {
+		t.Fatalf("%s: not JSON: %v: %q", what, err, doc)
+	}
+	var walk func(v any)
+	walk = func(v any) {
+		switch v := v.(type) {
+		case map[string]any:
+			for k, x := range v {
+				if !regexp.MustCompile(`^[a-z][a-z0-9_]*$`).MatchString(k) {
+					t.Errorf("%s: field %q is not the API's snake_case: %s", what, k, doc)
+				}
+				walk(x)
+			}
+		case []any:
+			for _, x := range v {
+				walk(x)
+			}
+		}
+	}
+	walk(v)
+}
+
+// TestCLIUsageTokensAndJSONFieldNames: mira usage shows the tokens the API
+// counts, and every --json output uses the API's snake_case field names.
+func TestCLIUsageTokensAndJSONFieldNames(t *testing.T) {
+	ts := startServer(t, "", nil)
+	key, _ := ts.createKey(t, "--scopes", "chat:write,usage:read,logs:read,models:read,keys:read")
+	if r, b := ts.do(t, "POST", "/v1/chat/completions", key, `{"model":"mira-echo","messages":[{"role":"user","content":"count my tokens"}]}`); r.StatusCode != 200 {
+		t.Fatalf("chat: %d %s", r.StatusCode, b)
+	}
+	waitLogs(t, ts, key, 1)
+	env := map[string]string{"MIRA_BASE_URL": ts.env["MIRA_BASE_URL"], "MIRA_CA_CERT": ts.env["MIRA_CA_CERT"], "MIRA_API_KEY": key}
+	_, usage := ts.do(t, "GET", "/v1/usage", key, "")
+	var api struct {
+		Data []struct {
+			TotalTokens int64 `json:"total_tokens"`
+		}
+	}
+	json.Unmarshal([]byte(usage), &api)
+	if len(api.Data) != 1 || api.Data[0].TotalTokens == 0 {
+		t.Fatalf("/v1/usage: %s", usage)
+	}
+	out, stderr, code := runMira(t, env, "", "usage")
+	lines := strings.Split(strings.TrimSpace(out), "\n")
+	if code != 0 || len(lines) != 2 || !strings.HasSuffix(lines[1], fmt.Sprint(" ", api.Data[0].TotalTokens)) {
+		t.Errorf("mira usage: exit %d %q %q; want the row ending in TOKENS %d", code, out, stderr, api.Data[0].TotalTokens)
+	}
+	for _, args := range [][]string{{"usage", "--json"}, {"logs", "--json"}, {"keys", "list", "--json"}, {"models", "--json"}} {
+		out, stderr, code := runMira(t, env, "", args...)
+		if code != 0 {
+			t.Errorf("mira %v: exit %d: %s", args, code, stderr)
+			continue
+		}
+		snakeKeys(t, fmt.Sprint(args), out)
+	}
+	out, _, _ = runMira(t, env, "", "usage", "--json")
+	if !strings.Contains(out, `"prompt_tokens":`) || !strings.Contains(out, `"total_tokens":`) {
+		t.Errorf("mira usage --json lacks the API's token fields: %s", out)
+	}
+	out, _, _ = runMira(t, env, "", "logs", "--json")
+	if !strings.HasPrefix(out, `{"object":"list","data":[{`) {
+		t.Errorf("mira logs --json is not the API's page: %s", out)
+	}
+	out, _, _ = ts.mira(t, "", "admin", "key", "list", "--email", "dev@example.com", "--json")
+	snakeKeys(t, "admin key list", out)
+	var rows []struct {
+		CreatedAt int64 `json:"created_at"`
+	}
+	if err := json.Unmarshal([]byte(out), &rows); err != nil || len(rows) == 0 || rows[0].CreatedAt == 0 {
+		t.Errorf("admin key list --json: created_at is not Unix seconds as in the API: %v %s", err, out)
+	}
+	out, _, _ = runMira(t, env, "", "check", "--json", t.TempDir())
+	snakeKeys(t, "check", out)
+	out, _, _ = runMira(t, env, "", "scan", "--json", t.TempDir())
+	snakeKeys(t, "scan", out)
 }

@@ -52,14 +52,15 @@ func newKeysListCmd(e *env) *cobra.Command {
 			if err != nil {
 				return err
 			}
-			var out struct{ Data []apiKey }
-			if err := c.Do(cmd.Context(), http.MethodGet, "/v1/keys", nil, &out); err != nil {
+			var keys []apiKey
+			raw, err := getList(cmd.Context(), c, "/v1/keys", &keys)
+			if err != nil {
 				return err
 			}
 			if asJSON {
-				return json.NewEncoder(e.stdout).Encode(out.Data)
+				return printJSON(e.stdout, raw)
 			}
-			return keyTable(e.stdout, out.Data)
+			return keyTable(e.stdout, keys)
 		},
 	}
 	list.Flags().BoolVar(&asJSON, "json", false, "print JSON")
