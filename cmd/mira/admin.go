@@ -348,7 +348,7 @@ func newAdminKeyListCmd(e *env) *cobra.Command {
 					exposed = fmt.Sprintf("%s %s from %s", x.Source, x.At.Format(time.DateTime), x.ClientIP)
 				}
 				fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n", r.ID, r.Name, r.Display, r.Environment,
-					r.State, time.Unix(r.CreatedAt, 0).Format(time.DateOnly), last, exposed)
+					stateText(string(r.State), r.RevokedAt, now), time.Unix(r.CreatedAt, 0).Format(time.DateOnly), last, exposed)
 			}
 			return tw.Flush()
 		},

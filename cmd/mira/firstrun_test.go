@@ -8,6 +8,7 @@ import (
 	"regexp"
 	"strings"
 	"testing"
+	"time"
 )
 
 // Defects a new user met on a first run.
@@ -143,4 +144,45 @@ func TestCLIUsageTokensAndJSONFieldNames(t *testing.T) {
 	snakeKeys(t, "check", out)
 	out, _, _ = runMira(t, env, "", "scan", "--json", t.TempDir())
 	snakeKeys(t, "scan", out)
+}
+
+// TestKeysListShowsGraceEnd: a rotated key in its grace period is listed as
+// active until when it stops, in the table and (revoked_at) in --json.
+func TestKeysListShowsGraceEnd(t *testing.T) {
+	ts := startServer(t, "", nil)
+	admin, _ := ts.createKey(t, "--scopes", "keys:read,keys:write")
+	_, oldID := ts.createKey(t)
+	env := map[string]string{"MIRA_BASE_URL": ts.env["MIRA_BASE_URL"], "MIRA_CA_CERT": ts.env["MIRA_CA_CERT"], "MIRA_API_KEY": admin}
+	if _, stderr, code := runMira(t, env, "", "keys", "rotate", oldID, "--grace", "24h"); code != 0 {
+		t.Fatalf("rotate: %d %s", code, stderr)
+	}
+	var row []struct {
+		ID        string `json:"id"`
+		State     string `json:"state"`
+		RevokedAt *int64 `json:"revoked_at"`
+	}
+	out, _, _ := runMira(t, env, "", "keys", "list", "--json")
+	json.Unmarshal([]byte(out), &row)
+	var stops int64
+	for _, r := range row {
+		if r.ID == oldID && r.State == "active" && r.RevokedAt != nil {
+			stops = *r.RevokedAt
+		}
+	}
+	if d := time.Until(time.Unix(stops, 0)); d < 23*time.Hour || d > 25*time.Hour {
+		t.Fatalf("keys list --json: no revoked_at 24 h ahead for the rotated key: %s", out)
+	}
+	want := "active (stops " + time.Unix(stops, 0).UTC().Format("2006-01-02 15:04 UTC") + ")"
+	for _, out := range []string{
+		func() string { o, _, _ := runMira(t, env, "", "keys", "list"); return o }(),
+		func() string { o, _, _ := ts.mira(t, "", "admin", "key", "list", "--email", "dev@example.com"); return o }(),
+	} {
+		found := false
+		for _, l := range strings.Split(out, "\n") {
+			found = found || strings.HasPrefix(l, oldID) && strings.Contains(l, want)
+		}
+		if !found {
+			t.Errorf("the rotated key's row does not say %q:\n%s", want, out)
+		}
+	}
 }
