@@ -175,7 +175,10 @@ func TestKeysListShowsGraceEnd(t *testing.T) {
 	want := "active (stops " + time.Unix(stops, 0).UTC().Format("2006-01-02 15:04 UTC") + ")"
 	for _, out := range []string{
 		func() string { o, _, _ := runMira(t, env, "", "keys", "list"); return o }(),
-		func() string { o, _, _ := ts.mira(t, "", "admin", "key", "list", "--email", "dev@example.com"); return o }(),
+		func() string {
+			o, _, _ := ts.mira(t, "", "admin", "key", "list", "--email", "dev@example.com")
+			return o
+		}(),
 	} {
 		found := false
 		for _, l := range strings.Split(out, "\n") {
