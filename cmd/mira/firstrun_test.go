@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"net/http"
+	"net/http/httptest"
 	"regexp"
 	"strings"
 	"testing"
@@ -187,5 +188,52 @@ func TestKeysListShowsGraceEnd(t *testing.T) {
 		if !found {
 			t.Errorf("the rotated key's row does not say %q:\n%s", want, out)
 		}
+	}
+}
+
+// TestChatShowsToolCalls: an answer that is a tool call is shown (name and
+// arguments) and said to be one, whether the upstream sends the call whole
+// or its arguments in pieces.
+func TestChatShowsToolCalls(t *testing.T) {
+	up := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		var req struct {
+			Model  string `json:"model"`
+			Stream bool   `json:"stream"`
+		}
+		json.NewDecoder(r.Body).Decode(&req)
+		if !req.Stream {
+			w.Header().Set("Content-Type", "application/json")
+			fmt.Fprintf(w, `{"id":"c","object":"chat.completion","created":1,"model":%q,"choices":[{"index":0,"message":{"role":"assistant","content":null,"tool_calls":[{"id":"call_1","type":"function","function":{"name":"get_weather","arguments":"{\"city\":\"Paris\"}"}}]},"finish_reason":"tool_calls"}],"usage":{"prompt_tokens":5,"completion_tokens":7,"total_tokens":12}}`, req.Model)
+			return
+		}
+		w.Header().Set("Content-Type", "text/event-stream")
+		chunk := func(delta, finish string) {
+			fmt.Fprintf(w, "data: {\"id\":\"c\",\"object\":\"chat.completion.chunk\",\"created\":1,\"model\":%q,\"choices\":[{\"index\":0,\"delta\":%s,\"finish_reason\":%s}]}\n\n", req.Model, delta, finish)
+		}
+		chunk(`{"role":"assistant","content":null,"tool_calls":[{"index":0,"id":"call_1","type":"function","function":{"name":"get_weather","arguments":""}}]}`, "null")
+		chunk(`{"tool_calls":[{"index":0,"function":{"arguments":"{\"city\":"}}]}`, "null")
+		chunk(`{"tool_calls":[{"index":0,"function":{"arguments":"\"Paris\"}"}}]}`, "null")
+		if req.Model == "two-calls" {
+			chunk(`{"tool_calls":[{"index":1,"id":"call_2","type":"function","function":{"name":"get_time","arguments":"{}"}}]}`, "null")
+		}
+		chunk(`{}`, `"tool_calls"`)
+		fmt.Fprint(w, "data: [DONE]\n\n")
+	}))
+	t.Cleanup(up.Close)
+	cfg := fmt.Sprintf("providers:\n  - name: up\n    type: openai\n    base_url: %s/v1\n    api_key_env: UPSTREAM_KEY\n    models: [tools, two-calls]\nfilter: {enabled: false}\n", up.URL)
+	ts := startServer(t, cfg, map[string]string{"UPSTREAM_KEY": "sk-upstream"})
+	key, _ := ts.createKey(t)
+	env := map[string]string{"MIRA_BASE_URL": ts.env["MIRA_BASE_URL"], "MIRA_CA_CERT": ts.env["MIRA_CA_CERT"], "MIRA_API_KEY": key}
+	stdout, stderr, code := runMira(t, env, "", "chat", "--model", "tools", "weather in Paris?")
+	if code != 0 || stdout != "tool call: get_weather({\"city\":\"Paris\"})\n" || !strings.Contains(stderr, "tool call") {
+		t.Errorf("mira chat with a tool call answer: exit %d, stdout %q, stderr %q", code, stdout, stderr)
+	}
+	stdout, _, _ = runMira(t, env, "", "chat", "--model", "two-calls", "weather and time?")
+	if !strings.Contains(stdout, "get_weather({\"city\":\"Paris\"})") || !strings.Contains(stdout, "tool call: get_time({})") {
+		t.Errorf("two tool calls: %q", stdout)
+	}
+	// The API relays the non-streamed form as is.
+	if r, b := ts.do(t, "POST", "/v1/chat/completions", key, `{"model":"tools","messages":[{"role":"user","content":"x"}]}`); r.StatusCode != 200 || !strings.Contains(b, `"get_weather"`) {
+		t.Errorf("non-streamed tool call: %d %s", r.StatusCode, b)
 	}
 }
