@@ -58,7 +58,7 @@ func newAdminSigningKeyRotateCmd(e *env) *cobra.Command {
 			defer a.db.Close()
 			issuer := cfg.PublicURL
 			if issuer == "" {
-				issuer = "https://" + cfg.Listen
+				issuer = defaultIssuer(cfg.Listen)
 			}
 			o, err := oauth.New(cmd.Context(), oauth.Config{Issuer: issuer}, a.db, a.secret)
 			if err != nil {

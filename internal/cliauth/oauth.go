@@ -10,6 +10,7 @@ import (
 	"fmt"
 	"io"
 	"net"
+	"net/netip"
 	"net/http"
 	"net/url"
 	"strings"
@@ -135,7 +136,23 @@ func hostPort(u *url.URL) string {
 	if port == "" {
 		port = "443"
 	}
-	return net.JoinHostPort(strings.ToLower(u.Hostname()), port)
+	host := strings.ToLower(u.Hostname())
+	if isLoopback(host) {
+		// localhost, 127.0.0.1 and ::1 are this machine under any name.
+		host = "localhost"
+	}
+	return net.JoinHostPort(host, port)
+}
+
+// isLoopback reports whether host names this machine: localhost (and
+// *.localhost, RFC 6761), or a loopback address.
+func isLoopback(host string) bool {
+	host = strings.TrimSuffix(host, ".")
+	if host == "localhost" || strings.HasSuffix(host, ".localhost") {
+		return true
+	}
+	ip, err := netip.ParseAddr(host)
+	return err == nil && ip.Unmap().IsLoopback()
 }
 
 // tokenResponse is a successful token endpoint response (RFC 6749 5.1).
