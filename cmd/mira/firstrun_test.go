@@ -1,9 +1,11 @@
 package main
 
 import (
+	"context"
 	"encoding/json"
 	"fmt"
 	"io"
+	"net"
 	"net/http"
 	"net/http/httptest"
 	"regexp"
@@ -236,4 +238,45 @@ func TestChatShowsToolCalls(t *testing.T) {
 	if r, b := ts.do(t, "POST", "/v1/chat/completions", key, `{"model":"tools","messages":[{"role":"user","content":"x"}]}`); r.StatusCode != 200 || !strings.Contains(b, `"get_weather"`) {
 		t.Errorf("non-streamed tool call: %d %s", r.StatusCode, b)
 	}
+}
+
+// TestDefaultLoginNoWarningAndStatusShowsWho: on a default setup (no
+// public_url, the CLI at https://localhost:<port>) mira auth login does not
+// warn that the approval page is elsewhere, and mira auth status names the
+// user's e-mail and organisation.
+func TestDefaultLoginNoWarningAndStatusShowsWho(t *testing.T) {
+	ts := startServer(t, "", nil)
+	ts.createKey(t)
+	user := ts.user(t, devEmail)
+	org, err := ts.adminDB(t).db.OrgByID(context.Background(), user.OrgID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, port, _ := net.SplitHostPort(ts.Addr)
+	env := cliEnv(ts, t.TempDir())
+	env["MIRA_BASE_URL"] = "https://localhost:" + port
+	b := newBrowser(t, ts)
+	if err := b.signIn(devEmail, devPassword, "/dashboard/"); err != nil {
+		t.Fatal(err)
+	}
+	out := cliLogin(t, env, b)
+	if strings.Contains(out, "Warning:") || !strings.Contains(out, "open https://localhost:"+port+"/device in a browser") {
+		t.Errorf("a default login warns or names another approval page (port %s, warn %v):\n%s", port, strings.Contains(out, "Warning:"), out)
+	}
+	stdout, stderr, code := runMira(t, env, "", "auth", "status")
+	for _, want := range []string{devEmail, user.ID, org.Name, user.OrgID} {
+		if code != 0 || !strings.Contains(stdout, want) {
+			t.Errorf("auth status lacks %q: exit %d\n%s%s", want, code, stdout, stderr)
+		}
+	}
+	stdout, _, _ = runMira(t, env, "", "auth", "status", "--json")
+	var st struct {
+		Email string `json:"email"`
+		OrgID string `json:"org_id"`
+		Org   string `json:"org"`
+	}
+	if json.Unmarshal([]byte(stdout), &st); st.Email != devEmail || st.OrgID != user.OrgID || st.Org != org.Name {
+		t.Errorf("auth status --json: %s", stdout)
+	}
+	snakeKeys(t, "auth status", stdout)
 }

@@ -330,6 +330,8 @@ func (a *Auth) explain(err error) error {
 type claims struct {
 	Subject string `json:"sub"`
 	Email   string `json:"email"`
+	OrgID   string `json:"org_id"`
+	OrgName string `json:"org_name"`
 	Expiry  int64  `json:"exp"`
 }
 
@@ -346,7 +348,7 @@ func peekClaims(token string) claims {
 	if json.Unmarshal(b, &c) != nil {
 		return claims{}
 	}
-	c.Subject, c.Email = clean(c.Subject), clean(c.Email)
+	c.Subject, c.Email, c.OrgID, c.OrgName = clean(c.Subject), clean(c.Email), clean(c.OrgID), clean(c.OrgName)
 	return c
 }
 

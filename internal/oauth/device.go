@@ -444,8 +444,8 @@ func (s *Server) redeemDeviceCode(ctx context.Context, id string, now time.Time)
 		g     grant
 		scope string
 	)
-	err = tx.QueryRowContext(ctx, s.db.Rebind(`SELECT d.user_id, d.client_id, d.scope, u.org_id FROM oauth_device_codes d JOIN users u ON u.id = d.user_id WHERE d.id = ?`), id).
-		Scan(&g.UserID, &g.ClientID, &scope, &g.OrgID)
+	err = tx.QueryRowContext(ctx, s.db.Rebind(`SELECT d.user_id, d.client_id, d.scope, u.org_id, u.email, o.name FROM oauth_device_codes d JOIN users u ON u.id = d.user_id JOIN orgs o ON o.id = u.org_id WHERE d.id = ?`), id).
+		Scan(&g.UserID, &g.ClientID, &scope, &g.OrgID, &g.Email, &g.OrgName)
 	if errors.Is(err, sql.ErrNoRows) {
 		return nil, oauthErr(http.StatusBadRequest, "invalid_grant", "the approving user no longer exists")
 	}
