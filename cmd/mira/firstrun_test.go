@@ -279,4 +279,16 @@ func TestDefaultLoginNoWarningAndStatusShowsWho(t *testing.T) {
 		t.Errorf("auth status --json: %s", stdout)
 	}
 	snakeKeys(t, "auth status", stdout)
+
+	// The approval is audited under the user's organisation, so the
+	// dashboard's audit page lists it.
+	page, err := b.get("/dashboard/audit")
+	if err != nil || page.Status != 200 || !strings.Contains(page.Body, "device.approved") {
+		t.Errorf("the audit page does not list the device approval: %v %d\n%s", err, page.Status, page.Body)
+	}
+	var orgID string
+	ts.adminDB(t).db.SQL().QueryRow(`SELECT org_id FROM audit_log WHERE action = 'device.approved'`).Scan(&orgID)
+	if orgID != user.OrgID {
+		t.Errorf("device.approved stored with org %q; want %q", orgID, user.OrgID)
+	}
 }

@@ -190,6 +190,7 @@ type DeviceRequest struct {
 type Claimant struct {
 	SessionID string
 	UserID    string
+	OrgID     string // the user's organisation, which the audit entry belongs to
 	IP        netip.Addr
 }
 
@@ -343,7 +344,7 @@ func (s *Server) DecideDevice(ctx context.Context, id string, c Claimant, approv
 		if approve {
 			action = audit.DeviceApproved
 		}
-		s.cfg.Audit(ctx, &audit.Entry{Actor: audit.User(c.UserID), Action: action, Target: id, ClientIP: c.IP.String()})
+		s.cfg.Audit(ctx, &audit.Entry{OrgID: c.OrgID, Actor: audit.User(c.UserID), Action: action, Target: id, ClientIP: c.IP.String()})
 	}
 	return nil
 }
