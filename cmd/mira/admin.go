@@ -58,7 +58,7 @@ func newAdminSigningKeyRotateCmd(e *env) *cobra.Command {
 			defer a.db.Close()
 			issuer := cfg.PublicURL
 			if issuer == "" {
-				issuer = "https://" + cfg.Listen
+				issuer = defaultIssuer(cfg.Listen)
 			}
 			o, err := oauth.New(cmd.Context(), oauth.Config{Issuer: issuer}, a.db, a.secret)
 			if err != nil {
@@ -296,17 +296,30 @@ func newAdminKeyListCmd(e *env) *cobra.Command {
 				return err
 			}
 			now := time.Now()
+			// The same field names and forms as the API's key view
+			// (GET /v1/keys): times in Unix seconds.
 			type row struct {
 				ID          string             `json:"id"`
+				FamilyID    string             `json:"family_id"`
 				Name        string             `json:"name"`
 				Display     string             `json:"display"`
 				Environment mira.Environment   `json:"environment"`
 				Scopes      []mira.Scope       `json:"scopes"`
 				State       mira.KeyState      `json:"state"`
-				CreatedAt   time.Time          `json:"created_at"`
-				LastUsedAt  *time.Time         `json:"last_used_at"`
+				CreatedAt   int64              `json:"created_at"`
+				ExpiresAt   *int64             `json:"expires_at"`
+				LastUsedAt  *int64             `json:"last_used_at"`
 				LastUsedIP  string             `json:"last_used_ip,omitempty"`
+				RevokedAt   *int64             `json:"revoked_at"`
+				ExposedAt   *int64             `json:"exposed_at"`
 				Exposures   []mira.KeyExposure `json:"exposures,omitempty"`
+			}
+			unix := func(t time.Time) *int64 {
+				if t.IsZero() {
+					return nil
+				}
+				u := t.Unix()
+				return &u
 			}
 			rows := make([]row, 0, len(list))
 			for _, k := range list {
@@ -314,12 +327,10 @@ func newAdminKeyListCmd(e *env) *cobra.Command {
 				if err != nil {
 					return err
 				}
-				r := row{ID: k.ID, Name: k.Name, Display: k.Prefix + "…" + k.Last4, Environment: k.Environment,
-					Scopes: k.Scopes, State: k.State(now), CreatedAt: k.CreatedAt, LastUsedIP: k.LastUsedIP, Exposures: exp}
-				if !k.LastUsedAt.IsZero() {
-					r.LastUsedAt = &k.LastUsedAt
-				}
-				rows = append(rows, r)
+				rows = append(rows, row{ID: k.ID, FamilyID: k.FamilyID, Name: k.Name, Display: k.Prefix + "…" + k.Last4,
+					Environment: k.Environment, Scopes: k.Scopes, State: k.State(now), CreatedAt: k.CreatedAt.Unix(),
+					ExpiresAt: unix(k.ExpiresAt), LastUsedAt: unix(k.LastUsedAt), LastUsedIP: k.LastUsedIP,
+					RevokedAt: unix(k.RevokedAt), ExposedAt: unix(k.ExposedAt), Exposures: exp})
 			}
 			if asJSON {
 				return json.NewEncoder(e.stdout).Encode(rows)
@@ -329,7 +340,7 @@ func newAdminKeyListCmd(e *env) *cobra.Command {
 			for _, r := range rows {
 				last := "never"
 				if r.LastUsedAt != nil {
-					last = r.LastUsedAt.Format(time.DateTime) + " from " + r.LastUsedIP
+					last = time.Unix(*r.LastUsedAt, 0).Format(time.DateTime) + " from " + r.LastUsedIP
 				}
 				exposed := "-"
 				if len(r.Exposures) > 0 {
@@ -337,7 +348,7 @@ func newAdminKeyListCmd(e *env) *cobra.Command {
 					exposed = fmt.Sprintf("%s %s from %s", x.Source, x.At.Format(time.DateTime), x.ClientIP)
 				}
 				fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n", r.ID, r.Name, r.Display, r.Environment,
-					r.State, r.CreatedAt.Format(time.DateOnly), last, exposed)
+					stateText(string(r.State), r.RevokedAt, now), time.Unix(r.CreatedAt, 0).Format(time.DateOnly), last, exposed)
 			}
 			return tw.Flush()
 		},

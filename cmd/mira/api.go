@@ -128,15 +128,22 @@ func newChatCmd(e *env) *cobra.Command {
 			}
 			defer st.Close()
 			finish := ""
+			var calls toolCalls
+			wrote := false
 			for st.Next() {
 				for _, ch := range st.Chunk().Choices {
 					io.WriteString(e.stdout, ch.Delta.Content)
+					wrote = wrote || ch.Delta.Content != ""
+					calls.add(ch.Delta.ToolCalls)
 					if ch.FinishReason != "" {
 						finish = ch.FinishReason
 					}
 				}
 			}
-			fmt.Fprintln(e.stdout)
+			if wrote || len(calls.calls) == 0 {
+				fmt.Fprintln(e.stdout)
+			}
+			calls.print(e)
 			if err := st.Err(); err != nil {
 				return err
 			}
@@ -153,4 +160,63 @@ func newChatCmd(e *env) *cobra.Command {
 	cmd.Flags().StringVar(&system, "system", "", "system message")
 	cmd.Flags().IntVar(&maxTokens, "max-tokens", 0, "upper bound on the answer's tokens")
 	return cmd
+}
+
+// toolCall is a function call the model asked for, assembled from the
+// stream's deltas: the name comes once, the arguments in pieces.
+type toolCall struct {
+	ID, Type, Name string
+	Arguments      strings.Builder
+}
+
+// toolCalls collects a streamed answer's tool calls by index.
+type toolCalls struct{ calls []*toolCall }
+
+func (tc *toolCalls) add(raw json.RawMessage) {
+	if len(raw) == 0 {
+		return
+	}
+	var deltas []struct {
+		Index    int    `json:"index"`
+		ID       string `json:"id"`
+		Type     string `json:"type"`
+		Function struct {
+			Name      string `json:"name"`
+			Arguments string `json:"arguments"`
+		} `json:"function"`
+	}
+	if json.Unmarshal(raw, &deltas) != nil {
+		return
+	}
+	for _, d := range deltas {
+		if d.Index < 0 || d.Index > 127 {
+			continue
+		}
+		for len(tc.calls) <= d.Index {
+			tc.calls = append(tc.calls, &toolCall{})
+		}
+		c := tc.calls[d.Index]
+		if d.ID != "" {
+			c.ID = d.ID
+		}
+		if d.Type != "" {
+			c.Type = d.Type
+		}
+		if d.Function.Name != "" {
+			c.Name = d.Function.Name
+		}
+		c.Arguments.WriteString(d.Function.Arguments)
+	}
+}
+
+// print shows the calls on standard output, one a line, and says on
+// standard error that the answer is a tool call that mira chat does not run.
+func (tc *toolCalls) print(e *env) {
+	if len(tc.calls) == 0 {
+		return
+	}
+	for _, c := range tc.calls {
+		fmt.Fprintf(e.stdout, "tool call: %s(%s)\n", c.Name, c.Arguments.String())
+	}
+	fmt.Fprintf(e.stderr, "mira: the model answered with %d tool call(s) (shown above); mira chat does not run tools\n", len(tc.calls))
 }

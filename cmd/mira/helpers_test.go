@@ -34,6 +34,10 @@ func (ts *testServer) URL() string {
 	return "https://" + ts.Addr
 }
 
+// issuer is the server's OAuth issuer: https://localhost:<port>, since
+// test servers listen on loopback without public_url.
+func (ts *testServer) issuer() string { return defaultIssuer(ts.Addr) }
+
 func tlsTrusting(t *testing.T, caFile string) *tls.Config {
 	return &tls.Config{RootCAs: caPool(t, caFile)}
 }

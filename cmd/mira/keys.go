@@ -29,6 +29,7 @@ type apiKey struct {
 	ExpiresAt     *int64   `json:"expires_at"`
 	LastUsedAt    *int64   `json:"last_used_at"`
 	LastUsedIP    string   `json:"last_used_ip"`
+	RevokedAt     *int64   `json:"revoked_at"` // in the future: rotated, working until then
 	ExposedAt     *int64   `json:"exposed_at"`
 	RotationDue   bool     `json:"rotation_due"`
 }
@@ -52,14 +53,15 @@ func newKeysListCmd(e *env) *cobra.Command {
 			if err != nil {
 				return err
 			}
-			var out struct{ Data []apiKey }
-			if err := c.Do(cmd.Context(), http.MethodGet, "/v1/keys", nil, &out); err != nil {
+			var keys []apiKey
+			raw, err := getList(cmd.Context(), c, "/v1/keys", &keys)
+			if err != nil {
 				return err
 			}
 			if asJSON {
-				return json.NewEncoder(e.stdout).Encode(out.Data)
+				return printJSON(e.stdout, raw)
 			}
-			return keyTable(e.stdout, out.Data)
+			return keyTable(e.stdout, keys)
 		},
 	}
 	list.Flags().BoolVar(&asJSON, "json", false, "print JSON")
@@ -202,7 +204,7 @@ func keyTable(w io.Writer, keys []apiKey) error {
 		if k.LastUsedAt != nil {
 			last = time.Unix(*k.LastUsedAt, 0).Format(time.DateTime) + " from " + k.LastUsedIP
 		}
-		state := k.State
+		state := stateText(k.State, k.RevokedAt, time.Now())
 		if k.ExposedAt != nil {
 			state += ", EXPOSED"
 		}
@@ -223,4 +225,14 @@ func splitList(s string) []string {
 		}
 	}
 	return out
+}
+
+// stateText is a key's state for people: a rotated key in its grace period
+// is "active" with a revoked_at in the future, shown as
+// "active (stops 2026-12-07 14:00 UTC)", as the dashboard does.
+func stateText(state string, revokedAt *int64, now time.Time) string {
+	if state == "active" && revokedAt != nil && now.Unix() < *revokedAt {
+		return "active (stops " + time.Unix(*revokedAt, 0).UTC().Format("2006-01-02 15:04 UTC") + ")"
+	}
+	return state
 }

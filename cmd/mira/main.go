@@ -9,6 +9,7 @@ import (
 	"io"
 	"os"
 	"os/signal"
+	"strings"
 	"syscall"
 
 	"github.com/spf13/cobra"
@@ -52,7 +53,7 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 	if errors.Is(err, errFound) {
 		return exitFailure // the findings were the output
 	}
-	fmt.Fprintln(stderr, "mira:", err)
+	fmt.Fprintln(stderr, "mira:", errorText(err))
 	var ue usageError
 	if errors.As(err, &ue) {
 		return exitUsage
@@ -71,7 +72,40 @@ func newRootCmd(e *env) *cobra.Command {
 		return usageError{fmt.Errorf("%w\nsee '%s --help'", err, c.CommandPath())}
 	})
 	root.AddCommand(newServeCmd(e), newAdminCmd(e), newAuthCmd(e), newKeysCmd(e), newModelsCmd(e), newChatCmd(e), newModerateCmd(e), newScanCmd(e), newUsageCmd(e), newLogsCmd(e), newCheckCmd(e))
+	groupsRefuseUnknown(root)
 	return root
+}
+
+// groupsRefuseUnknown makes every command that only groups subcommands
+// (mira, mira keys, mira admin key, ...) answer an unknown subcommand with
+// a usage error (exit 2) and show its help when called alone. Cobra would
+// otherwise print the help and exit 0 for "mira keys lst", and return a
+// plain error (exit 1) for "mira bogus".
+func groupsRefuseUnknown(c *cobra.Command) {
+	for _, sub := range c.Commands() {
+		groupsRefuseUnknown(sub)
+	}
+	if !c.HasSubCommands() || c.Run != nil || c.RunE != nil {
+		return
+	}
+	c.Args = func(cmd *cobra.Command, args []string) error {
+		if len(args) > 0 {
+			hint := ""
+			if s := cmd.SuggestionsFor(args[0]); len(s) > 0 {
+				hint = fmt.Sprintf(" (did you mean %q?)", s[0])
+			}
+			return usageError{fmt.Errorf("unknown command %q for %q%s\nsee '%s --help'", args[0], cmd.CommandPath(), hint, cmd.CommandPath())}
+		}
+		return nil
+	}
+	c.RunE = func(cmd *cobra.Command, args []string) error { return cmd.Help() }
+}
+
+// errorText is err's message without the "mira: " prefix the client
+// library puts on its errors, since run prints its own.
+func errorText(err error) string {
+	msg := strings.TrimPrefix(err.Error(), "mira: ")
+	return strings.ReplaceAll(msg, ": mira: ", ": ")
 }
 
 // exactArgs is cobra.ExactArgs returning a usage error.

@@ -71,7 +71,7 @@ func TestDeviceFlowWithOAuth2Library(t *testing.T) {
 	if err := json.Unmarshal([]byte(body), &meta); err != nil {
 		t.Fatalf("metadata %s: %v", body, err)
 	}
-	u := ts.URL()
+	u := ts.issuer() // https://localhost:<port>: the server listens on loopback
 	if meta.Issuer != u || meta.Token != u+"/oauth/token" || meta.DeviceAuth != u+"/oauth/device/code" ||
 		meta.Revocation != u+"/oauth/revoke" || meta.JWKS != u+"/.well-known/jwks.json" {
 		t.Errorf("metadata endpoints = %+v; want them under %s", meta, u)
@@ -172,17 +172,17 @@ func TestDeviceFlowWithOAuth2Library(t *testing.T) {
 // checkAccessClaims checks the claims of an access token from the server.
 func checkAccessClaims(t *testing.T, claims map[string]any, ts *testServer, userID string) {
 	t.Helper()
-	if claims["iss"] != ts.URL() {
-		t.Errorf("iss = %v; want %s", claims["iss"], ts.URL())
+	if claims["iss"] != ts.issuer() {
+		t.Errorf("iss = %v; want %s", claims["iss"], ts.issuer())
 	}
 	switch aud := claims["aud"].(type) {
 	case string:
-		if aud != ts.URL()+"/v1" {
-			t.Errorf("aud = %q; want %s/v1", aud, ts.URL())
+		if aud != ts.issuer()+"/v1" {
+			t.Errorf("aud = %q; want %s/v1", aud, ts.issuer())
 		}
 	case []any:
-		if len(aud) != 1 || aud[0] != ts.URL()+"/v1" {
-			t.Errorf("aud = %v; want [%s/v1]", aud, ts.URL())
+		if len(aud) != 1 || aud[0] != ts.issuer()+"/v1" {
+			t.Errorf("aud = %v; want [%s/v1]", aud, ts.issuer())
 		}
 	default:
 		t.Errorf("aud = %v", claims["aud"])
@@ -426,7 +426,7 @@ func TestAccessTokenForgeriesRejectedByAPI(t *testing.T) {
 	now := time.Now().Unix()
 	claims := func(edit func(c map[string]any)) map[string]any {
 		c := map[string]any{
-			"iss": ts.URL(), "aud": ts.URL() + "/v1", "sub": user.ID, "org_id": user.OrgID,
+			"iss": ts.issuer(), "aud": ts.issuer() + "/v1", "sub": user.ID, "org_id": user.OrgID,
 			"client_id": "mira-cli", "scope": "models:read chat:write", "sid": "grant_forgery_test",
 			"jti": randomHex(16), "iat": now, "exp": now + 300,
 		}
@@ -471,7 +471,7 @@ func TestAccessTokenForgeriesRejectedByAPI(t *testing.T) {
 		{"payload swapped under our signature", goodParts[0] + "." + b64.EncodeToString(otherSub) + "." + goodParts[2]},
 		{"signature stripped", goodParts[0] + "." + goodParts[1] + "."},
 		{"wrong aud", jws(ourHeader, claims(func(c map[string]any) { c["aud"] = "https://other.example/v1" }), withOurs)},
-		{"aud is the issuer", jws(ourHeader, claims(func(c map[string]any) { c["aud"] = ts.URL() }), withOurs)},
+		{"aud is the issuer", jws(ourHeader, claims(func(c map[string]any) { c["aud"] = ts.issuer() }), withOurs)},
 		{"wrong iss", jws(ourHeader, claims(func(c map[string]any) { c["iss"] = "https://other.example" }), withOurs)},
 		{"no exp", jws(ourHeader, claims(func(c map[string]any) { delete(c, "exp") }), withOurs)},
 		{"expired", jws(ourHeader, claims(func(c map[string]any) { c["iat"], c["exp"] = now-600, now-60 }), withOurs)},
@@ -720,7 +720,7 @@ func cliLogin(t *testing.T, env map[string]string, b *browser) string {
 			t.Fatalf("auth login printed no code:\n%s", stderr.String())
 		}
 	}
-	if !strings.Contains(stderr.String(), "open "+b.base+"/device in a browser") {
+	if !strings.Contains(stderr.String(), "open "+defaultIssuer(strings.TrimPrefix(env["MIRA_BASE_URL"], "https://"))+"/device in a browser") {
 		t.Errorf("auth login does not name the approval page:\n%s", stderr.String())
 	}
 	confirm, err := b.approve(userCode)
@@ -908,7 +908,11 @@ func (b *browser) signInFrom(login webPage, email, password, next string) error 
 // page, then back to the /device form with the code filled in, which is
 // submitted and approved.
 func (b *browser) approveFromCompleteURI(complete, userCode string) error {
-	path := strings.TrimPrefix(complete, b.base)
+	u, err := url.Parse(complete) // on the issuer's host, which may name b.base differently
+	if err != nil {
+		return err
+	}
+	path := u.RequestURI()
 	p, err := b.get(path)
 	if err != nil {
 		return err

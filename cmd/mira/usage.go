@@ -1,14 +1,18 @@
 package main
 
 import (
+	"context"
 	"encoding/json"
 	"fmt"
+	"io"
 	"net/http"
 	"net/url"
 	"text/tabwriter"
 	"time"
 
 	"github.com/spf13/cobra"
+
+	"github.com/vmira/mira/client"
 )
 
 func newUsageCmd(e *env) *cobra.Command {
@@ -29,23 +33,24 @@ func newUsageCmd(e *env) *cobra.Command {
 					q.Set(k, v)
 				}
 			}
-			var out struct {
-				Data []struct {
-					Day                                                           string
-					KeyID                                                         string `json:"key_id"`
-					Model                                                         string
-					Requests, Errors, PromptTokens, CompletionTokens, TotalTokens int64
-				}
+			var rows []struct {
+				Day         string `json:"day"`
+				KeyID       string `json:"key_id"`
+				Model       string `json:"model"`
+				Requests    int64  `json:"requests"`
+				Errors      int64  `json:"errors"`
+				TotalTokens int64  `json:"total_tokens"`
 			}
-			if err := c.Do(cmd.Context(), http.MethodGet, "/v1/usage?"+q.Encode(), nil, &out); err != nil {
+			raw, err := getList(cmd.Context(), c, "/v1/usage?"+q.Encode(), &rows)
+			if err != nil {
 				return err
 			}
 			if asJSON {
-				return json.NewEncoder(e.stdout).Encode(out.Data)
+				return printJSON(e.stdout, raw)
 			}
 			tw := tabwriter.NewWriter(e.stdout, 0, 4, 2, ' ', 0)
 			fmt.Fprintln(tw, "DAY\tKEY\tMODEL\tREQUESTS\tERRORS\tTOKENS")
-			for _, u := range out.Data {
+			for _, u := range rows {
 				fmt.Fprintf(tw, "%s\t%s\t%s\t%d\t%d\t%d\n", u.Day, orDash(u.KeyID), orDash(u.Model), u.Requests, u.Errors, u.TotalTokens)
 			}
 			return tw.Flush()
@@ -106,11 +111,17 @@ func newLogsCmd(e *env) *cobra.Command {
 				}
 				NextCursor string `json:"next_cursor"`
 			}
-			if err := c.Do(cmd.Context(), http.MethodGet, "/v1/logs?"+q.Encode(), nil, &out); err != nil {
+			// --json prints the page as the API returns it: it has
+			// next_cursor, for the next page.
+			var page json.RawMessage
+			if err := c.Do(cmd.Context(), http.MethodGet, "/v1/logs?"+q.Encode(), nil, &page); err != nil {
 				return err
 			}
 			if asJSON {
-				return json.NewEncoder(e.stdout).Encode(out)
+				return printJSON(e.stdout, page)
+			}
+			if err := json.Unmarshal(page, &out); err != nil {
+				return err
 			}
 			tw := tabwriter.NewWriter(e.stdout, 0, 4, 2, ' ', 0)
 			fmt.Fprintln(tw, "TIME\tSTATUS\tENDPOINT\tMODEL\tKEY\tTOKENS\tLATENCY\tFILTER\tREQUEST ID")
@@ -142,4 +153,25 @@ func orDash(s string) string {
 		return "-"
 	}
 	return s
+}
+
+// getList fetches an API list ({"object": "list", "data": [...]}), decodes
+// its data into rows and returns the data as the API sent it: --json prints
+// that, so that scripts see the API's field names.
+func getList(ctx context.Context, c *client.Client, path string, rows any) (json.RawMessage, error) {
+	var out struct {
+		Data json.RawMessage `json:"data"`
+	}
+	if err := c.Do(ctx, http.MethodGet, path, nil, &out); err != nil {
+		return nil, err
+	}
+	if len(out.Data) == 0 || string(out.Data) == "null" {
+		out.Data = json.RawMessage("[]")
+	}
+	return out.Data, json.Unmarshal(out.Data, rows)
+}
+
+// printJSON writes raw JSON on one line.
+func printJSON(w io.Writer, raw json.RawMessage) error {
+	return json.NewEncoder(w).Encode(raw)
 }

@@ -5,7 +5,9 @@ import (
 	"crypto/x509"
 	"errors"
 	"fmt"
+	"net"
 	"net/http"
+	"net/netip"
 	"strings"
 	"time"
 
@@ -137,7 +139,7 @@ func (m *Main) openSecurity(ctx context.Context) error {
 	}
 	issuer := strings.TrimSuffix(cfg.PublicURL, "/")
 	if issuer == "" {
-		issuer = "https://" + m.Addr
+		issuer = defaultIssuer(m.Addr)
 	}
 	oa, err := oauth.New(ctx, oauth.Config{Issuer: issuer, AccessTokenTTL: cfg.OAuth.AccessTokenTTL.D(),
 		RefreshIdleTTL: cfg.OAuth.RefreshIdleTTL.D(), RefreshMaxTTL: cfg.OAuth.RefreshMaxTTL.D(),
@@ -383,4 +385,19 @@ func rateLimitPlans(configured map[string]config.PlanConfig) (map[string]ratelim
 		plans[name] = plan
 	}
 	return plans, errors.Join(errs...)
+}
+
+// defaultIssuer is the OAuth issuer (public origin) without public_url:
+// https://localhost:<port> when the server listens on loopback, the name
+// the CLI uses by default and the generated certificate covers, else
+// https://<addr>.
+func defaultIssuer(addr string) string {
+	host, port, err := net.SplitHostPort(addr)
+	if err != nil {
+		return "https://" + addr
+	}
+	if ip, err := netip.ParseAddr(host); host == "localhost" || err == nil && ip.Unmap().IsLoopback() {
+		return "https://" + net.JoinHostPort("localhost", port)
+	}
+	return "https://" + addr
 }

@@ -11,6 +11,7 @@ import (
 	"io"
 	"net"
 	"net/http"
+	"net/netip"
 	"net/url"
 	"strings"
 	"time"
@@ -135,7 +136,23 @@ func hostPort(u *url.URL) string {
 	if port == "" {
 		port = "443"
 	}
-	return net.JoinHostPort(strings.ToLower(u.Hostname()), port)
+	host := strings.ToLower(u.Hostname())
+	if isLoopback(host) {
+		// localhost, 127.0.0.1 and ::1 are this machine under any name.
+		host = "localhost"
+	}
+	return net.JoinHostPort(host, port)
+}
+
+// isLoopback reports whether host names this machine: localhost (and
+// *.localhost, RFC 6761), or a loopback address.
+func isLoopback(host string) bool {
+	host = strings.TrimSuffix(host, ".")
+	if host == "localhost" || strings.HasSuffix(host, ".localhost") {
+		return true
+	}
+	ip, err := netip.ParseAddr(host)
+	return err == nil && ip.Unmap().IsLoopback()
 }
 
 // tokenResponse is a successful token endpoint response (RFC 6749 5.1).
@@ -313,6 +330,8 @@ func (a *Auth) explain(err error) error {
 type claims struct {
 	Subject string `json:"sub"`
 	Email   string `json:"email"`
+	OrgID   string `json:"org_id"`
+	OrgName string `json:"org_name"`
 	Expiry  int64  `json:"exp"`
 }
 
@@ -329,7 +348,7 @@ func peekClaims(token string) claims {
 	if json.Unmarshal(b, &c) != nil {
 		return claims{}
 	}
-	c.Subject, c.Email = clean(c.Subject), clean(c.Email)
+	c.Subject, c.Email, c.OrgID, c.OrgName = clean(c.Subject), clean(c.Email), clean(c.OrgID), clean(c.OrgName)
 	return c
 }
 

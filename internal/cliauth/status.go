@@ -30,6 +30,10 @@ type Status struct {
 	Storage string `json:"storage,omitempty"`
 	Subject string `json:"sub,omitempty"`
 	Email   string `json:"email,omitempty"`
+	// OrgID and Org are the organisation, from the access token's claims
+	// (org_id, org_name); empty for tokens issued before they were added.
+	OrgID string `json:"org_id,omitempty"`
+	Org   string `json:"org,omitempty"`
 	// Expiry is when the access token expires; zero when unknown.
 	Expiry time.Time `json:"expires_at,omitzero"`
 	// Refreshable reports whether a refresh token is stored, so that an
@@ -44,7 +48,7 @@ func (a *Auth) Status(ctx context.Context) (Status, error) {
 	if t := strings.TrimSpace(a.getenv(EnvToken)); t != "" {
 		c := peekClaims(t)
 		s.LoggedIn, s.Source = true, EnvToken
-		s.Subject, s.Email = c.Subject, c.Email
+		s.Subject, s.Email, s.OrgID, s.Org = c.Subject, c.Email, c.OrgID, c.OrgName
 		if c.Expiry > 0 {
 			s.Expiry = time.Unix(c.Expiry, 0).UTC()
 		}
@@ -67,6 +71,12 @@ func (a *Auth) Status(ctx context.Context) (Status, error) {
 		s.Storage = st.Path()
 	}
 	s.Subject, s.Email, s.Expiry = c.Subject, c.Email, c.Expiry
+	if claims := peekClaims(c.AccessToken); claims.Subject == c.Subject {
+		if s.Email == "" {
+			s.Email = claims.Email
+		}
+		s.OrgID, s.Org = claims.OrgID, claims.OrgName
+	}
 	s.Refreshable = c.RefreshToken != ""
 	return s, nil
 }
@@ -87,6 +97,12 @@ func (s Status) WriteText(w io.Writer, now time.Time) error {
 		fmt.Fprintf(&b, "  Logged in as %s%s\n", s.Email, s.Subject)
 	default:
 		fmt.Fprintf(&b, "  Logged in\n")
+	}
+	switch {
+	case s.Org != "" && s.OrgID != "":
+		fmt.Fprintf(&b, "  Organisation %s (%s)\n", s.Org, s.OrgID)
+	case s.Org != "" || s.OrgID != "":
+		fmt.Fprintf(&b, "  Organisation %s%s\n", s.Org, s.OrgID)
 	}
 	switch {
 	case s.Expiry.IsZero():

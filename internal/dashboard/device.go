@@ -25,7 +25,7 @@ type confirmData struct {
 
 func (d *Dashboard) claimant(r *http.Request) oauth.Claimant {
 	s := session.FromContext(r.Context())
-	return oauth.Claimant{SessionID: s.ID, UserID: s.User.ID, IP: d.sessions.ClientIP(r)}
+	return oauth.Claimant{SessionID: s.ID, UserID: s.User.ID, OrgID: s.User.OrgID, IP: d.sessions.ClientIP(r)}
 }
 
 // devicePage is GET /device: the form to enter a user code. A code in the

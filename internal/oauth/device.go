@@ -190,6 +190,7 @@ type DeviceRequest struct {
 type Claimant struct {
 	SessionID string
 	UserID    string
+	OrgID     string // the user's organisation, which the audit entry belongs to
 	IP        netip.Addr
 }
 
@@ -343,7 +344,7 @@ func (s *Server) DecideDevice(ctx context.Context, id string, c Claimant, approv
 		if approve {
 			action = audit.DeviceApproved
 		}
-		s.cfg.Audit(ctx, &audit.Entry{Actor: audit.User(c.UserID), Action: action, Target: id, ClientIP: c.IP.String()})
+		s.cfg.Audit(ctx, &audit.Entry{OrgID: c.OrgID, Actor: audit.User(c.UserID), Action: action, Target: id, ClientIP: c.IP.String()})
 	}
 	return nil
 }
@@ -444,8 +445,8 @@ func (s *Server) redeemDeviceCode(ctx context.Context, id string, now time.Time)
 		g     grant
 		scope string
 	)
-	err = tx.QueryRowContext(ctx, s.db.Rebind(`SELECT d.user_id, d.client_id, d.scope, u.org_id FROM oauth_device_codes d JOIN users u ON u.id = d.user_id WHERE d.id = ?`), id).
-		Scan(&g.UserID, &g.ClientID, &scope, &g.OrgID)
+	err = tx.QueryRowContext(ctx, s.db.Rebind(`SELECT d.user_id, d.client_id, d.scope, u.org_id, u.email, o.name FROM oauth_device_codes d JOIN users u ON u.id = d.user_id JOIN orgs o ON o.id = u.org_id WHERE d.id = ?`), id).
+		Scan(&g.UserID, &g.ClientID, &scope, &g.OrgID, &g.Email, &g.OrgName)
 	if errors.Is(err, sql.ErrNoRows) {
 		return nil, oauthErr(http.StatusBadRequest, "invalid_grant", "the approving user no longer exists")
 	}

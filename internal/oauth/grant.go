@@ -141,7 +141,7 @@ func (s *Server) refreshGrant(ctx context.Context, clientID, refresh, scope stri
 			return nil, err
 		}
 	}
-	err = tx.QueryRowContext(ctx, s.db.Rebind(`SELECT org_id FROM users WHERE id = ?`), g.UserID).Scan(&g.OrgID)
+	err = tx.QueryRowContext(ctx, s.db.Rebind(`SELECT u.org_id, u.email, o.name FROM users u JOIN orgs o ON o.id = u.org_id WHERE u.id = ?`), g.UserID).Scan(&g.OrgID, &g.Email, &g.OrgName)
 	if errors.Is(err, sql.ErrNoRows) {
 		return nil, errBadRefresh
 	}

@@ -43,6 +43,11 @@ type tokenClaims struct {
 	Scope    string `json:"scope"`
 	SID      string `json:"sid"`
 	OrgID    string `json:"org_id"`
+	// Email and OrgName are for the CLI's `mira auth status`, which
+	// reads them from the token without asking the server; the server
+	// never trusts them (it reads the user by sub).
+	Email   string `json:"email,omitempty"`
+	OrgName string `json:"org_name,omitempty"`
 }
 
 // grant is what an access token is issued for.
@@ -52,6 +57,8 @@ type grant struct {
 	OrgID    string
 	ClientID string
 	Scopes   []mira.Scope
+	Email    string // the user's, for the token's email claim
+	OrgName  string // the organisation's, for the org_name claim
 }
 
 // issueAccessToken signs an access token for g.
@@ -69,7 +76,8 @@ func (s *Server) issueAccessToken(g grant, now time.Time) (string, time.Time, er
 		IssuedAt: jwt.NewNumericDate(now),
 		ID:       mira.NewID("at"),
 	}
-	extra := tokenClaims{ClientID: g.ClientID, Scope: mira.JoinScopes(g.Scopes), SID: g.ID, OrgID: g.OrgID}
+	extra := tokenClaims{ClientID: g.ClientID, Scope: mira.JoinScopes(g.Scopes), SID: g.ID, OrgID: g.OrgID,
+		Email: g.Email, OrgName: g.OrgName}
 	tok, err := jwt.Signed(k.signer).Claims(std).Claims(extra).Serialize()
 	if err != nil {
 		return "", time.Time{}, fmt.Errorf("oauth: sign access token: %w", err)

@@ -230,6 +230,12 @@ func (s *Server) Handler() http.Handler {
 	mux.Handle("GET /readyz", s.errorHandler(s.ready))
 	mux.HandleFunc("GET /.well-known/security.txt", securityTxt)
 	mux.Handle("/", s.errorHandler(func(w http.ResponseWriter, r *http.Request) error {
+		if r.URL.Path == "/" && (r.Method == http.MethodGet || r.Method == http.MethodHead) &&
+			strings.Contains(r.Header.Get("Accept"), "text/html") {
+			// A browser opening the server: the dashboard (or its sign-in).
+			http.Redirect(w, r, "/dashboard", http.StatusFound)
+			return nil
+		}
 		return mira.Errorf(mira.ENotFound, "not found")
 	}))
 	return chain(mux, s.recoverPanics, s.withRequestID, s.accessLog, s.shed, s.bodyDeadline, s.logRequest, secureHeaders)

@@ -227,7 +227,7 @@ func (m *Manager) ConfirmTOTP(ctx context.Context, userID, code string) error {
 	_, err := m.checkTOTP(ctx, userID, code, false)
 	if err == nil {
 		m.log.Info("session: two-factor authentication enabled", "user_id", userID)
-		m.audit(ctx, audit.SettingsChanged, "", audit.User(userID), userID, "", map[string]any{"change": "second factor enabled"})
+		m.audit(ctx, audit.SettingsChanged, m.orgOfUser(ctx, userID), audit.User(userID), userID, "", map[string]any{"change": "second factor enabled"})
 	}
 	return err
 }
@@ -248,6 +248,17 @@ func (m *Manager) DisableTOTP(ctx context.Context, userID, code string) error {
 		return fmt.Errorf("session: disable TOTP: %w", err)
 	}
 	m.log.Info("session: two-factor authentication disabled", "user_id", userID)
-	m.audit(ctx, audit.SettingsChanged, "", audit.User(userID), userID, "", map[string]any{"change": "second factor disabled"})
+	m.audit(ctx, audit.SettingsChanged, m.orgOfUser(ctx, userID), audit.User(userID), userID, "", map[string]any{"change": "second factor disabled"})
 	return nil
+}
+
+// orgOfUser is userID's organisation, for its audit entries ("" if the
+// user cannot be read; the entry is written all the same).
+func (m *Manager) orgOfUser(ctx context.Context, userID string) string {
+	u, err := m.db.UserByID(ctx, userID)
+	if err != nil {
+		m.log.Warn("session: no organisation for an audit entry", "user_id", userID, "error", err)
+		return ""
+	}
+	return u.OrgID
 }
