@@ -109,7 +109,7 @@ func (s *Store) Raise(ctx context.Context, ev Event) (*Alert, bool, error) {
 	err := s.db.InTx(ctx, func(tx *store.Tx) error {
 		q := tx.SQL()
 		if tx.Dialect() == store.DialectPostgres {
-			if _, err := q.ExecContext(ctx, `SELECT pg_advisory_xact_lock(hashtextextended($1, 7013))`, ev.Rule+"\x00"+ev.Subject); err != nil {
+			if _, err := q.ExecContext(ctx, `SELECT pg_advisory_xact_lock(hashtextextended($1, 7013))`, ev.Rule+"\n"+ev.Subject); err != nil {
 				return fmt.Errorf("alerts: lock: %w", err)
 			}
 		}
