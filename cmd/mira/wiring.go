@@ -11,6 +11,7 @@ import (
 
 	"github.com/redis/go-redis/v9"
 
+	"github.com/vmira/mira/internal/alerts"
 	"github.com/vmira/mira/internal/audit"
 	"github.com/vmira/mira/internal/config"
 	"github.com/vmira/mira/internal/dashboard"
@@ -77,6 +78,7 @@ func (m *Main) openTLS(context.Context) error {
 	}
 	m.tls = tlsconf.ServerConfig()
 	m.tls.GetCertificate = rl.GetCertificate
+	m.leaf = rl.Leaf
 	return nil
 }
 
@@ -129,11 +131,14 @@ func (m *Main) openSecurity(ctx context.Context) error {
 		return err
 	}
 	m.audit = auditLog
-	auditSecurity := func(ctx context.Context, e *audit.Entry) {
+	if err := m.openAlerts(); err != nil {
+		return err
+	}
+	auditSecurity := alerts.TapFunc(func(ctx context.Context, e *audit.Entry) {
 		if err := auditLog.Append(context.WithoutCancel(ctx), e); err != nil {
 			log.Error("AUDIT LOG WRITE FAILED", "action", e.Action, "error", err)
 		}
-	}
+	}, m.alerts)
 	issuer := strings.TrimSuffix(cfg.PublicURL, "/")
 	if issuer == "" {
 		issuer = "https://" + m.Addr
@@ -154,6 +159,46 @@ func (m *Main) openSecurity(ctx context.Context) error {
 	m.background(oa.Run)
 	m.background(sessions.Run)
 	return m.openBus()
+}
+
+// openAlerts makes the detectors of suspicious activity and their alert
+// store, with counters shared through Redis when it is configured, and
+// starts them: the queue's drain, the audit chain's hourly verification and
+// a daily look at the certificate's expiry.
+func (m *Main) openAlerts() error {
+	cfg := m.Config
+	rules, err := alerts.RulesFrom(cfg.Alerts.Rules)
+	if err != nil {
+		return err
+	}
+	var rc redis.UniversalClient
+	if cfg.RedisURL != "" {
+		c, err := ratelimit.NewRedisClient(cfg.RedisURL)
+		if err != nil {
+			return fmt.Errorf("redis_url: %w", err)
+		}
+		m.closers = append(m.closers, c.Close)
+		rc = c
+	}
+	// The delivery outbox (internal/notify) joins here: NewStore's last argument.
+	m.alerts = alerts.New(alerts.Config{Store: alerts.NewStore(m.db, rules, m.audit, nil), Rules: rules,
+		Redis: rc, Logger: m.Logger, Verifier: m.audit})
+	m.background(m.alerts.Run)
+	if m.leaf != nil {
+		m.background(func(ctx context.Context) {
+			for {
+				if err := m.alerts.CheckCertificate(ctx, "https "+m.Addr, m.leaf()); err != nil && ctx.Err() == nil {
+					m.Logger.Warn("checking the certificate's expiry failed", "error", err)
+				}
+				select {
+				case <-ctx.Done():
+					return
+				case <-time.After(24 * time.Hour):
+				}
+			}
+		})
+	}
+	return nil
 }
 
 // openBus opens the key-change event bus: Redis pub/sub when several
@@ -240,7 +285,9 @@ func (m *Main) newServer(providers *provider.Registry, limiter server.Limiter, f
 		Tokens:            m.oauth,
 		RequestLog:        logs.writer,
 		Logs:              logs.reader,
-		Audit:             m.audit,
+		Audit:             alerts.Tap{Auditor: m.audit, Engine: m.alerts},
+		Observer:          m.alerts,
+		Alerts:            m.alerts.Store(),
 		Mounts:            []func(*http.ServeMux){m.oauth.Mount, mountDashboard},
 		KeyMaxAge:         cfg.Policy.KeyMaxAge.D(),
 		ExpireOldKeys:     cfg.Policy.ExpireOldKeys,

@@ -830,3 +830,6 @@ func (e *Engine) redisFailed(err error) {
 		e.log.Warn("alerts: Redis unavailable; counting on this instance alone", "error", fmt.Sprint(err))
 	}
 }
+
+// Store returns the engine's alert store.
+func (e *Engine) Store() *Store { return e.store }
