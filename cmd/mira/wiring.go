@@ -134,11 +134,11 @@ func (m *Main) openSecurity(ctx context.Context) error {
 	if err := m.openAlerts(); err != nil {
 		return err
 	}
-	auditSecurity := alerts.TapFunc(func(ctx context.Context, e *audit.Entry) {
+	auditSecurity := func(ctx context.Context, e *audit.Entry) {
 		if err := auditLog.Append(context.WithoutCancel(ctx), e); err != nil {
 			log.Error("AUDIT LOG WRITE FAILED", "action", e.Action, "error", err)
 		}
-	}, m.alerts)
+	}
 	issuer := strings.TrimSuffix(cfg.PublicURL, "/")
 	if issuer == "" {
 		issuer = "https://" + m.Addr
@@ -163,8 +163,9 @@ func (m *Main) openSecurity(ctx context.Context) error {
 
 // openAlerts makes the detectors of suspicious activity and their alert
 // store, with counters shared through Redis when it is configured, and
-// starts them: the queue's drain, the audit chain's hourly verification and
-// a daily look at the certificate's expiry.
+// starts them: the queue's drain, the audit log's follower (key creations,
+// sign-ins, device approvals), the audit chain's hourly verification and a
+// daily look at the certificate's expiry.
 func (m *Main) openAlerts() error {
 	cfg := m.Config
 	rules, err := alerts.RulesFrom(cfg.Alerts.Rules)
@@ -285,7 +286,7 @@ func (m *Main) newServer(providers *provider.Registry, limiter server.Limiter, f
 		Tokens:            m.oauth,
 		RequestLog:        logs.writer,
 		Logs:              logs.reader,
-		Audit:             alerts.Tap{Auditor: m.audit, Engine: m.alerts},
+		Audit:             m.audit,
 		Observer:          m.alerts,
 		Alerts:            m.alerts.Store(),
 		Mounts:            []func(*http.ServeMux){m.oauth.Mount, mountDashboard},

@@ -500,11 +500,11 @@ func TestAuditFedRules(t *testing.T) {
 	log := newAudit(t, db)
 	clock := &fakeClock{t: t0}
 	e := newEngine(t, db, clock, nil, nil)
-	appendAudit := TapFunc(func(ctx context.Context, en *audit.Entry) {
+	appendAudit := func(ctx context.Context, en *audit.Entry) {
 		if err := log.Append(ctx, en); err != nil {
 			t.Fatal(err)
 		}
-	}, e)
+	}
 	appendAudit(ctx, &audit.Entry{OrgID: "org_1", Actor: "user:u1", Action: audit.KeyCreated, Target: "key_p", Details: map[string]any{"scopes": "chat:write admin"}})
 	appendAudit(ctx, &audit.Entry{OrgID: "org_1", Actor: "user:u1", Action: audit.KeyCreated, Target: "key_q", Details: map[string]any{"scopes": "chat:write"}})
 	appendAudit(ctx, &audit.Entry{OrgID: "org_1", Actor: audit.System, Action: audit.LoginFailed, Target: "u2", ClientIP: "192.0.2.5", Details: map[string]any{"reason": "locked"}})
@@ -513,7 +513,24 @@ func TestAuditFedRules(t *testing.T) {
 	appendAudit(ctx, &audit.Entry{OrgID: "org_1", Actor: "user:u3", Action: audit.LoginSucceeded, Target: "u3", ClientIP: "203.0.113.6"})
 	appendAudit(ctx, &audit.Entry{OrgID: "org_1", Actor: "user:u4", Action: audit.DeviceApproved, Target: "dev_1", ClientIP: "192.0.2.7", Details: map[string]any{"cli_ip": "192.0.2.7"}})
 	appendAudit(ctx, &audit.Entry{OrgID: "org_1", Actor: "user:u4", Action: audit.DeviceApproved, Target: "dev_2", ClientIP: "192.0.2.7", Details: map[string]any{"cli_ip": "203.0.113.50"}})
-	drain(e)
+	// Another instance's follower, racing: the entries go to one of them.
+	other := NewStore(db, DefaultRules(), nil, nil)
+	var (
+		wg           sync.WaitGroup
+		mine, theirs []*audit.Entry
+	)
+	wg.Go(func() { mine, _ = e.store.claimAudit(ctx) })
+	wg.Go(func() { theirs, _ = other.claimAudit(ctx) })
+	wg.Wait()
+	if len(mine)+len(theirs) != 8 {
+		t.Fatalf("followers read %d and %d entries; want 8 in all", len(mine), len(theirs))
+	}
+	for _, en := range append(mine, theirs...) {
+		e.handle(ctx, event{kind: evAudit, entry: en})
+	}
+	if again, _ := e.store.claimAudit(ctx); len(again) != 0 {
+		t.Errorf("entries read twice: %d", len(again))
+	}
 	e.flush(ctx)
 	got := map[string]string{}
 	for _, a := range list(t, e.store, Filter{}) {

@@ -54,6 +54,10 @@ type Config struct {
 	// VerifyInterval (default 1h); nil: audit_chain_broken is not fed.
 	Verifier       Verifier
 	VerifyInterval time.Duration
+	// AuditPoll is how often the audit log is read for key creations,
+	// sign-ins and device approvals, whoever wrote them (this or another
+	// instance, the dashboard, mira admin). Default 1s.
+	AuditPoll time.Duration
 }
 
 // Engine detects suspicious activity and raises alerts. Its observer
@@ -95,6 +99,7 @@ func New(cfg Config) *Engine {
 	cfg.MaxSubjects = cmp.Or(cfg.MaxSubjects, 100_000)
 	cfg.MaxNetworksPerKey = cmp.Or(cfg.MaxNetworksPerKey, 64)
 	cfg.VerifyInterval = cmp.Or(cfg.VerifyInterval, time.Hour)
+	cfg.AuditPoll = cmp.Or(cfg.AuditPoll, time.Second)
 	return &Engine{
 		cfg: cfg, store: cfg.Store, rules: cfg.Rules, log: cfg.Logger,
 		q:        make(chan event, cfg.QueueSize),
@@ -191,11 +196,9 @@ func (e *Engine) Upstream(backend string, _ time.Duration, err error) {
 	e.push(event{kind: evUpstreamError, backend: backend, err: msg})
 }
 
-// Audited is told of each audit entry after it is appended (see Tap and
-// TapFunc).
+// Audited is told of an audit entry (followAudit reads them from the log).
 func (e *Engine) Audited(en *audit.Entry) {
-	switch en.Action {
-	case audit.KeyCreated, audit.LoginFailed, audit.LoginSucceeded, audit.DeviceApproved:
+	if slices.Contains(followedActions, en.Action) {
 		c := *en
 		e.push(event{kind: evAudit, entry: &c})
 	}
@@ -236,6 +239,7 @@ func (e *Engine) Run(ctx context.Context) {
 	if e.cfg.Verifier != nil {
 		wg.Go(func() { e.verifyLoop(ctx) })
 	}
+	wg.Go(func() { e.followAudit(ctx) })
 	defer wg.Wait()
 	t := time.NewTicker(e.cfg.FlushInterval)
 	defer t.Stop()
@@ -247,6 +251,34 @@ func (e *Engine) Run(ctx context.Context) {
 			e.handle(ctx, ev)
 		case <-t.C:
 			e.flush(ctx)
+		}
+	}
+}
+
+// followAudit reads the audit log's new entries every AuditPoll and hands
+// them to the detectors.
+func (e *Engine) followAudit(ctx context.Context) {
+	t := time.NewTicker(e.cfg.AuditPoll)
+	defer t.Stop()
+	for {
+		select {
+		case <-ctx.Done():
+			return
+		case <-t.C:
+		}
+		entries, err := e.store.claimAudit(ctx)
+		if err != nil {
+			if ctx.Err() == nil {
+				e.log.Warn("alerts: reading the audit log failed", "error", err)
+			}
+			continue
+		}
+		for _, en := range entries {
+			select {
+			case e.q <- event{kind: evAudit, entry: en}:
+			case <-ctx.Done():
+				return
+			}
 		}
 	}
 }

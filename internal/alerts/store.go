@@ -394,3 +394,55 @@ func (s *Store) userOrg(ctx context.Context, id string) (string, error) {
 	err := s.db.SQL().QueryRowContext(ctx, s.db.Rebind(`SELECT org_id FROM users WHERE id = ?`), id).Scan(&org)
 	return org, err
 }
+
+// followedActions are the audit actions the detectors read.
+var followedActions = []string{audit.KeyCreated, audit.LoginFailed, audit.LoginSucceeded, audit.DeviceApproved}
+
+// claimAudit returns the audit entries after the shared cursor that the
+// detectors read (at most 500), moving the cursor past them. Of several
+// instances asking at once, one gets them: the cursor moves by compare and
+// swap.
+func (s *Store) claimAudit(ctx context.Context) ([]*audit.Entry, error) {
+	var from int64
+	if err := s.db.SQL().QueryRowContext(ctx, `SELECT seq FROM alerts_audit_cursor WHERE id = 1`).Scan(&from); err != nil {
+		return nil, fmt.Errorf("alerts: audit cursor: %w", err)
+	}
+	var to int64
+	if err := s.db.SQL().QueryRowContext(ctx, s.db.Rebind(`SELECT COALESCE(MAX(seq), 0) FROM (SELECT seq FROM audit_log WHERE seq > ? ORDER BY seq LIMIT 500) AS page`), from).Scan(&to); err != nil {
+		return nil, fmt.Errorf("alerts: audit head: %w", err)
+	}
+	if to <= from {
+		return nil, nil
+	}
+	res, err := s.db.SQL().ExecContext(ctx, s.db.Rebind(`UPDATE alerts_audit_cursor SET seq = ? WHERE id = 1 AND seq = ?`), to, from)
+	if err != nil {
+		return nil, fmt.Errorf("alerts: move the audit cursor: %w", err)
+	}
+	if n, _ := res.RowsAffected(); n != 1 {
+		return nil, nil // another instance took them
+	}
+	rows, err := s.db.SQL().QueryContext(ctx, s.db.Rebind(`SELECT seq, org_id, actor, action, target, client_ip, details FROM audit_log
+		WHERE seq > ? AND seq <= ? AND action IN (?, ?, ?, ?) ORDER BY seq`),
+		from, to, followedActions[0], followedActions[1], followedActions[2], followedActions[3])
+	if err != nil {
+		return nil, fmt.Errorf("alerts: read the audit log: %w", err)
+	}
+	defer rows.Close()
+	var out []*audit.Entry
+	for rows.Next() {
+		var (
+			e       audit.Entry
+			details string
+		)
+		if err := rows.Scan(&e.Seq, &e.OrgID, &e.Actor, &e.Action, &e.Target, &e.ClientIP, &details); err != nil {
+			return nil, err
+		}
+		if details != "" {
+			if err := json.Unmarshal([]byte(details), &e.Details); err != nil {
+				return nil, fmt.Errorf("alerts: audit entry %d: %w", e.Seq, err)
+			}
+		}
+		out = append(out, &e)
+	}
+	return out, rows.Err()
+}

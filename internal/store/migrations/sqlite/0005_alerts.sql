@@ -23,3 +23,12 @@ CREATE TABLE alerts (
 
 CREATE INDEX alerts_fold ON alerts (rule, subject, state, last_seen);
 CREATE INDEX alerts_org_last_seen ON alerts (org_id, last_seen);
+
+-- How far the detectors have read the audit log (key creations, sign-ins,
+-- device approvals); the instance that moves it on reads those entries.
+-- It starts at the log's head: history raises nothing.
+CREATE TABLE alerts_audit_cursor (
+    id  INTEGER NOT NULL PRIMARY KEY CHECK (id = 1),
+    seq INTEGER NOT NULL
+) STRICT;
+INSERT INTO alerts_audit_cursor (id, seq) SELECT 1, COALESCE(MAX(seq), 0) FROM audit_log;
