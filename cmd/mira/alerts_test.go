@@ -174,6 +174,26 @@ func TestAlertsEndToEnd(t *testing.T) {
 		}
 	})
 
+	t.Run("mira alerts", func(t *testing.T) {
+		env := map[string]string{"MIRA_API_KEY": adminKey, "MIRA_BASE_URL": ts.URL(), "MIRA_CA_CERT": ts.CAPath}
+		stdout, stderr, code := runMira(t, env, "", "alerts", "--rule", "auth_failures_burst", "--json")
+		var list []alerts.Alert
+		if code != 0 || json.Unmarshal([]byte(stdout), &list) != nil || len(list) != 1 || list[0].Subject != "127.0.0.3" {
+			t.Fatalf("mira alerts --json: exit %d, %s %s", code, stdout, stderr)
+		}
+		stdout, stderr, code = runMira(t, env, "", "alerts", "--state", "open")
+		if code != 0 || !strings.Contains(stdout, "revoked_key_used") || !strings.Contains(stdout, "ip=127.0.0.2") {
+			t.Errorf("mira alerts: exit %d, %s %s", code, stdout, stderr)
+		}
+		stdout, stderr, code = runMira(t, env, "", "alerts", "ack", list[0].ID)
+		if code != 0 || !strings.Contains(stdout, "acknowledged "+list[0].ID) {
+			t.Errorf("mira alerts ack: exit %d, %s %s", code, stdout, stderr)
+		}
+		if got := ts.listAlerts(t, adminKey, "state=open&rule=auth_failures_burst"); len(got) != 0 {
+			t.Errorf("open after mira alerts ack: %+v", got)
+		}
+	})
+
 	t.Run("not for members' keys", func(t *testing.T) {
 		key, _ := ts.createKey(t)
 		r, b := ts.do(t, "GET", "/v1/alerts", key, "")
