@@ -218,4 +218,3 @@ func TestAlertsNotRaisedByNormalTraffic(t *testing.T) {
 		}
 	}
 }
-

@@ -253,7 +253,7 @@ func (m *Main) buildRequestPath(ctx context.Context) error {
 	var dash *dashboard.Dashboard
 	srv := m.newServer(providers, limiter, filters, logs, func(mux *http.ServeMux) { dash.Mount(mux) })
 	dash, err = dashboard.New(dashboard.Config{Sessions: m.sessions, OAuth: m.oauth, Logger: m.Logger,
-		Keys: m.db, KeyService: srv.KeyService(), Logs: logs.reader, Audit: m.audit,
+		Keys: m.db, KeyService: srv.KeyService(), Logs: logs.reader, Audit: m.audit, Alerts: m.alerts.Store(),
 		KeyMaxAge: cfg.Policy.KeyMaxAge.D(), ExpireOldKeys: cfg.Policy.ExpireOldKeys})
 	if err != nil {
 		return err
