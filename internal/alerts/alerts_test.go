@@ -7,6 +7,7 @@ import (
 	"database/sql"
 	"fmt"
 	"net/netip"
+	"os"
 	"slices"
 	"sort"
 	"sync"
@@ -339,15 +340,13 @@ func TestKeyRulesFromAuthFailures(t *testing.T) {
 // TestSharedRedisCounters: two instances on one Redis and one database
 // each see half of a 30-failure burst: one alert.
 func TestSharedRedisCounters(t *testing.T) {
-	mr := miniredis.RunT(t)
 	storetest.EachLocation(t, func(t *testing.T, url, dir string) {
-		mr.FlushAll()
 		clock := &fakeClock{t: t0}
+		prefix := testRedis(t)
 		var engines []*Engine
 		for range 2 {
-			rc := redis.NewClient(&redis.Options{Addr: mr.Addr()})
-			t.Cleanup(func() { rc.Close() })
-			engines = append(engines, newEngine(t, storetest.Open(t, url, dir), clock, rc, nil))
+			rc := prefix.client(t)
+			engines = append(engines, newEngine(t, storetest.Open(t, url, dir), clock, rc, func(c *Config) { c.Prefix = prefix.prefix }))
 		}
 		ip := netip.MustParseAddr("203.0.113.9")
 		for _, e := range engines {
@@ -376,6 +375,34 @@ func TestSharedRedisCounters(t *testing.T) {
 			t.Errorf("15 failures on one instance raised %+v", got)
 		}
 	})
+}
+
+// redisTarget is a Redis for a test: MIRA_TEST_REDIS_URL's with a key
+// prefix of the test's own, else a miniredis.
+type redisTarget struct {
+	url, addr, prefix string
+}
+
+func testRedis(t *testing.T) redisTarget {
+	t.Helper()
+	if u := os.Getenv("MIRA_TEST_REDIS_URL"); u != "" {
+		return redisTarget{url: u, prefix: "mira:test:" + mira.NewID("alerts") + ":"}
+	}
+	return redisTarget{addr: miniredis.RunT(t).Addr(), prefix: "mira:alerts:"}
+}
+
+func (r redisTarget) client(t *testing.T) redis.UniversalClient {
+	t.Helper()
+	opts := &redis.Options{Addr: r.addr}
+	if r.url != "" {
+		var err error
+		if opts, err = redis.ParseURL(r.url); err != nil {
+			t.Fatal(err)
+		}
+	}
+	c := redis.NewClient(opts)
+	t.Cleanup(func() { c.Close() })
+	return c
 }
 
 func request(keyID, ip, verdict string) *reqlog.Entry {
@@ -408,13 +435,16 @@ func TestFilterProbingAndNormalTraffic(t *testing.T) {
 func TestKeyNewNetworkAndManyAddresses(t *testing.T) {
 	for _, shared := range []bool{false, true} {
 		t.Run(fmt.Sprint("redis=", shared), func(t *testing.T) {
-			var rc redis.UniversalClient
+			var (
+				rc     redis.UniversalClient
+				prefix string
+			)
 			if shared {
-				mr := miniredis.RunT(t)
-				rc = redis.NewClient(&redis.Options{Addr: mr.Addr()})
+				r := testRedis(t)
+				rc, prefix = r.client(t), r.prefix
 			}
 			clock := &fakeClock{t: t0}
-			e := newEngine(t, storetest.OpenSQLite(t), clock, rc, nil)
+			e := newEngine(t, storetest.OpenSQLite(t), clock, rc, func(c *Config) { c.Prefix = prefix })
 			step := func(ips ...string) {
 				for _, ip := range ips {
 					e.Request(request("key_n", ip, "allowed"), 0)
