@@ -476,7 +476,9 @@ func TestKeyNewNetworkAndManyAddresses(t *testing.T) {
 func TestNetworkMemoryIsBounded(t *testing.T) {
 	clock := &fakeClock{t: t0}
 	e := newEngine(t, storetest.OpenSQLite(t), clock, nil, func(c *Config) { c.MaxSubjects = 2; c.MaxNetworksPerKey = 3 })
-	learn := func(key string, i int) bool { return e.learnNetwork(key, fmt.Sprintf("10.0.%d.0/24", i)) }
+	learn := func(key string, i int) bool {
+		return e.learnNetwork(key, netip.MustParsePrefix(fmt.Sprintf("10.0.%d.0/24", i)))
+	}
 	if learn("k1", 0) {
 		t.Error("a first use was new")
 	}
@@ -493,6 +495,27 @@ func TestNetworkMemoryIsBounded(t *testing.T) {
 	learn("k3", 0)
 	if len(e.seenNets) != 2 {
 		t.Errorf("keys tracked = %d; want at most MaxSubjects (2)", len(e.seenNets))
+	}
+}
+
+func TestNetworkOf(t *testing.T) {
+	tests := []struct{ a, b string }{
+		{"192.0.2.1", "192.0.2.254"},
+		{"2001:db8:1:2::1", "2001:db8:1:ffff::9"},
+	}
+	for _, tc := range tests {
+		a, b := networkOf(netip.MustParseAddr(tc.a)), networkOf(netip.MustParseAddr(tc.b))
+		if a != b || networkID(a) != networkID(b) {
+			t.Errorf("%s and %s: networks %v, %v; want one", tc.a, tc.b, a, b)
+		}
+	}
+	ids := map[uint64]string{}
+	for _, s := range []string{"192.0.2.1", "192.0.3.1", "10.0.2.1", "2001:db8:1::1", "2001:db8:2::1", "::ffff:0:0", "c000:200::1"} {
+		n := networkOf(netip.MustParseAddr(s))
+		if other, dup := ids[networkID(n)]; dup {
+			t.Errorf("networks of %s and %s share an id", s, other)
+		}
+		ids[networkID(n)] = s
 	}
 }
 

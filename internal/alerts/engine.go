@@ -48,7 +48,9 @@ type Config struct {
 	MaxSubjects int
 	// MaxNetworksPerKey bounds the networks remembered per key for
 	// key_new_network; a key seen from more is not watched any more (it
-	// is used from everywhere; key_many_addresses covers it). Default 64.
+	// is used from everywhere; key_many_addresses covers it). Default 32:
+	// with MaxSubjects keys, at most about 100000 × 32 × 8 bytes of
+	// networks (plus map overhead) without Redis.
 	MaxNetworksPerKey int
 	// Verifier is the audit log, verified at start and every
 	// VerifyInterval (default 1h); nil: audit_chain_broken is not fed.
@@ -97,7 +99,7 @@ func New(cfg Config) *Engine {
 	cfg.QueueSize = cmp.Or(cfg.QueueSize, 8192)
 	cfg.FlushInterval = cmp.Or(cfg.FlushInterval, time.Second)
 	cfg.MaxSubjects = cmp.Or(cfg.MaxSubjects, 100_000)
-	cfg.MaxNetworksPerKey = cmp.Or(cfg.MaxNetworksPerKey, 64)
+	cfg.MaxNetworksPerKey = cmp.Or(cfg.MaxNetworksPerKey, 32)
 	cfg.VerifyInterval = cmp.Or(cfg.VerifyInterval, time.Hour)
 	cfg.AuditPoll = cmp.Or(cfg.AuditPoll, time.Second)
 	return &Engine{
@@ -366,11 +368,11 @@ func (e *Engine) request(ev event) {
 		notePending(e.addrs, ev.keyID, ev.orgID, ip.String(), e.cfg.MaxSubjects)
 	}
 	if _, ok := e.rules.enabled(KeyNewNetwork); ok {
-		network := networkOf(ip).String()
+		network := networkOf(ip)
 		if e.cfg.Redis != nil {
-			notePending(e.nets, ev.keyID, ev.orgID, network, e.cfg.MaxSubjects)
+			notePending(e.nets, ev.keyID, ev.orgID, network.String(), e.cfg.MaxSubjects)
 		} else if e.learnNetwork(ev.keyID, network) {
-			e.add(KeyNewNetwork, ev.keyID, ev.orgID, map[string]any{"key_id": ev.keyID, "ip": ev.ipText, "network": network})
+			e.add(KeyNewNetwork, ev.keyID, ev.orgID, map[string]any{"key_id": ev.keyID, "ip": ev.ipText, "network": network.String()})
 		}
 	}
 }
@@ -564,6 +566,9 @@ func (e *Engine) flushCounts(ctx context.Context, now time.Time) []candidate {
 				total = it.cmds[g].Val()
 			} else {
 				bk := bucketKey{it.k.rule, it.k.subject, uint8(g), it.b[g]}
+				if _, ok := e.counts[bk]; !ok && len(e.counts) >= 4*e.cfg.MaxSubjects {
+					continue // full until the next prune
+				}
 				e.counts[bk] += it.p.n
 				total = e.counts[bk]
 			}
@@ -662,32 +667,48 @@ func (e *Engine) flushAddresses(ctx context.Context, now time.Time) []candidate 
 	return out
 }
 
-// netSet is the networks a key has been seen from (memory), bounded.
+// netSet is the networks a key has been seen from (memory), bounded: at
+// most MaxNetworksPerKey networks of 8 bytes each.
 type netSet struct {
-	nets map[string]struct{}
+	nets map[uint64]struct{}
 	full bool
+}
+
+// networkID packs a /24 (IPv4) or /48 (IPv6) into 8 bytes, exactly.
+func networkID(p netip.Prefix) uint64 {
+	a := p.Addr().As16()
+	if p.Addr().Is4() {
+		a = netip.AddrFrom4(p.Addr().As4()).As16()
+		return 1<<63 | uint64(a[12])<<16 | uint64(a[13])<<8 | uint64(a[14])
+	}
+	var id uint64
+	for _, b := range a[:6] {
+		id = id<<8 | uint64(b)
+	}
+	return id
 }
 
 // learnNetwork remembers that keyID was used from network and reports
 // whether that is new: not the key's first network, not one seen before,
 // and the key not past MaxNetworksPerKey.
-func (e *Engine) learnNetwork(keyID, network string) bool {
+func (e *Engine) learnNetwork(keyID string, network netip.Prefix) bool {
+	id := networkID(network)
 	s := e.seenNets[keyID]
 	if s == nil {
 		if len(e.seenNets) >= e.cfg.MaxSubjects {
 			return false
 		}
-		e.seenNets[keyID] = &netSet{nets: map[string]struct{}{network: {}}}
+		e.seenNets[keyID] = &netSet{nets: map[uint64]struct{}{id: {}}}
 		return false // a key's first use is not "new"
 	}
-	if _, ok := s.nets[network]; ok || s.full {
+	if _, ok := s.nets[id]; ok || s.full {
 		return false
 	}
 	if len(s.nets) >= e.cfg.MaxNetworksPerKey {
 		s.full = true
 		return false
 	}
-	s.nets[network] = struct{}{}
+	s.nets[id] = struct{}{}
 	return true
 }
 
@@ -715,7 +736,7 @@ func (e *Engine) flushNetworks(ctx context.Context) []candidate {
 		var out []candidate
 		for _, it := range items {
 			for n := range it.p.set {
-				if e.learnNetwork(it.keyID, n) {
+				if p, err := netip.ParsePrefix(n); err == nil && e.learnNetwork(it.keyID, p) {
 					out = append(out, candidate{subjectKey{KeyNewNetwork, it.keyID}, &pendingCount{org: it.p.org,
 						details: map[string]any{"key_id": it.keyID, "network": n}}})
 				}
