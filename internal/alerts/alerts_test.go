@@ -631,3 +631,22 @@ func TestQueueDropsWhenFull(t *testing.T) {
 		t.Errorf("Dropped() = %d; want 6", got)
 	}
 }
+
+// TestBurstAcrossABucketBoundary: a burst split by one grid's bucket
+// boundary falls whole into a bucket of the other grid.
+func TestBurstAcrossABucketBoundary(t *testing.T) {
+	clock := &fakeClock{t: t0.Add(59 * time.Second)} // buckets of grid 0 start on the minute
+	e := newEngine(t, storetest.OpenSQLite(t), clock, nil, nil)
+	ip := netip.MustParseAddr("198.51.100.8")
+	for range 2 {
+		for range 15 {
+			e.AuthFailed(mira.EInvalidAPIKey, ip, nil)
+		}
+		drain(e)
+		e.flush(context.Background())
+		clock.Add(2 * time.Second)
+	}
+	if got := list(t, e.store, Filter{}); len(got) != 1 || got[0].Rule != AuthFailuresBurst {
+		t.Fatalf("alerts = %+v; want one auth_failures_burst", got)
+	}
+}

@@ -560,6 +560,7 @@ func (e *Engine) flushCounts(ctx context.Context, now time.Time) []candidate {
 	for _, it := range items {
 		r := e.rules[it.k.rule]
 		thr := int64(max(r.Threshold, 1))
+		crossed := int64(0) // the count that crossed the threshold, in either grid
 		for g := range 2 {
 			var total int64
 			if shared {
@@ -573,10 +574,12 @@ func (e *Engine) flushCounts(ctx context.Context, now time.Time) []candidate {
 				total = e.counts[bk]
 			}
 			if total >= thr && total-it.p.n < thr {
-				it.p.details = withCount(it.p.details, total, r.Window)
-				out = append(out, candidate{it.k, it.p})
-				break
+				crossed = max(crossed, total)
 			}
+		}
+		if crossed > 0 {
+			it.p.details = withCount(it.p.details, crossed, r.Window)
+			out = append(out, candidate{it.k, it.p})
 		}
 	}
 	return out
