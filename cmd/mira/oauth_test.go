@@ -221,6 +221,13 @@ func checkAccessClaims(t *testing.T, claims map[string]any, ts *testServer, user
 			t.Errorf("no %s entry in the audit log", action)
 		}
 	}
+	// The approval names the CLI's address beside the approver's
+	// (device_approval_mismatch compares them).
+	var details, approver string
+	db.QueryRow(`SELECT details, client_ip FROM audit_log WHERE action = 'device.approved'`).Scan(&details, &approver)
+	if !strings.Contains(details, `"cli_ip":"127.0.0.1"`) || approver != "127.0.0.1" {
+		t.Errorf("device.approved: details %s, client %s; want cli_ip 127.0.0.1", details, approver)
+	}
 	if out, _, code := ts.mira(t, "", "admin", "audit", "verify"); code != 0 {
 		t.Errorf("audit verify: %s", out)
 	}

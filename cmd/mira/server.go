@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"crypto/tls"
+	"crypto/x509"
 	"errors"
 	"fmt"
 	"io"
@@ -11,6 +12,7 @@ import (
 	"net/http"
 	"sync"
 
+	"github.com/vmira/mira/internal/alerts"
 	"github.com/vmira/mira/internal/audit"
 	"github.com/vmira/mira/internal/config"
 	"github.com/vmira/mira/internal/connlimit"
@@ -66,6 +68,8 @@ type Main struct {
 	metrics    *metrics.Metrics
 	health     *health.Checker
 	audit      *audit.Log
+	alerts     *alerts.Engine
+	leaf       func() *x509.Certificate // the served certificate, for its expiry
 	oauth      *oauth.Server
 	sessions   *session.Manager
 	bus        events.Bus

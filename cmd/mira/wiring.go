@@ -13,6 +13,7 @@ import (
 
 	"github.com/redis/go-redis/v9"
 
+	"github.com/vmira/mira/internal/alerts"
 	"github.com/vmira/mira/internal/audit"
 	"github.com/vmira/mira/internal/config"
 	"github.com/vmira/mira/internal/dashboard"
@@ -80,6 +81,7 @@ func (m *Main) openTLS(context.Context) error {
 	}
 	m.tls = tlsconf.ServerConfig()
 	m.tls.GetCertificate = rl.GetCertificate
+	m.leaf = rl.Leaf
 	return nil
 }
 
@@ -132,6 +134,9 @@ func (m *Main) openSecurity(ctx context.Context) error {
 		return err
 	}
 	m.audit = auditLog
+	if err := m.openAlerts(); err != nil {
+		return err
+	}
 	auditSecurity := func(ctx context.Context, e *audit.Entry) {
 		if err := auditLog.Append(context.WithoutCancel(ctx), e); err != nil {
 			log.Error("AUDIT LOG WRITE FAILED", "action", e.Action, "error", err)
@@ -157,6 +162,47 @@ func (m *Main) openSecurity(ctx context.Context) error {
 	m.background(oa.Run)
 	m.background(sessions.Run)
 	return m.openBus()
+}
+
+// openAlerts makes the detectors of suspicious activity and their alert
+// store, with counters shared through Redis when it is configured, and
+// starts them: the queue's drain, the audit log's follower (key creations,
+// sign-ins, device approvals), the audit chain's hourly verification and a
+// daily look at the certificate's expiry.
+func (m *Main) openAlerts() error {
+	cfg := m.Config
+	rules, err := alerts.RulesFrom(cfg.Alerts.Rules)
+	if err != nil {
+		return err
+	}
+	var rc redis.UniversalClient
+	if cfg.RedisURL != "" {
+		c, err := ratelimit.NewRedisClient(cfg.RedisURL)
+		if err != nil {
+			return fmt.Errorf("redis_url: %w", err)
+		}
+		m.closers = append(m.closers, c.Close)
+		rc = c
+	}
+	// The delivery outbox (internal/notify) joins here: NewStore's last argument.
+	m.alerts = alerts.New(alerts.Config{Store: alerts.NewStore(m.db, rules, m.audit, nil), Rules: rules,
+		Redis: rc, Logger: m.Logger, Verifier: m.audit})
+	m.background(m.alerts.Run)
+	if m.leaf != nil {
+		m.background(func(ctx context.Context) {
+			for {
+				if err := m.alerts.CheckCertificate(ctx, "https "+m.Addr, m.leaf()); err != nil && ctx.Err() == nil {
+					m.Logger.Warn("checking the certificate's expiry failed", "error", err)
+				}
+				select {
+				case <-ctx.Done():
+					return
+				case <-time.After(24 * time.Hour):
+				}
+			}
+		})
+	}
+	return nil
 }
 
 // openBus opens the key-change event bus: Redis pub/sub when several
@@ -212,7 +258,7 @@ func (m *Main) buildRequestPath(ctx context.Context) error {
 	var dash *dashboard.Dashboard
 	srv := m.newServer(providers, limiter, filters, logs, func(mux *http.ServeMux) { dash.Mount(mux) })
 	dash, err = dashboard.New(dashboard.Config{Sessions: m.sessions, OAuth: m.oauth, Logger: m.Logger,
-		Keys: m.db, KeyService: srv.KeyService(), Logs: logs.reader, Audit: m.audit,
+		Keys: m.db, KeyService: srv.KeyService(), Logs: logs.reader, Audit: m.audit, Alerts: m.alerts.Store(),
 		KeyMaxAge: cfg.Policy.KeyMaxAge.D(), ExpireOldKeys: cfg.Policy.ExpireOldKeys})
 	if err != nil {
 		return err
@@ -246,8 +292,9 @@ func (m *Main) newServer(providers *provider.Registry, limiter server.Limiter, f
 		RequestLog:        logs.writer,
 		Logs:              logs.reader,
 		Audit:             countingAuditor{m.audit, m.metrics},
-		Observer:          server.Observers{m.metrics, m.health},
+		Observer:          server.Observers{m.metrics, m.health, m.alerts},
 		Ready:             m.health.Check,
+		Alerts:            m.alerts.Store(),
 		Mounts:            []func(*http.ServeMux){m.oauth.Mount, mountDashboard},
 		KeyMaxAge:         cfg.Policy.KeyMaxAge.D(),
 		ExpireOldKeys:     cfg.Policy.ExpireOldKeys,

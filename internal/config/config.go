@@ -19,6 +19,7 @@ import (
 	"net/netip"
 	"net/url"
 	"os"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -101,7 +102,14 @@ type AlertChannel struct {
 	PasswordFile string   `yaml:"password_file"`
 }
 
-// AlertRule tunes one detector.
+// AlertRuleIDs are the rule ids alerts.rules may tune (SPEC.md "Monitoring
+// and alerts on suspicious activity"); internal/alerts holds their defaults.
+var AlertRuleIDs = []string{"revoked_key_used", "expired_key_used", "exposed_key_used", "auth_failures_burst",
+	"key_many_addresses", "key_new_network", "key_traffic_spike", "filter_probing",
+	"privileged_key_created", "signin_lockout", "signin_new_address", "device_approval_mismatch",
+	"audit_chain_broken", "backup_failed", "backup_stale", "certificate_expiring", "backend_down"}
+
+// AlertRule tunes one detector. Zero fields keep the rule's default.
 type AlertRule struct {
 	Enabled   *bool    `yaml:"enabled"`   // default true
 	Threshold int      `yaml:"threshold"` // events within Window that raise the alert
@@ -503,6 +511,7 @@ func (c *Config) Validate() error {
 			bad("filter.external.mode", "%q is not moderations or chat", x.Mode)
 		}
 	}
+	c.validateAlertRules(bad)
 	if c.EchoEnabled() {
 		if other, dup := models["mira-echo"]; dup {
 			bad("echo", "model mira-echo is also served by provider %q; set echo: false", other)
@@ -531,6 +540,32 @@ func (c *Config) validateAdmin(bad func(field, format string, args ...any)) {
 	}
 	if !isLoopbackHost(host) && (a.TLSCert == "" || a.TLSKey == "" || a.TokenFile == "") {
 		bad("admin_listen", "%s is not a loopback address: /metrics and pprof would be served in plain text to the network. Set admin.tls_cert, admin.tls_key and admin.token_file (a Bearer token, mode 0600), or listen on 127.0.0.1 (--admin-listen 127.0.0.1:9464), or switch it off (--admin-listen off)", c.AdminListen)
+	}
+}
+
+// validateAlertRules checks alerts.rules for Validate: known rule ids,
+// known severities, no negative numbers.
+func (c *Config) validateAlertRules(bad func(field, format string, args ...any)) {
+	for id, r := range c.Alerts.Rules {
+		f := "alerts.rules." + id
+		if !slices.Contains(AlertRuleIDs, id) {
+			bad(f, "unknown rule id %q (known: %s)", id, strings.Join(AlertRuleIDs, ", "))
+			continue
+		}
+		switch r.Severity {
+		case "", "low", "medium", "high", "critical":
+		default:
+			bad(f+".severity", "%q is not low, medium, high or critical", r.Severity)
+		}
+		if r.Threshold < 0 {
+			bad(f+".threshold", "must be positive (leave it out for the default)")
+		}
+		if r.Window < 0 {
+			bad(f+".window", "must be positive (e.g. 1m; leave it out for the default)")
+		}
+		if r.Cooldown < 0 {
+			bad(f+".cooldown", "must not be negative (e.g. 15m; leave it out for the default)")
+		}
 	}
 }
 

@@ -220,3 +220,27 @@ func TestFilterExemptSystemPrompt(t *testing.T) {
 		}
 	}
 }
+
+func TestAlertRulesValidation(t *testing.T) {
+	tests := []struct {
+		name, yaml, wantErr string
+	}{
+		{"valid", "alerts:\n  rules:\n    auth_failures_burst: {threshold: 30, window: 1m, severity: high, cooldown: 15m}\n", ""},
+		{"unknown rule", "alerts:\n  rules:\n    auth_failure_burst: {threshold: 3}\n", `alerts.rules.auth_failure_burst: unknown rule id`},
+		{"bad severity", "alerts:\n  rules:\n    backend_down: {severity: urgent}\n", `alerts.rules.backend_down.severity: "urgent" is not low`},
+		{"negative window", "alerts:\n  rules:\n    filter_probing: {window: -1m}\n", `alerts.rules.filter_probing.window: must be positive`},
+		{"negative threshold", "alerts:\n  rules:\n    filter_probing: {threshold: -2}\n", `alerts.rules.filter_probing.threshold: must be positive`},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			c, err := Load(write(t, tc.yaml), env(nil))
+			if err != nil {
+				t.Fatal(err)
+			}
+			err = c.Validate()
+			if tc.wantErr == "" && err != nil || tc.wantErr != "" && (err == nil || !strings.Contains(err.Error(), tc.wantErr)) {
+				t.Errorf("Validate() = %v; want error containing %q", err, tc.wantErr)
+			}
+		})
+	}
+}

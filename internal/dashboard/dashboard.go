@@ -62,6 +62,8 @@ type Config struct {
 	// Audit enables /dashboard/audit. Key changes are audited by
 	// KeyService.
 	Audit AuditLog
+	// Alerts enables /dashboard/alerts (owners and admins).
+	Alerts AlertStore
 	// Now is the clock; default time.Now.
 	Now func() time.Time
 }
@@ -101,6 +103,7 @@ type Dashboard struct {
 	expireOldKeys bool
 	logs          LogReader
 	audit         AuditLog
+	alerts        AlertStore
 	now           func() time.Time
 
 	// sent remembers the create-key forms already sent (per session and
@@ -134,7 +137,7 @@ func New(cfg Config) (*Dashboard, error) {
 	}
 	d := &Dashboard{sessions: cfg.Sessions, oauth: cfg.OAuth, log: cfg.Logger, pages: map[string]*template.Template{}, static: static, version: map[string]string{},
 		keys: cfg.Keys, keySvc: cfg.KeyService, keyMaxAge: cfg.KeyMaxAge, expireOldKeys: cfg.ExpireOldKeys,
-		logs: cfg.Logs, audit: cfg.Audit, now: cfg.Now, sent: map[string]sentForm{}}
+		logs: cfg.Logs, audit: cfg.Audit, alerts: cfg.Alerts, now: cfg.Now, sent: map[string]sentForm{}}
 	err = fs.WalkDir(static, ".", func(p string, e fs.DirEntry, err error) error {
 		if err != nil || e.IsDir() {
 			return err
@@ -315,6 +318,12 @@ func (d *Dashboard) Routes() []Route {
 	if d.audit != nil {
 		routes = append(routes, Route{"GET /dashboard/audit", user(d.auditPage)})
 	}
+	if d.alerts != nil {
+		routes = append(routes,
+			Route{"GET /dashboard/alerts", user(d.alertsPage)},
+			Route{"POST /dashboard/alerts/{id}/ack", form(d.ackAlert)},
+		)
+	}
 	return routes
 }
 
@@ -329,6 +338,9 @@ func (d *Dashboard) nav(u *mira.User, path string) []navLink {
 	}
 	if d.audit != nil && canAdminister(u) {
 		links = append(links, navLink{Path: "/dashboard/audit", Text: "Audit log"})
+	}
+	if d.alerts != nil && canAdminister(u) {
+		links = append(links, navLink{Path: "/dashboard/alerts", Text: "Alerts"})
 	}
 	links = append(links, navLink{Path: "/device", Text: "Approve a device"}, navLink{Path: "/dashboard/security", Text: "Security"})
 	for i := range links {
@@ -355,7 +367,7 @@ func (d *Dashboard) checkCSRF(next http.HandlerFunc) http.HandlerFunc {
 				return
 			}
 			back := "/login"
-			for _, p := range []string{"/device", "/dashboard/security", "/dashboard/keys"} {
+			for _, p := range []string{"/device", "/dashboard/security", "/dashboard/keys", "/dashboard/alerts"} {
 				if strings.HasPrefix(r.URL.Path, p) {
 					back = p
 				}

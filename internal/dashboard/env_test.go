@@ -19,6 +19,7 @@ import (
 
 	"github.com/vmira/mira/internal/keys"
 
+	"github.com/vmira/mira/internal/alerts"
 	"github.com/vmira/mira/internal/audit"
 	"github.com/vmira/mira/internal/mira"
 	"github.com/vmira/mira/internal/oauth"
@@ -62,6 +63,7 @@ type env struct {
 	oauth    *oauth.Server
 	sessions *session.Manager
 	audit    *audit.Log
+	alerts   *alerts.Store
 
 	changedMu sync.Mutex
 	changed   []string // ids of the key changes published
@@ -116,10 +118,10 @@ func newEnv(t *testing.T, db *store.DB, mutate ...func(*oauth.Config, *session.C
 	if err != nil {
 		t.Fatal(err)
 	}
-	e := &env{t: t, srv: srv, db: db, clk: clk, oauth: o, sessions: sm, audit: al}
+	e := &env{t: t, srv: srv, db: db, clk: clk, oauth: o, sessions: sm, audit: al, alerts: alerts.NewStore(db, alerts.DefaultRules(), al, nil)}
 	svc := keys.NewService(keys.Config{Store: db, Secret: testSecret, Audit: al, Events: changeRecorder{e}, Now: clk.Now})
 	d, err := New(Config{Sessions: sm, OAuth: o, Keys: db, KeyService: svc, Logs: reqlog.NewReader(db, nil), Audit: al,
-		KeyMaxAge: 90 * 24 * time.Hour, Now: clk.Now})
+		Alerts: e.alerts, KeyMaxAge: 90 * 24 * time.Hour, Now: clk.Now})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -344,7 +344,14 @@ func (s *Server) DecideDevice(ctx context.Context, id string, c Claimant, approv
 		if approve {
 			action = audit.DeviceApproved
 		}
-		s.cfg.Audit(ctx, &audit.Entry{OrgID: c.OrgID, Actor: audit.User(c.UserID), Action: action, Target: id, ClientIP: c.IP.String()})
+		// The address of the CLI that asked, beside the approver's: a
+		// difference is worth an alert (device_approval_mismatch).
+		var cliIP string
+		if err := s.db.SQL().QueryRowContext(ctx, s.db.Rebind(`SELECT client_ip FROM oauth_device_codes WHERE id = ?`), id).Scan(&cliIP); err != nil {
+			s.log.Warn("oauth: reading the device request's address failed", "request_id", id, "error", err)
+		}
+		s.cfg.Audit(ctx, &audit.Entry{OrgID: c.OrgID, Actor: audit.User(c.UserID), Action: action, Target: id, ClientIP: c.IP.String(),
+			Details: map[string]any{"cli_ip": cliIP}})
 	}
 	return nil
 }

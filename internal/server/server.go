@@ -74,6 +74,8 @@ type Options struct {
 	// Observer is told what happens on the request path (metrics, alert
 	// detectors); nil: nobody.
 	Observer Observer
+	// Alerts answers /v1/alerts; nil: no such routes.
+	Alerts AlertStore
 
 	// Screen screens prompts and answers; nil switches screening off.
 	Screen *screen.Set
@@ -215,6 +217,12 @@ func (s *Server) Handler() http.Handler {
 		api("DELETE /v1/keys/{id}", mira.ScopeKeysWrite, s.managed(s.revokeKey))
 		api("POST /v1/keys/{id}/rotate", mira.ScopeKeysWrite, s.managed(s.rotateKey))
 		mux.Handle("POST /v1/keys/report-leak", chain(s.errorHandler(s.reportLeak), rejectBrowsers(s)))
+	}
+	if s.opt.Alerts != nil {
+		// Owners and admins only; alertViewer checks the role and, for
+		// keys, the admin scope (tokens of the CLI never carry it).
+		api("GET /v1/alerts", mira.ScopeKeysRead, s.managed(s.listAlerts))
+		api("POST /v1/alerts/{id}/ack", mira.ScopeKeysRead, s.managed(s.ackAlert))
 	}
 	// Every other /v1 path: browsers are still refused first, then 404.
 	mux.Handle("/v1/", chain(s.errorHandler(func(w http.ResponseWriter, r *http.Request) error {
