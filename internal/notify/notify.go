@@ -328,20 +328,22 @@ func (n *Notifier) DeliverDue(ctx context.Context) (int, error) {
 	if err != nil || len(rows) == 0 {
 		return 0, err
 	}
-	work := make(chan *claimed)
+	work := make(chan int)
+	outcomes := make([]outcome, len(rows))
 	var wg sync.WaitGroup
 	for range min(n.opts.Workers, len(rows)) {
 		wg.Go(func() {
-			for c := range work {
-				n.deliver(ctx, c)
+			for i := range work {
+				outcomes[i] = n.deliver(ctx, rows[i])
 			}
 		})
 	}
-	for _, c := range rows {
-		work <- c
+	for i := range rows {
+		work <- i
 	}
 	close(work)
 	wg.Wait()
+	n.record(ctx, outcomes)
 	return len(rows), nil
 }
 
@@ -401,8 +403,14 @@ func (n *Notifier) claim(ctx context.Context) ([]*claimed, error) {
 	return out, nil
 }
 
-// deliver sends one claimed row and records the outcome.
-func (n *Notifier) deliver(ctx context.Context, c *claimed) {
+// outcome is an UPDATE recording how a delivery went.
+type outcome struct {
+	query string
+	args  []any
+}
+
+// deliver sends one claimed row and returns the outcome to record.
+func (n *Notifier) deliver(ctx context.Context, c *claimed) outcome {
 	var r record
 	err := json.Unmarshal([]byte(c.payload), &r)
 	if err == nil {
@@ -410,29 +418,43 @@ func (n *Notifier) deliver(ctx context.Context, c *claimed) {
 	}
 	now := n.opts.Now()
 	log := n.log.With(slog.String("channel", c.channel), slog.String("alert", r.ID), slog.Int("attempt", c.attempts))
-	var q string
-	var args []any
+	var o outcome
 	var perm *permanentError
 	switch {
 	case err == nil:
-		q, args = `UPDATE alert_outbox SET delivered_at = ?, last_error = '' WHERE id = ? AND attempts = ?`, []any{now.UnixMicro()}
+		o = outcome{`UPDATE alert_outbox SET delivered_at = ?, last_error = '' WHERE id = ? AND attempts = ?`, []any{now.UnixMicro()}}
 		log.LogAttrs(ctx, slog.LevelDebug, "alert delivered")
 	case errors.As(err, &perm) || now.Sub(c.firstAt) >= n.opts.RetryFor:
-		q, args = `UPDATE alert_outbox SET failed_at = ?, last_error = ? WHERE id = ? AND attempts = ?`, []any{now.UnixMicro(), short(err)}
+		o = outcome{`UPDATE alert_outbox SET failed_at = ?, last_error = ? WHERE id = ? AND attempts = ?`, []any{now.UnixMicro(), short(err)}}
 		log.LogAttrs(ctx, slog.LevelError, "alert delivery failed; giving up", slog.Duration("since_first_attempt", now.Sub(c.firstAt)), slog.String("error", short(err)))
 	default:
 		wait := n.backoff(c.attempts, err)
-		q, args = `UPDATE alert_outbox SET next_at = ?, last_error = ? WHERE id = ? AND attempts = ?`, []any{now.Add(wait).UnixMicro(), short(err)}
+		o = outcome{`UPDATE alert_outbox SET next_at = ?, last_error = ? WHERE id = ? AND attempts = ?`, []any{now.Add(wait).UnixMicro(), short(err)}}
 		log.LogAttrs(ctx, slog.LevelWarn, "alert delivery failed; will retry", slog.Duration("retry_in", wait), slog.String("error", short(err)))
 	}
 	// attempts = ? : a row whose lease ran out and was claimed again by
 	// another sender belongs to that sender now.
-	args = append(args, c.id, c.attempts)
-	// The outcome is recorded even when ctx was cancelled mid-send.
-	wctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), 10*time.Second)
+	o.args = append(o.args, c.id, c.attempts)
+	return o
+}
+
+// record writes a batch's outcomes in one transaction (one commit, one
+// fsync on SQLite, per batch), even when ctx was cancelled mid-send. If it
+// fails, the rows are sent again after their lease.
+func (n *Notifier) record(ctx context.Context, outcomes []outcome) {
+	wctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), 30*time.Second)
 	defer cancel()
-	if _, err := n.db.SQL().ExecContext(wctx, n.db.Rebind(q), args...); err != nil {
-		log.LogAttrs(ctx, slog.LevelWarn, "alert delivery: recording the outcome failed; the row will be retried after its lease", slog.String("error", err.Error()))
+	err := n.db.InTx(wctx, func(tx *store.Tx) error {
+		for _, o := range outcomes {
+			if _, err := tx.SQL().ExecContext(wctx, n.db.Rebind(o.query), o.args...); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		n.log.LogAttrs(ctx, slog.LevelWarn, "alert delivery: recording outcomes failed; those alerts will be sent again after their lease",
+			slog.Int("alerts", len(outcomes)), slog.String("error", err.Error()))
 	}
 }
 
