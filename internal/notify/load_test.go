@@ -164,3 +164,41 @@ func TestInstancesShareTheOutbox(t *testing.T) {
 		}
 	})
 }
+
+// TestRunWakesOnEnqueue: with polls an hour apart, an enqueued alert is
+// sent at once, by the poke Enqueue gives Run, even when the poke comes
+// before the caller's transaction commits.
+func TestRunWakesOnEnqueue(t *testing.T) {
+	storetest.EachDB(t, func(t *testing.T, db *store.DB) {
+		rcv := newReceiver(t, always(http.StatusOK))
+		n, err := notify.New(db, []config.AlertChannel{{Name: "ops", Type: "webhook", URL: rcv.URL, SecretEnv: "S"}},
+			env("S", newSecret(t)), notify.Options{PollInterval: time.Hour})
+		if err != nil {
+			t.Fatal(err)
+		}
+		ctx, stop := context.WithCancel(context.Background())
+		var wg sync.WaitGroup
+		defer wg.Wait()
+		defer stop()
+		wg.Go(func() { n.Run(ctx) })
+		time.Sleep(50 * time.Millisecond) // Run's first poll has passed
+		start := time.Now()
+		err = db.InTx(ctx, func(tx *store.Tx) error {
+			if err := n.Enqueue(ctx, tx.SQL(), testMessage("alt_wake")); err != nil {
+				return err
+			}
+			time.Sleep(100 * time.Millisecond) // the caller still working
+			return nil
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+		for len(rcv.requests()) == 0 && time.Since(start) < 10*time.Second {
+			time.Sleep(10 * time.Millisecond)
+		}
+		if len(rcv.requests()) != 1 {
+			t.Fatalf("not delivered within 10 s of Enqueue")
+		}
+		t.Logf("delivered %v after Enqueue", time.Since(start).Round(time.Millisecond))
+	})
+}
