@@ -430,7 +430,13 @@ func (n *Notifier) deliver(ctx context.Context, c *claimed) outcome {
 	default:
 		wait := n.backoff(c.attempts, err)
 		o = outcome{`UPDATE alert_outbox SET next_at = ?, last_error = ? WHERE id = ? AND attempts = ?`, []any{now.Add(wait).UnixMicro(), short(err)}}
-		log.LogAttrs(ctx, slog.LevelWarn, "alert delivery failed; will retry", slog.Duration("retry_in", wait), slog.String("error", short(err)))
+		// Warn on the first failure only: a dead receiver with thousands
+		// of queued alerts must not flood the log on every round.
+		level := slog.LevelDebug
+		if c.attempts == 1 {
+			level = slog.LevelWarn
+		}
+		log.LogAttrs(ctx, level, "alert delivery failed; will retry", slog.Duration("retry_in", wait), slog.String("error", short(err)))
 	}
 	// attempts = ? : a row whose lease ran out and was claimed again by
 	// another sender belongs to that sender now.
