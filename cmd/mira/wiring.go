@@ -19,6 +19,7 @@ import (
 	"github.com/vmira/mira/internal/dashboard"
 	"github.com/vmira/mira/internal/datadir"
 	"github.com/vmira/mira/internal/events"
+	"github.com/vmira/mira/internal/notify"
 	"github.com/vmira/mira/internal/oauth"
 	"github.com/vmira/mira/internal/openai"
 	"github.com/vmira/mira/internal/provider"
@@ -184,8 +185,14 @@ func (m *Main) openAlerts() error {
 		m.closers = append(m.closers, c.Close)
 		rc = c
 	}
-	// The delivery outbox (internal/notify) joins here: NewStore's last argument.
-	m.alerts = alerts.New(alerts.Config{Store: alerts.NewStore(m.db, rules, m.audit, nil), Rules: rules,
+	// Alerts are delivered through a durable outbox, written in the same
+	// transaction that raises them.
+	notifier, err := notify.New(m.db, cfg.Alerts.Channels, m.Getenv, notify.Options{Logger: m.Logger})
+	if err != nil {
+		return err
+	}
+	m.background(notifier.Run)
+	m.alerts = alerts.New(alerts.Config{Store: alerts.NewStore(m.db, rules, m.audit, notifier), Rules: rules,
 		Redis: rc, Logger: m.Logger, Verifier: m.audit})
 	m.background(m.alerts.Run)
 	if m.leaf != nil {

@@ -16,6 +16,7 @@ import (
 	"fmt"
 	"io"
 	"net"
+	"net/mail"
 	"net/netip"
 	"net/url"
 	"os"
@@ -512,6 +513,7 @@ func (c *Config) Validate() error {
 		}
 	}
 	c.validateAlertRules(bad)
+	c.validateAlertChannels(bad)
 	if c.EchoEnabled() {
 		if other, dup := models["mira-echo"]; dup {
 			bad("echo", "model mira-echo is also served by provider %q; set echo: false", other)
@@ -606,6 +608,87 @@ func (c *Config) validateProviders(bad func(field, format string, args ...any)) 
 		}
 	}
 	return models
+}
+
+// validateAlertChannels checks alerts.channels for Validate. Secrets are
+// named here (environment variables, files), never given: notify.New reads
+// and checks them at start.
+func (c *Config) validateAlertChannels(bad func(field, format string, args ...any)) {
+	names := map[string]bool{}
+	for i, ch := range c.Alerts.Channels {
+		f := fmt.Sprintf("alerts.channels[%d]", i)
+		switch {
+		case ch.Name == "":
+			bad(f+".name", "is required (it names the channel in logs and the delivery queue)")
+		case names[ch.Name]:
+			bad(f+".name", "%q is used twice", ch.Name)
+		case len(ch.Name) > 64 || strings.ContainsFunc(ch.Name, func(r rune) bool { return r < 0x21 || r == 0x7f }):
+			bad(f+".name", "%q must be at most 64 characters, without spaces or control characters", ch.Name)
+		}
+		names[ch.Name] = true
+		switch ch.Type {
+		case "webhook", "slack":
+			switch {
+			case (ch.URL == "") == (ch.URLEnv == ""):
+				bad(f, "give exactly one of url and url_env")
+			case ch.URL != "":
+				if err := CheckAlertURL(ch.URL); err != nil {
+					bad(f+".url", "%v", err)
+				}
+			}
+			if ch.SMTP != "" || ch.From != "" || len(ch.To) > 0 || ch.Username != "" || ch.PasswordEnv != "" || ch.PasswordFile != "" {
+				bad(f, "smtp, from, to, username, password_env and password_file are for type email only")
+			}
+			if ch.Type == "webhook" && (ch.SecretEnv == "") == (ch.SecretFile == "") {
+				bad(f, "give exactly one of secret_env and secret_file: the whsec_... secret webhooks are signed with (Standard Webhooks)")
+			}
+			if ch.Type == "slack" && (ch.SecretEnv != "" || ch.SecretFile != "") {
+				bad(f, "secret_env and secret_file are for type webhook only; a Slack incoming-webhook URL is its own secret (use url_env)")
+			}
+		case "email":
+			if host, port, err := net.SplitHostPort(ch.SMTP); err != nil || host == "" || port == "" {
+				bad(f+".smtp", "%q is not host:port (e.g. smtp.example.com:587)", ch.SMTP)
+			}
+			if _, err := mail.ParseAddress(ch.From); err != nil {
+				bad(f+".from", "%q is not an e-mail address", ch.From)
+			}
+			if len(ch.To) == 0 {
+				bad(f+".to", "list at least one recipient")
+			}
+			for _, to := range ch.To {
+				if _, err := mail.ParseAddress(to); err != nil {
+					bad(f+".to", "%q is not an e-mail address", to)
+				}
+			}
+			if ch.PasswordEnv != "" && ch.PasswordFile != "" {
+				bad(f, "give at most one of password_env and password_file")
+			}
+			if (ch.PasswordEnv != "" || ch.PasswordFile != "") && ch.Username == "" {
+				bad(f+".username", "is required with a password")
+			}
+			if ch.URL != "" || ch.URLEnv != "" || ch.SecretEnv != "" || ch.SecretFile != "" {
+				bad(f, "url, url_env, secret_env and secret_file are for types webhook and slack only")
+			}
+		default:
+			bad(f+".type", "%q is not webhook, slack or email", ch.Type)
+		}
+	}
+}
+
+// CheckAlertURL checks a webhook or Slack URL: https, or http to a
+// loopback host, and no credentials in the authority. Its errors never
+// repeat the URL, which may itself be a secret (a Slack webhook's is).
+func CheckAlertURL(raw string) error {
+	u, err := url.Parse(raw)
+	switch {
+	case err != nil || u.Host == "" || (u.Scheme != "http" && u.Scheme != "https"):
+		return errors.New("is not an https URL")
+	case u.User != nil:
+		return errors.New("must not contain user:password; a webhook is authenticated by its signing secret")
+	case u.Scheme == "http" && !isLoopbackHost(u.Hostname()):
+		return fmt.Errorf("must be https (plain http is allowed only to a loopback host, not %s)", u.Hostname())
+	}
+	return nil
 }
 
 // parsePrefixes parses rate_limits.trusted_proxies.
