@@ -62,9 +62,10 @@ type Config struct {
 	Sensitive  Sensitive             `yaml:"sensitive_data"`
 	// AdminListen is the admin listener's address (/metrics, pprof,
 	// /healthz, /readyz); "off" disables it. Default 127.0.0.1:9464.
-	AdminListen string `yaml:"admin_listen"`
-	Admin       Admin  `yaml:"admin"`
-	Alerts      Alerts `yaml:"alerts"`
+	AdminListen string  `yaml:"admin_listen"`
+	Admin       Admin   `yaml:"admin"`
+	Alerts      Alerts  `yaml:"alerts"`
+	Backups     Backups `yaml:"backups"`
 	// Echo serves the built-in model mira-echo. Default: on when no
 	// providers are configured, off otherwise.
 	Echo *bool `yaml:"echo"`
@@ -75,6 +76,42 @@ type Admin struct {
 	TLSCert   string `yaml:"tls_cert"`
 	TLSKey    string `yaml:"tls_key"`
 	TokenFile string `yaml:"token_file"` // Bearer token, mode 0600
+}
+
+// Backups configures encrypted backups (SPEC.md "Backups").
+type Backups struct {
+	// Schedule is a cron expression ("0 3 * * *", "@daily") or an
+	// interval ("6h"). Default @daily.
+	Schedule string `yaml:"schedule"`
+	// Recipients are age public keys (age1...); backups are encrypted to
+	// them and refuse to run without one.
+	Recipients []string       `yaml:"recipients"`
+	Keep       BackupKeep     `yaml:"keep"`
+	Targets    []BackupTarget `yaml:"targets"`
+}
+
+// BackupKeep is the retention applied per target after a successful
+// backup: the newest Count, and none older than Age (0: no bound).
+type BackupKeep struct {
+	Count int      `yaml:"count"` // default 14
+	Age   Duration `yaml:"age"`   // default 30d
+}
+
+// BackupTarget is where backups go: a local directory, or S3-compatible
+// object storage with credentials from the environment.
+type BackupTarget struct {
+	Name string `yaml:"name"`
+	Type string `yaml:"type"` // dir, s3
+	// dir
+	Path string `yaml:"path"`
+	// s3
+	Endpoint     string `yaml:"endpoint"`
+	Region       string `yaml:"region"`
+	Bucket       string `yaml:"bucket"`
+	Prefix       string `yaml:"prefix"`
+	AccessKeyEnv string `yaml:"access_key_env"`
+	SecretKeyEnv string `yaml:"secret_key_env"`
+	CAFile       string `yaml:"ca_file"` // a private CA of the endpoint
 }
 
 // Alerts configures the detection of suspicious activity and where alerts
