@@ -20,11 +20,13 @@ import (
 	"net/netip"
 	"net/url"
 	"os"
+	"path/filepath"
 	"slices"
 	"strconv"
 	"strings"
 	"time"
 
+	"filippo.io/age"
 	"go.yaml.in/yaml/v3"
 )
 
@@ -465,6 +467,7 @@ func (c *Config) Validate() error {
 		}
 	}
 	c.validateAdmin(bad)
+	c.validateBackups(bad)
 	if c.DataDir == "" {
 		bad("data_dir", "must not be empty")
 	}
@@ -842,4 +845,37 @@ func formatDays(d time.Duration) string {
 		return fmt.Sprintf("%dd", d/(24*time.Hour))
 	}
 	return d.String()
+}
+
+// validateBackups checks the recipients and the targets' names, types and
+// dir paths (S3 fields, schedule and keep are checked on their own).
+func (c *Config) validateBackups(bad func(field, format string, args ...any)) {
+	b := &c.Backups
+	for i, r := range b.Recipients {
+		if _, err := age.ParseX25519Recipient(strings.TrimSpace(r)); err != nil {
+			bad(fmt.Sprintf("backups.recipients[%d]", i), "not an age public key (age1...): run `mira admin backup keygen` to make one")
+		}
+	}
+	if len(b.Targets) > 0 && len(b.Recipients) == 0 {
+		bad("backups.recipients", "required with backups.targets: backups are encrypted so that the server cannot read them; run `mira admin backup keygen` and add the recipient it prints")
+	}
+	seen := map[string]bool{}
+	for i, t := range b.Targets {
+		field := fmt.Sprintf("backups.targets[%d]", i)
+		if t.Name == "" {
+			bad(field+".name", "must not be empty")
+		} else if seen[t.Name] {
+			bad(field+".name", "%q is used by another target", t.Name)
+		}
+		seen[t.Name] = true
+		switch t.Type {
+		case "dir":
+			if t.Path == "" || !filepath.IsAbs(t.Path) {
+				bad(field+".path", "%q must be an absolute directory path", t.Path)
+			}
+		case "s3":
+		default:
+			bad(field+".type", "%q is not a target type: use dir or s3", t.Type)
+		}
+	}
 }
