@@ -153,3 +153,6 @@ func (c ctxReader) Read(p []byte) (int, error) {
 	}
 	return c.r.Read(p)
 }
+
+// Path returns the directory.
+func (d *Dir) Path() string { return d.path }
