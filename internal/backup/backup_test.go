@@ -392,3 +392,17 @@ func TestDirListsOnlyCompleteObjects(t *testing.T) {
 		t.Errorf("Get after Delete succeeded")
 	}
 }
+
+func TestRestoreRefusesNewerSchema(t *testing.T) {
+	src := seed(t, storetest.OpenSQLite(t))
+	if _, err := src.db.SQL().Exec(`INSERT INTO schema_migrations (version, name, applied_at) VALUES (9999, '9999_future.sql', 0)`); err != nil {
+		t.Fatal(err)
+	}
+	id, recipient := identity(t)
+	d := dirTarget(t, "local")
+	runBackup(t, src, recipient, d)
+	_, err := backup.Restore(context.Background(), d, "", backup.RestoreConfig{Identities: []age.Identity{id}, DataDir: filepath.Join(t.TempDir(), "d")})
+	if err == nil || !strings.Contains(err.Error(), "newer") {
+		t.Errorf("Restore of a newer schema = %v; want a refusal", err)
+	}
+}
