@@ -483,4 +483,3 @@ func Verify(ctx context.Context, t Target, name string, ids []age.Identity) (Res
 	defer os.RemoveAll(dir)
 	return Restore(ctx, t, name, RestoreConfig{Identities: ids, DataDir: filepath.Join(dir, "data")})
 }
-
