@@ -36,7 +36,7 @@ func newAdminCmd(e *env) *cobra.Command {
 	sk.AddCommand(newAdminSigningKeyRotateCmd(e))
 	au := &cobra.Command{Use: "audit", Short: "The tamper-evident audit log"}
 	au.AddCommand(newAdminAuditVerifyCmd(e))
-	cmd.AddCommand(user, key, sk, au)
+	cmd.AddCommand(user, key, sk, au, newAdminBackupCmd(e))
 	return cmd
 }
 

@@ -20,11 +20,13 @@ import (
 	"net/netip"
 	"net/url"
 	"os"
+	"path/filepath"
 	"slices"
 	"strconv"
 	"strings"
 	"time"
 
+	"filippo.io/age"
 	"go.yaml.in/yaml/v3"
 )
 
@@ -62,9 +64,10 @@ type Config struct {
 	Sensitive  Sensitive             `yaml:"sensitive_data"`
 	// AdminListen is the admin listener's address (/metrics, pprof,
 	// /healthz, /readyz); "off" disables it. Default 127.0.0.1:9464.
-	AdminListen string `yaml:"admin_listen"`
-	Admin       Admin  `yaml:"admin"`
-	Alerts      Alerts `yaml:"alerts"`
+	AdminListen string  `yaml:"admin_listen"`
+	Admin       Admin   `yaml:"admin"`
+	Alerts      Alerts  `yaml:"alerts"`
+	Backups     Backups `yaml:"backups"`
 	// Echo serves the built-in model mira-echo. Default: on when no
 	// providers are configured, off otherwise.
 	Echo *bool `yaml:"echo"`
@@ -75,6 +78,42 @@ type Admin struct {
 	TLSCert   string `yaml:"tls_cert"`
 	TLSKey    string `yaml:"tls_key"`
 	TokenFile string `yaml:"token_file"` // Bearer token, mode 0600
+}
+
+// Backups configures encrypted backups (SPEC.md "Backups").
+type Backups struct {
+	// Schedule is a cron expression ("0 3 * * *", "@daily") or an
+	// interval ("6h"). Default @daily.
+	Schedule string `yaml:"schedule"`
+	// Recipients are age public keys (age1...); backups are encrypted to
+	// them and refuse to run without one.
+	Recipients []string       `yaml:"recipients"`
+	Keep       BackupKeep     `yaml:"keep"`
+	Targets    []BackupTarget `yaml:"targets"`
+}
+
+// BackupKeep is the retention applied per target after a successful
+// backup: the newest Count, and none older than Age (0: no bound).
+type BackupKeep struct {
+	Count int      `yaml:"count"` // default 14
+	Age   Duration `yaml:"age"`   // default 30d
+}
+
+// BackupTarget is where backups go: a local directory, or S3-compatible
+// object storage with credentials from the environment.
+type BackupTarget struct {
+	Name string `yaml:"name"`
+	Type string `yaml:"type"` // dir, s3
+	// dir
+	Path string `yaml:"path"`
+	// s3
+	Endpoint     string `yaml:"endpoint"`
+	Region       string `yaml:"region"`
+	Bucket       string `yaml:"bucket"`
+	Prefix       string `yaml:"prefix"`
+	AccessKeyEnv string `yaml:"access_key_env"`
+	SecretKeyEnv string `yaml:"secret_key_env"`
+	CAFile       string `yaml:"ca_file"` // a private CA of the endpoint
 }
 
 // Alerts configures the detection of suspicious activity and where alerts
@@ -428,6 +467,7 @@ func (c *Config) Validate() error {
 		}
 	}
 	c.validateAdmin(bad)
+	c.validateBackups(bad)
 	if c.DataDir == "" {
 		bad("data_dir", "must not be empty")
 	}
@@ -805,4 +845,37 @@ func formatDays(d time.Duration) string {
 		return fmt.Sprintf("%dd", d/(24*time.Hour))
 	}
 	return d.String()
+}
+
+// validateBackups checks the recipients and the targets' names, types and
+// dir paths (S3 fields, schedule and keep are checked on their own).
+func (c *Config) validateBackups(bad func(field, format string, args ...any)) {
+	b := &c.Backups
+	for i, r := range b.Recipients {
+		if _, err := age.ParseX25519Recipient(strings.TrimSpace(r)); err != nil {
+			bad(fmt.Sprintf("backups.recipients[%d]", i), "not an age public key (age1...): run `mira admin backup keygen` to make one")
+		}
+	}
+	if len(b.Targets) > 0 && len(b.Recipients) == 0 {
+		bad("backups.recipients", "required with backups.targets: backups are encrypted so that the server cannot read them; run `mira admin backup keygen` and add the recipient it prints")
+	}
+	seen := map[string]bool{}
+	for i, t := range b.Targets {
+		field := fmt.Sprintf("backups.targets[%d]", i)
+		if t.Name == "" {
+			bad(field+".name", "must not be empty")
+		} else if seen[t.Name] {
+			bad(field+".name", "%q is used by another target", t.Name)
+		}
+		seen[t.Name] = true
+		switch t.Type {
+		case "dir":
+			if t.Path == "" || !filepath.IsAbs(t.Path) {
+				bad(field+".path", "%q must be an absolute directory path", t.Path)
+			}
+		case "s3":
+		default:
+			bad(field+".type", "%q is not a target type: use dir or s3", t.Type)
+		}
+	}
 }
