@@ -105,6 +105,9 @@ func NewS3(cfg config.BackupTarget, getenv func(string) string) (*S3, error) {
 		Secure:    secure,
 		Region:    region,
 		Transport: tr,
+		// A target that is down fails in seconds, not a minute; the
+		// next scheduled backup tries again.
+		MaxRetries: 5,
 	})
 	if err != nil {
 		return nil, scrub(fmt.Errorf("backup target %q: %w", cfg.Name, err), ak, sk)
