@@ -180,13 +180,16 @@ func (s *Scheduler) runSlot(ctx context.Context, lock Lock, name string, slot, h
 	return true, err
 }
 
-// sleepUntil waits until now() reaches t or ctx ends.
+// sleepUntil waits until now() reaches t or ctx ends. It looks at the
+// wall clock at least every minute: timers follow the monotonic clock,
+// which a suspended machine or a clock step leaves behind.
 func sleepUntil(ctx context.Context, now func() time.Time, t time.Time) error {
 	for {
 		d := t.Sub(now())
 		if d <= 0 {
 			return nil
 		}
+		d = min(d, time.Minute)
 		timer := time.NewTimer(d)
 		select {
 		case <-ctx.Done():

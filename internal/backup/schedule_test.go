@@ -124,3 +124,23 @@ func TestSchedulerBadSchedule(t *testing.T) {
 		t.Fatal("Run accepted a bad schedule")
 	}
 }
+
+// TestSchedulerDone: a slot already backed up (by an instance whose clock
+// ran ahead) is skipped.
+func TestSchedulerDone(t *testing.T) {
+	start := time.Now()
+	slot := time.Date(2026, 12, 6, 15, 1, 0, 0, time.UTC)
+	now := func() time.Time { return slot.Add(-100 * time.Millisecond).Add(time.Since(start)) }
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	var asked time.Time
+	ran := -1
+	s := &Scheduler{Schedule: "1m", Now: now, MinHold: time.Millisecond,
+		Done: func(_ context.Context, got time.Time) (bool, error) { asked = got; return true, nil },
+		ran:  func(_ time.Time, r bool) { ran = map[bool]int{false: 0, true: 1}[r]; cancel() }}
+	calls := 0
+	s.Run(ctx, func(context.Context) error { calls++; return nil })
+	if calls != 0 || ran != 0 || !asked.Equal(slot) {
+		t.Errorf("calls %d, ran %d, Done asked about %v; want 0, 0, %v", calls, ran, asked, slot)
+	}
+}
