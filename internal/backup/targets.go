@@ -19,7 +19,11 @@ func Targets(cfg config.Backups, getenv func(string) string) ([]Target, error) {
 			}
 			out = append(out, d)
 		case "s3":
-			return nil, fmt.Errorf("backups.targets[%d] (%s): s3 targets: not built in", i, tc.Name)
+			t, err := NewS3(tc, getenv)
+			if err != nil {
+				return nil, fmt.Errorf("backups.targets[%d]: %w", i, err)
+			}
+			out = append(out, t)
 		default:
 			return nil, fmt.Errorf("backups.targets[%d] (%s): unknown type %q: use dir or s3", i, tc.Name, tc.Type)
 		}

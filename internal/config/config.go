@@ -27,6 +27,7 @@ import (
 	"time"
 
 	"filippo.io/age"
+	"github.com/robfig/cron/v3"
 	"go.yaml.in/yaml/v3"
 )
 
@@ -468,6 +469,8 @@ func (c *Config) Validate() error {
 	}
 	c.validateAdmin(bad)
 	c.validateBackups(bad)
+	c.validateBackupSchedule(bad)
+	c.validateBackupS3(bad)
 	if c.DataDir == "" {
 		bad("data_dir", "must not be empty")
 	}
@@ -582,6 +585,81 @@ func (c *Config) validateAdmin(bad func(field, format string, args ...any)) {
 	}
 	if !isLoopbackHost(host) && (a.TLSCert == "" || a.TLSKey == "" || a.TokenFile == "") {
 		bad("admin_listen", "%s is not a loopback address: /metrics and pprof would be served in plain text to the network. Set admin.tls_cert, admin.tls_key and admin.token_file (a Bearer token, mode 0600), or listen on 127.0.0.1 (--admin-listen 127.0.0.1:9464), or switch it off (--admin-listen off)", c.AdminListen)
+	}
+}
+
+// validateBackupSchedule checks backups.schedule (an interval of at least
+// a minute, or a cron expression: five fields or a descriptor such as
+// @daily; internal/backup.ParseSchedule reads it the same way) and
+// backups.keep.
+func (c *Config) validateBackupSchedule(bad func(field, format string, args ...any)) {
+	b := c.Backups
+	if s := strings.TrimSpace(b.Schedule); s != "" {
+		const hint = "want an interval of at least 1m (6h, 1d) or a cron expression (\"0 3 * * *\", @daily)"
+		if d, err := ParseDuration(s); err == nil {
+			if d < time.Minute {
+				bad("backups.schedule", "%q is too short: %s", b.Schedule, hint)
+			}
+		} else {
+			if !strings.HasPrefix(s, "CRON_TZ=") && !strings.HasPrefix(s, "TZ=") {
+				s = "CRON_TZ=UTC " + s
+			}
+			sched, err := cron.ParseStandard(s)
+			if err != nil {
+				bad("backups.schedule", "%q: %v; %s", b.Schedule, err, hint)
+			} else if every, ok := sched.(cron.ConstantDelaySchedule); ok && every.Delay < time.Minute {
+				bad("backups.schedule", "%q is too short: %s", b.Schedule, hint)
+			}
+		}
+	}
+	if b.Keep.Count < 0 {
+		bad("backups.keep.count", "must not be negative (0 means the default, 14)")
+	}
+	if b.Keep.Age < 0 {
+		bad("backups.keep.age", "must not be negative (0 means the default, 30d)")
+	}
+}
+
+// validateBackupS3 checks the s3 targets in backups.targets: a bucket, an
+// https endpoint (http only on loopback), and credentials named by
+// environment variables (never in the file; their values are checked
+// when the target is opened).
+func (c *Config) validateBackupS3(bad func(field, format string, args ...any)) {
+	for i, t := range c.Backups.Targets {
+		if t.Type != "s3" {
+			continue
+		}
+		f := fmt.Sprintf("backups.targets[%d]", i)
+		if t.Name != "" {
+			f = fmt.Sprintf("backups.targets[%q]", t.Name)
+		}
+		u, err := url.Parse(t.Endpoint)
+		switch {
+		case t.Endpoint == "":
+			bad(f+".endpoint", "is required (e.g. https://s3.eu-west-1.amazonaws.com)")
+		case err != nil || u.Host == "" || (u.Path != "" && u.Path != "/") || u.User != nil || u.RawQuery != "":
+			bad(f+".endpoint", "%q is not a URL such as https://s3.example.com (credentials go in access_key_env and secret_key_env)", t.Endpoint)
+		case u.Scheme != "https" && !(u.Scheme == "http" && isLoopbackHost(u.Hostname())):
+			bad(f+".endpoint", "%q must be https (http only on a loopback address)", t.Endpoint)
+		}
+		if t.Bucket == "" {
+			bad(f+".bucket", "is required")
+		}
+		if strings.HasPrefix(t.Prefix, "/") {
+			bad(f+".prefix", "%q must not start with /", t.Prefix)
+		}
+		for _, e := range []struct{ field, v string }{{"access_key_env", t.AccessKeyEnv}, {"secret_key_env", t.SecretKeyEnv}} {
+			if e.v == "" {
+				bad(f+"."+e.field, "is required: the name of the environment variable holding the credential")
+			} else if strings.ContainsFunc(e.v, func(r rune) bool {
+				return !(r == '_' || r >= 'A' && r <= 'Z' || r >= 'a' && r <= 'z' || r >= '0' && r <= '9')
+			}) {
+				bad(f+"."+e.field, "must name an environment variable (letters, digits, _), not hold the credential itself")
+			}
+		}
+		if t.Path != "" {
+			bad(f+".path", "is for dir targets; an s3 target uses bucket and prefix")
+		}
 	}
 }
 
