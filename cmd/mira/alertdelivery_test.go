@@ -1,6 +1,7 @@
 package main
 
 import (
+	"context"
 	"database/sql"
 	"encoding/json"
 	"fmt"
@@ -374,7 +375,12 @@ func TestAlertDeliveryConfigRefusals(t *testing.T) {
 			os.WriteFile(cfg, []byte(alertChannelsYAML(tt.url, "")), 0o600)
 			cmd := miraCmd(t, []string{"MIRA_DATA_DIR=" + filepath.Join(t.TempDir(), "d"), "MIRA_CONFIG=" + cfg,
 				"MIRA_WEBHOOK_SECRET=" + tt.secret}, "serve", "--listen", "127.0.0.1:0")
-			out, err := cmd.CombinedOutput()
+			// A server that starts anyway is stopped after 20 s, not waited for.
+			ctx, cancel := context.WithTimeout(context.Background(), 20*time.Second)
+			defer cancel()
+			bounded := exec.CommandContext(ctx, cmd.Path, cmd.Args[1:]...)
+			bounded.Env = cmd.Env
+			out, err := bounded.CombinedOutput()
 			ee, ok := err.(*exec.ExitError)
 			if !ok || ee.ExitCode() != 1 {
 				t.Fatalf("exit %v; want 1. output:\n%s", err, out)
