@@ -8,16 +8,12 @@ import (
 	"crypto/rand"
 	"crypto/x509"
 	"crypto/x509/pkix"
-	"encoding/json"
 	"encoding/pem"
 	"fmt"
 	"math/big"
 	"net"
-	"net/http"
 	"os"
-	"os/exec"
 	"path/filepath"
-	"runtime"
 	"strings"
 	"sync"
 	"testing"
@@ -25,168 +21,13 @@ import (
 
 	"github.com/vmira/mira/internal/config"
 	"github.com/vmira/mira/internal/notify"
+	"github.com/vmira/mira/internal/notify/notifytest"
 	"github.com/vmira/mira/internal/store/storetest"
 )
 
-// mailpitVersion is the Mailpit (github.com/axllent/mailpit) the e-mail
-// tests run: a real SMTP server with an HTTP API to read messages back.
-const mailpitVersion = "v1.33.1"
-
-// mailpitBinary returns a Mailpit binary: $MIRA_MAILPIT if set (CI builds
-// it once), else one built with go install into the user cache directory
-// (kept across runs). When it cannot be built (no network, no module
-// cache) the test is skipped, unless MIRA_TEST_REQUIRE_MAILPIT=1.
-func mailpitBinary(t *testing.T) string {
+func startMailpit(t *testing.T, args ...string) *notifytest.Mailpit {
 	t.Helper()
-	unavailable := func(format string, args ...any) {
-		t.Helper()
-		if os.Getenv("MIRA_TEST_REQUIRE_MAILPIT") == "1" {
-			t.Fatalf(format, args...)
-		}
-		t.Skipf(format+" (set MIRA_TEST_REQUIRE_MAILPIT=1 to make this a failure)", args...)
-	}
-	if p := os.Getenv("MIRA_MAILPIT"); p != "" {
-		return p
-	}
-	cache, err := os.UserCacheDir()
-	if err != nil {
-		unavailable("no user cache directory for Mailpit: %v", err)
-	}
-	dir := filepath.Join(cache, "mira-test", "mailpit-"+mailpitVersion)
-	bin := filepath.Join(dir, "mailpit")
-	if _, err := os.Stat(bin); err == nil {
-		return bin
-	}
-	mailpitBuild.Lock()
-	defer mailpitBuild.Unlock()
-	if _, err := os.Stat(bin); err == nil {
-		return bin
-	}
-	tmp, err := os.MkdirTemp(filepath.Dir(dir), "build-")
-	if err != nil {
-		if err := os.MkdirAll(filepath.Dir(dir), 0o755); err != nil {
-			unavailable("create %s: %v", dir, err)
-		}
-		if tmp, err = os.MkdirTemp(filepath.Dir(dir), "build-"); err != nil {
-			unavailable("create build dir: %v", err)
-		}
-	}
-	defer os.RemoveAll(tmp)
-	goCmd, err := exec.LookPath("go")
-	if err != nil {
-		goCmd = filepath.Join(runtime.GOROOT(), "bin", "go")
-	}
-	start := time.Now()
-	cmd := exec.Command(goCmd, "install", "github.com/axllent/mailpit@"+mailpitVersion)
-	cmd.Env = append(os.Environ(), "GOBIN="+tmp, "CGO_ENABLED=0")
-	if out, err := cmd.CombinedOutput(); err != nil {
-		unavailable("build Mailpit %s: %v\n%s", mailpitVersion, err, out)
-	}
-	t.Logf("built Mailpit %s in %v", mailpitVersion, time.Since(start).Round(100*time.Millisecond))
-	if err := os.MkdirAll(dir, 0o755); err != nil {
-		unavailable("create %s: %v", dir, err)
-	}
-	if err := os.Rename(filepath.Join(tmp, "mailpit"), bin); err != nil {
-		unavailable("install Mailpit: %v", err)
-	}
-	return bin
-}
-
-var mailpitBuild sync.Mutex
-
-// mailpit is a running Mailpit.
-type mailpit struct {
-	smtp string // host:port
-	api  string // http://host:port
-}
-
-func freePort(t *testing.T) string {
-	t.Helper()
-	l, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer l.Close()
-	return l.Addr().String()
-}
-
-func startMailpit(t *testing.T, args ...string) *mailpit {
-	t.Helper()
-	bin := mailpitBinary(t)
-	m := &mailpit{smtp: freePort(t)}
-	httpAddr := freePort(t)
-	m.api = "http://" + httpAddr
-	ctx, cancel := context.WithCancel(context.Background())
-	cmd := exec.CommandContext(ctx, bin, append([]string{
-		"--smtp", m.smtp, "--listen", httpAddr, "--database", filepath.Join(t.TempDir(), "mailpit.db"),
-		"--disable-version-check", "--quiet",
-	}, args...)...)
-	var out strings.Builder
-	cmd.Stdout, cmd.Stderr = &out, &out
-	if err := cmd.Start(); err != nil {
-		cancel()
-		t.Fatalf("start Mailpit: %v", err)
-	}
-	t.Cleanup(func() { cancel(); cmd.Wait() })
-	for deadline := time.Now().Add(15 * time.Second); ; {
-		resp, err := http.Get(m.api + "/api/v1/messages")
-		if err == nil {
-			resp.Body.Close()
-			if c, err := net.Dial("tcp", m.smtp); err == nil {
-				c.Close()
-				return m
-			}
-		}
-		if time.Now().After(deadline) {
-			t.Fatalf("Mailpit did not start: %v\n%s", err, out.String())
-		}
-		time.Sleep(50 * time.Millisecond)
-	}
-}
-
-type mailAddress struct{ Address string }
-
-type mailpitMessage struct {
-	ID        string
-	MessageID string
-	From      mailAddress
-	To        []mailAddress
-	Subject   string
-	Text      string
-}
-
-// messages reads every message back through Mailpit's HTTP API, with bodies.
-func (m *mailpit) messages(t *testing.T) []mailpitMessage {
-	t.Helper()
-	var list struct{ Messages []mailpitMessage }
-	getJSON(t, m.api+"/api/v1/messages", &list)
-	for i, s := range list.Messages {
-		getJSON(t, m.api+"/api/v1/message/"+s.ID, &list.Messages[i])
-	}
-	return list.Messages
-}
-
-func getJSON(t *testing.T, u string, v any) {
-	t.Helper()
-	resp, err := http.Get(u)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer resp.Body.Close()
-	if resp.StatusCode != 200 {
-		t.Fatalf("GET %s: %s", u, resp.Status)
-	}
-	if err := json.NewDecoder(resp.Body).Decode(v); err != nil {
-		t.Fatalf("GET %s: %v", u, err)
-	}
-}
-
-func addresses(as []mailAddress) []string {
-	var out []string
-	for _, a := range as {
-		out = append(out, a.Address)
-	}
-	return out
+	return notifytest.StartMailpit(t, args...)
 }
 
 // TestEmailThroughMailpit: plain SMTP to a loopback Mailpit (no STARTTLS
@@ -194,7 +35,7 @@ func addresses(as []mailAddress) []string {
 func TestEmailThroughMailpit(t *testing.T) {
 	mp := startMailpit(t)
 	db := storetest.OpenSQLite(t)
-	n, err := notify.New(db, []config.AlertChannel{{Name: "mail", Type: "email", SMTP: mp.smtp,
+	n, err := notify.New(db, []config.AlertChannel{{Name: "mail", Type: "email", SMTP: mp.SMTP,
 		From: "Mira <mira@example.test>", To: []string{"sec@example.test"}}}, env(), notify.Options{})
 	if err != nil {
 		t.Fatal(err)
@@ -211,12 +52,12 @@ func TestEmailThroughMailpit(t *testing.T) {
 	if _, delivered, _, lastErr := outboxState(t, db, "alt_mail"); !delivered {
 		t.Fatalf("not delivered: %s", lastErr)
 	}
-	msgs := mp.messages(t)
+	msgs := mp.Messages(t)
 	if len(msgs) != 1 {
 		t.Fatalf("Mailpit holds %d messages; want 1", len(msgs))
 	}
 	got := msgs[0]
-	if to := strings.Join(addresses(got.To), ","); to != "sec@example.test,owner@example.test" {
+	if to := strings.Join(notifytest.Addresses(got.To), ","); to != "sec@example.test,owner@example.test" {
 		t.Errorf("To = %s; want sec@example.test,owner@example.test", to)
 	}
 	if got.From.Address != "mira@example.test" {
@@ -248,7 +89,7 @@ func TestEmailStartTLS(t *testing.T) {
 	if err := os.WriteFile(pwFile, []byte("s3cret-smtp-pass\n"), 0o600); err != nil {
 		t.Fatal(err)
 	}
-	ch := config.AlertChannel{Name: "mail", Type: "email", SMTP: mp.smtp, From: "mira@example.test",
+	ch := config.AlertChannel{Name: "mail", Type: "email", SMTP: mp.SMTP, From: "mira@example.test",
 		To: []string{"sec@example.test"}, Username: "mira", PasswordFile: pwFile}
 	db := storetest.OpenSQLite(t)
 
@@ -264,7 +105,7 @@ func TestEmailStartTLS(t *testing.T) {
 	if delivered || !strings.Contains(lastErr, "certificate") {
 		t.Errorf("with an untrusted certificate: delivered %v, last error %q; want a certificate error", delivered, lastErr)
 	}
-	if len(mp.messages(t)) != 0 {
+	if len(mp.Messages(t)) != 0 {
 		t.Fatal("a message got through an unverified TLS connection")
 	}
 
@@ -277,7 +118,7 @@ func TestEmailStartTLS(t *testing.T) {
 	if a, delivered, _, lastErr := outboxState(t, db, "alt_tls"); !delivered || a != attempts+1 {
 		t.Fatalf("over STARTTLS: delivered %v after %d attempts (%s)", delivered, a, lastErr)
 	}
-	if msgs := mp.messages(t); len(msgs) != 1 || msgs[0].Subject == "" {
+	if msgs := mp.Messages(t); len(msgs) != 1 || msgs[0].Subject == "" {
 		t.Errorf("Mailpit holds %v; want the one alert", msgs)
 	}
 }
