@@ -272,7 +272,7 @@ func (m *Main) buildRequestPath(ctx context.Context) error {
 	}
 	m.server, m.providers = srv, providers
 	m.runKeyCache()
-	return nil
+	return m.startBackups()
 }
 
 // newServer makes the HTTP server from the configuration and the parts.
