@@ -296,67 +296,87 @@ func newAdminKeyListCmd(e *env) *cobra.Command {
 				return err
 			}
 			now := time.Now()
-			// The same field names and forms as the API's key view
-			// (GET /v1/keys): times in Unix seconds.
-			type row struct {
-				ID          string             `json:"id"`
-				FamilyID    string             `json:"family_id"`
-				Name        string             `json:"name"`
-				Display     string             `json:"display"`
-				Environment mira.Environment   `json:"environment"`
-				Scopes      []mira.Scope       `json:"scopes"`
-				State       mira.KeyState      `json:"state"`
-				CreatedAt   int64              `json:"created_at"`
-				ExpiresAt   *int64             `json:"expires_at"`
-				LastUsedAt  *int64             `json:"last_used_at"`
-				LastUsedIP  string             `json:"last_used_ip,omitempty"`
-				RevokedAt   *int64             `json:"revoked_at"`
-				ExposedAt   *int64             `json:"exposed_at"`
-				Exposures   []mira.KeyExposure `json:"exposures,omitempty"`
-			}
-			unix := func(t time.Time) *int64 {
-				if t.IsZero() {
-					return nil
-				}
-				u := t.Unix()
-				return &u
-			}
-			rows := make([]row, 0, len(list))
-			for _, k := range list {
-				exp, err := a.db.KeyExposures(ctx, k.ID)
-				if err != nil {
-					return err
-				}
-				rows = append(rows, row{ID: k.ID, FamilyID: k.FamilyID, Name: k.Name, Display: k.Prefix + "…" + k.Last4,
-					Environment: k.Environment, Scopes: k.Scopes, State: k.State(now), CreatedAt: k.CreatedAt.Unix(),
-					ExpiresAt: unix(k.ExpiresAt), LastUsedAt: unix(k.LastUsedAt), LastUsedIP: k.LastUsedIP,
-					RevokedAt: unix(k.RevokedAt), ExposedAt: unix(k.ExposedAt), Exposures: exp})
+			rows, err := adminKeyRows(ctx, a.db, list, now)
+			if err != nil {
+				return err
 			}
 			if asJSON {
 				return json.NewEncoder(e.stdout).Encode(rows)
 			}
-			tw := tabwriter.NewWriter(e.stdout, 0, 4, 2, ' ', 0)
-			fmt.Fprintln(tw, "ID\tNAME\tKEY\tENV\tSTATE\tCREATED\tLAST USED\tEXPOSED")
-			for _, r := range rows {
-				last := "never"
-				if r.LastUsedAt != nil {
-					last = time.Unix(*r.LastUsedAt, 0).Format(time.DateTime) + " from " + r.LastUsedIP
-				}
-				exposed := "-"
-				if len(r.Exposures) > 0 {
-					x := r.Exposures[0]
-					exposed = fmt.Sprintf("%s %s from %s", x.Source, x.At.Format(time.DateTime), x.ClientIP)
-				}
-				fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n", r.ID, r.Name, r.Display, r.Environment,
-					stateText(string(r.State), r.RevokedAt, now), time.Unix(r.CreatedAt, 0).Format(time.DateOnly), last, exposed)
-			}
-			return tw.Flush()
+			return printAdminKeyRows(e.stdout, rows, now)
 		},
 	}
 	f.register(cmd.Flags(), false)
 	cmd.Flags().StringVar(&email, "email", "", "a user of the organisation")
 	cmd.Flags().BoolVar(&asJSON, "json", false, "print JSON")
 	return cmd
+}
+
+// adminKeyRow is one key of `mira admin key list`. It has the same field
+// names and forms as the API's key view (GET /v1/keys), times in Unix
+// seconds, so that scripts can read either.
+type adminKeyRow struct {
+	ID          string             `json:"id"`
+	FamilyID    string             `json:"family_id"`
+	Name        string             `json:"name"`
+	Display     string             `json:"display"`
+	Environment mira.Environment   `json:"environment"`
+	Scopes      []mira.Scope       `json:"scopes"`
+	State       mira.KeyState      `json:"state"`
+	CreatedAt   int64              `json:"created_at"`
+	ExpiresAt   *int64             `json:"expires_at"`
+	LastUsedAt  *int64             `json:"last_used_at"`
+	LastUsedIP  string             `json:"last_used_ip,omitempty"`
+	RevokedAt   *int64             `json:"revoked_at"`
+	ExposedAt   *int64             `json:"exposed_at"`
+	Exposures   []mira.KeyExposure `json:"exposures,omitempty"`
+}
+
+// adminKeyRows builds the rows of `mira admin key list` from the keys in
+// list, reading each key's exposures, with states as of now.
+func adminKeyRows(ctx context.Context, db *store.DB, list []*mira.Key, now time.Time) ([]adminKeyRow, error) {
+	// unix gives a time in Unix seconds, nil for the zero time (JSON null,
+	// as in the API's view).
+	unix := func(t time.Time) *int64 {
+		if t.IsZero() {
+			return nil
+		}
+		u := t.Unix()
+		return &u
+	}
+	rows := make([]adminKeyRow, 0, len(list))
+	for _, k := range list {
+		exp, err := db.KeyExposures(ctx, k.ID)
+		if err != nil {
+			return nil, err
+		}
+		rows = append(rows, adminKeyRow{ID: k.ID, FamilyID: k.FamilyID, Name: k.Name, Display: k.Prefix + "…" + k.Last4,
+			Environment: k.Environment, Scopes: k.Scopes, State: k.State(now), CreatedAt: k.CreatedAt.Unix(),
+			ExpiresAt: unix(k.ExpiresAt), LastUsedAt: unix(k.LastUsedAt), LastUsedIP: k.LastUsedIP,
+			RevokedAt: unix(k.RevokedAt), ExposedAt: unix(k.ExposedAt), Exposures: exp})
+	}
+	return rows, nil
+}
+
+// printAdminKeyRows writes rows as a table for people: one line a key, with
+// the last use and the first exposure summarised, as of now.
+func printAdminKeyRows(w io.Writer, rows []adminKeyRow, now time.Time) error {
+	tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
+	fmt.Fprintln(tw, "ID\tNAME\tKEY\tENV\tSTATE\tCREATED\tLAST USED\tEXPOSED")
+	for _, r := range rows {
+		last := "never"
+		if r.LastUsedAt != nil {
+			last = time.Unix(*r.LastUsedAt, 0).Format(time.DateTime) + " from " + r.LastUsedIP
+		}
+		exposed := "-"
+		if len(r.Exposures) > 0 {
+			x := r.Exposures[0]
+			exposed = fmt.Sprintf("%s %s from %s", x.Source, x.At.Format(time.DateTime), x.ClientIP)
+		}
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n", r.ID, r.Name, r.Display, r.Environment,
+			stateText(string(r.State), r.RevokedAt, now), time.Unix(r.CreatedAt, 0).Format(time.DateOnly), last, exposed)
+	}
+	return tw.Flush()
 }
 
 func newAdminAuditVerifyCmd(e *env) *cobra.Command {

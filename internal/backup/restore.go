@@ -217,14 +217,7 @@ func Restore(ctx context.Context, t Target, name string, cfg RestoreConfig) (Res
 	defer ct.Close()
 
 	// Pass 1: check everything before touching the destination.
-	var secretHex []byte
-	m, err := readArchive(ct, cfg.Identities, func(_ *Manifest, f *File, r io.Reader) error {
-		if f.Name == SecretFile {
-			secretHex, err = io.ReadAll(io.LimitReader(r, 4096))
-			return err
-		}
-		return nil
-	})
+	m, secretHex, err := checkArchive(ct, cfg.Identities)
 	if err != nil {
 		return fail(err)
 	}
@@ -233,75 +226,128 @@ func Restore(ctx context.Context, t Target, name string, cfg RestoreConfig) (Res
 	if err != nil || len(secret) < 32 {
 		return fail(errors.New("the archive holds no valid server secret"))
 	}
-
-	secretPath := cfg.SecretKeyFile
-	if secretPath == "" {
-		secretPath = filepath.Join(cfg.DataDir, datadir.SecretFile)
-	}
-	if _, err := os.Stat(secretPath); err == nil {
-		return fail(fmt.Errorf("the server secret %s already exists: restore into a new data directory (or move it away)", secretPath))
-	}
-	if err := datadir.Ensure(cfg.DataDir); err != nil {
-		return fail(err)
-	}
-	db, err := store.Open(ctx, cfg.DatabaseURL, cfg.DataDir)
+	secretPath := restoreSecretPath(cfg)
+	db, err := openEmptyDestination(ctx, cfg, secretPath)
 	if err != nil {
 		return fail(err)
 	}
 	defer db.Close()
-	if err := checkEmpty(ctx, db); err != nil {
-		return fail(err)
-	}
 
 	// Pass 2: insert.
 	if _, err := ct.Seek(0, io.SeekStart); err != nil {
 		return fail(err)
 	}
-	tx, err := db.SQL().BeginTx(ctx, nil)
+	res.Rows, err = insertArchive(ctx, db, ct, cfg.Identities)
 	if err != nil {
 		return fail(err)
 	}
-	defer tx.Rollback()
-	for _, s := range singletons {
-		if _, err := tx.ExecContext(ctx, `DELETE FROM `+s); err != nil {
-			return fail(err)
-		}
-	}
-	if _, err := readArchive(ct, cfg.Identities, func(_ *Manifest, f *File, r io.Reader) error {
-		if f.Table == "" {
-			return nil
-		}
-		n, err := insertTable(ctx, db, tx, f, r)
-		res.Rows += n
-		return err
-	}); err != nil {
+	if res.AuditEntries, err = verifyRestoredAudit(ctx, db, secret); err != nil {
 		return fail(err)
 	}
-	if db.Dialect() == store.DialectPostgres {
-		if err := resetIdentities(ctx, tx); err != nil {
-			return fail(err)
-		}
-	}
-	if err := tx.Commit(); err != nil {
-		return fail(err)
-	}
-
-	l, err := audit.New(ctx, db, audit.Config{Secret: secret})
-	if err != nil {
-		return fail(err)
-	}
-	rep, err := l.Verify(ctx)
-	if err != nil {
-		return fail(err)
-	}
-	if !rep.OK() {
-		return fail(fmt.Errorf("the restored audit log does not verify (first bad entry %d: %v); the server secret was not written", rep.FirstBad(), rep.Problems[0]))
-	}
-	res.AuditEntries = rep.Entries
 	if err := datadir.WriteFileAtomic(secretPath, []byte(hex.EncodeToString(secret)+"\n"), 0o600, false); err != nil {
 		return fail(err)
 	}
 	return res, nil
+}
+
+// checkArchive is the first pass of Restore: it walks the whole archive,
+// so that a corrupt or foreign archive is refused before the destination is
+// touched, and keeps the server secret's (hex) content for later.
+func checkArchive(r io.Reader, ids []age.Identity) (*Manifest, []byte, error) {
+	var secretHex []byte
+	m, err := readArchive(r, ids, func(_ *Manifest, f *File, r io.Reader) error {
+		if f.Name == SecretFile {
+			var err error
+			secretHex, err = io.ReadAll(io.LimitReader(r, 4096))
+			return err
+		}
+		return nil
+	})
+	return m, secretHex, err
+}
+
+// restoreSecretPath is where Restore writes the server secret: the
+// configured secret key file, else the data directory's default, the same
+// place the server reads it from.
+func restoreSecretPath(cfg RestoreConfig) string {
+	if cfg.SecretKeyFile != "" {
+		return cfg.SecretKeyFile
+	}
+	return filepath.Join(cfg.DataDir, datadir.SecretFile)
+}
+
+// openEmptyDestination prepares the data directory and opens the database,
+// refusing to go on when the server secret already exists or the database
+// holds data: a restore never overwrites an installation.
+func openEmptyDestination(ctx context.Context, cfg RestoreConfig, secretPath string) (*store.DB, error) {
+	if _, err := os.Stat(secretPath); err == nil {
+		return nil, fmt.Errorf("the server secret %s already exists: restore into a new data directory (or move it away)", secretPath)
+	}
+	if err := datadir.Ensure(cfg.DataDir); err != nil {
+		return nil, err
+	}
+	db, err := store.Open(ctx, cfg.DatabaseURL, cfg.DataDir)
+	if err != nil {
+		return nil, err
+	}
+	if err := checkEmpty(ctx, db); err != nil {
+		db.Close()
+		return nil, err
+	}
+	return db, nil
+}
+
+// insertArchive is the second pass of Restore: it inserts every table of
+// the archive in r into db in one transaction, so that a failure leaves the
+// database as empty as it was. It returns the rows inserted, counted also
+// when it fails.
+func insertArchive(ctx context.Context, db *store.DB, r io.Reader, ids []age.Identity) (int64, error) {
+	tx, err := db.SQL().BeginTx(ctx, nil)
+	if err != nil {
+		return 0, err
+	}
+	defer tx.Rollback()
+	for _, s := range singletons {
+		if _, err := tx.ExecContext(ctx, `DELETE FROM `+s); err != nil {
+			return 0, err
+		}
+	}
+	var rows int64
+	if _, err := readArchive(r, ids, func(_ *Manifest, f *File, r io.Reader) error {
+		if f.Table == "" {
+			return nil
+		}
+		n, err := insertTable(ctx, db, tx, f, r)
+		rows += n
+		return err
+	}); err != nil {
+		return rows, err
+	}
+	if db.Dialect() == store.DialectPostgres {
+		if err := resetIdentities(ctx, tx); err != nil {
+			return rows, err
+		}
+	}
+	return rows, tx.Commit()
+}
+
+// verifyRestoredAudit checks the restored audit chain with the archive's
+// secret and returns its entries: a chain that does not verify means the
+// archive and the secret do not belong together, so the secret must not be
+// written.
+func verifyRestoredAudit(ctx context.Context, db *store.DB, secret []byte) (int64, error) {
+	l, err := audit.New(ctx, db, audit.Config{Secret: secret})
+	if err != nil {
+		return 0, err
+	}
+	rep, err := l.Verify(ctx)
+	if err != nil {
+		return 0, err
+	}
+	if !rep.OK() {
+		return 0, fmt.Errorf("the restored audit log does not verify (first bad entry %d: %v); the server secret was not written", rep.FirstBad(), rep.Problems[0])
+	}
+	return rep.Entries, nil
 }
 
 // checkEmpty refuses a database that holds an organisation or a user.

@@ -454,11 +454,37 @@ func (c *Config) EchoEnabled() bool {
 // fault and how to fix it. It sets the parsed fields
 // (RateLimits.TrustedProxyPrefixes, Logs.RetentionPeriod). Plans' limits are
 // checked against the rate limiter's ranges by the wiring, which converts them.
+//
+// The steps run in a fixed order and every problem is collected, so the
+// joined error lists them in the same order each time (tests and operators
+// compare messages).
 func (c *Config) Validate() error {
 	var errs []error
 	bad := func(field, format string, args ...any) {
 		errs = append(errs, fmt.Errorf("%s: %s", field, fmt.Sprintf(format, args...)))
 	}
+	c.validateListeners(bad)
+	c.validateAdmin(bad)
+	c.validateBackups(bad)
+	c.validateBackupSchedule(bad)
+	c.validateBackupS3(bad)
+	c.validateStorage(bad)
+	c.validateHTTP(bad)
+	models := c.validateProviders(bad)
+	c.validatePolicy(bad)
+	c.validateRateLimits(bad)
+	c.validatePublicAuth(bad)
+	c.validateLogsAndFilters(bad)
+	c.validateAlertRules(bad)
+	c.validateAlertChannels(bad)
+	c.validateEcho(models, bad)
+	return errors.Join(errs...)
+}
+
+// validateListeners checks the main and plain-HTTP listen addresses: a
+// malformed address would only fail later, at bind time, with a less
+// helpful message.
+func (c *Config) validateListeners(bad func(field, format string, args ...any)) {
 	if _, _, err := net.SplitHostPort(c.Listen); err != nil {
 		bad("listen", "%q is not host:port (e.g. 127.0.0.1:8443)", c.Listen)
 	}
@@ -467,10 +493,12 @@ func (c *Config) Validate() error {
 			bad("http_listen", "%q is not host:port (e.g. 127.0.0.1:8080)", c.HTTPListen)
 		}
 	}
-	c.validateAdmin(bad)
-	c.validateBackups(bad)
-	c.validateBackupSchedule(bad)
-	c.validateBackupS3(bad)
+}
+
+// validateStorage checks where state lives (data directory, TLS files,
+// database and Redis URLs), so that a wrong scheme is caught before any
+// connection is attempted.
+func (c *Config) validateStorage(bad func(field, format string, args ...any)) {
 	if c.DataDir == "" {
 		bad("data_dir", "must not be empty")
 	}
@@ -483,6 +511,12 @@ func (c *Config) Validate() error {
 	if c.RedisURL != "" && !strings.HasPrefix(c.RedisURL, "redis://") && !strings.HasPrefix(c.RedisURL, "rediss://") {
 		bad("redis_url", "want a redis:// or rediss:// URL")
 	}
+}
+
+// validateHTTP checks the HTTP server's timeouts and size bounds: a zero
+// timeout would let a slow client hold a connection forever, and too small
+// size bounds would reject ordinary requests.
+func (c *Config) validateHTTP(bad func(field, format string, args ...any)) {
 	h := c.HTTP
 	for _, d := range []struct {
 		name string
@@ -511,7 +545,11 @@ func (c *Config) Validate() error {
 			bad(n.name, "must not be negative (0 switches the bound off)")
 		}
 	}
-	models := c.validateProviders(bad)
+}
+
+// validatePolicy checks the key policy and the plan names: expiring old keys
+// needs a positive maximum age, and an unnamed plan could not be assigned.
+func (c *Config) validatePolicy(bad func(field, format string, args ...any)) {
 	if c.Policy.KeyMaxAge < 0 || (c.Policy.ExpireOldKeys && c.Policy.KeyMaxAge == 0) {
 		bad("policy.key_max_age", "must be positive (e.g. 90d) when expire_old_keys is on")
 	}
@@ -520,6 +558,12 @@ func (c *Config) Validate() error {
 			bad("plans", "a plan needs a name")
 		}
 	}
+}
+
+// validateRateLimits checks the global rate limits and parses
+// rate_limits.trusted_proxies into RateLimits.TrustedProxyPrefixes, which
+// the limiter uses to find the client address behind a proxy.
+func (c *Config) validateRateLimits(bad func(field, format string, args ...any)) {
 	rl := c.RateLimits
 	if rl.UnauthenticatedPerMinute < 1 || rl.FailedAuthPerMinute < 1 {
 		bad("rate_limits", "unauthenticated_per_minute and failed_auth_per_minute must be at least 1")
@@ -531,6 +575,12 @@ func (c *Config) Validate() error {
 	if c.RateLimits.TrustedProxyPrefixes, err = parsePrefixes(rl.TrustedProxies); err != nil {
 		bad("rate_limits.trusted_proxies", "%v", err)
 	}
+}
+
+// validatePublicAuth checks the public origin and the OAuth access-token
+// lifetime: the origin goes into redirects and must be https, and access
+// tokens cannot be revoked, so their lifetime is kept short.
+func (c *Config) validatePublicAuth(bad func(field, format string, args ...any)) {
 	if c.PublicURL != "" {
 		if u, err := url.Parse(c.PublicURL); err != nil || u.Scheme != "https" || u.Host == "" || u.Path != "" && u.Path != "/" {
 			bad("public_url", "%q must be an https origin such as https://mira.example.com", c.PublicURL)
@@ -539,6 +589,13 @@ func (c *Config) Validate() error {
 	if c.OAuth.AccessTokenTTL > Duration(15*time.Minute) {
 		bad("oauth.access_token_ttl", "must be at most 15m: access tokens cannot be revoked before they expire")
 	}
+}
+
+// validateLogsAndFilters parses logs.retention into Logs.RetentionPeriod and
+// checks the sensitive-data policy and the external filter, which receives
+// prompts and so must be reached over https (or http on loopback only).
+func (c *Config) validateLogsAndFilters(bad func(field, format string, args ...any)) {
+	var err error
 	if c.Logs.RetentionPeriod, err = parseRetention(c.Logs.Retention); err != nil {
 		bad("logs.retention", "%v", err)
 	}
@@ -555,14 +612,17 @@ func (c *Config) Validate() error {
 			bad("filter.external.mode", "%q is not moderations or chat", x.Mode)
 		}
 	}
-	c.validateAlertRules(bad)
-	c.validateAlertChannels(bad)
+}
+
+// validateEcho rejects serving the built-in mira-echo model when a provider
+// also serves a model of that name (models maps model to provider, as
+// returned by validateProviders): requests would be ambiguous.
+func (c *Config) validateEcho(models map[string]string, bad func(field, format string, args ...any)) {
 	if c.EchoEnabled() {
 		if other, dup := models["mira-echo"]; dup {
 			bad("echo", "model mira-echo is also served by provider %q; set echo: false", other)
 		}
 	}
-	return errors.Join(errs...)
 }
 
 // AdminEnabled reports whether the admin listener is on.

@@ -217,6 +217,7 @@ type createdData struct {
 	Grace   string  // how long the rotated key keeps working
 }
 
+// createKey creates a key from the new-key form and shows its secret once.
 func (d *Dashboard) createKey(w http.ResponseWriter, r *http.Request) {
 	u := session.UserFrom(r)
 	pf := r.PostForm
@@ -229,50 +230,15 @@ func (d *Dashboard) createKey(w http.ResponseWriter, r *http.Request) {
 	}
 	sentKey := session.FromContext(r.Context()).ID + "\x00" + f.FormID
 	if prev, ok := d.sentForm(sentKey); ok {
-		row, err := d.row(r.Context(), prev, d.now(), nil)
-		if err != nil {
-			d.fail(w, r, err)
-			return
-		}
-		d.message(w, r, http.StatusConflict, "Key already created", "/dashboard/keys", "Back to your keys",
-			"This form was already sent, and the key “"+prev.Name+"” ("+row.Display+") was created then.",
-			"Its secret was shown once and is not shown again. If you did not copy it, rotate the key to get a new secret, or revoke it.")
+		d.alreadyCreated(w, r, prev)
 		return
 	}
 	var scopeNames []string
 	for _, s := range pf["scopes"] {
 		scopeNames = append(scopeNames, s)
 	}
-	spec := keys.Spec{OrgID: u.OrgID, UserID: u.ID, Name: f.Name, AllowedModels: keys.ParseModels(f.Models)}
 	now := d.now()
-	err := func() error {
-		var err error
-		if spec.Environment, err = mira.ParseEnvironment(f.Environment); err != nil {
-			return err
-		}
-		if spec.Scopes, err = mira.ParseScopes(strings.Join(scopeNames, ",")); err != nil {
-			return err
-		}
-		for _, sc := range spec.Scopes {
-			f.Scopes[sc] = true
-		}
-		if len(spec.Scopes) == 0 {
-			return mira.ParamErrorf("scopes", "choose at least one scope")
-		}
-		if err := actor(u).CheckGrant(spec.Scopes); err != nil {
-			return err
-		}
-		if spec.AllowedCIDRs, err = keys.ParseCIDRs(f.CIDRs); err != nil {
-			return err
-		}
-		if !slices.ContainsFunc(expiryOptions, func(o option) bool { return o.Value == f.ExpiresIn }) {
-			return mira.ParamErrorf("expires_in", "choose an expiry from the list")
-		}
-		if spec.ExpiresAt, err = keys.ParseExpiry(f.ExpiresIn, now, config.ParseDuration); err != nil {
-			return mira.ParamErrorf("expires_in", "%v", err)
-		}
-		return nil
-	}()
+	spec, err := keySpec(u, f, scopeNames, now)
 	var k *mira.Key
 	var raw string
 	if err == nil {
@@ -298,6 +264,55 @@ func (d *Dashboard) createKey(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	d.Render(w, r, http.StatusCreated, "key_created", &Page{Title: "Key created", Data: createdData{Key: row, Secret: raw}})
+}
+
+// alreadyCreated answers a key form sent a second time (a double click, a
+// reload) with the key the first one created, prev, instead of creating
+// another: the secret was shown once and cannot be shown again.
+func (d *Dashboard) alreadyCreated(w http.ResponseWriter, r *http.Request, prev *mira.Key) {
+	row, err := d.row(r.Context(), prev, d.now(), nil)
+	if err != nil {
+		d.fail(w, r, err)
+		return
+	}
+	d.message(w, r, http.StatusConflict, "Key already created", "/dashboard/keys", "Back to your keys",
+		"This form was already sent, and the key “"+prev.Name+"” ("+row.Display+") was created then.",
+		"Its secret was shown once and is not shown again. If you did not copy it, rotate the key to get a new secret, or revoke it.")
+}
+
+// keySpec reads the key form f, sent by u with the scopes scopeNames, into
+// the spec of a new key, checking that u may grant the scopes and that the
+// expiry is one the form offers. It marks the chosen scopes in f.Scopes (a
+// map shared with the caller's form), so that a form shown again with an
+// error keeps them ticked.
+func keySpec(u *mira.User, f keyForm, scopeNames []string, now time.Time) (keys.Spec, error) {
+	spec := keys.Spec{OrgID: u.OrgID, UserID: u.ID, Name: f.Name, AllowedModels: keys.ParseModels(f.Models)}
+	var err error
+	if spec.Environment, err = mira.ParseEnvironment(f.Environment); err != nil {
+		return spec, err
+	}
+	if spec.Scopes, err = mira.ParseScopes(strings.Join(scopeNames, ",")); err != nil {
+		return spec, err
+	}
+	for _, sc := range spec.Scopes {
+		f.Scopes[sc] = true
+	}
+	if len(spec.Scopes) == 0 {
+		return spec, mira.ParamErrorf("scopes", "choose at least one scope")
+	}
+	if err := actor(u).CheckGrant(spec.Scopes); err != nil {
+		return spec, err
+	}
+	if spec.AllowedCIDRs, err = keys.ParseCIDRs(f.CIDRs); err != nil {
+		return spec, err
+	}
+	if !slices.ContainsFunc(expiryOptions, func(o option) bool { return o.Value == f.ExpiresIn }) {
+		return spec, mira.ParamErrorf("expires_in", "choose an expiry from the list")
+	}
+	if spec.ExpiresAt, err = keys.ParseExpiry(f.ExpiresIn, now, config.ParseDuration); err != nil {
+		return spec, mira.ParamErrorf("expires_in", "%v", err)
+	}
+	return spec, nil
 }
 
 func (d *Dashboard) sentForm(id string) (*mira.Key, bool) {

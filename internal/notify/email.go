@@ -82,17 +82,10 @@ func isLoopback(host string) bool {
 	return ip != nil && ip.IsLoopback()
 }
 
+// send mails r to the channel's recipients, within emailTimeout. A message
+// that cannot be composed is a permanent error: retrying would not help.
 func (e *email) send(ctx context.Context, r *record) error {
-	to := slices.Clone(e.to)
-	for _, t := range r.ExtraTo {
-		a, err := mail.ParseAddress(t)
-		if err != nil {
-			continue // a bad extra address must not stop the channel's own
-		}
-		if !slices.Contains(to, a.Address) {
-			to = append(to, a.Address)
-		}
-	}
+	to := e.recipients(r)
 	msg, err := e.compose(r, to)
 	if err != nil {
 		return &permanentError{err}
@@ -101,12 +94,7 @@ func (e *email) send(ctx context.Context, r *record) error {
 	ctx, cancel := context.WithTimeout(ctx, emailTimeout)
 	defer cancel()
 	tlsConf := &tls.Config{ServerName: e.host, RootCAs: e.opts.RootCAs, MinVersion: tls.VersionTLS12}
-	var conn net.Conn
-	if e.implicit {
-		conn, err = (&tls.Dialer{Config: tlsConf}).DialContext(ctx, "tcp", e.addr)
-	} else {
-		conn, err = (&net.Dialer{}).DialContext(ctx, "tcp", e.addr)
-	}
+	conn, err := e.dial(ctx, tlsConf)
 	if err != nil {
 		return fmt.Errorf("connect to SMTP server: %w", err)
 	}
@@ -121,6 +109,40 @@ func (e *email) send(ctx context.Context, r *record) error {
 		return fmt.Errorf("SMTP greeting: %w", err)
 	}
 	defer c.Close()
+	return e.deliver(c, tlsConf, to, msg)
+}
+
+// recipients is the channel's own addresses plus the record's valid extra
+// ones, without duplicates. A bad extra address is skipped rather than
+// failing the send, so the channel's own recipients still get the alert.
+func (e *email) recipients(r *record) []string {
+	to := slices.Clone(e.to)
+	for _, t := range r.ExtraTo {
+		a, err := mail.ParseAddress(t)
+		if err != nil {
+			continue // a bad extra address must not stop the channel's own
+		}
+		if !slices.Contains(to, a.Address) {
+			to = append(to, a.Address)
+		}
+	}
+	return to
+}
+
+// dial connects to the SMTP server, with TLS from the start on an implicit
+// TLS port (465) and in plain text otherwise, STARTTLS following in deliver.
+func (e *email) dial(ctx context.Context, tlsConf *tls.Config) (net.Conn, error) {
+	if e.implicit {
+		return (&tls.Dialer{Config: tlsConf}).DialContext(ctx, "tcp", e.addr)
+	}
+	return (&net.Dialer{}).DialContext(ctx, "tcp", e.addr)
+}
+
+// deliver holds the SMTP conversation on c: it upgrades to TLS when the
+// connection is not encrypted yet (refusing to go on in clear except on
+// loopback, as the password and the alerts would be exposed),
+// authenticates, and sends msg to every address in to.
+func (e *email) deliver(c *smtp.Client, tlsConf *tls.Config, to []string, msg []byte) error {
 	if err := c.Hello(e.opts.Hello); err != nil {
 		return fmt.Errorf("SMTP EHLO: %w", err)
 	}
