@@ -657,7 +657,9 @@ func TestBurstAcrossABucketBoundary(t *testing.T) {
 // naming the prefix; no address reaches the threshold alone.
 func TestAuthFailuresAgainstOnePrefix(t *testing.T) {
 	clock := &fakeClock{t: t0}
-	e := newEngine(t, storetest.OpenSQLite(t), clock, nil, nil)
+	db := storetest.OpenSQLite(t)
+	auditLog := newAudit(t, db) // refuses anything key-shaped
+	e := newEngine(t, db, clock, nil, func(c *Config) { c.Store.audit = auditLog })
 	for i := range 29 {
 		e.AuthFailed(mira.EInvalidAPIKey, netip.AddrFrom4([4]byte{198, 51, 100, byte(10 + i)}), nil, "sk-mira-AbCd")
 	}
@@ -677,6 +679,11 @@ func TestAuthFailuresAgainstOnePrefix(t *testing.T) {
 	got := list(t, e.store, Filter{Rule: AuthFailuresBurst})
 	if len(got) != 1 || got[0].Subject != "prefix:sk-mira-AbCd" || got[0].Details["prefix"] != "sk-mira-AbCd" || got[0].OrgID != "" {
 		t.Fatalf("auth_failures_burst alerts = %+v; want one for prefix:sk-mira-AbCd", got)
+	}
+	var auditSubject string
+	db.SQL().QueryRow(`SELECT details FROM audit_log WHERE action = ? AND target = ?`, ActionRaised, got[0].ID).Scan(&auditSubject)
+	if !strings.Contains(auditSubject, `"subject":"prefix:AbCd"`) {
+		t.Errorf("audit details of the alert = %q; want the subject without the key marker", auditSubject)
 	}
 	for k, v := range got[0].Details {
 		if s, ok := v.(string); ok && len(s) > 12 && strings.HasPrefix(s, "sk-mira-") {
