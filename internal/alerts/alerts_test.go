@@ -10,6 +10,7 @@ import (
 	"os"
 	"slices"
 	"sort"
+	"strings"
 	"sync"
 	"testing"
 	"time"
@@ -279,7 +280,7 @@ func TestAuthFailuresThresholdAndWindow(t *testing.T) {
 	ip := netip.MustParseAddr("198.51.100.4")
 	fail := func(n int) {
 		for range n {
-			e.AuthFailed(mira.EInvalidAPIKey, ip, nil)
+			e.AuthFailed(mira.EInvalidAPIKey, ip, nil, "")
 		}
 		drain(e)
 		e.flush(context.Background())
@@ -317,10 +318,10 @@ func TestKeyRulesFromAuthFailures(t *testing.T) {
 	revoked := &mira.Key{ID: "key_r", OrgID: "org_1", RevokedAt: t0}
 	exposed := &mira.Key{ID: "key_x", OrgID: "org_1", RevokedAt: t0, ExposedAt: t0}
 	for range 3 {
-		e.AuthFailed(mira.EKeyRevoked, ip, revoked)
+		e.AuthFailed(mira.EKeyRevoked, ip, revoked, "")
 	}
-	e.AuthFailed(mira.EKeyRevoked, ip, exposed)
-	e.AuthFailed(mira.EKeyExpired, ip, &mira.Key{ID: "key_e", OrgID: "org_1"})
+	e.AuthFailed(mira.EKeyRevoked, ip, exposed, "")
+	e.AuthFailed(mira.EKeyExpired, ip, &mira.Key{ID: "key_e", OrgID: "org_1"}, "")
 	drain(e)
 	e.flush(context.Background())
 	got := map[string]string{}
@@ -351,7 +352,7 @@ func TestSharedRedisCounters(t *testing.T) {
 		ip := netip.MustParseAddr("203.0.113.9")
 		for _, e := range engines {
 			for range 15 {
-				e.AuthFailed(mira.EInvalidAPIKey, ip, nil)
+				e.AuthFailed(mira.EInvalidAPIKey, ip, nil, "")
 			}
 			drain(e)
 		}
@@ -367,7 +368,7 @@ func TestSharedRedisCounters(t *testing.T) {
 		// Alone, each instance saw only 15: without Redis there is none.
 		solo := newEngine(t, storetest.OpenSQLite(t), clock, nil, nil)
 		for range 15 {
-			solo.AuthFailed(mira.EInvalidAPIKey, ip, nil)
+			solo.AuthFailed(mira.EInvalidAPIKey, ip, nil, "")
 		}
 		drain(solo)
 		solo.flush(context.Background())
@@ -625,7 +626,7 @@ func TestAuditChainBrokenAndCertificate(t *testing.T) {
 func TestQueueDropsWhenFull(t *testing.T) {
 	e := newEngine(t, storetest.OpenSQLite(t), &fakeClock{t: t0}, nil, func(c *Config) { c.QueueSize = 4 })
 	for range 10 {
-		e.AuthFailed(mira.EInvalidAPIKey, netip.MustParseAddr("192.0.2.1"), nil)
+		e.AuthFailed(mira.EInvalidAPIKey, netip.MustParseAddr("192.0.2.1"), nil, "")
 	}
 	if got := e.Dropped(); got != 6 {
 		t.Errorf("Dropped() = %d; want 6", got)
@@ -640,7 +641,7 @@ func TestBurstAcrossABucketBoundary(t *testing.T) {
 	ip := netip.MustParseAddr("198.51.100.8")
 	for range 2 {
 		for range 15 {
-			e.AuthFailed(mira.EInvalidAPIKey, ip, nil)
+			e.AuthFailed(mira.EInvalidAPIKey, ip, nil, "")
 		}
 		drain(e)
 		e.flush(context.Background())
@@ -648,5 +649,54 @@ func TestBurstAcrossABucketBoundary(t *testing.T) {
 	}
 	if got := list(t, e.store, Filter{}); len(got) != 1 || got[0].Rule != AuthFailuresBurst {
 		t.Fatalf("alerts = %+v; want one auth_failures_burst", got)
+	}
+}
+
+// TestAuthFailuresAgainstOnePrefix: guesses at keys sharing one display
+// prefix from as many addresses as guesses raise one auth_failures_burst
+// naming the prefix; no address reaches the threshold alone.
+func TestAuthFailuresAgainstOnePrefix(t *testing.T) {
+	clock := &fakeClock{t: t0}
+	db := storetest.OpenSQLite(t)
+	auditLog := newAudit(t, db) // refuses anything key-shaped
+	e := newEngine(t, db, clock, nil, func(c *Config) { c.Store.audit = auditLog })
+	for i := range 29 {
+		e.AuthFailed(mira.EInvalidAPIKey, netip.AddrFrom4([4]byte{198, 51, 100, byte(10 + i)}), nil, "sk-mira-AbCd")
+	}
+	// Other prefixes and non-key credentials do not add to it.
+	e.AuthFailed(mira.EInvalidAPIKey, netip.MustParseAddr("198.51.100.200"), nil, "sk-mira-AbCe")
+	e.AuthFailed(mira.EInvalidAPIKey, netip.MustParseAddr("198.51.100.201"), nil, "")
+	e.AuthFailed(mira.EInsufficientScope, netip.MustParseAddr("198.51.100.202"), &mira.Key{ID: "key_s", Prefix: "sk-mira-AbCd"}, "sk-mira-AbCd")
+	drain(e)
+	e.flush(context.Background())
+	if got := list(t, e.store, Filter{}); len(got) != 0 {
+		t.Fatalf("alerts below the threshold: %+v", got)
+	}
+	// The 30th, a known (revoked) key with the prefix, crosses it.
+	e.AuthFailed(mira.EKeyRevoked, netip.MustParseAddr("198.51.100.99"), &mira.Key{ID: "key_r", OrgID: "org_1", Prefix: "sk-mira-AbCd", RevokedAt: t0}, "sk-mira-AbCd")
+	drain(e)
+	e.flush(context.Background())
+	got := list(t, e.store, Filter{Rule: AuthFailuresBurst})
+	if len(got) != 1 || got[0].Subject != "prefix:sk-mira-AbCd" || got[0].Details["prefix"] != "sk-mira-AbCd" || got[0].OrgID != "" {
+		t.Fatalf("auth_failures_burst alerts = %+v; want one for prefix:sk-mira-AbCd", got)
+	}
+	var auditSubject string
+	db.SQL().QueryRow(`SELECT details FROM audit_log WHERE action = ? AND target = ?`, ActionRaised, got[0].ID).Scan(&auditSubject)
+	if !strings.Contains(auditSubject, `"subject":"prefix:AbCd"`) {
+		t.Errorf("audit details of the alert = %q; want the subject without the key marker", auditSubject)
+	}
+	for k, v := range got[0].Details {
+		if s, ok := v.(string); ok && len(s) > 12 && strings.HasPrefix(s, "sk-mira-") {
+			t.Errorf("details[%s] = %q: more than the display prefix", k, s)
+		}
+	}
+	// More in the same window: no second detection.
+	for i := range 30 {
+		e.AuthFailed(mira.EInvalidAPIKey, netip.AddrFrom4([4]byte{203, 0, 113, byte(i)}), nil, "sk-mira-AbCd")
+	}
+	drain(e)
+	e.flush(context.Background())
+	if got := list(t, e.store, Filter{Rule: AuthFailuresBurst}); len(got) != 1 || got[0].Count != 1 {
+		t.Fatalf("after more failures in the window: %+v", got)
 	}
 }

@@ -137,6 +137,7 @@ type event struct {
 	ip      netip.Addr
 	ipText  string
 	keyRule string // revoked/expired/exposed_key_used, or ""
+	prefix  string // the presented key's display prefix, or ""
 	keyID   string
 	orgID   string
 	userID  string
@@ -167,8 +168,8 @@ func (e *Engine) Request(en *reqlog.Entry, _ time.Duration) {
 }
 
 // AuthFailed implements server.Observer.
-func (e *Engine) AuthFailed(code string, ip netip.Addr, key *mira.Key) {
-	ev := event{kind: evAuthFailed, code: code, ip: ip}
+func (e *Engine) AuthFailed(code string, ip netip.Addr, key *mira.Key, prefix string) {
+	ev := event{kind: evAuthFailed, code: code, ip: ip, prefix: prefix}
 	if key != nil {
 		ev.keyID, ev.orgID, ev.userID = key.ID, key.OrgID, key.UserID
 		switch {
@@ -340,6 +341,11 @@ func (e *Engine) handle(ctx context.Context, ev event) {
 		}
 		if ev.code != mira.EInsufficientScope {
 			e.add(AuthFailuresBurst, ip, "", map[string]any{"ip": ip, "code": ev.code})
+			// Guesses spread over many addresses against one key
+			// prefix are counted per prefix, with the same rule.
+			if ev.prefix != "" {
+				e.add(AuthFailuresBurst, PrefixSubject(ev.prefix), "", map[string]any{"prefix": ev.prefix, "ip": ip, "code": ev.code})
+			}
 		}
 	case evRequest:
 		e.request(ev)
@@ -376,6 +382,10 @@ func (e *Engine) request(ev event) {
 		}
 	}
 }
+
+// PrefixSubject is the auth_failures_burst subject for failures against
+// one key prefix (a key's display prefix, e.g. sk-mira-AbCd).
+func PrefixSubject(prefix string) string { return "prefix:" + prefix }
 
 // networkOf is the network an address is judged by: its /24 (IPv4) or /48
 // (IPv6).

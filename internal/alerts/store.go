@@ -11,6 +11,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/vmira/mira/internal/apikey"
 	"github.com/vmira/mira/internal/audit"
 	"github.com/vmira/mira/internal/mira"
 	"github.com/vmira/mira/internal/notify"
@@ -148,7 +149,7 @@ func (s *Store) Raise(ctx context.Context, ev Event) (*Alert, bool, error) {
 		}
 		if s.audit != nil {
 			e := &audit.Entry{OrgID: a.OrgID, Actor: audit.System, Action: ActionRaised, Target: a.ID,
-				Details: map[string]any{"rule": a.Rule, "severity": a.Severity, "subject": a.Subject}}
+				Details: map[string]any{"rule": a.Rule, "severity": a.Severity, "subject": auditSubject(a.Subject)}}
 			if err := s.audit.AppendTx(ctx, q, e); err != nil {
 				return err
 			}
@@ -445,4 +446,13 @@ func (s *Store) claimAudit(ctx context.Context) ([]*audit.Entry, error) {
 		out = append(out, &e)
 	}
 	return out, rows.Err()
+}
+
+// auditSubject is an alert's subject as the audit log records it. The log
+// refuses anything shaped like a key, even a key's display prefix (the
+// subject of a burst against one prefix, prefix:sk-mira-AbCd): that is
+// recorded without the key marker (prefix:AbCd); the alert, the entry's
+// target, keeps the whole subject.
+func auditSubject(subject string) string {
+	return strings.ReplaceAll(subject, apikey.Prefix, "")
 }

@@ -104,6 +104,24 @@ func Display(key string) (prefix, last4 string) {
 	return key[:12], key[len(key)-4:]
 }
 
+// DisplayPrefix returns the display prefix (the first 12 characters, as
+// Display) of a string shaped like a Mira key: the right length and
+// alphabet, whatever its checksum, so a guess at a key counts. It returns
+// "" for anything else. It never returns more of the key than listings
+// show.
+func DisplayPrefix(s string) string {
+	if len(s) != Len || !LooksLike(s) {
+		return ""
+	}
+	for i := len(Prefix); i < Len; i++ {
+		if !isBase62(s[i]) {
+			return ""
+		}
+	}
+	p, _ := Display(s)
+	return p
+}
+
 // Mask returns the key with everything but its display parts replaced, for
 // messages that must name a key without revealing it.
 func Mask(key string) string {

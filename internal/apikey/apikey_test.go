@@ -129,3 +129,23 @@ func BenchmarkParseAndDigest(b *testing.B) {
 		Digest(secret, k)
 	}
 }
+
+func TestDisplayPrefix(t *testing.T) {
+	k := Generate()
+	if got := DisplayPrefix(k); got != k[:12] {
+		t.Errorf("DisplayPrefix(valid key) = %q; want %q", got, k[:12])
+	}
+	// A guess with a wrong checksum is still shaped like a key.
+	guess := k[:Len-6] + "000000"
+	if Valid(guess) {
+		guess = k[:Len-6] + "000001"
+	}
+	if got := DisplayPrefix(guess); got != k[:12] {
+		t.Errorf("DisplayPrefix(bad checksum) = %q; want %q", got, k[:12])
+	}
+	for _, s := range []string{"", "sk-mira-", k[:Len-1], k + "x", "sk-mira-not-" + k[12:], "Bearer" + k[6:], strings.Replace(k, k[20:21], "_", 1)} {
+		if got := DisplayPrefix(s); got != "" {
+			t.Errorf("DisplayPrefix(%q) = %q; want \"\"", s, got)
+		}
+	}
+}

@@ -152,7 +152,7 @@ func (c *Checker) Upstream(backend string, _ time.Duration, err error) {
 func (c *Checker) Request(*reqlog.Entry, time.Duration) {}
 
 // AuthFailed does nothing (server.Observer).
-func (c *Checker) AuthFailed(string, netip.Addr, *mira.Key) {}
+func (c *Checker) AuthFailed(string, netip.Addr, *mira.Key, string) {}
 
 // Limited does nothing (server.Observer).
 func (c *Checker) Limited(string) {}

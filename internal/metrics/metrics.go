@@ -244,7 +244,7 @@ func route(endpoint string) string {
 
 // AuthFailed counts a refused credential by its error code
 // (server.Observer). The address and key are not used.
-func (m *Metrics) AuthFailed(code string, _ netip.Addr, _ *mira.Key) {
+func (m *Metrics) AuthFailed(code string, _ netip.Addr, _ *mira.Key, _ string) {
 	m.authFailures.WithLabelValues(m.labels.value(code)).Inc()
 }
 

@@ -23,8 +23,8 @@ func TestLabelsAreBounded(t *testing.T) {
 	for i := range entries {
 		m.Request(&entries[i], 0)
 	}
-	m.AuthFailed("invalid_api_key", netip.MustParseAddr("203.0.113.9"), nil)
-	m.AuthFailed("sk-mira-abc DROP TABLE", netip.Addr{}, nil)
+	m.AuthFailed("invalid_api_key", netip.MustParseAddr("203.0.113.9"), nil, "sk-mira-AbCd")
+	m.AuthFailed("sk-mira-abc DROP TABLE", netip.Addr{}, nil, "")
 	m.Upstream("unknown-backend", time.Millisecond, errors.New("x"))
 	m.Upstream("up", time.Millisecond, nil)
 	m.KeyEvent("key.created")

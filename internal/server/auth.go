@@ -308,11 +308,11 @@ func (a *Authenticator) flushUses(ctx context.Context) {
 func (s *Server) authenticate(scope mira.Scope, next http.Handler) http.Handler {
 	return s.errorHandler(func(w http.ResponseWriter, r *http.Request) error {
 		ri := info(r.Context())
+		token := bearer(r)
 		if wait := s.penalty.blocked(ri.ip); wait > 0 {
-			s.opt.Observer.AuthFailed(mira.ERateLimited, ri.ip, nil)
+			s.opt.Observer.AuthFailed(mira.ERateLimited, ri.ip, nil, apikey.DisplayPrefix(token))
 			return retryLater(w, wait, "too many failed authentications from this address; retry after %s", wait.Round(time.Second))
 		}
-		token := bearer(r)
 		if token == "" {
 			if err := s.limitUnauthenticated(w, r); err != nil {
 				return err
@@ -321,18 +321,18 @@ func (s *Server) authenticate(scope mira.Scope, next http.Handler) http.Handler 
 		p, err := s.auth.Authenticate(r.Context(), token)
 		if err != nil {
 			if code := mira.ErrorCode(err); code != mira.EInternal {
-				s.opt.Observer.AuthFailed(code, ri.ip, keyOf(p))
+				s.opt.Observer.AuthFailed(code, ri.ip, keyOf(p), prefixOf(p, token))
 				err = s.authFailed(w, r, err)
 			}
 			return err
 		}
 		ri.p = p
 		if !p.AllowsIP(ri.ip) {
-			s.opt.Observer.AuthFailed(mira.EIPNotAllowed, ri.ip, p.Key)
+			s.opt.Observer.AuthFailed(mira.EIPNotAllowed, ri.ip, p.Key, prefixOf(p, token))
 			return mira.Errorf(mira.EIPNotAllowed, "this API key may not be used from %s", ri.ip)
 		}
 		if !p.HasScope(scope) {
-			s.opt.Observer.AuthFailed(mira.EInsufficientScope, ri.ip, p.Key)
+			s.opt.Observer.AuthFailed(mira.EInsufficientScope, ri.ip, p.Key, prefixOf(p, token))
 			return mira.Errorf(mira.EInsufficientScope, "this credential lacks the scope %s needed for this endpoint", scope)
 		}
 		if p.Key != nil {
@@ -344,6 +344,16 @@ func (s *Server) authenticate(scope mira.Scope, next http.Handler) http.Handler 
 }
 
 // keyOf returns p's key, or nil.
+// prefixOf is the display prefix of the presented key: the known key's, or
+// the token's when it is shaped like a Mira key; "" otherwise (session and
+// OAuth tokens, garbage).
+func prefixOf(p *Principal, token string) string {
+	if k := keyOf(p); k != nil && k.Prefix != "" {
+		return k.Prefix
+	}
+	return apikey.DisplayPrefix(token)
+}
+
 func keyOf(p *Principal) *mira.Key {
 	if p == nil {
 		return nil

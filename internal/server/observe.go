@@ -24,8 +24,11 @@ type Observer interface {
 	// (invalid_api_key, key_revoked, key_expired, ip_not_allowed,
 	// insufficient_scope, rate_limited) and the key when the credential
 	// is a known key (revoked, expired, exposed, or used from the wrong
-	// address); key is nil otherwise.
-	AuthFailed(code string, ip netip.Addr, key *mira.Key)
+	// address); key is nil otherwise. prefix is the presented key's
+	// display prefix (its first 12 characters, as listings show them) when
+	// the credential is shaped like a Mira key, known or not; "" otherwise.
+	// It is never more of the secret than that.
+	AuthFailed(code string, ip netip.Addr, key *mira.Key, prefix string)
 	// Limited is called when a plan's limit refuses a request; reason is
 	// one of ratelimit.Reason*.
 	Limited(reason string)
@@ -43,9 +46,9 @@ func (os Observers) Request(e *reqlog.Entry, ttft time.Duration) {
 	}
 }
 
-func (os Observers) AuthFailed(code string, ip netip.Addr, key *mira.Key) {
+func (os Observers) AuthFailed(code string, ip netip.Addr, key *mira.Key, prefix string) {
 	for _, o := range os {
-		o.AuthFailed(code, ip, key)
+		o.AuthFailed(code, ip, key, prefix)
 	}
 }
 
