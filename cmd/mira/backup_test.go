@@ -1,7 +1,9 @@
 package main
 
 import (
+	"bytes"
 	"context"
+	"database/sql"
 	"io"
 	"maps"
 	"net/http"
@@ -12,7 +14,9 @@ import (
 
 	"github.com/vmira/mira/internal/alerts"
 	"github.com/vmira/mira/internal/backup"
+	"github.com/vmira/mira/internal/backup/backuptest"
 	"github.com/vmira/mira/internal/mira"
+	"github.com/vmira/mira/internal/store/storetest"
 )
 
 func TestBackupRestoreEndToEnd(t *testing.T) {
@@ -104,5 +108,142 @@ func TestScheduledBackupFailsOneTarget(t *testing.T) {
 	resp.Body.Close()
 	if strings.Contains(metrics.String(), "mira_backup_last_success_timestamp_seconds 0\n") {
 		t.Error("the last-success metric was not set after a backup that reached a target")
+	}
+}
+
+// s3TargetYAML is a backups.targets entry for the versitygw v, with its
+// credentials in env.
+func s3TargetYAML(name string, v *backuptest.Versitygw, bucket string, env map[string]string) string {
+	up := strings.ToUpper(name)
+	env["BK_KEY_"+up], env["BK_SECRET_"+up] = v.Access, v.Secret
+	return "    - {name: " + name + ", type: s3, endpoint: \"" + v.Endpoint + "\", region: " + v.Region +
+		", bucket: " + bucket + ", prefix: prod/, access_key_env: BK_KEY_" + up + ", secret_key_env: BK_SECRET_" + up + "}\n"
+}
+
+// TestBackupFullEndToEnd: a server with users, keys (one rotated and in
+// its grace period, one revoked), usage, request logs and audit entries is
+// backed up to a directory and two S3 targets; its data directory is
+// deleted; it is restored from one S3 target into a fresh PostgreSQL
+// database and served again.
+func TestBackupFullEndToEnd(t *testing.T) {
+	pgURL := storetest.PostgresURL(t)
+	idFile := filepath.Join(t.TempDir(), "identity.txt")
+	recipient, stderr, code := runMira(t, map[string]string{}, "", "admin", "backup", "keygen", "--out", idFile)
+	if code != 0 {
+		t.Fatalf("keygen: exit %d: %s", code, stderr)
+	}
+	eu := backuptest.StartVersitygw(t, "eu-west-1", "mira-eu")
+	us := backuptest.StartVersitygw(t, "us-east-2", "mira-us")
+	dirTarget := filepath.Join(t.TempDir(), "backups")
+	extra := map[string]string{}
+	cfg := "backups:\n  recipients: [" + strings.TrimSpace(recipient) + "]\n  targets:\n" +
+		"    - {name: local, type: dir, path: " + dirTarget + "}\n" +
+		s3TargetYAML("eu", eu, "mira-eu", extra) + s3TargetYAML("us", us, "mira-us", extra)
+	ts := startServer(t, cfg, extra)
+
+	admin, _ := ts.createKey(t, "--scopes", "keys:read,keys:write,models:read,chat:write,logs:read,usage:read")
+	chat := `{"model":"mira-echo","messages":[{"role":"user","content":"back me up"}]}`
+	resp, body := ts.do(t, "POST", "/v1/keys", admin, `{"name":"graced","scopes":["models:read","chat:write","logs:read"]}`)
+	if resp.StatusCode != 201 {
+		t.Fatalf("create key: %d %s", resp.StatusCode, body)
+	}
+	graced := decodeKey(t, body)
+	resp, body = ts.do(t, "POST", "/v1/keys/"+graced.ID+"/rotate", admin, `{"grace_period":"24h"}`)
+	if resp.StatusCode != 201 {
+		t.Fatalf("rotate: %d %s", resp.StatusCode, body)
+	}
+	rotated := decodeKey(t, body)
+	resp, body = ts.do(t, "POST", "/v1/keys", admin, `{"name":"gone","scopes":["models:read","chat:write"]}`)
+	if resp.StatusCode != 201 {
+		t.Fatalf("create key: %d %s", resp.StatusCode, body)
+	}
+	revoked := decodeKey(t, body)
+	for _, k := range []string{admin, graced.Key, rotated.Key, revoked.Key} {
+		if r, b := ts.do(t, "POST", "/v1/chat/completions", k, chat); r.StatusCode != 200 {
+			t.Fatalf("chat before backup: %d %s", r.StatusCode, b)
+		}
+	}
+	if resp, body = ts.do(t, "DELETE", "/v1/keys/"+revoked.ID, admin, ""); resp.StatusCode != 200 {
+		t.Fatalf("revoke: %d %s", resp.StatusCode, body)
+	}
+	waitLogs(t, ts, admin, 4)
+	ts.Close()
+
+	out, stderr, code := ts.mira(t, "", "admin", "backup", "run")
+	if code != 0 {
+		t.Fatalf("backup run: exit %d: %s %s", code, out, stderr)
+	}
+	for _, name := range []string{"local", "eu", "us"} {
+		if !strings.Contains(out, name+"\tmira-backup-") {
+			t.Errorf("backup run output names no backup on %s:\n%s", name, out)
+		}
+	}
+	// Nothing in the buckets is plaintext: not the user's e-mail, not a
+	// key's prefix, not a chat.
+	for _, v := range []*backuptest.Versitygw{eu, us} {
+		files := 0
+		filepath.WalkDir(v.Root, func(p string, d os.DirEntry, err error) error {
+			if err != nil || d.IsDir() {
+				return err
+			}
+			b, err := os.ReadFile(p)
+			if err != nil {
+				t.Errorf("read %s: %v", p, err)
+				return nil
+			}
+			files++
+			for _, secret := range []string{"dev@example.com", admin[:12], graced.Key[:12], rotated.Key[:12], "back me up"} {
+				if bytes.Contains(b, []byte(secret)) {
+					t.Errorf("%s holds %q in plaintext", p, secret)
+				}
+			}
+			return nil
+		})
+		if files < 2 {
+			t.Errorf("bucket under %s holds %d files; want a backup and its sidecar", v.Root, files)
+		}
+	}
+
+	// The server is gone; its data directory with it.
+	if err := os.RemoveAll(ts.dataDir); err != nil {
+		t.Fatal(err)
+	}
+	env := maps.Clone(ts.env)
+	env["MIRA_DATA_DIR"] = filepath.Join(t.TempDir(), "restored")
+	env["MIRA_DATABASE_URL"] = pgURL
+	if out, stderr, code := runMira(t, env, "", "admin", "backup", "restore", "--from", "eu", "--database-url", pgURL, "--identity", idFile); code != 0 {
+		t.Fatalf("backup restore: exit %d: %s %s", code, out, stderr)
+	}
+	// Request logs are not in backups: the restored database has none;
+	// usage and the audit log came back.
+	db, err := sql.Open("pgx", pgURL)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	for table, want := range map[string]func(int) bool{
+		"request_logs": func(n int) bool { return n == 0 },
+		"usage_daily":  func(n int) bool { return n > 0 },
+		"audit_log":    func(n int) bool { return n > 0 },
+		"api_keys":     func(n int) bool { return n == 4 },
+	} {
+		var n int
+		if err := db.QueryRow(`SELECT count(*) FROM ` + table).Scan(&n); err != nil {
+			t.Fatalf("count %s: %v", table, err)
+		}
+		if !want(n) {
+			t.Errorf("restored %s holds %d rows", table, n)
+		}
+	}
+	restored := startWithEnv(t, env)
+	for name, k := range map[string]string{"admin": admin, "old key in grace": graced.Key, "rotated": rotated.Key} {
+		if r, b := restored.do(t, "POST", "/v1/chat/completions", k, chat); r.StatusCode != 200 {
+			t.Errorf("%s after restore: %d %s", name, r.StatusCode, b)
+		}
+	}
+	r, b := restored.do(t, "POST", "/v1/chat/completions", revoked.Key, chat)
+	checkError(t, r, b, 401, "key_revoked")
+	if out, stderr, code := restored.mira(t, "", "admin", "audit", "verify"); code != 0 {
+		t.Errorf("audit verify after restore: exit %d: %s %s", code, out, stderr)
 	}
 }
