@@ -4,19 +4,26 @@ import (
 	"bytes"
 	"context"
 	"database/sql"
+	"encoding/json"
 	"io"
 	"maps"
+	"net"
 	"net/http"
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
+	"sync/atomic"
+	"syscall"
 	"testing"
+	"time"
 
 	"github.com/vmira/mira/internal/alerts"
 	"github.com/vmira/mira/internal/backup"
 	"github.com/vmira/mira/internal/backup/backuptest"
 	"github.com/vmira/mira/internal/mira"
 	"github.com/vmira/mira/internal/store/storetest"
+	"github.com/vmira/mira/internal/testkit"
 )
 
 func TestBackupRestoreEndToEnd(t *testing.T) {
@@ -245,5 +252,142 @@ func TestBackupFullEndToEnd(t *testing.T) {
 	checkError(t, r, b, 401, "key_revoked")
 	if out, stderr, code := restored.mira(t, "", "admin", "audit", "verify"); code != 0 {
 		t.Errorf("audit verify after restore: exit %d: %s %s", code, out, stderr)
+	}
+}
+
+// stallProxy forwards TCP connections to upstream. While stalling is set,
+// it holds back a request that starts with "PUT " once its headers and a
+// little of its body have gone through, and reports that on stalled: an
+// upload cut in the middle.
+type stallProxy struct {
+	addr     string
+	stalling atomic.Bool
+	stalled  chan struct{}
+	once     sync.Once
+}
+
+func startStallProxy(t *testing.T, upstream string) *stallProxy {
+	t.Helper()
+	l, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { l.Close() })
+	p := &stallProxy{addr: l.Addr().String(), stalled: make(chan struct{})}
+	p.stalling.Store(true)
+	go func() {
+		for {
+			c, err := l.Accept()
+			if err != nil {
+				return
+			}
+			go p.serve(c, upstream)
+		}
+	}()
+	return p
+}
+
+func (p *stallProxy) serve(c net.Conn, upstream string) {
+	defer c.Close()
+	u, err := net.Dial("tcp", upstream)
+	if err != nil {
+		return
+	}
+	defer u.Close()
+	go io.Copy(c, u)
+	var seen []byte
+	buf := make([]byte, 4096)
+	for {
+		n, err := c.Read(buf)
+		if n > 0 {
+			chunk := buf[:n]
+			if p.stalling.Load() {
+				seen = append(seen, chunk...)
+				if i := bytes.Index(seen, []byte("PUT ")); i >= 0 {
+					if h := bytes.Index(seen[i:], []byte("\r\n\r\n")); h >= 0 && len(seen) > i+h+4+64 {
+						// Headers and 64 bytes of body, then nothing more.
+						cut := len(chunk) - (len(seen) - (i + h + 4 + 64))
+						if cut > 0 {
+							u.Write(chunk[:cut])
+						}
+						p.once.Do(func() { close(p.stalled) })
+						io.Copy(io.Discard, c)
+						return
+					}
+				}
+			}
+			if _, err := u.Write(chunk); err != nil {
+				return
+			}
+		}
+		if err != nil {
+			return
+		}
+	}
+}
+
+// TestBackupKilledMidUpload kills `mira admin backup run` (the real binary)
+// with SIGKILL in the middle of an S3 upload: no half-written backup is
+// listed, and the next run succeeds.
+func TestBackupKilledMidUpload(t *testing.T) {
+	recipient, _, code := runMira(t, map[string]string{}, "", "admin", "backup", "keygen", "--out", filepath.Join(t.TempDir(), "id.txt"))
+	if code != 0 {
+		t.Fatal("keygen failed")
+	}
+	v := backuptest.StartVersitygw(t, "eu-west-1", "mira-eu")
+	proxy := startStallProxy(t, strings.TrimPrefix(v.Endpoint, "http://"))
+	slow := *v
+	slow.Endpoint = "http://" + proxy.addr
+	extra := map[string]string{}
+	ts := startServer(t, "backups:\n  recipients: ["+strings.TrimSpace(recipient)+"]\n  targets:\n"+
+		s3TargetYAML("eu", &slow, "mira-eu", extra), extra)
+	for range 5 {
+		ts.createKey(t)
+	}
+	ts.Close()
+
+	var envList []string
+	for k, val := range ts.env {
+		if k != "MIRA_ADMIN_LISTEN" {
+			envList = append(envList, k+"="+val)
+		}
+	}
+	cmd := miraCmd(t, envList, "admin", "backup", "run")
+	var out testkit.Buffer
+	cmd.Stdout, cmd.Stderr = &out, &out
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	select {
+	case <-proxy.stalled:
+	case <-time.After(30 * time.Second):
+		cmd.Process.Kill()
+		cmd.Wait()
+		t.Fatalf("the upload never started:\n%s", out.String())
+	}
+	if err := cmd.Process.Signal(syscall.SIGKILL); err != nil {
+		t.Fatal(err)
+	}
+	cmd.Wait()
+
+	list, stderr, code := ts.mira(t, "", "admin", "backup", "list", "--json")
+	if code != 0 {
+		t.Fatalf("backup list after SIGKILL: exit %d: %s %s", code, list, stderr)
+	}
+	if strings.TrimSpace(list) != "[]" {
+		t.Errorf("backup list after SIGKILL mid-upload shows %s; want nothing", list)
+	}
+
+	proxy.stalling.Store(false)
+	if out, stderr, code := ts.mira(t, "", "admin", "backup", "run"); code != 0 {
+		t.Fatalf("backup run after SIGKILL: exit %d: %s %s", code, out, stderr)
+	}
+	list, _, _ = ts.mira(t, "", "admin", "backup", "list", "--json")
+	var got []backup.Backup
+	if err := json.Unmarshal([]byte(list), &got); err != nil || len(got) != 1 {
+		t.Fatalf("backup list after the next run: %s (%v); want one backup", list, err)
+	}
+	if out, stderr, code := ts.mira(t, "", "admin", "backup", "verify"); code != 0 {
+		t.Errorf("backup verify after the next run: exit %d: %s %s", code, out, stderr)
 	}
 }
