@@ -113,8 +113,13 @@ func TestScheduledBackupFailsOneTarget(t *testing.T) {
 	}
 	io.Copy(&metrics, resp.Body)
 	resp.Body.Close()
-	if strings.Contains(metrics.String(), "mira_backup_last_success_timestamp_seconds 0\n") {
-		t.Error("the last-success metric was not set after a backup that reached a target")
+	exp := metrics.String()
+	if !strings.Contains(exp, `mira_backup_last_success_timestamp_seconds{target="bad"} 0`) ||
+		strings.Contains(exp, `mira_backup_last_success_timestamp_seconds{target="good"} 0`) {
+		t.Error("the last-success metric is not set for the target reached and only for it:\n" + exp)
+	}
+	if !strings.Contains(exp, `mira_backup_failures_total{target="bad"} 1`) || !strings.Contains(exp, `mira_backup_failures_total{target="good"} 0`) {
+		t.Error("the failure counter does not count the failed target's failure:\n" + exp)
 	}
 }
 
