@@ -396,3 +396,35 @@ func TestBackupKilledMidUpload(t *testing.T) {
 		t.Errorf("backup verify after the next run: exit %d: %s %s", code, out, stderr)
 	}
 }
+
+// `mira admin backup run` applies retention on each target it reached,
+// like the server's scheduled backups.
+func TestBackupRunAppliesRetention(t *testing.T) {
+	recipient, _, code := runMira(t, map[string]string{}, "", "admin", "backup", "keygen", "--out", filepath.Join(t.TempDir(), "id.txt"))
+	if code != 0 {
+		t.Fatal("keygen failed")
+	}
+	dir := filepath.Join(t.TempDir(), "backups")
+	if err := os.MkdirAll(dir, 0o700); err != nil {
+		t.Fatal(err)
+	}
+	old := "mira-backup-20200101T000000Z-abcd.tar.gz.age"
+	for _, n := range []string{old, old + backup.SidecarSuffix} {
+		if err := os.WriteFile(filepath.Join(dir, n), []byte("old"), 0o600); err != nil {
+			t.Fatal(err)
+		}
+	}
+	ts := startServer(t, "backups:\n  recipients: ["+strings.TrimSpace(recipient)+"]\n  keep: {count: 1}\n  targets:\n    - {name: local, type: dir, path: "+dir+"}\n", nil)
+	ts.Close()
+	if out, stderr, code := ts.mira(t, "", "admin", "backup", "run"); code != 0 || !strings.Contains(stderr, "deleted "+old) {
+		t.Fatalf("backup run: exit %d: %s %s; want the old backup deleted", code, out, stderr)
+	}
+	if _, err := os.Stat(filepath.Join(dir, old)); !os.IsNotExist(err) {
+		t.Errorf("the old backup is still there: %v", err)
+	}
+	list, _, _ := ts.mira(t, "", "admin", "backup", "list", "--json")
+	var got []backup.Backup
+	if err := json.Unmarshal([]byte(list), &got); err != nil || len(got) != 1 {
+		t.Errorf("backup list after the run: %s (%v); want the new backup alone", list, err)
+	}
+}
