@@ -9,6 +9,7 @@ import (
 	"maps"
 	"net"
 	"net/http"
+	"net/url"
 	"os"
 	"path/filepath"
 	"strings"
@@ -133,7 +134,8 @@ func s3TargetYAML(name string, v *backuptest.Versitygw, bucket string, env map[s
 }
 
 // TestBackupFullEndToEnd: a server with users, keys (one rotated and in
-// its grace period, one revoked), usage, request logs and audit entries is
+// its grace period, one revoked), a CLI login, usage, request logs and
+// audit entries is
 // backed up to a directory and two S3 targets; its data directory is
 // deleted; it is restored from one S3 target into a fresh PostgreSQL
 // database and served again.
@@ -179,6 +181,14 @@ func TestBackupFullEndToEnd(t *testing.T) {
 		t.Fatalf("revoke: %d %s", resp.StatusCode, body)
 	}
 	waitLogs(t, ts, admin, 4)
+	// A CLI login: its refresh token is in the backup (as a digest).
+	home := t.TempDir()
+	b := newBrowser(t, ts)
+	if err := b.signIn(devEmail, devPassword, "/dashboard/"); err != nil {
+		t.Fatal(err)
+	}
+	cliLogin(t, cliEnv(ts, home), b)
+	cred := readCredential(t, filepath.Join(home, "config", "mira", "credentials.json"), ts.URL())
 	ts.Close()
 
 	out, stderr, code := ts.mira(t, "", "admin", "backup", "run")
@@ -204,7 +214,7 @@ func TestBackupFullEndToEnd(t *testing.T) {
 				return nil
 			}
 			files++
-			for _, secret := range []string{"dev@example.com", admin[:12], graced.Key[:12], rotated.Key[:12], "back me up"} {
+			for _, secret := range []string{"dev@example.com", admin[:12], graced.Key[:12], rotated.Key[:12], "back me up", cred.RefreshToken[:16]} {
 				if bytes.Contains(b, []byte(secret)) {
 					t.Errorf("%s holds %q in plaintext", p, secret)
 				}
@@ -253,8 +263,13 @@ func TestBackupFullEndToEnd(t *testing.T) {
 			t.Errorf("%s after restore: %d %s", name, r.StatusCode, b)
 		}
 	}
-	r, b := restored.do(t, "POST", "/v1/chat/completions", revoked.Key, chat)
-	checkError(t, r, b, 401, "key_revoked")
+	r, body := restored.do(t, "POST", "/v1/chat/completions", revoked.Key, chat)
+	checkError(t, r, body, 401, "key_revoked")
+	// The CLI's refresh token still refreshes on the restored server.
+	if status, oerr := restored.postForm(t, "/oauth/token", url.Values{"grant_type": {"refresh_token"},
+		"refresh_token": {cred.RefreshToken}, "client_id": {"mira-cli"}}); status != 200 {
+		t.Errorf("refresh after restore: %d %q; want 200", status, oerr)
+	}
 	if out, stderr, code := restored.mira(t, "", "admin", "audit", "verify"); code != 0 {
 		t.Errorf("audit verify after restore: exit %d: %s %s", code, out, stderr)
 	}
