@@ -135,10 +135,9 @@ func s3TargetYAML(name string, v *backuptest.Versitygw, bucket string, env map[s
 
 // TestBackupFullEndToEnd: a server with users, keys (one rotated and in
 // its grace period, one revoked), a CLI login, usage, request logs and
-// audit entries is
-// backed up to a directory and two S3 targets; its data directory is
-// deleted; it is restored from one S3 target into a fresh PostgreSQL
-// database and served again.
+// audit entries is backed up to a directory and two S3 targets; its data
+// directory is deleted; it is restored from one S3 target into a fresh
+// PostgreSQL database and served again.
 func TestBackupFullEndToEnd(t *testing.T) {
 	pgURL := storetest.PostgresURL(t)
 	idFile := filepath.Join(t.TempDir(), "identity.txt")
