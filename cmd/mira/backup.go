@@ -7,6 +7,7 @@ import (
 	"os"
 	"runtime/debug"
 	"text/tabwriter"
+	"time"
 
 	"filippo.io/age"
 	"github.com/spf13/cobra"
@@ -96,11 +97,23 @@ func newBackupRunCmd(e *env) *cobra.Command {
 			}
 			res, err := backup.Run(cmd.Context(), a.db, a.secret, backup.Config{
 				Recipients: cfg.Backups.Recipients, TempDir: cfg.DataDir, Audit: l, Version: version()}, targets)
-			for _, t := range res.Targets {
+			now := time.Now()
+			for i, t := range res.Targets {
 				if t.Err != nil {
 					fmt.Fprintf(e.stdout, "%s\tFAILED\t%v\n", t.Target, t.Err)
-				} else {
-					fmt.Fprintf(e.stdout, "%s\t%s\t%d bytes\n", t.Target, res.Name, res.Size)
+					continue
+				}
+				fmt.Fprintf(e.stdout, "%s\t%s\t%d bytes\n", t.Target, res.Name, res.Size)
+				// Retention on each target the backup reached, as the
+				// server does after a scheduled backup.
+				if i < len(targets) {
+					deleted, rerr := backup.Apply(cmd.Context(), targets[i], cfg.Backups.Keep, now, res.Name)
+					for _, d := range deleted {
+						fmt.Fprintf(e.stderr, "%s: deleted %s (retention)\n", t.Target, d)
+					}
+					if rerr != nil {
+						fmt.Fprintf(e.stderr, "%s: retention failed: %v\n", t.Target, rerr)
+					}
 				}
 			}
 			return err

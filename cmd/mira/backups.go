@@ -6,6 +6,7 @@ import (
 
 	"github.com/vmira/mira/internal/alerts"
 	"github.com/vmira/mira/internal/backup"
+	"github.com/vmira/mira/internal/config"
 	"github.com/vmira/mira/internal/ratelimit"
 	"github.com/vmira/mira/internal/store"
 )
@@ -62,13 +63,13 @@ func (m *Main) runBackup(ctx context.Context, targets []backup.Target) error {
 	res, err := backup.Run(ctx, m.db, m.secret, backup.Config{Recipients: cfg.Recipients, TempDir: m.Config.DataDir,
 		Audit: m.audit, Version: version()}, targets)
 	now := time.Now()
-	succeeded := false
 	for i, t := range res.Targets {
 		if t.Err != nil {
+			m.metrics.BackupFailed(t.Target)
 			m.raise(ctx, alerts.Event{Rule: alerts.BackupFailed, Subject: t.Target, Details: map[string]any{"error": t.Err.Error()}})
 			continue
 		}
-		succeeded = true
+		m.metrics.BackupSucceeded(t.Target, now)
 		if i < len(targets) {
 			if _, err := backup.Apply(ctx, targets[i], cfg.Keep, now, res.Name); err != nil {
 				m.Logger.Warn("backup retention failed", "target", t.Target, "error", err)
@@ -76,10 +77,11 @@ func (m *Main) runBackup(ctx context.Context, targets []backup.Target) error {
 		}
 	}
 	if len(res.Targets) == 0 && err != nil {
+		// No archive was made: every target missed this backup.
+		for _, t := range targets {
+			m.metrics.BackupFailed(t.Name())
+		}
 		m.raise(ctx, alerts.Event{Rule: alerts.BackupFailed, Subject: "backup", Details: map[string]any{"error": err.Error()}})
-	}
-	if succeeded {
-		m.metrics.BackupSucceeded(now)
 	}
 	return err
 }
@@ -93,12 +95,12 @@ func (m *Main) watchBackups(ctx context.Context, targets []backup.Target) {
 		newest := started
 		found := false
 		for _, t := range targets {
-			if list, err := backup.List(ctx, t); err == nil && len(list) > 0 && (!found || list[0].Created.After(newest)) {
-				newest, found = list[0].Created, true
+			if list, err := backup.List(ctx, t); err == nil && len(list) > 0 {
+				m.metrics.BackupSucceeded(t.Name(), list[0].Created)
+				if !found || list[0].Created.After(newest) {
+					newest, found = list[0].Created, true
+				}
 			}
-		}
-		if found {
-			m.metrics.BackupSucceeded(newest)
 		}
 		if backup.Stale(newest, m.Config.Backups.Schedule, time.Now()) {
 			m.raise(ctx, alerts.Event{Rule: alerts.BackupStale, Subject: "backup",
@@ -110,6 +112,16 @@ func (m *Main) watchBackups(ctx context.Context, targets []backup.Target) {
 		case <-time.After(time.Hour):
 		}
 	}
+}
+
+// backupTargetNames are the configured target names: the label values of
+// the backup metrics.
+func backupTargetNames(cfg config.Backups) []string {
+	var out []string
+	for _, t := range cfg.Targets {
+		out = append(out, t.Name)
+	}
+	return out
 }
 
 // raise raises an alert from background work, logging a failure.

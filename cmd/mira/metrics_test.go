@@ -78,7 +78,6 @@ func TestAdminMetricsAfterRequests(t *testing.T) {
 		`mira_request_log_dropped_total 0`,
 		`mira_dependency_up{dependency="database"} 1`,
 		`mira_certificate_expiry_timestamp_seconds `,
-		`mira_backup_last_success_timestamp_seconds 0`,
 		`go_goroutines `,
 		`process_resident_memory_bytes `,
 	} {

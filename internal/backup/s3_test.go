@@ -5,90 +5,19 @@ import (
 	"context"
 	"crypto/rand"
 	"crypto/sha256"
-	"encoding/hex"
 	"errors"
 	"io"
-	"net"
-	"net/http"
-	"os"
-	"os/exec"
-	"path/filepath"
-	"runtime"
 	"slices"
 	"strings"
-	"sync"
 	"testing"
 	"time"
 
 	"github.com/minio/minio-go/v7"
 	"github.com/minio/minio-go/v7/pkg/credentials"
 
+	"github.com/vmira/mira/internal/backup/backuptest"
 	"github.com/vmira/mira/internal/config"
 )
-
-// versitygwVersion is the versitygw (github.com/versity/versitygw) the S3
-// tests run: a real S3 server on a posix directory.
-const versitygwVersion = "v1.8.0"
-
-// versitygwBinary returns a versitygw binary: $MIRA_VERSITYGW if set (CI
-// builds it once), else one built with go install into the user cache
-// directory (kept across runs). When it cannot be built the test is
-// skipped, unless MIRA_TEST_REQUIRE_VERSITYGW=1.
-func versitygwBinary(t *testing.T) string {
-	t.Helper()
-	unavailable := func(format string, args ...any) {
-		t.Helper()
-		if os.Getenv("MIRA_TEST_REQUIRE_VERSITYGW") == "1" {
-			t.Fatalf(format, args...)
-		}
-		t.Skipf(format+" (set MIRA_TEST_REQUIRE_VERSITYGW=1 to make this a failure)", args...)
-	}
-	if p := os.Getenv("MIRA_VERSITYGW"); p != "" {
-		return p
-	}
-	cache, err := os.UserCacheDir()
-	if err != nil {
-		unavailable("no user cache directory for versitygw: %v", err)
-	}
-	dir := filepath.Join(cache, "mira-test", "versitygw-"+versitygwVersion)
-	bin := filepath.Join(dir, "versitygw")
-	if _, err := os.Stat(bin); err == nil {
-		return bin
-	}
-	versitygwBuild.Lock()
-	defer versitygwBuild.Unlock()
-	if _, err := os.Stat(bin); err == nil {
-		return bin
-	}
-	if err := os.MkdirAll(filepath.Dir(dir), 0o755); err != nil {
-		unavailable("create %s: %v", dir, err)
-	}
-	tmp, err := os.MkdirTemp(filepath.Dir(dir), "build-")
-	if err != nil {
-		unavailable("create build dir: %v", err)
-	}
-	defer os.RemoveAll(tmp)
-	goCmd, err := exec.LookPath("go")
-	if err != nil {
-		goCmd = filepath.Join(runtime.GOROOT(), "bin", "go")
-	}
-	start := time.Now()
-	cmd := exec.Command(goCmd, "install", "github.com/versity/versitygw/cmd/versitygw@"+versitygwVersion)
-	cmd.Env = append(os.Environ(), "GOBIN="+tmp, "CGO_ENABLED=0")
-	if out, err := cmd.CombinedOutput(); err != nil {
-		unavailable("build versitygw %s: %v\n%s", versitygwVersion, err, out)
-	}
-	t.Logf("built versitygw %s in %v", versitygwVersion, time.Since(start).Round(100*time.Millisecond))
-	if err := os.MkdirAll(dir, 0o755); err != nil {
-		unavailable("create %s: %v", dir, err)
-	}
-	if err := os.Rename(filepath.Join(tmp, "versitygw"), bin); err != nil {
-		unavailable("install versitygw: %v", err)
-	}
-	return bin
-}
-
-var versitygwBuild sync.Mutex
 
 // s3Server is a running versitygw standing for one region.
 type s3Server struct {
@@ -99,67 +28,12 @@ type s3Server struct {
 	stop     func()
 }
 
-func freeAddr(t *testing.T) string {
-	t.Helper()
-	l, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer l.Close()
-	return l.Addr().String()
-}
-
-func randomHex(t *testing.T, n int) string {
-	b := make([]byte, n)
-	rand.Read(b)
-	return strings.ToUpper(hex.EncodeToString(b))
-}
-
-// startVersitygw runs versitygw on a posix directory with fresh root
-// credentials (passed in the environment, not on the command line) and
-// creates bucket.
+// startVersitygw runs versitygw (see backuptest) with bucket created.
 func startVersitygw(t *testing.T, region, bucket string) *s3Server {
 	t.Helper()
-	bin := versitygwBinary(t)
-	s := &s3Server{region: region, access: "AK" + randomHex(t, 8), secret: "SK" + randomHex(t, 16)}
-	addr := freeAddr(t)
-	s.endpoint = "http://" + addr
-	root := t.TempDir()
-	if err := os.Mkdir(filepath.Join(root, bucket), 0o755); err != nil {
-		t.Fatal(err)
-	}
-	ctx, cancel := context.WithCancel(context.Background())
-	cmd := exec.CommandContext(ctx, bin, "--port", addr, "--region", region, "--quiet", "posix", root)
-	cmd.Env = append(os.Environ(), "ROOT_ACCESS_KEY="+s.access, "ROOT_SECRET_KEY="+s.secret)
-	var out bytes.Buffer
-	var outMu sync.Mutex
-	cmd.Stdout = writerFunc(func(p []byte) (int, error) { outMu.Lock(); defer outMu.Unlock(); return out.Write(p) })
-	cmd.Stderr = cmd.Stdout
-	if err := cmd.Start(); err != nil {
-		cancel()
-		t.Fatalf("start versitygw: %v", err)
-	}
-	var once sync.Once
-	s.stop = func() { once.Do(func() { cancel(); cmd.Wait() }) }
-	t.Cleanup(s.stop)
-	for deadline := time.Now().Add(20 * time.Second); ; {
-		resp, err := http.Get(s.endpoint + "/")
-		if err == nil {
-			resp.Body.Close()
-			return s
-		}
-		if time.Now().After(deadline) {
-			outMu.Lock()
-			defer outMu.Unlock()
-			t.Fatalf("versitygw did not start: %v\n%s", err, out.String())
-		}
-		time.Sleep(50 * time.Millisecond)
-	}
+	v := backuptest.StartVersitygw(t, region, bucket)
+	return &s3Server{endpoint: v.Endpoint, region: v.Region, access: v.Access, secret: v.Secret, stop: v.Stop}
 }
-
-type writerFunc func([]byte) (int, error)
-
-func (f writerFunc) Write(p []byte) (int, error) { return f(p) }
 
 // target returns an S3 target on s with credentials in a fake environment.
 func (s *s3Server) target(t *testing.T, name, bucket, prefix string) *S3 {

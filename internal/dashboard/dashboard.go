@@ -316,7 +316,8 @@ func (d *Dashboard) Routes() []Route {
 		)
 	}
 	if d.audit != nil {
-		routes = append(routes, Route{"GET /dashboard/audit", user(d.auditPage)})
+		routes = append(routes, Route{"GET /dashboard/audit", user(d.auditPage)},
+			Route{"GET /dashboard/backups", user(d.backupsPage)})
 	}
 	if d.alerts != nil {
 		routes = append(routes,
@@ -338,6 +339,9 @@ func (d *Dashboard) nav(u *mira.User, path string) []navLink {
 	}
 	if d.audit != nil && canAdminister(u) {
 		links = append(links, navLink{Path: "/dashboard/audit", Text: "Audit log"})
+	}
+	if d.audit != nil && isOwner(u) {
+		links = append(links, navLink{Path: "/dashboard/backups", Text: "Backups"})
 	}
 	if d.alerts != nil && canAdminister(u) {
 		links = append(links, navLink{Path: "/dashboard/alerts", Text: "Alerts"})

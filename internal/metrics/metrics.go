@@ -36,6 +36,9 @@ type Config struct {
 	RequestLog func() reqlog.Stats
 	// Certificate returns the serving certificate; nil: no expiry metric.
 	Certificate func() *x509.Certificate
+	// BackupTargets are the configured backup target names: the only
+	// values of the target label of the backup metrics.
+	BackupTargets []string
 }
 
 // Metrics holds Mira's metrics. It implements server.Observer; its methods
@@ -55,7 +58,11 @@ type Metrics struct {
 	keyEvents       *prometheus.CounterVec
 	invalidations   *prometheus.CounterVec
 	health          *prometheus.GaugeVec
-	lastBackup      prometheus.Gauge
+	lastBackup      *prometheus.GaugeVec
+	backupFailures  *prometheus.CounterVec
+	backupTargets   map[string]bool // fixed at New
+	backupMu        sync.Mutex
+	backupLast      map[string]int64 // under backupMu
 	lastPoll        prometheus.Gauge
 
 	models   map[string]*modelMetrics   // fixed at New: read without locks
@@ -117,9 +124,10 @@ func New(cfg Config) *Metrics {
 	m.health = prometheus.NewGaugeVec(prometheus.GaugeOpts{Namespace: "mira", Name: "dependency_up",
 		Help: "1 when the dependency answered the last readiness check, 0 when not (database, redis)."}, []string{"dependency"})
 	m.reg.MustRegister(m.health)
-	m.lastBackup = prometheus.NewGauge(prometheus.GaugeOpts{Namespace: "mira", Name: "backup_last_success_timestamp_seconds",
-		Help: "Unix time of the last successful backup; 0 until one succeeded."})
+	m.lastBackup = prometheus.NewGaugeVec(prometheus.GaugeOpts{Namespace: "mira", Name: "backup_last_success_timestamp_seconds",
+		Help: "Unix time of the last successful backup to the target; 0 until one succeeded."}, []string{"target"})
 	m.reg.MustRegister(m.lastBackup)
+	m.backupFailures = counter("backup_failures_total", "Backups that failed to reach the target.", "target")
 	m.lastPoll = prometheus.NewGauge(prometheus.GaugeOpts{Namespace: "mira", Name: "revocation_poll_last_success_timestamp_seconds",
 		Help: "Unix time of the last successful database poll for revoked keys (the path revocations take when the bus is away)."})
 	m.reg.MustRegister(m.lastPoll)
@@ -161,6 +169,14 @@ func New(cfg Config) *Metrics {
 	}
 	for _, d := range []string{"database", "redis"} {
 		m.health.WithLabelValues(d).Set(1)
+	}
+	// Present at 0 from the start: a target never backed up to is stale.
+	m.backupTargets = make(map[string]bool, len(cfg.BackupTargets))
+	m.backupLast = make(map[string]int64, len(cfg.BackupTargets))
+	for _, name := range cfg.BackupTargets {
+		m.backupTargets[name] = true
+		m.lastBackup.WithLabelValues(name)
+		m.backupFailures.WithLabelValues(name)
 	}
 	m.labels.max = 64
 	return m
@@ -293,8 +309,28 @@ func (m *Metrics) SetHealth(dependency string, up bool) {
 	m.health.WithLabelValues(m.labels.value(dependency)).Set(v)
 }
 
-// BackupSucceeded records the time of a successful backup.
-func (m *Metrics) BackupSucceeded(t time.Time) { m.lastBackup.Set(float64(t.Unix())) }
+// BackupSucceeded records the time of a successful backup to target. Only
+// configured targets (Config.BackupTargets) are recorded, and the time
+// only moves forward.
+func (m *Metrics) BackupSucceeded(target string, t time.Time) {
+	if !m.backupTargets[target] {
+		return
+	}
+	m.backupMu.Lock()
+	defer m.backupMu.Unlock()
+	if t.Unix() > m.backupLast[target] {
+		m.backupLast[target] = t.Unix()
+		m.lastBackup.WithLabelValues(target).Set(float64(t.Unix()))
+	}
+}
+
+// BackupFailed counts a backup that failed to reach target (a configured
+// one; others are not recorded).
+func (m *Metrics) BackupFailed(target string) {
+	if m.backupTargets[target] {
+		m.backupFailures.WithLabelValues(target).Inc()
+	}
+}
 
 // boundedSet admits at most max distinct label values, each short and of
 // safe characters; past that, values become Other.

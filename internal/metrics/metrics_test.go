@@ -81,3 +81,33 @@ func BenchmarkRequest(b *testing.B) {
 		m.Upstream("mira", time.Millisecond, nil)
 	}
 }
+
+// Backup metrics are per configured target, present at 0 from the start;
+// names not in the configuration never become label values, and the last
+// success only moves forward.
+func TestBackupMetricsPerTarget(t *testing.T) {
+	m := New(Config{BackupTargets: []string{"local", "eu"}})
+	m.BackupSucceeded("local", time.Unix(2000, 0))
+	m.BackupSucceeded("local", time.Unix(1000, 0))
+	m.BackupFailed("eu")
+	m.BackupFailed("eu")
+	m.BackupSucceeded("s3://secret-bucket", time.Unix(3000, 0))
+	m.BackupFailed("s3://secret-bucket")
+
+	rec := httptest.NewRecorder()
+	m.Handler().ServeHTTP(rec, httptest.NewRequest("GET", "/metrics", nil))
+	exp := rec.Body.String()
+	for _, want := range []string{
+		`mira_backup_last_success_timestamp_seconds{target="local"} 2000`,
+		`mira_backup_last_success_timestamp_seconds{target="eu"} 0`,
+		`mira_backup_failures_total{target="eu"} 2`,
+		`mira_backup_failures_total{target="local"} 0`,
+	} {
+		if !strings.Contains(exp, want) {
+			t.Errorf("exposition lacks %s", want)
+		}
+	}
+	if strings.Contains(exp, "secret-bucket") {
+		t.Error("an unconfigured target name became a label value")
+	}
+}
