@@ -1,6 +1,7 @@
 package main
 
 import (
+	"github.com/spf13/cobra"
 	"io"
 	"strings"
 	"testing"
@@ -95,4 +96,34 @@ func TestDestructiveCommandsConfirm(t *testing.T) {
 		t.Errorf("admin key revoke, answer yes: exit %d, stderr %q", code, stderr)
 	}
 	_ = key
+}
+
+// TestEveryCommandHasExample: every runnable command's --help shows an
+// example; groups (which only print their help) need none.
+func TestEveryCommandHasExample(t *testing.T) {
+	root := newRootCmd(&env{stdin: strings.NewReader(""), stdout: io.Discard, stderr: io.Discard, getenv: func(string) string { return "" }})
+	root.InitDefaultCompletionCmd()
+	var walk func(c *cobra.Command)
+	walk = func(c *cobra.Command) {
+		for _, sub := range c.Commands() {
+			walk(sub)
+		}
+		if c.Annotations["group"] == "true" || !c.Runnable() || c.Name() == "help" || c.Parent() != nil && c.Parent().Name() == "completion" {
+			return
+		}
+		if strings.TrimSpace(c.Example) == "" {
+			t.Errorf("%q has no Example in its --help", c.CommandPath())
+		}
+	}
+	walk(root)
+}
+
+// TestCompletion: cobra's completion scripts are there.
+func TestCompletion(t *testing.T) {
+	for _, sh := range []string{"bash", "zsh", "fish", "powershell"} {
+		out, stderr, code := runMira(t, nil, "", "completion", sh)
+		if code != 0 || !strings.Contains(out, "mira") || len(out) < 200 {
+			t.Errorf("mira completion %s: exit %d, %d bytes, stderr %q", sh, code, len(out), stderr)
+		}
+	}
 }

@@ -75,6 +75,7 @@ func newRootCmd(e *env) *cobra.Command {
 	})
 	root.AddCommand(newServeCmd(e), newAdminCmd(e), newAuthCmd(e), newKeysCmd(e), newModelsCmd(e), newChatCmd(e), newModerateCmd(e), newScanCmd(e), newUsageCmd(e), newLogsCmd(e), newAlertsCmd(e), newCheckCmd(e), newVersionCmd(e))
 	groupsRefuseUnknown(root)
+	setExamples(root)
 	return root
 }
 
@@ -101,6 +102,10 @@ func groupsRefuseUnknown(c *cobra.Command) {
 		return nil
 	}
 	c.RunE = func(cmd *cobra.Command, args []string) error { return cmd.Help() }
+	if c.Annotations == nil {
+		c.Annotations = map[string]string{}
+	}
+	c.Annotations["group"] = "true"
 }
 
 // errorText is err's message without the "mira: " prefix the client
