@@ -241,6 +241,7 @@ func newAdminKeyCreateCmd(e *env) *cobra.Command {
 
 func newAdminKeyRevokeCmd(e *env) *cobra.Command {
 	var f serverFlags
+	var yes bool
 	cmd := &cobra.Command{
 		Use:   "revoke ID",
 		Short: "Revoke an API key at once",
@@ -255,6 +256,15 @@ func newAdminKeyRevokeCmd(e *env) *cobra.Command {
 			if err != nil {
 				return err
 			}
+			if err := confirm(e, yes, "Revoke", func() string {
+				name := ""
+				if k, err := a.db.KeyByID(cmd.Context(), args[0]); err == nil {
+					name = k.Name
+				}
+				return keySubject(args[0], name)
+			}); err != nil {
+				return err
+			}
 			if _, err := svc.Revoke(cmd.Context(), args[0], "revoked by admin", byAdmin); err != nil {
 				if errors.Is(err, mira.ErrNotFound) {
 					return fmt.Errorf("no key with id %q", args[0])
@@ -266,6 +276,7 @@ func newAdminKeyRevokeCmd(e *env) *cobra.Command {
 		},
 	}
 	f.register(cmd.Flags(), false)
+	addYesFlag(cmd, &yes)
 	return cmd
 }
 

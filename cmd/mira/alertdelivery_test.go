@@ -134,7 +134,7 @@ func TestAlertDeliveryWebhookAndEmail(t *testing.T) {
 
 	t.Run("revoked key used", func(t *testing.T) {
 		key, id := ts.createKey(t)
-		if _, stderr, code := ts.mira(t, "", "admin", "key", "revoke", id); code != 0 {
+		if _, stderr, code := ts.mira(t, "", "admin", "key", "revoke", "--yes", id); code != 0 {
 			t.Fatalf("admin key revoke: %d %s", code, stderr)
 		}
 		ts.useRevokedKey(t, key, 3)
@@ -286,7 +286,7 @@ func TestAlertDeliverySurvivesKill(t *testing.T) {
 		t.Fatalf("admin key list: %s", out)
 	}
 	id := listed[0].ID
-	if out, err := miraCmd(t, env, "admin", "key", "revoke", id).CombinedOutput(); err != nil {
+	if out, err := miraCmd(t, env, "admin", "key", "revoke", "--yes", id).CombinedOutput(); err != nil {
 		t.Fatalf("admin key revoke: %v %s", err, out)
 	}
 

@@ -97,7 +97,7 @@ func TestAlertsEndToEnd(t *testing.T) {
 
 	t.Run("revoked key used", func(t *testing.T) {
 		key, id := ts.createKey(t)
-		if _, stderr, code := ts.mira(t, "", "admin", "key", "revoke", id); code != 0 {
+		if _, stderr, code := ts.mira(t, "", "admin", "key", "revoke", "--yes", id); code != 0 {
 			t.Fatalf("admin key revoke: %d %s", code, stderr)
 		}
 		ts.useRevokedKey(t, key, 3)

@@ -5,7 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"os"
-	"runtime/debug"
 	"text/tabwriter"
 	"time"
 
@@ -278,12 +277,4 @@ func newBackupRestoreCmd(e *env) *cobra.Command {
 	cmd.Flags().StringVar(&identity, "identity", "", "age identity file (from `mira admin backup keygen`)")
 	cmd.Flags().StringVar(&databaseURL, "database-url", "", "restore into this empty PostgreSQL database (default: MIRA_DATABASE_URL, or SQLite in the data directory)")
 	return cmd
-}
-
-// version is the module version of this binary, for backup manifests.
-func version() string {
-	if bi, ok := debug.ReadBuildInfo(); ok && bi.Main.Version != "" {
-		return bi.Main.Version
-	}
-	return "(devel)"
 }

@@ -3,6 +3,7 @@ package main
 import (
 	"encoding/json"
 	"fmt"
+	"github.com/vmira/mira/client"
 	"io"
 	"net/http"
 	"net/url"
@@ -132,7 +133,7 @@ func newKeysCreateCmd(e *env) *cobra.Command {
 // a grace period so that deployments can switch over without downtime.
 func newKeysRotateCmd(e *env) *cobra.Command {
 	var grace string
-	var asJSON bool
+	var asJSON, yes bool
 	rotate := &cobra.Command{
 		Use:   "rotate ID",
 		Short: "Replace a key; the old one keeps working for the grace period",
@@ -141,6 +142,11 @@ func newKeysRotateCmd(e *env) *cobra.Command {
 			c, err := newClient(e)
 			if err != nil {
 				return err
+			}
+			if zeroGrace(grace) {
+				if err := confirm(e, yes, "Rotate", func() string { return remoteKeySubject(cmd, c, args[0]) }); err != nil {
+					return err
+				}
 			}
 			var k apiKey
 			if err := c.Do(cmd.Context(), http.MethodPost, "/v1/keys/"+url.PathEscape(args[0])+"/rotate",
@@ -155,13 +161,14 @@ func newKeysRotateCmd(e *env) *cobra.Command {
 	}
 	rotate.Flags().StringVar(&grace, "grace", "24h", "how long the old key keeps working (0s: stop it now)")
 	rotate.Flags().BoolVar(&asJSON, "json", false, "print JSON")
+	addYesFlag(rotate, &yes)
 	return rotate
 }
 
 // newKeysRevokeCmd is "mira keys revoke ID", for a key that must stop
 // working now (a leak), with no grace period.
 func newKeysRevokeCmd(e *env) *cobra.Command {
-	var asJSON bool
+	var asJSON, yes bool
 	revoke := &cobra.Command{
 		Use:   "revoke ID",
 		Short: "Revoke a key at once, on every instance",
@@ -169,6 +176,9 @@ func newKeysRevokeCmd(e *env) *cobra.Command {
 		RunE: func(cmd *cobra.Command, args []string) error {
 			c, err := newClient(e)
 			if err != nil {
+				return err
+			}
+			if err := confirm(e, yes, "Revoke", func() string { return remoteKeySubject(cmd, c, args[0]) }); err != nil {
 				return err
 			}
 			var k apiKey
@@ -183,6 +193,7 @@ func newKeysRevokeCmd(e *env) *cobra.Command {
 		},
 	}
 	revoke.Flags().BoolVar(&asJSON, "json", false, "print JSON")
+	addYesFlag(revoke, &yes)
 	return revoke
 }
 
@@ -235,4 +246,14 @@ func stateText(state string, revokedAt *int64, now time.Time) string {
 		return "active (stops " + time.Unix(*revokedAt, 0).UTC().Format("2006-01-02 15:04 UTC") + ")"
 	}
 	return state
+}
+
+// remoteKeySubject is "ID (name)" for a confirmation question, with the
+// name asked of the server; just ID if that fails.
+func remoteKeySubject(cmd *cobra.Command, c *client.Client, id string) string {
+	var k apiKey
+	if err := c.Do(cmd.Context(), http.MethodGet, "/v1/keys/"+url.PathEscape(id), nil, &k); err != nil {
+		return id
+	}
+	return keySubject(id, k.Name)
 }

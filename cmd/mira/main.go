@@ -67,12 +67,15 @@ func newRootCmd(e *env) *cobra.Command {
 		Short:         "Mira: a security-first AI API gateway and its command-line client",
 		SilenceUsage:  true,
 		SilenceErrors: true,
+		Version:       version(),
 	}
+	root.SetVersionTemplate("mira {{.Version}}\n")
 	root.SetFlagErrorFunc(func(c *cobra.Command, err error) error {
 		return usageError{fmt.Errorf("%w\nsee '%s --help'", err, c.CommandPath())}
 	})
-	root.AddCommand(newServeCmd(e), newAdminCmd(e), newAuthCmd(e), newKeysCmd(e), newModelsCmd(e), newChatCmd(e), newModerateCmd(e), newScanCmd(e), newUsageCmd(e), newLogsCmd(e), newAlertsCmd(e), newCheckCmd(e))
+	root.AddCommand(newServeCmd(e), newAdminCmd(e), newAuthCmd(e), newKeysCmd(e), newModelsCmd(e), newChatCmd(e), newModerateCmd(e), newScanCmd(e), newUsageCmd(e), newLogsCmd(e), newAlertsCmd(e), newCheckCmd(e), newVersionCmd(e))
 	groupsRefuseUnknown(root)
+	setExamples(root)
 	return root
 }
 
@@ -99,6 +102,10 @@ func groupsRefuseUnknown(c *cobra.Command) {
 		return nil
 	}
 	c.RunE = func(cmd *cobra.Command, args []string) error { return cmd.Help() }
+	if c.Annotations == nil {
+		c.Annotations = map[string]string{}
+	}
+	c.Annotations["group"] = "true"
 }
 
 // errorText is err's message without the "mira: " prefix the client

@@ -162,7 +162,7 @@ func TestKeyChecks(t *testing.T) {
 
 	// Revoking offline while the server runs takes effect within the
 	// revocation poll (1 s), and is reported as key_revoked.
-	if _, stderr, code := ts.mira(t, "", "admin", "key", "revoke", goodID); code != 0 {
+	if _, stderr, code := ts.mira(t, "", "admin", "key", "revoke", "--yes", goodID); code != 0 {
 		t.Fatalf("revoke: %s", stderr)
 	}
 	deadline := time.Now().Add(3 * time.Second)
