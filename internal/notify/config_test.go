@@ -12,7 +12,6 @@ import (
 
 	"github.com/vmira/mira/internal/config"
 	"github.com/vmira/mira/internal/notify"
-	"github.com/vmira/mira/internal/notify/notifytest"
 	"github.com/vmira/mira/internal/store/storetest"
 	"github.com/vmira/mira/internal/testkit"
 )
@@ -131,7 +130,7 @@ func TestSecretsNeverLogged(t *testing.T) {
 		{Name: "ops", Type: "webhook", URLEnv: "HOOK", SecretEnv: "S"},
 		{Name: "chat", Type: "slack", URLEnv: "SLACK"},
 		{Name: "chat2", Type: "slack", URLEnv: "SLACK2"},
-		{Name: "mail", Type: "email", SMTP: notifytest.FreePort(t), From: "mira@example.test", To: []string{"sec@example.test"}, Username: "mira", PasswordEnv: "PW"},
+		{Name: "mail", Type: "email", SMTP: testkit.FreeAddr(t), From: "mira@example.test", To: []string{"sec@example.test"}, Username: "mira", PasswordEnv: "PW"},
 	}, env("S", secret, "HOOK", dead.URL+"/hook?token="+slackToken, "SLACK", dead.URL+"/services/T/B/"+slackToken,
 		"SLACK2", "http://127.0.0.1:1/services/T/B/"+slackToken, "PW", smtpPassword),
 		notify.Options{Now: clock.Now, Logger: slog.New(slog.NewTextHandler(&logs, &slog.HandlerOptions{Level: slog.LevelDebug})), RetryFor: time.Minute})

@@ -8,16 +8,16 @@ import (
 	"context"
 	"crypto/rand"
 	"encoding/hex"
-	"net"
 	"net/http"
 	"os"
 	"os/exec"
 	"path/filepath"
-	"runtime"
 	"strings"
 	"sync"
 	"testing"
 	"time"
+
+	"github.com/vmira/mira/internal/testkit"
 )
 
 // versitygwVersion is the versitygw (github.com/versity/versitygw) the S3
@@ -25,64 +25,13 @@ import (
 const versitygwVersion = "v1.8.0"
 
 // VersitygwBinary returns a versitygw binary: $MIRA_VERSITYGW if set (CI
-// builds it once), else one built with go install into the user cache
-// directory (kept across runs). When it cannot be built the test is
-// skipped, unless MIRA_TEST_REQUIRE_VERSITYGW=1.
+// builds it once), else one built into the user cache directory. When it
+// cannot be built the test is skipped, unless MIRA_TEST_REQUIRE_VERSITYGW=1.
 func VersitygwBinary(t testing.TB) string {
 	t.Helper()
-	unavailable := func(format string, args ...any) {
-		t.Helper()
-		if os.Getenv("MIRA_TEST_REQUIRE_VERSITYGW") == "1" {
-			t.Fatalf(format, args...)
-		}
-		t.Skipf(format+" (set MIRA_TEST_REQUIRE_VERSITYGW=1 to make this a failure)", args...)
-	}
-	if p := os.Getenv("MIRA_VERSITYGW"); p != "" {
-		return p
-	}
-	cache, err := os.UserCacheDir()
-	if err != nil {
-		unavailable("no user cache directory for versitygw: %v", err)
-	}
-	dir := filepath.Join(cache, "mira-test", "versitygw-"+versitygwVersion)
-	bin := filepath.Join(dir, "versitygw")
-	if _, err := os.Stat(bin); err == nil {
-		return bin
-	}
-	versitygwBuild.Lock()
-	defer versitygwBuild.Unlock()
-	if _, err := os.Stat(bin); err == nil {
-		return bin
-	}
-	if err := os.MkdirAll(filepath.Dir(dir), 0o755); err != nil {
-		unavailable("create %s: %v", dir, err)
-	}
-	tmp, err := os.MkdirTemp(filepath.Dir(dir), "build-")
-	if err != nil {
-		unavailable("create build dir: %v", err)
-	}
-	defer os.RemoveAll(tmp)
-	goCmd, err := exec.LookPath("go")
-	if err != nil {
-		goCmd = filepath.Join(runtime.GOROOT(), "bin", "go")
-	}
-	start := time.Now()
-	cmd := exec.Command(goCmd, "install", "github.com/versity/versitygw/cmd/versitygw@"+versitygwVersion)
-	cmd.Env = append(os.Environ(), "GOBIN="+tmp, "CGO_ENABLED=0")
-	if out, err := cmd.CombinedOutput(); err != nil {
-		unavailable("build versitygw %s: %v\n%s", versitygwVersion, err, out)
-	}
-	t.Logf("built versitygw %s in %v", versitygwVersion, time.Since(start).Round(100*time.Millisecond))
-	if err := os.MkdirAll(dir, 0o755); err != nil {
-		unavailable("create %s: %v", dir, err)
-	}
-	if err := os.Rename(filepath.Join(tmp, "versitygw"), bin); err != nil {
-		unavailable("install versitygw: %v", err)
-	}
-	return bin
+	return testkit.Tool{Name: "versitygw", Package: "github.com/versity/versitygw/cmd/versitygw", Version: versitygwVersion,
+		EnvBinary: "MIRA_VERSITYGW", EnvRequire: "MIRA_TEST_REQUIRE_VERSITYGW"}.Binary(t)
 }
-
-var versitygwBuild sync.Mutex
 
 // Versitygw is a running versitygw standing for one region.
 type Versitygw struct {
@@ -94,16 +43,6 @@ type Versitygw struct {
 	// Root/<bucket>, its objects files below it.
 	Root string
 	Stop func()
-}
-
-func freeAddr(t testing.TB) string {
-	t.Helper()
-	l, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer l.Close()
-	return l.Addr().String()
 }
 
 func randomHex(t testing.TB, n int) string {
@@ -119,7 +58,7 @@ func StartVersitygw(t testing.TB, region, bucket string) *Versitygw {
 	t.Helper()
 	bin := VersitygwBinary(t)
 	s := &Versitygw{Region: region, Access: "AK" + randomHex(t, 8), Secret: "SK" + randomHex(t, 16)}
-	addr := freeAddr(t)
+	addr := testkit.FreeAddr(t)
 	s.Endpoint = "http://" + addr
 	root := t.TempDir()
 	s.Root = root

@@ -14,82 +14,28 @@ import (
 	"net"
 	"net/http"
 	"net/http/httptest"
-	"os"
 	"os/exec"
 	"path/filepath"
-	"runtime"
 	"strings"
 	"sync"
 	"testing"
 	"time"
 
 	standardwebhooks "github.com/standard-webhooks/standard-webhooks/libraries/go"
+	"github.com/vmira/mira/internal/testkit"
 )
 
 // MailpitVersion is the Mailpit (github.com/axllent/mailpit) the e-mail
 // tests run.
 const MailpitVersion = "v1.33.1"
 
-var mailpitBuild sync.Mutex
-
 // MailpitBinary returns a Mailpit binary: $MIRA_MAILPIT if set (CI builds
-// it once), else one built with go install into the user cache directory
-// (kept across runs). When it cannot be built (no network, no module
-// cache) the test is skipped, unless MIRA_TEST_REQUIRE_MAILPIT=1.
+// it once), else one built into the user cache directory. When it cannot
+// be built the test is skipped, unless MIRA_TEST_REQUIRE_MAILPIT=1.
 func MailpitBinary(t testing.TB) string {
 	t.Helper()
-	unavailable := func(format string, args ...any) {
-		t.Helper()
-		if os.Getenv("MIRA_TEST_REQUIRE_MAILPIT") == "1" {
-			t.Fatalf(format, args...)
-		}
-		t.Skipf(format+" (set MIRA_TEST_REQUIRE_MAILPIT=1 to make this a failure)", args...)
-	}
-	if p := os.Getenv("MIRA_MAILPIT"); p != "" {
-		return p
-	}
-	cache, err := os.UserCacheDir()
-	if err != nil {
-		unavailable("no user cache directory for Mailpit: %v", err)
-	}
-	dir := filepath.Join(cache, "mira-test", "mailpit-"+MailpitVersion)
-	bin := filepath.Join(dir, "mailpit")
-	if _, err := os.Stat(bin); err == nil {
-		return bin
-	}
-	mailpitBuild.Lock()
-	defer mailpitBuild.Unlock()
-	if _, err := os.Stat(bin); err == nil {
-		return bin
-	}
-	tmp, err := os.MkdirTemp(filepath.Dir(dir), "build-")
-	if err != nil {
-		if err := os.MkdirAll(filepath.Dir(dir), 0o755); err != nil {
-			unavailable("create %s: %v", dir, err)
-		}
-		if tmp, err = os.MkdirTemp(filepath.Dir(dir), "build-"); err != nil {
-			unavailable("create build dir: %v", err)
-		}
-	}
-	defer os.RemoveAll(tmp)
-	goCmd, err := exec.LookPath("go")
-	if err != nil {
-		goCmd = filepath.Join(runtime.GOROOT(), "bin", "go")
-	}
-	start := time.Now()
-	cmd := exec.Command(goCmd, "install", "github.com/axllent/mailpit@"+MailpitVersion)
-	cmd.Env = append(os.Environ(), "GOBIN="+tmp, "CGO_ENABLED=0")
-	if out, err := cmd.CombinedOutput(); err != nil {
-		unavailable("build Mailpit %s: %v\n%s", MailpitVersion, err, out)
-	}
-	t.Logf("built Mailpit %s in %v", MailpitVersion, time.Since(start).Round(100*time.Millisecond))
-	if err := os.MkdirAll(dir, 0o755); err != nil {
-		unavailable("create %s: %v", dir, err)
-	}
-	if err := os.Rename(filepath.Join(tmp, "mailpit"), bin); err != nil {
-		unavailable("install Mailpit: %v", err)
-	}
-	return bin
+	return testkit.Tool{Name: "mailpit", Package: "github.com/axllent/mailpit", Version: MailpitVersion,
+		EnvBinary: "MIRA_MAILPIT", EnvRequire: "MIRA_TEST_REQUIRE_MAILPIT"}.Binary(t)
 }
 
 // Mailpit is a running Mailpit.
@@ -98,24 +44,13 @@ type Mailpit struct {
 	API  string // http://host:port
 }
 
-// FreePort returns a loopback host:port nobody listens on (yet).
-func FreePort(t testing.TB) string {
-	t.Helper()
-	l, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer l.Close()
-	return l.Addr().String()
-}
-
 // StartMailpit starts Mailpit on free loopback ports, with extra args,
 // until the test ends.
 func StartMailpit(t testing.TB, args ...string) *Mailpit {
 	t.Helper()
 	bin := MailpitBinary(t)
-	m := &Mailpit{SMTP: FreePort(t)}
-	httpAddr := FreePort(t)
+	m := &Mailpit{SMTP: testkit.FreeAddr(t)}
+	httpAddr := testkit.FreeAddr(t)
 	m.API = "http://" + httpAddr
 	ctx, cancel := context.WithCancel(context.Background())
 	cmd := exec.CommandContext(ctx, bin, append([]string{
