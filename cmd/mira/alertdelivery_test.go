@@ -11,13 +11,11 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
-	"syscall"
 	"testing"
 	"time"
 
 	"github.com/vmira/mira/internal/alerts"
 	"github.com/vmira/mira/internal/notify/notifytest"
-	"github.com/vmira/mira/internal/testkit"
 )
 
 // alertChannelsYAML configures a webhook to url (secret in
@@ -247,26 +245,7 @@ func TestAlertDeliverySurvivesKill(t *testing.T) {
 	cfg := filepath.Join(t.TempDir(), "mira.yaml")
 	os.WriteFile(cfg, []byte(alertChannelsYAML(rcv.URL+"/mira", "")), 0o600)
 	env := []string{"MIRA_DATA_DIR=" + data, "MIRA_CONFIG=" + cfg, "MIRA_WEBHOOK_SECRET=" + secret}
-	start := func() (*testServer, func()) {
-		addr := freePort(t)
-		srv := miraCmd(t, env, "serve", "--listen", addr)
-		var logs testkit.Buffer
-		srv.Stderr = &logs
-		if err := srv.Start(); err != nil {
-			t.Fatal(err)
-		}
-		deadline := time.Now().Add(20 * time.Second)
-		for !strings.Contains(logs.String(), "Mira is serving") {
-			if time.Now().After(deadline) {
-				t.Fatalf("serve did not start:\n%s", logs.String())
-			}
-			time.Sleep(50 * time.Millisecond)
-		}
-		ts := &testServer{dataDir: data, logs: &logs}
-		ts.hc = &http.Client{Timeout: 10 * time.Second, Transport: &http.Transport{TLSClientConfig: tlsTrusting(t, filepath.Join(data, "ca.pem"))}}
-		ts.addr = addr
-		return ts, func() { srv.Process.Signal(syscall.SIGKILL); srv.Wait() }
-	}
+	start := func() (*testServer, func()) { return startBinary(t, env, data) }
 	user := miraCmd(t, env, "admin", "user", "create", "--email", "dev@example.com", "--password-stdin")
 	user.Stdin = strings.NewReader("a long enough password\n")
 	if out, err := user.CombinedOutput(); err != nil {

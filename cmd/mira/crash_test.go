@@ -29,27 +29,7 @@ func TestKillDuringKeyChanges(t *testing.T) {
 	// Revoked keys are checked after the restart: many 401s from one address.
 	os.WriteFile(cfg, []byte("rate_limits: {failed_auth_per_minute: 100000}\n"), 0o600)
 	env := []string{"MIRA_DATA_DIR=" + data, "MIRA_CONFIG=" + cfg}
-	start := func() (*testServer, func()) {
-		addr := freePort(t)
-		srv := miraCmd(t, env, "serve", "--listen", addr)
-		var logs testkit.Buffer
-		srv.Stderr = &logs
-		if err := srv.Start(); err != nil {
-			t.Fatal(err)
-		}
-		deadline := time.Now().Add(20 * time.Second)
-		for !strings.Contains(logs.String(), "Mira is serving") {
-			if time.Now().After(deadline) {
-				t.Fatalf("serve did not start:\n%s", logs.String())
-			}
-			time.Sleep(50 * time.Millisecond)
-		}
-		ts := &testServer{dataDir: data, logs: &logs}
-		ts.Main = nil
-		ts.hc = &http.Client{Timeout: 10 * time.Second, Transport: &http.Transport{TLSClientConfig: tlsTrusting(t, filepath.Join(data, "ca.pem"))}}
-		ts.addr = addr
-		return ts, func() { srv.Process.Signal(syscall.SIGKILL); srv.Wait() }
-	}
+	start := func() (*testServer, func()) { return startBinary(t, env, data) }
 	user := miraCmd(t, env, "admin", "user", "create", "--email", "ops@example.com", "--password-stdin")
 	user.Stdin = strings.NewReader("a long enough password\n")
 	if out, err := user.CombinedOutput(); err != nil {
@@ -147,4 +127,28 @@ func TestKillDuringKeyChanges(t *testing.T) {
 		}
 	}
 	t.Logf("%d keys created, %d revoked before SIGKILL; all present after restart", len(created), len(revoked))
+}
+
+// startBinary runs the real `mira serve` binary on a free port with env
+// (its data directory is data) and waits until it serves; the returned
+// function kills it with SIGKILL.
+func startBinary(t *testing.T, env []string, data string) (*testServer, func()) {
+	t.Helper()
+	addr := freePort(t)
+	srv := miraCmd(t, env, "serve", "--listen", addr)
+	var logs testkit.Buffer
+	srv.Stderr = &logs
+	if err := srv.Start(); err != nil {
+		t.Fatal(err)
+	}
+	deadline := time.Now().Add(20 * time.Second)
+	for !strings.Contains(logs.String(), "Mira is serving") {
+		if time.Now().After(deadline) {
+			t.Fatalf("serve did not start:\n%s", logs.String())
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
+	ts := &testServer{dataDir: data, logs: &logs, addr: addr}
+	ts.hc = &http.Client{Timeout: 10 * time.Second, Transport: &http.Transport{TLSClientConfig: tlsTrusting(t, filepath.Join(data, "ca.pem"))}}
+	return ts, func() { srv.Process.Signal(syscall.SIGKILL); srv.Wait() }
 }

@@ -151,7 +151,7 @@ func TestDeviceFlowWithOAuth2Library(t *testing.T) {
 
 	// A JWT verification written here (not go-jose) against the JWKS.
 	jwks := ts.jwks(t)
-	claims, err := verifyAccessJWT(tok.AccessToken, jwks)
+	claims, err := testkit.VerifyAccessJWT(tok.AccessToken, jwks)
 	if err != nil {
 		t.Fatalf("verifying the access token against the JWKS: %v", err)
 	}
@@ -164,7 +164,7 @@ func TestDeviceFlowWithOAuth2Library(t *testing.T) {
 	parts := strings.Split(tok.AccessToken, ".")
 	claims["sub"] = "usr_someone_else"
 	forged, _ := json.Marshal(claims)
-	if _, err := verifyAccessJWT(parts[0]+"."+b64.EncodeToString(forged)+"."+parts[2], jwks); err == nil {
+	if _, err := testkit.VerifyAccessJWT(parts[0]+"."+b64.EncodeToString(forged)+"."+parts[2], jwks); err == nil {
 		t.Fatal("the hand-written verifier accepts a changed payload")
 	}
 }
@@ -282,7 +282,7 @@ func TestCLILoginEndToEnd(t *testing.T) {
 	if strings.Contains(string(raw), "device") {
 		t.Error("the credentials file mentions a device code")
 	}
-	claims, err := verifyAccessJWT(cred.AccessToken, ts.jwks(t))
+	claims, err := testkit.VerifyAccessJWT(cred.AccessToken, ts.jwks(t))
 	if err != nil {
 		t.Fatalf("the stored access token does not verify: %v", err)
 	}
@@ -334,7 +334,7 @@ func TestCLILoginEndToEnd(t *testing.T) {
 		t.Fatalf("after the refresh window: access token changed %t, refresh token rotated %t, expiry %s -> %s",
 			fresh.AccessToken != cred.AccessToken, fresh.RefreshToken != cred.RefreshToken, cred.Expiry, fresh.Expiry)
 	}
-	fc, err := verifyAccessJWT(fresh.AccessToken, ts.jwks(t))
+	fc, err := testkit.VerifyAccessJWT(fresh.AccessToken, ts.jwks(t))
 	if err != nil {
 		t.Fatalf("the refreshed access token does not verify: %v", err)
 	}
@@ -541,65 +541,6 @@ func jws(header, claims any, sign func([]byte) []byte) string {
 		sig = sign([]byte(input))
 	}
 	return input + "." + b64.EncodeToString(sig)
-}
-
-// verifyAccessJWT verifies an access token the way a resource server
-// without go-jose would: RFC 7515 compact form, alg pinned to EdDSA
-// (RFC 8037), typ at+jwt (RFC 9068), the key chosen by kid among the
-// Ed25519 keys of the JWKS. It returns the claims; it does not check them.
-func verifyAccessJWT(token string, jwksJSON []byte) (map[string]any, error) {
-	parts := strings.Split(token, ".")
-	if len(parts) != 3 {
-		return nil, errors.New("not three segments")
-	}
-	dec := b64.Strict()
-	hb, err := dec.DecodeString(parts[0])
-	if err != nil {
-		return nil, fmt.Errorf("header: %w", err)
-	}
-	var hdr map[string]any
-	if err := json.Unmarshal(hb, &hdr); err != nil {
-		return nil, fmt.Errorf("header: %w", err)
-	}
-	if hdr["alg"] != "EdDSA" || hdr["typ"] != "at+jwt" {
-		return nil, fmt.Errorf("header %s: want alg EdDSA and typ at+jwt", hb)
-	}
-	kid, _ := hdr["kid"].(string)
-	var set struct {
-		Keys []struct{ Kty, Crv, X, Kid, Alg, Use string }
-	}
-	if err := json.Unmarshal(jwksJSON, &set); err != nil {
-		return nil, fmt.Errorf("JWKS: %w", err)
-	}
-	for _, k := range set.Keys {
-		if k.Kid != kid || kid == "" {
-			continue
-		}
-		if k.Kty != "OKP" || k.Crv != "Ed25519" || (k.Alg != "" && k.Alg != "EdDSA") || (k.Use != "" && k.Use != "sig") {
-			return nil, fmt.Errorf("JWKS key %s is %s/%s, alg %q, use %q", kid, k.Kty, k.Crv, k.Alg, k.Use)
-		}
-		pub, err := dec.DecodeString(k.X)
-		if err != nil || len(pub) != ed25519.PublicKeySize {
-			return nil, fmt.Errorf("JWKS key %s: bad x", kid)
-		}
-		sig, err := dec.DecodeString(parts[2])
-		if err != nil {
-			return nil, fmt.Errorf("signature: %w", err)
-		}
-		if !ed25519.Verify(ed25519.PublicKey(pub), []byte(parts[0]+"."+parts[1]), sig) {
-			return nil, errors.New("bad signature")
-		}
-		pb, err := dec.DecodeString(parts[1])
-		if err != nil {
-			return nil, fmt.Errorf("payload: %w", err)
-		}
-		var claims map[string]any
-		if err := json.Unmarshal(pb, &claims); err != nil {
-			return nil, fmt.Errorf("payload: %w", err)
-		}
-		return claims, nil
-	}
-	return nil, fmt.Errorf("kid %q is not in the JWKS", kid)
 }
 
 func absDuration(d time.Duration) time.Duration {
