@@ -247,7 +247,6 @@ func BenchmarkChatEcho(b *testing.B) {
 // BenchmarkChatEchoRequestLog measures the chat path with request logging
 // off and on (a real writer on SQLite, metadata only), in one run.
 func BenchmarkChatEchoRequestLog(b *testing.B) {
-	body := []byte(`{"model":"mira-echo","messages":[{"role":"user","content":"Say hello in one short sentence."}],"max_tokens":16}`)
 	for _, on := range []bool{false, true} {
 		b.Run(fmt.Sprintf("log=%v", on), func(b *testing.B) {
 			s, _, key := newTestServer(b)
@@ -259,42 +258,39 @@ func BenchmarkChatEchoRequestLog(b *testing.B) {
 				defer w.Close()
 				s.opt.RequestLog = w
 			}
-			h := s.Handler()
-			b.ReportAllocs()
-			for b.Loop() {
-				req := httptest.NewRequest("POST", "/v1/chat/completions", bytes.NewReader(body))
-				req.Header.Set("Authorization", "Bearer "+key)
-				rec := httptest.NewRecorder()
-				h.ServeHTTP(rec, req)
-				if rec.Code != 200 {
-					b.Fatal(rec.Code, rec.Body)
-				}
-			}
+			benchChat(b, s.Handler(), key)
 		})
+	}
+}
+
+// benchBody is the small chat request the chat-path benchmarks send.
+const benchBody = `{"model":"mira-echo","messages":[{"role":"user","content":"Say hello in one short sentence."}],"max_tokens":16}`
+
+// benchChat sends benchBody to h with key until the benchmark ends.
+func benchChat(b *testing.B, h http.Handler, key string) {
+	body := []byte(benchBody)
+	b.ReportAllocs()
+	for b.Loop() {
+		req := httptest.NewRequest("POST", "/v1/chat/completions", bytes.NewReader(body))
+		req.Header.Set("Authorization", "Bearer "+key)
+		rec := httptest.NewRecorder()
+		h.ServeHTTP(rec, req)
+		if rec.Code != 200 {
+			b.Fatal(rec.Code, rec.Body)
+		}
 	}
 }
 
 // BenchmarkChatEchoMetrics measures the chat path with the Prometheus
 // metrics observer off and on, in one run.
 func BenchmarkChatEchoMetrics(b *testing.B) {
-	body := []byte(`{"model":"mira-echo","messages":[{"role":"user","content":"Say hello in one short sentence."}],"max_tokens":16}`)
 	for _, on := range []bool{false, true} {
 		b.Run(fmt.Sprintf("metrics=%v", on), func(b *testing.B) {
 			s, _, key := newTestServer(b)
 			if on {
 				s.opt.Observer = metrics.New(metrics.Config{Models: []string{"mira-echo"}, Backends: []string{"mira"}})
 			}
-			h := s.Handler()
-			b.ReportAllocs()
-			for b.Loop() {
-				req := httptest.NewRequest("POST", "/v1/chat/completions", bytes.NewReader(body))
-				req.Header.Set("Authorization", "Bearer "+key)
-				rec := httptest.NewRecorder()
-				h.ServeHTTP(rec, req)
-				if rec.Code != 200 {
-					b.Fatal(rec.Code, rec.Body)
-				}
-			}
+			benchChat(b, s.Handler(), key)
 		})
 	}
 }
@@ -304,7 +300,7 @@ func BenchmarkChatEchoMetrics(b *testing.B) {
 // shared machine falls on both alike; it reports each side's time per
 // request and the ratio.
 func BenchmarkChatEchoMetricsPaired(b *testing.B) {
-	body := []byte(`{"model":"mira-echo","messages":[{"role":"user","content":"Say hello in one short sentence."}],"max_tokens":16}`)
+	body := []byte(benchBody)
 	var hs [2]http.Handler
 	var keys [2]string
 	for i := range hs {
