@@ -264,8 +264,13 @@ func (m *Main) buildRequestPath(ctx context.Context) error {
 	m.buildObservers(providers, limiter, logs.writer)
 	var dash *dashboard.Dashboard
 	srv := m.newServer(providers, limiter, filters, logs, func(mux *http.ServeMux) { dash.Mount(mux) })
+	mem, err := m.newMembers(srv)
+	if err != nil {
+		return err
+	}
+	srv.SetMembers(mem)
 	dash, err = dashboard.New(dashboard.Config{Sessions: m.sessions, OAuth: m.oauth, Logger: m.Logger,
-		Keys: m.db, KeyService: srv.KeyService(), Logs: logs.reader, Audit: m.audit, Alerts: m.alerts.Store(),
+		Keys: m.db, KeyService: srv.KeyService(), Logs: logs.reader, Audit: m.audit, Alerts: m.alerts.Store(), Members: mem,
 		KeyMaxAge: cfg.Policy.KeyMaxAge.D(), ExpireOldKeys: cfg.Policy.ExpireOldKeys})
 	if err != nil {
 		return err
@@ -329,6 +334,9 @@ func (m *Main) runKeyCache() {
 			case events.KindResync:
 				auth.InvalidateAll()
 				m.metrics.Invalidated("resync")
+			case events.KindOrgUpdated: // members changed (cmd/mira/members.go)
+				auth.InvalidateAll()
+				m.metrics.Invalidated("bus")
 			}
 		})
 		if err != nil && ctx.Err() == nil {

@@ -25,6 +25,7 @@ import (
 
 	"github.com/vmira/mira/internal/audit"
 	"github.com/vmira/mira/internal/keys"
+	"github.com/vmira/mira/internal/members"
 	"github.com/vmira/mira/internal/mira"
 	"github.com/vmira/mira/internal/oauth"
 	"github.com/vmira/mira/internal/reqlog"
@@ -64,6 +65,9 @@ type Config struct {
 	Audit AuditLog
 	// Alerts enables /dashboard/alerts (owners and admins).
 	Alerts AlertStore
+	// Members enables /dashboard/members (owners and admins) and the
+	// invitation links' page, /invite.
+	Members *members.Service
 	// Now is the clock; default time.Now.
 	Now func() time.Time
 }
@@ -104,6 +108,7 @@ type Dashboard struct {
 	logs          LogReader
 	audit         AuditLog
 	alerts        AlertStore
+	members       *members.Service
 	now           func() time.Time
 
 	// sent remembers the create-key forms already sent (per session and
@@ -137,7 +142,7 @@ func New(cfg Config) (*Dashboard, error) {
 	}
 	d := &Dashboard{sessions: cfg.Sessions, oauth: cfg.OAuth, log: cfg.Logger, pages: map[string]*template.Template{}, static: static, version: map[string]string{},
 		keys: cfg.Keys, keySvc: cfg.KeyService, keyMaxAge: cfg.KeyMaxAge, expireOldKeys: cfg.ExpireOldKeys,
-		logs: cfg.Logs, audit: cfg.Audit, alerts: cfg.Alerts, now: cfg.Now, sent: map[string]sentForm{}}
+		logs: cfg.Logs, audit: cfg.Audit, alerts: cfg.Alerts, members: cfg.Members, now: cfg.Now, sent: map[string]sentForm{}}
 	err = fs.WalkDir(static, ".", func(p string, e fs.DirEntry, err error) error {
 		if err != nil || e.IsDir() {
 			return err
@@ -325,6 +330,9 @@ func (d *Dashboard) Routes() []Route {
 			Route{"POST /dashboard/alerts/{id}/ack", form(d.ackAlert)},
 		)
 	}
+	if d.members != nil {
+		routes = append(routes, d.memberRoutes(page, user, form)...)
+	}
 	return routes
 }
 
@@ -345,6 +353,9 @@ func (d *Dashboard) nav(u *mira.User, path string) []navLink {
 	}
 	if d.alerts != nil && canAdminister(u) {
 		links = append(links, navLink{Path: "/dashboard/alerts", Text: "Alerts"})
+	}
+	if d.members != nil && canAdminister(u) {
+		links = append(links, navLink{Path: "/dashboard/members", Text: "Members"})
 	}
 	links = append(links, navLink{Path: "/device", Text: "Approve a device"}, navLink{Path: "/dashboard/security", Text: "Security"})
 	for i := range links {
@@ -371,7 +382,7 @@ func (d *Dashboard) checkCSRF(next http.HandlerFunc) http.HandlerFunc {
 				return
 			}
 			back := "/login"
-			for _, p := range []string{"/device", "/dashboard/security", "/dashboard/keys", "/dashboard/alerts"} {
+			for _, p := range []string{"/device", "/dashboard/security", "/dashboard/keys", "/dashboard/alerts", "/dashboard/members"} {
 				if strings.HasPrefix(r.URL.Path, p) {
 					back = p
 				}

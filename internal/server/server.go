@@ -21,6 +21,7 @@ import (
 	"github.com/vmira/mira/internal/audit"
 	"github.com/vmira/mira/internal/health"
 	"github.com/vmira/mira/internal/keys"
+	"github.com/vmira/mira/internal/members"
 	"github.com/vmira/mira/internal/mira"
 	"github.com/vmira/mira/internal/openai"
 	"github.com/vmira/mira/internal/provider"
@@ -99,6 +100,9 @@ type Options struct {
 	RevokeExposedKeys bool
 	// HTTPSURL is where the plain listener tells clients to go.
 	HTTPSURL string
+
+	// Members answers /v1/members (see SetMembers); nil: no such routes.
+	Members *members.Service
 }
 
 // Limiter admits requests by plan and limits per-IP traffic; ratelimit's
@@ -223,6 +227,9 @@ func (s *Server) Handler() http.Handler {
 		// keys, the admin scope (tokens of the CLI never carry it).
 		api("GET /v1/alerts", mira.ScopeKeysRead, s.managed(s.listAlerts))
 		api("POST /v1/alerts/{id}/ack", mira.ScopeKeysRead, s.managed(s.ackAlert))
+	}
+	if s.opt.Members != nil {
+		s.memberRoutes(api)
 	}
 	// Every other /v1 path: browsers are still refused first, then 404.
 	mux.Handle("/v1/", chain(s.errorHandler(func(w http.ResponseWriter, r *http.Request) error {

@@ -1,0 +1,217 @@
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"net/http"
+	"net/url"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/vmira/mira/internal/audit"
+	orgmembers "github.com/vmira/mira/internal/members"
+)
+
+const ownerEmail, ownerPassword = "owner@example.com", "the owner's long enough password"
+
+// adminUser creates a user with the role, offline, and returns a key of
+// theirs with the scopes.
+func (ts *testServer) adminUser(t *testing.T, email, password, role, scopes string) string {
+	t.Helper()
+	if _, stderr, code := ts.mira(t, password+"\n", "admin", "user", "create", "--email", email, "--role", role, "--password-stdin"); code != 0 {
+		t.Fatalf("admin user create %s: %s", email, stderr)
+	}
+	return ts.adminKey(t, email, scopes)
+}
+
+func (ts *testServer) adminKey(t *testing.T, email, scopes string) string {
+	t.Helper()
+	stdout, stderr, code := ts.mira(t, "", "admin", "key", "create", "--email", email, "--name", "k", "--scopes", scopes, "--json")
+	if code != 0 {
+		t.Fatalf("admin key create for %s: %s", email, stderr)
+	}
+	var out struct{ Key string }
+	json.Unmarshal([]byte(stdout), &out)
+	return out.Key
+}
+
+type invitationJSON struct {
+	ID, Object, Email, Role, URL string
+	Emailed                      *bool
+	ExpiresAt                    int64 `json:"expires_at"`
+}
+
+// invite invites email with role through the API with key.
+func (ts *testServer) invite(t *testing.T, key, email, role string) invitationJSON {
+	t.Helper()
+	resp, body := ts.do(t, "POST", "/v1/members", key, `{"email":"`+email+`","role":"`+role+`"}`)
+	if resp.StatusCode != 201 {
+		t.Fatalf("invite %s: %d %s", email, resp.StatusCode, body)
+	}
+	var inv invitationJSON
+	if err := json.Unmarshal([]byte(body), &inv); err != nil {
+		t.Fatal(err)
+	}
+	return inv
+}
+
+// accept opens an invitation link in b and chooses the password; b is
+// then signed in.
+func (b *browser) accept(t *testing.T, link, password string) webPage {
+	t.Helper()
+	u, err := url.Parse(link)
+	if err != nil {
+		t.Fatal(err)
+	}
+	page, err := b.get(u.RequestURI())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if page.Status != 200 {
+		return page
+	}
+	p, err := b.submit(page, "/invite", url.Values{"token": {page.field("token")}, "password": {password}, "password_confirm": {password}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return p
+}
+
+type membersJSON struct {
+	Data []struct {
+		ID, Email, Role string
+	}
+	Invitations []invitationJSON
+}
+
+func (ts *testServer) members(t *testing.T, key string) membersJSON {
+	t.Helper()
+	resp, body := ts.do(t, "GET", "/v1/members", key, "")
+	if resp.StatusCode != 200 {
+		t.Fatalf("GET /v1/members: %d %s", resp.StatusCode, body)
+	}
+	var out membersJSON
+	if err := json.Unmarshal([]byte(body), &out); err != nil {
+		t.Fatal(err)
+	}
+	return out
+}
+
+// TestMembersAPI: an owner's admin key invites, the invitee accepts the
+// link once and signs in, gets a key and a CLI sign-in; roles change
+// within the rules; removal revokes the key, ends the CLI token and the
+// browser session; every change is in the verified audit log, and the
+// link's token is in no log.
+func TestMembersAPI(t *testing.T) {
+	ts := startServer(t, "", nil)
+	ownerKey := ts.adminUser(t, ownerEmail, ownerPassword, "owner", "admin")
+	plainKey := ts.adminKey(t, ownerEmail, "keys:read,keys:write")
+
+	resp, body := ts.do(t, "GET", "/v1/members", plainKey, "")
+	checkError(t, resp, body, 403, "insufficient_scope")
+	for _, bad := range []string{`{"email":"not an address","role":"member"}`, `{"email":"a@example.com","role":"root"}`, `{"email":"a@example.com","extra":1}`, `{}`} {
+		resp, body := ts.do(t, "POST", "/v1/members", ownerKey, bad)
+		checkError(t, resp, body, 400, "invalid_request")
+	}
+	inv := ts.invite(t, ownerKey, "Bob@Example.com", "member")
+	if !strings.HasPrefix(inv.URL, ts.issuer()+"/invite?token="+orgmembers.TokenPrefix) || inv.Email != "bob@example.com" || inv.Emailed == nil || *inv.Emailed {
+		t.Fatalf("invitation %+v; want a link on %s, not e-mailed (no channel)", inv, ts.issuer())
+	}
+	token := strings.TrimPrefix(inv.URL, ts.issuer()+"/invite?token=")
+	if l := ts.members(t, ownerKey); len(l.Data) != 1 || len(l.Invitations) != 1 || l.Invitations[0].URL != "" {
+		t.Fatalf("members %+v; want the owner and one invitation, without its link", l)
+	}
+
+	const bobPassword = "bob's long enough password"
+	b := newBrowser(t, ts)
+	if p := b.accept(t, inv.URL, bobPassword); p.Status != http.StatusSeeOther || p.Location != "/dashboard/" {
+		t.Fatalf("accepting: %d %s %s", p.Status, p.Location, p.Body)
+	}
+	if p, _ := b.get("/dashboard/"); p.Status != 200 || !strings.Contains(p.Body, "bob@example.com") {
+		t.Fatalf("bob's dashboard after accepting: %d", p.Status)
+	}
+	if p := newBrowser(t, ts).accept(t, inv.URL, "someone else's password"); p.Status != 404 {
+		t.Fatalf("the link a second time: %d; want 404", p.Status)
+	}
+	bobKey := ts.adminKey(t, "bob@example.com", "models:read,chat:write")
+	bobAdminKey := ts.adminKey(t, "bob@example.com", "admin")
+	if resp, body := ts.do(t, "GET", "/v1/models", bobKey, ""); resp.StatusCode != 200 {
+		t.Fatalf("bob's key: %d %s", resp.StatusCode, body)
+	}
+	resp, body = ts.do(t, "GET", "/v1/members", bobAdminKey, "")
+	checkError(t, resp, body, 403, "insufficient_scope") // a member, even with the admin scope
+	env := cliEnv(ts, t.TempDir())
+	cliLogin(t, env, b)
+	cred := readCredential(t, filepath.Join(env["XDG_CONFIG_HOME"], "mira", "credentials.json"), ts.URL())
+
+	bobID := ts.user(t, "bob@example.com").ID
+	ownerID := ts.user(t, ownerEmail).ID
+	resp, body = ts.do(t, "PATCH", "/v1/members/"+bobID, ownerKey, `{"role":"admin"}`)
+	if resp.StatusCode != 200 || !strings.Contains(body, `"role":"admin"`) {
+		t.Fatalf("promote bob: %d %s", resp.StatusCode, body)
+	}
+	for _, tc := range []struct {
+		name, method, path, body string
+		status                   int
+		code                     string
+	}{
+		{"admin grants owner", "PATCH", "/v1/members/" + bobID, `{"role":"owner"}`, 403, "insufficient_scope"},
+		{"admin demotes the owner", "PATCH", "/v1/members/" + ownerID, `{"role":"member"}`, 403, "insufficient_scope"},
+		{"admin removes the owner", "DELETE", "/v1/members/" + ownerID, "", 403, "insufficient_scope"},
+		{"admin invites an owner", "POST", "/v1/members", `{"email":"c@example.com","role":"owner"}`, 403, "insufficient_scope"},
+		{"unknown member", "DELETE", "/v1/members/user_nobody", "", 404, "not_found"},
+	} {
+		resp, body := ts.do(t, tc.method, tc.path, bobAdminKey, tc.body)
+		if resp.StatusCode != tc.status || !strings.Contains(body, `"code":"`+tc.code+`"`) {
+			t.Errorf("%s: %d %s; want %d %s", tc.name, resp.StatusCode, body, tc.status, tc.code)
+		}
+	}
+	resp, body = ts.do(t, "DELETE", "/v1/members/"+ownerID, ownerKey, "")
+	checkError(t, resp, body, 400, "invalid_request") // the last owner
+
+	resp, body = ts.do(t, "DELETE", "/v1/members/"+bobID, ownerKey, "")
+	if resp.StatusCode != 200 || !strings.Contains(body, `"revoked_keys":2`) {
+		t.Fatalf("remove bob: %d %s", resp.StatusCode, body)
+	}
+	resp, body = ts.do(t, "GET", "/v1/models", bobKey, "")
+	checkError(t, resp, body, 401, "key_revoked")
+	resp, body = ts.do(t, "GET", "/v1/models", cred.AccessToken, "")
+	checkError(t, resp, body, 401, "invalid_api_key")
+	if status, oerr := ts.postForm(t, "/oauth/token", url.Values{"grant_type": {"refresh_token"}, "refresh_token": {cred.RefreshToken}, "client_id": {"mira-cli"}}); status != 400 || oerr != "invalid_grant" {
+		t.Errorf("bob's refresh token after removal: %d %q; want 400 invalid_grant", status, oerr)
+	}
+	if p, _ := b.get("/dashboard/"); p.Status != http.StatusSeeOther || !strings.HasPrefix(p.Location, "/login") {
+		t.Errorf("bob's browser session after removal: %d %s; want a redirect to /login", p.Status, p.Location)
+	}
+	if l := ts.members(t, ownerKey); len(l.Data) != 1 || l.Data[0].Email != ownerEmail {
+		t.Errorf("members after removal: %+v", l)
+	}
+	checkMemberAudit(t, ts, token)
+}
+
+func checkMemberAudit(t *testing.T, ts *testServer, token string) {
+	t.Helper()
+	page, err := ts.audit.List(context.Background(), audit.Filter{Limit: 1000})
+	if err != nil {
+		t.Fatal(err)
+	}
+	seen := map[string]int{}
+	for _, e := range page.Entries {
+		seen[e.Action]++
+		if e.OrgID == "" && strings.HasPrefix(e.Action, "member.") {
+			t.Errorf("%s without an organisation", e.Action)
+		}
+	}
+	for action, n := range map[string]int{orgmembers.ActionInvited: 1, audit.UserCreated: 1, audit.RoleChanged: 1, orgmembers.ActionRemoved: 1, audit.KeyRevoked: 2} {
+		if seen[action] != n {
+			t.Errorf("%d %s entries; want %d (all: %v)", seen[action], action, n, seen)
+		}
+	}
+	if stdout, stderr, code := ts.mira(t, "", "admin", "audit", "verify"); code != 0 {
+		t.Errorf("admin audit verify: exit %d\n%s%s", code, stdout, stderr)
+	}
+	if strings.Contains(ts.logs.String(), token) {
+		t.Error("the invitation token is in the server's log")
+	}
+}
