@@ -44,6 +44,7 @@ func (d *Dashboard) memberActor(w http.ResponseWriter, r *http.Request) (members
 type memberRow struct {
 	*members.Member
 	You       bool
+	LastOwner bool // neither demoted nor removed
 	CanChange bool // the actor may change or remove them
 }
 
@@ -90,8 +91,16 @@ func (d *Dashboard) renderMembers(w http.ResponseWriter, r *http.Request, status
 		return
 	}
 	data := membersData{Invitations: pending, Roles: a.Grantable(), CanMail: d.members.CanMail(), Email: email, Role: role}
+	owners := 0
 	for _, m := range list {
-		data.Members = append(data.Members, memberRow{Member: m, You: m.ID == a.UserID, CanChange: slices.Contains(data.Roles, m.Role)})
+		if m.Role == mira.RoleOwner {
+			owners++
+		}
+	}
+	for _, m := range list {
+		row := memberRow{Member: m, You: m.ID == a.UserID, LastOwner: m.Role == mira.RoleOwner && owners == 1}
+		row.CanChange = slices.Contains(data.Roles, m.Role) && !row.LastOwner
+		data.Members = append(data.Members, row)
 	}
 	d.Render(w, r, status, "members", &Page{Title: "Members", Flash: flash, Error: errMsg, Wide: true, Data: data})
 }
