@@ -11,6 +11,7 @@ import (
 
 	"github.com/vmira/mira/internal/audit"
 	orgmembers "github.com/vmira/mira/internal/members"
+	"github.com/vmira/mira/internal/notify/notifytest"
 )
 
 const ownerEmail, ownerPassword = "owner@example.com", "the owner's long enough password"
@@ -213,5 +214,33 @@ func checkMemberAudit(t *testing.T, ts *testServer, token string) {
 	}
 	if strings.Contains(ts.logs.String(), token) {
 		t.Error("the invitation token is in the server's log")
+	}
+}
+
+// TestInvitationEmailed: with an e-mail alert channel, the invitation link
+// is e-mailed to the invitee alone (not to the channel's recipients), and
+// the link in the mail works.
+func TestInvitationEmailed(t *testing.T) {
+	mp := notifytest.StartMailpit(t)
+	ts := startServer(t, "alerts:\n  channels:\n    - {name: mail, type: email, smtp: \""+mp.SMTP+"\", from: \"mira@example.test\", to: [\"sec@example.test\"]}\n", nil)
+	ownerKey := ts.adminUser(t, ownerEmail, ownerPassword, "owner", "admin")
+	inv := ts.invite(t, ownerKey, "carol@example.com", "admin")
+	if inv.Emailed == nil || !*inv.Emailed {
+		t.Fatalf("invitation %+v; want emailed", inv)
+	}
+	var got []notifytest.MailMessage
+	for _, m := range mp.Messages(t) {
+		if strings.Contains(m.Text, "/invite?token=") {
+			got = append(got, m)
+		}
+	}
+	if len(got) != 1 || strings.Join(notifytest.Addresses(got[0].To), ",") != "carol@example.com" || !strings.Contains(got[0].Text, inv.URL) {
+		t.Fatalf("mails with a link: %+v; want one, to carol@example.com alone, holding %s", got, inv.URL)
+	}
+	if p := newBrowser(t, ts).accept(t, inv.URL, "carol's long enough password"); p.Status != http.StatusSeeOther {
+		t.Fatalf("accepting the mailed link: %d %s", p.Status, p.Body)
+	}
+	if u := ts.user(t, "carol@example.com"); u.Role != "admin" {
+		t.Errorf("carol joined as %s; want admin", u.Role)
 	}
 }
