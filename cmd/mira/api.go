@@ -47,7 +47,11 @@ func newAuth(e *env) (*cliauth.Auth, error) {
 // newClient builds the API client. Credentials: MIRA_API_KEY, else
 // MIRA_TOKEN, else the stored login (refreshed automatically).
 func newClient(e *env, opts ...client.Option) (*client.Client, error) {
-	all := baseClientOptions(e)
+	// A wait before a retry (a 429's Retry-After) counts down on a
+	// terminal; commands may replace this with their own WithOnRetry.
+	all := append(baseClientOptions(e), client.WithOnRetry(func(_ int, wait time.Duration, _ error) {
+		startSpinner(e, "waiting to retry", time.Now().Add(wait))
+	}))
 	if key := e.getenv("MIRA_API_KEY"); key != "" {
 		all = append(all, client.WithAPIKey(key))
 	} else {
@@ -113,6 +117,7 @@ func newChatCmd(e *env) *cobra.Command {
 			}
 			c, err := newClient(e, client.WithOnRetry(func(attempt int, wait time.Duration, err error) {
 				fmt.Fprintf(e.stderr, "mira: %v; retrying in %.1fs (attempt %d)\n", err, wait.Seconds(), attempt)
+				startSpinner(e, "waiting to retry", time.Now().Add(wait))
 			}))
 			if err != nil {
 				return err

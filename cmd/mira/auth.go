@@ -28,7 +28,11 @@ func newAuthCmd(e *env) *cobra.Command {
 			if scopes != "" {
 				sc = strings.Split(scopes, ",")
 			}
-			return a.Login(cmd.Context(), cliauth.LoginOptions{Web: web, Scopes: sc}, e.stderr)
+			// The wait for the approval shows a spinner on a terminal;
+			// Login's own lines go through it, so they never mix.
+			sp := startSpinner(e, "waiting for approval in the browser", time.Time{})
+			defer sp.Stop()
+			return a.Login(cmd.Context(), cliauth.LoginOptions{Web: web, Scopes: sc}, sp)
 		},
 	}
 	login.Flags().BoolVar(&web, "web", false, "open the approval page in a browser (https on the configured server only)")

@@ -62,7 +62,7 @@ func newKeysListCmd(e *env) *cobra.Command {
 			if asJSON {
 				return printJSON(e.stdout, raw)
 			}
-			return keyTable(e.stdout, keys)
+			return keyTable(e.stdout, keys, styleFor(e, e.stdout))
 		},
 	}
 	list.Flags().BoolVar(&asJSON, "json", false, "print JSON")
@@ -207,7 +207,7 @@ func printSecret(e *env, k apiKey, asJSON bool) error {
 	return nil
 }
 
-func keyTable(w io.Writer, keys []apiKey) error {
+func keyTable(w io.Writer, keys []apiKey, st style) error {
 	tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
 	fmt.Fprintln(tw, "ID\tNAME\tKEY\tENV\tSCOPES\tCREATED\tLAST USED\tSTATE")
 	for _, k := range keys {
@@ -215,17 +215,30 @@ func keyTable(w io.Writer, keys []apiKey) error {
 		if k.LastUsedAt != nil {
 			last = time.Unix(*k.LastUsedAt, 0).Format(time.DateTime) + " from " + k.LastUsedIP
 		}
-		state := stateText(k.State, k.RevokedAt, time.Now())
-		if k.ExposedAt != nil {
-			state += ", EXPOSED"
-		}
-		if k.RotationDue {
-			state += ", rotation due"
-		}
+		// STATE is the last column: its colour codes cannot upset the
+		// alignment of the others.
 		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n", k.ID, k.Name, k.Display, k.Environment,
-			strings.Join(k.Scopes, ","), time.Unix(k.CreatedAt, 0).Format(time.DateOnly), last, state)
+			strings.Join(k.Scopes, ","), time.Unix(k.CreatedAt, 0).Format(time.DateOnly), last, keyState(k, st, time.Now()))
 	}
 	return tw.Flush()
+}
+
+// keyState is the STATE column of k: its state, whether it is exposed and
+// whether its rotation is due, coloured by st.
+func keyState(k apiKey, st style, now time.Time) string {
+	state := stateText(k.State, k.RevokedAt, now)
+	if state != k.State {
+		state = st.yellow(state) // rotated: stops soon
+	} else {
+		state = st.state(state)
+	}
+	if k.ExposedAt != nil {
+		state += ", " + st.state("EXPOSED")
+	}
+	if k.RotationDue {
+		state += ", " + st.state("rotation due")
+	}
+	return state
 }
 
 func splitList(s string) []string {

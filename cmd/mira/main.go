@@ -53,7 +53,11 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 	if errors.Is(err, errFound) {
 		return exitFailure // the findings were the output
 	}
-	fmt.Fprintln(stderr, "mira:", errorText(err))
+	msg := errorText(err)
+	fmt.Fprintln(stderr, "mira:", msg)
+	if fix := fixFor(e, err); fix != "" && !strings.Contains(msg, strings.TrimPrefix(fix, "run ")) {
+		fmt.Fprintln(stderr, "fix:", fix)
+	}
 	var ue usageError
 	if errors.As(err, &ue) {
 		return exitUsage
@@ -73,7 +77,7 @@ func newRootCmd(e *env) *cobra.Command {
 	root.SetFlagErrorFunc(func(c *cobra.Command, err error) error {
 		return usageError{fmt.Errorf("%w\nsee '%s --help'", err, c.CommandPath())}
 	})
-	root.AddCommand(newServeCmd(e), newAdminCmd(e), newAuthCmd(e), newKeysCmd(e), newModelsCmd(e), newChatCmd(e), newModerateCmd(e), newScanCmd(e), newUsageCmd(e), newLogsCmd(e), newAlertsCmd(e), newCheckCmd(e), newVersionCmd(e))
+	root.AddCommand(newServeCmd(e), newAdminCmd(e), newAuthCmd(e), newKeysCmd(e), newModelsCmd(e), newChatCmd(e), newModerateCmd(e), newScanCmd(e), newUsageCmd(e), newLogsCmd(e), newAlertsCmd(e), newCheckCmd(e), newVersionCmd(e), newMembersCmd(e))
 	groupsRefuseUnknown(root)
 	setExamples(root)
 	return root

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"net/http"
+	"time"
 
 	"github.com/spf13/cobra"
 
@@ -33,7 +34,14 @@ A line with "mira:allow" is skipped; .miraignore lists paths (gitignore syntax).
 				}
 				return nil
 			}
+			var sp *spinner
+			if opts.GitHistory {
+				sp = startSpinner(e, "scanning the git history", time.Time{})
+			}
 			res, err := scan.Run(cmd.Context(), args, opts)
+			if sp != nil {
+				sp.Stop()
+			}
 			if err != nil {
 				return usageError{err}
 			}
