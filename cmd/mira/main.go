@@ -80,6 +80,7 @@ func newRootCmd(e *env) *cobra.Command {
 	root.AddCommand(newServeCmd(e), newAdminCmd(e), newAuthCmd(e), newKeysCmd(e), newModelsCmd(e), newChatCmd(e), newModerateCmd(e), newScanCmd(e), newUsageCmd(e), newLogsCmd(e), newAlertsCmd(e), newCheckCmd(e), newVersionCmd(e), newMembersCmd(e))
 	groupsRefuseUnknown(root)
 	setExamples(root)
+	wireCompletions(e, root)
 	return root
 }
 
