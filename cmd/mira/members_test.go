@@ -189,6 +189,47 @@ func TestMembersAPI(t *testing.T) {
 		t.Errorf("members after removal: %+v", l)
 	}
 	checkMemberAudit(t, ts, token)
+	checkCancelAndForms(t, ts, ownerKey)
+}
+
+// checkCancelAndForms: a cancelled invitation's link stops working; forms
+// without their CSRF token change nothing; members cannot open the page.
+func checkCancelAndForms(t *testing.T, ts *testServer, ownerKey string) {
+	t.Helper()
+	inv := ts.invite(t, ownerKey, "eve@example.com", "member")
+	resp, body := ts.do(t, "DELETE", "/v1/members/invitations/"+inv.ID, ownerKey, "")
+	if resp.StatusCode != 200 {
+		t.Fatalf("cancel: %d %s", resp.StatusCode, body)
+	}
+	resp, body = ts.do(t, "DELETE", "/v1/members/invitations/"+inv.ID, ownerKey, "")
+	checkError(t, resp, body, 404, "not_found")
+	if p := newBrowser(t, ts).accept(t, inv.URL, "eve's long enough password"); p.Status != 404 {
+		t.Errorf("a cancelled invitation's link: %d; want 404", p.Status)
+	}
+
+	inv = ts.invite(t, ownerKey, "mallory@example.com", "member")
+	u, _ := url.Parse(inv.URL)
+	b := newBrowser(t, ts)
+	page, _ := b.get(u.RequestURI())
+	if p, _ := b.do(http.MethodPost, "/invite", url.Values{"token": {page.field("token")}, "password": {"a long enough password"}, "password_confirm": {"a long enough password"}}); p.Status != 403 {
+		t.Errorf("accepting without the CSRF token: %d; want 403", p.Status)
+	}
+	if p := b.accept(t, inv.URL, "short"); p.Status != 400 || !strings.Contains(p.Body, "at least 12 characters") {
+		t.Errorf("accepting with a short password: %d; want 400 naming the minimum", p.Status)
+	}
+	owner := newBrowser(t, ts)
+	if err := owner.signIn(ownerEmail, ownerPassword, "/dashboard/"); err != nil {
+		t.Fatal(err)
+	}
+	if p, _ := owner.do(http.MethodPost, "/dashboard/members/invite", url.Values{"email": {"x@example.com"}, "role": {"member"}}); p.Status != 403 {
+		t.Errorf("inviting without the CSRF token: %d; want 403", p.Status)
+	}
+	if p, _ := b.accept(t, inv.URL, "mallory's long enough password"), 0; p.Status != http.StatusSeeOther {
+		t.Fatalf("accepting: %d", p.Status)
+	}
+	if p, _ := b.get("/dashboard/members"); p.Status != 403 {
+		t.Errorf("a member opens /dashboard/members: %d; want 403", p.Status)
+	}
 }
 
 func checkMemberAudit(t *testing.T, ts *testServer, token string) {
