@@ -244,6 +244,10 @@ func (d *Dashboard) acceptInvite(w http.ResponseWriter, r *http.Request) {
 	case errors.As(err, &me) && me.Code == mira.EInvalidRequest:
 		d.renderAccept(w, r, http.StatusBadRequest, token, "Your account was not created: "+me.Message+".")
 		return
+	case errors.As(err, &me) && me.Code == mira.EUnavailable:
+		ratelimit.SetRetryAfter(w.Header(), session.BusyRetryAfter)
+		d.renderAccept(w, r, http.StatusServiceUnavailable, token, me.Message+".")
+		return
 	case err != nil:
 		d.fail(w, r, err)
 		return

@@ -248,6 +248,9 @@ func (s *Service) Accept(ctx context.Context, token, pw, clientIP string) (*mira
 		return nil, mira.ParamErrorf("password", "%v", err)
 	}
 	hash, err := password.Hash(pw)
+	if errors.Is(err, password.ErrBusy) {
+		return nil, &mira.Error{Code: mira.EUnavailable, Message: "Mira is busy checking other passwords; try again in a few seconds", Err: err}
+	}
 	if err != nil {
 		return nil, err
 	}
