@@ -33,7 +33,7 @@ func TestEveryRouteNeedsItsScope(t *testing.T) {
 		{"POST", "/v1/keys/" + target + "/rotate", `{"grace_period":"1h"}`, "keys:write"},
 		{"DELETE", "/v1/keys/" + target, "", "keys:write"},
 	}
-	scopes := []string{"models:read", "chat:write", "moderations:write", "usage:read", "logs:read", "keys:read", "keys:write", "admin"}
+	scopes := []string{"models:read", "chat:write", "embeddings:write", "moderations:write", "usage:read", "logs:read", "keys:read", "keys:write", "admin"}
 	keyFor := map[string]string{}
 	for _, sc := range scopes {
 		keyFor[sc], _ = ts.createKey(t, "--scopes", sc)
