@@ -22,6 +22,10 @@ type Text struct {
 	// Sensitive: the text is looked at for sensitive data. It is what
 	// users and tools wrote; a model's earlier answers are not.
 	Sensitive bool
+	// System: the text is the operator's prompt (instructions, system
+	// and developer messages), left out of the content filter when the
+	// configuration exempts it (filter.exempt_system_prompt).
+	System bool
 }
 
 // BodyInput screens the texts of a request body in the same order as
@@ -60,9 +64,11 @@ func (s *Set) BodyInput(ctx context.Context, org, param string, texts []Text, ra
 		body = masked
 		return nil
 	}, func() []string {
-		out := make([]string, len(texts))
+		out := make([]string, 0, len(texts))
 		for i := range texts {
-			out[i] = texts[i].Text
+			if !texts[i].System || !s.exemptSystem {
+				out = append(out, texts[i].Text)
+			}
 		}
 		return out
 	})

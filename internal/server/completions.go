@@ -49,6 +49,7 @@ func (s *Server) completions(w http.ResponseWriter, r *http.Request) (err error)
 	if err != nil {
 		return err
 	}
+	ex.used(resp.Usage)
 	body, v := fl.CompletionOutput(r.Context(), resp.Body)
 	s.outputVerdict(w, ex, v)
 	s.reply(w, ex, resp.Header, body)

@@ -32,6 +32,7 @@ func (s *Server) embeddings(w http.ResponseWriter, r *http.Request) (err error) 
 	if err != nil {
 		return err
 	}
+	ex.used(resp.Usage)
 	s.reply(w, ex, resp.Header, resp.Body)
 	return nil
 }

@@ -2,6 +2,7 @@ package server
 
 import (
 	"bytes"
+	"context"
 	"encoding/json"
 	"io"
 	"net/http"
@@ -110,29 +111,30 @@ func inputTexts(param string, in *openai.Inputs) []screen.Text {
 	return texts
 }
 
-// post calls ep of p with raw, not streamed. On failure the prompt is
-// charged: the backend may have read it.
+// post calls ep of p with raw, not streamed.
 func (s *Server) post(ex *exchange, p provider.Provider, ep provider.Endpoint, raw []byte, in inference) (*provider.Response, error) {
-	called := time.Now()
-	resp, err := p.(provider.Poster).Post(ex.r.Context(), ep, raw)
-	s.opt.Observer.Upstream(p.Name(), time.Since(called), err)
-	if err != nil {
-		ex.charge = openai.Usage{PromptTokens: in.prompt}
-		return nil, err
-	}
-	ex.used(resp.Usage)
-	return resp, nil
+	return upstream(s, ex, p, in, func(ctx context.Context) (*provider.Response, error) {
+		return p.(provider.Poster).Post(ctx, ep, raw)
+	})
 }
 
 // postStream starts a streamed answer of ep of p.
 func (s *Server) postStream(ex *exchange, p provider.Provider, ep provider.Endpoint, raw []byte, in inference) (provider.Stream, error) {
+	return upstream(s, ex, p, in, func(ctx context.Context) (provider.Stream, error) {
+		return p.(provider.Poster).PostStream(ctx, ep, raw)
+	})
+}
+
+// upstream makes the call to p, timed for the observer. On failure the
+// prompt is charged: the backend may have read it.
+func upstream[T any](s *Server, ex *exchange, p provider.Provider, in inference, call func(context.Context) (T, error)) (T, error) {
 	called := time.Now()
-	st, err := p.(provider.Poster).PostStream(ex.r.Context(), ep, raw)
+	v, err := call(ex.r.Context())
 	s.opt.Observer.Upstream(p.Name(), time.Since(called), err)
 	if err != nil {
 		ex.charge = openai.Usage{PromptTokens: in.prompt}
 	}
-	return st, err
+	return v, err
 }
 
 // outputVerdict records the output step's verdict on a non-streamed
