@@ -246,4 +246,3 @@ func TestResponsesNative(t *testing.T) {
 		t.Errorf("native stream: events %v", eventTypes(evs))
 	}
 }
-
