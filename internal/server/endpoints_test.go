@@ -17,6 +17,7 @@ import (
 	"github.com/vmira/mira/internal/mira"
 	"github.com/vmira/mira/internal/openai"
 	"github.com/vmira/mira/internal/provider"
+	"github.com/vmira/mira/internal/ratelimit"
 	"github.com/vmira/mira/internal/screen"
 )
 
@@ -292,4 +293,47 @@ func TestCompletionOutputFilter(t *testing.T) {
 func jsonString(s string) string {
 	b, _ := json.Marshal(s)
 	return string(b)
+}
+
+// BenchmarkEndpointsEcho measures each inference endpoint's whole path in
+// process against mira-echo, as BenchmarkChatEcho does for chat (which it
+// runs too, for ratios taken in one run), with rate limiting and content
+// filtering off ("bare") and on ("all").
+func BenchmarkEndpointsEcho(b *testing.B) {
+	filters, err := defaultFilters()
+	if err != nil {
+		b.Fatal(err)
+	}
+	prompt := jsonString(strings.Repeat("Tell me about the trams of Lisbon and the pastries by the river. ", 4))
+	for _, ep := range []struct{ name, path, body string }{
+		{"chat", "/v1/chat/completions", `{"model":"mira-echo","messages":[{"role":"user","content":` + prompt + `}],"max_tokens":256}`},
+		{"chat-stream", "/v1/chat/completions", `{"model":"mira-echo","stream":true,"messages":[{"role":"user","content":` + prompt + `}],"max_tokens":256}`},
+		{"responses", "/v1/responses", `{"model":"mira-echo","instructions":"be brief","input":` + prompt + `,"max_output_tokens":256}`},
+		{"responses-stream", "/v1/responses", `{"model":"mira-echo","stream":true,"input":` + prompt + `,"max_output_tokens":256}`},
+		{"completions", "/v1/completions", `{"model":"mira-echo","prompt":` + prompt + `,"max_tokens":256}`},
+		{"completions-stream", "/v1/completions", `{"model":"mira-echo","stream":true,"prompt":` + prompt + `,"max_tokens":256}`},
+		{"embeddings", "/v1/embeddings", `{"model":"mira-echo","input":[` + prompt + `],"dimensions":256}`},
+	} {
+		for _, all := range []bool{false, true} {
+			name := ep.name + "/bare"
+			if all {
+				name = ep.name + "/all"
+			}
+			b.Run(name, func(b *testing.B) {
+				s, _, key := newTestServer(b)
+				if all {
+					s.opt.Limiter = ratelimit.NewMemory(ratelimit.MemoryOptions{})
+					s.opt.Plans = map[string]ratelimit.Plan{"free": {Name: "free", RequestsPerMinute: 1e9, TokensPerMinute: 1e9, RequestsPerDay: 1e8, Concurrent: 1000}}
+					s.opt.Screen = filters
+				}
+				h := s.Handler()
+				b.ReportAllocs()
+				for b.Loop() {
+					if rec := call(h, key, "POST", ep.path, ep.body); rec.Code != 200 {
+						b.Fatal(rec.Code, rec.Body)
+					}
+				}
+			})
+		}
+	}
 }
