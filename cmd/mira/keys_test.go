@@ -26,6 +26,10 @@ func TestEveryRouteNeedsItsScope(t *testing.T) {
 	routes := []route{
 		{"GET", "/v1/models", "", "models:read"},
 		{"POST", "/v1/chat/completions", `{"model":"mira-echo","messages":[{"role":"user","content":"hi"}]}`, "chat:write"},
+		{"GET", "/v1/models/mira-echo", "", "models:read"},
+		{"POST", "/v1/responses", `{"model":"mira-echo","input":"hi"}`, "chat:write"},
+		{"POST", "/v1/completions", `{"model":"mira-echo","prompt":"hi"}`, "chat:write"},
+		{"POST", "/v1/embeddings", `{"model":"mira-echo","input":"hi"}`, "embeddings:write"},
 		{"GET", "/v1/keys", "", "keys:read"},
 		{"GET", "/v1/keys/" + target, "", "keys:read"},
 		{"POST", "/v1/keys", `{"name":"x","scopes":["keys:write"]}`, "keys:write"},
