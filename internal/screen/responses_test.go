@@ -205,3 +205,15 @@ func TestResponseOutput(t *testing.T) {
 		}
 	}
 }
+
+// TestChatOutputToolArguments: a chat answer's tool-call arguments are
+// generated text: a harmful call is withheld whole.
+func TestChatOutputToolArguments(t *testing.T) {
+	f := threatFilter(t)
+	body := `{"id":"c","object":"chat.completion","created":1,"model":"m","choices":[{"index":0,"message":{"role":"assistant","content":null,` +
+		`"tool_calls":[{"id":"c1","type":"function","function":{"name":"send","arguments":` + jsonQuote(`{"text":"I am going to \u006bill you and your whole family tonight, you worthless piece of trash."}`) + `}}]},"finish_reason":"tool_calls"}]}`
+	out, v := f.ChatOutput(context.Background(), []byte(body))
+	if !v.Blocked || strings.Contains(string(out), "tool_calls\":[") || strings.Contains(string(out), "family") || !strings.Contains(string(out), `"finish_reason":"content_filter"`) {
+		t.Errorf("ChatOutput = %s, %s; want the call withheld", out, screen.Summary(v))
+	}
+}
