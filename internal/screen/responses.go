@@ -72,17 +72,40 @@ func itemTexts(texts []Text, it *openai.InputItem, path []string, sensitive, sys
 	return texts
 }
 
-// responseOutput is a response object's output as the output step reads it.
-type responseOutput struct {
-	Output []struct {
-		Type      string `json:"type"`
-		Name      string `json:"name"`
-		Arguments string `json:"arguments"`
-		Content   []struct {
-			Text    string `json:"text"`
-			Refusal string `json:"refusal"`
-		} `json:"content"`
-	} `json:"output"`
+// outputItem is an output item as the output step reads it.
+type outputItem struct {
+	Type      string `json:"type"`
+	Name      string `json:"name"`
+	Arguments string `json:"arguments"`
+	Content   []struct {
+		Text    string `json:"text"`
+		Refusal string `json:"refusal"`
+	} `json:"content"`
+}
+
+// itemsText returns the generated text of output items: the text of
+// messages, the names and arguments of function calls, and every string
+// of other items.
+func itemsText(items []json.RawMessage) string {
+	var text strings.Builder
+	for _, raw := range items {
+		var it outputItem
+		if json.Unmarshal(raw, &it) != nil {
+			text.WriteString(jsonStrings(string(raw)) + "\n")
+			continue
+		}
+		switch it.Type {
+		case "message":
+			for _, c := range it.Content {
+				text.WriteString(c.Text + "\n" + c.Refusal + "\n")
+			}
+		case "function_call":
+			text.WriteString(it.Name + "\n" + it.Arguments + "\n" + jsonStrings(it.Arguments) + "\n")
+		default:
+			text.WriteString(jsonStrings(string(raw)) + "\n")
+		}
+	}
+	return text.String()
 }
 
 // ResponseOutput checks a non-streamed response object: the text of its
@@ -93,33 +116,14 @@ func (f *Filter) ResponseOutput(ctx context.Context, body []byte) ([]byte, filte
 	if f == nil {
 		return body, filter.Verdict{}
 	}
-	var r responseOutput
-	var raw struct {
-		Output []json.RawMessage `json:"output"`
-	}
-	if json.Unmarshal(body, &r) != nil || json.Unmarshal(body, &raw) != nil {
+	var full map[string]json.RawMessage
+	var items []json.RawMessage
+	if json.Unmarshal(body, &full) != nil || json.Unmarshal(full["output"], &items) != nil {
 		return body, filter.Verdict{}
 	}
-	var text strings.Builder
-	for i, it := range r.Output {
-		switch it.Type {
-		case "message":
-			for _, c := range it.Content {
-				text.WriteString(c.Text + "\n" + c.Refusal + "\n")
-			}
-		case "function_call":
-			text.WriteString(it.Name + "\n" + it.Arguments + "\n" + jsonStrings(it.Arguments) + "\n")
-		default:
-			text.WriteString(jsonStrings(string(raw.Output[i])) + "\n")
-		}
-	}
-	v := f.Check(ctx, text.String(), Output)
+	v := f.Check(ctx, itemsText(items), Output)
 	if !v.Blocked {
 		return body, v
-	}
-	var full map[string]json.RawMessage
-	if json.Unmarshal(body, &full) != nil {
-		return []byte(`{"object":"response","status":"incomplete","incomplete_details":{"reason":"content_filter"},"output":[]}`), v
 	}
 	return withheldResponse(full), v
 }

@@ -148,6 +148,23 @@ func TestResponseStreamBlocks(t *testing.T) {
 			t.Errorf("%s was let through", ev)
 		}
 	}
+	// Benign deltas, then a harmful text in an event that repeats the
+	// whole: the repeat is checked, not trusted.
+	for _, ev := range []string{
+		`{"type":"response.output_text.done","item_id":"msg_1","output_index":0,"content_index":0,"text":` + jsonQuote(threat) + `}`,
+		`{"type":"response.content_part.done","item_id":"msg_1","output_index":0,"content_index":0,"part":{"type":"output_text","text":` + jsonQuote(threat) + `}}`,
+		`{"type":"response.output_item.done","output_index":0,"item":{"type":"message","content":[{"type":"output_text","text":` + jsonQuote(threat) + `}]}}`,
+		`{"type":"response.completed","response":{"id":"resp_1","status":"completed","output":[{"type":"function_call","name":"f","arguments":` + jsonQuote(`{"t":"`+threat+`"}`) + `}]}}`,
+	} {
+		st := f.NewResponseStream()
+		for _, e := range responseEvents("Hello ", "there.") {
+			st.Chunk(e)
+		}
+		frames, b := st.Chunk([]byte(ev))
+		if !b || len(frames) != 1 || !strings.Contains(string(frames[0]), `"response.incomplete"`) || strings.Contains(string(frames[0]), "kill") {
+			t.Errorf("%s: frames %q, blocked %v", ev, frames, b)
+		}
+	}
 	// A benign stream passes whole, deltas merged as the filter releases them.
 	st = f.NewResponseStream()
 	var out strings.Builder

@@ -52,8 +52,10 @@ var doneText = map[string]string{
 
 // eventView holds the spans of the members of an event the screen reads.
 type eventView struct {
-	typ, item, content, delta, text, response [2]int
-	seq                                       [2]int
+	typ, item, content, delta, text [2]int
+	response                        [2]int // of response.created
+	whole                           [2]int // the part, item or response an event repeats
+	seq                             [2]int
 }
 
 // view scans the top-level members of the event raw; it reports false when
@@ -75,7 +77,9 @@ func view(raw []byte) (eventView, bool) {
 		case "text", "refusal", "arguments":
 			v.text = span
 		case "response":
-			v.response = span
+			v.response, v.whole = span, span
+		case "part", "item":
+			v.whole = span
 		case "sequence_number":
 			v.seq = span
 		}
@@ -116,10 +120,17 @@ func (s *ResponseStream) Chunk(raw []byte) (events [][]byte, blocked bool) {
 		return [][]byte{s.withDelta(raw, v, release)}, false
 	case doneText[typ] != "":
 		return s.done(typ, key, raw, v)
+	case typ == "response.content_part.done" || typ == "response.output_item.done":
+		if c := s.checkWhole(wholeText(part(raw, v.whole), typ)); c != nil {
+			return s.stop(c), true
+		}
 	case typ == "response.completed" || typ == "response.incomplete":
 		events, blocked = s.End()
 		if blocked {
 			return events, true
+		}
+		if c := s.checkWhole(wholeText(part(raw, v.whole), typ)); c != nil {
+			return s.stop(c), true
 		}
 	}
 	return append(events, s.number(raw, v)), false
@@ -145,16 +156,48 @@ func (s *ResponseStream) done(typ, key string, raw []byte, v eventView) ([][]byt
 	if typ == "response.function_call_arguments.done" && strings.IndexByte(text, '\\') >= 0 {
 		whole += "\n" + jsonStrings(text)
 	}
-	if !streamed || whole != text {
-		c := s.f.NewStream()
-		if _, blocked := c.Write(whole); blocked {
-			return s.stop(c), true
-		}
-		if _, blocked := c.Flush(); blocked {
-			return s.stop(c), true
-		}
+	if c := s.checkWhole(whole); c != nil {
+		return s.stop(c), true
 	}
 	return append(events, s.number(raw, v)), false
+}
+
+// checkWhole checks a whole text that .done events, and the final
+// response, repeat: what a backend puts there need not be what its
+// deltas said. It returns the checker that blocked it, or nil.
+func (s *ResponseStream) checkWhole(text string) *filter.StreamChecker {
+	if strings.TrimSpace(text) == "" {
+		return nil
+	}
+	c := s.f.NewStream()
+	if _, blocked := c.Write(text); blocked {
+		return c
+	}
+	if _, blocked := c.Flush(); blocked {
+		return c
+	}
+	return nil
+}
+
+// wholeText returns the generated text an event repeats: the part of a
+// content_part.done, the item of an output_item.done, the output of the
+// final response (member is that member of the event).
+func wholeText(member []byte, typ string) string {
+	switch typ {
+	case "response.content_part.done":
+		var p struct{ Text, Refusal string }
+		_ = json.Unmarshal(member, &p)
+		return p.Text + "\n" + p.Refusal
+	case "response.output_item.done":
+		return itemsText([]json.RawMessage{member})
+	}
+	var r struct {
+		Output []json.RawMessage `json:"output"`
+	}
+	if json.Unmarshal(member, &r) != nil {
+		return ""
+	}
+	return itemsText(r.Output)
 }
 
 // End releases what is still held back when the stream ends; blocked as
