@@ -199,3 +199,49 @@ func TestResponseStream(t *testing.T) {
 		t.Errorf("text %q, args %q, final %+v", text, args, r)
 	}
 }
+
+// FuzzResponsesToChat: any body either is refused with an invalid_request
+// error or translates to a chat request whose messages carry every text the
+// Responses request holds (nothing dropped on the way).
+func FuzzResponsesToChat(f *testing.F) {
+	for _, s := range []string{
+		`{"model":"m","input":"hi"}`,
+		`{"model":"m","instructions":"x","input":[{"role":"user","content":[{"type":"input_text","text":"a"}]},{"type":"function_call","call_id":"c","name":"f","arguments":"{}"},{"type":"function_call_output","call_id":"c","output":"b"}]}`,
+		`{"model":"m","input":[{"role":"assistant","content":[{"type":"output_text","text":"a"},{"type":"refusal","refusal":"no"}]}],"tools":[{"type":"function","name":"f"}],"tool_choice":"auto"}`,
+	} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, body string) {
+		req, err := DecodeResponsesRequest([]byte(body), Limits{})
+		if err != nil {
+			return
+		}
+		tr, err := ResponsesToChat(req, []byte(body))
+		if err != nil {
+			if e, ok := err.(*mira.Error); !ok || e.Code != mira.EInvalidRequest {
+				t.Fatalf("ResponsesToChat(%s) = %v; want invalid_request", body, err)
+			}
+			return
+		}
+		chat := string(tr.Chat)
+		for _, it := range req.Items {
+			texts := append([]string{it.Text}, partTexts(it.Parts)...)
+			if it.Type == "function_call" {
+				texts = []string{it.Arguments, it.Name}
+			}
+			for _, s := range texts {
+				if q, _ := json.Marshal(s); s != "" && !strings.Contains(chat, strings.Trim(string(q), `"`)) {
+					t.Fatalf("%q of %s is not in the chat request %s", s, body, chat)
+				}
+			}
+		}
+	})
+}
+
+func partTexts(parts []ItemPart) []string {
+	var out []string
+	for _, p := range parts {
+		out = append(out, p.Text, p.Refusal)
+	}
+	return out
+}
