@@ -77,9 +77,6 @@ func (it *InputItem) IsMessage() bool {
 	return it.Type == "message" || it.Type == "" && it.Role != ""
 }
 
-// MaxInputItems bounds the items of one Responses request.
-const MaxInputItems = 4096
-
 var validItemRoles = map[string]bool{"system": true, "developer": true, "user": true, "assistant": true}
 
 // DecodeResponsesRequest parses and validates a Responses API request
@@ -93,7 +90,7 @@ func DecodeResponsesRequest(body []byte, lim Limits) (*ResponsesRequest, error) 
 	if err := checkModel(req.Model, lim); err != nil {
 		return nil, err
 	}
-	if err := req.readInput(); err != nil {
+	if err := req.readInput(lim.MaxMessages); err != nil {
 		return nil, err
 	}
 	if m := req.MaxOutputTokens; m != nil && (*m < 1 || *m > lim.MaxTokens) {
@@ -107,8 +104,8 @@ func DecodeResponsesRequest(body []byte, lim Limits) (*ResponsesRequest, error) 
 	return &req, nil
 }
 
-// readInput reads Input into Text or Items.
-func (r *ResponsesRequest) readInput() error {
+// readInput reads Input into Text or Items, at most maxItems of them.
+func (r *ResponsesRequest) readInput(maxItems int) error {
 	switch in := r.Input; {
 	case len(in) == 0 || string(in) == "null":
 		return mira.ParamErrorf("input", "input is required: a string or a list of items")
@@ -120,8 +117,8 @@ func (r *ResponsesRequest) readInput() error {
 	if err := within("input", Unmarshal(r.Input, &r.Items)); err != nil {
 		return err
 	}
-	if len(r.Items) == 0 || len(r.Items) > MaxInputItems {
-		return mira.ParamErrorf("input", "input must hold 1 to %d items", MaxInputItems)
+	if len(r.Items) == 0 || len(r.Items) > maxItems {
+		return mira.ParamErrorf("input", "input must hold 1 to %d items", maxItems)
 	}
 	var raws []json.RawMessage
 	if err := json.Unmarshal(r.Input, &raws); err != nil || len(raws) != len(r.Items) {

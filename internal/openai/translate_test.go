@@ -245,3 +245,14 @@ func partTexts(parts []ItemPart) []string {
 	}
 	return out
 }
+
+func TestResponsesItemLimit(t *testing.T) {
+	body := `{"model":"m","input":[{"role":"user","content":"a"},{"role":"user","content":"b"}]}`
+	if _, err := DecodeResponsesRequest([]byte(body), Limits{MaxMessages: 2}); err != nil {
+		t.Errorf("2 items within a limit of 2: %v", err)
+	}
+	_, err := DecodeResponsesRequest([]byte(body), Limits{MaxMessages: 1})
+	if e, ok := err.(*mira.Error); !ok || e.Param != "input" || !strings.Contains(e.Message, "1 to 1 items") {
+		t.Errorf("2 items over a limit of 1: %v", err)
+	}
+}
