@@ -13,6 +13,9 @@ type Model struct {
 	Object  string `json:"object"` // "model"
 	Created int64  `json:"created"`
 	OwnedBy string `json:"owned_by"`
+	// Endpoints names the endpoints serving the model: chat, responses,
+	// completions, embeddings.
+	Endpoints []string `json:"endpoints,omitempty"`
 }
 
 // ChatRequest is a chat completion request. Zero values are left out, so the

@@ -230,7 +230,7 @@ func newAdminKeyCreateCmd(e *env) *cobra.Command {
 	fl.StringVar(&email, "email", "", "owner of the key")
 	fl.StringVar(&name, "name", "", "what the key is for, e.g. billing-service-prod")
 	fl.StringVar(&envName, "env", "development", "development or production")
-	fl.StringVar(&scopes, "scopes", "", "comma-separated scopes (default models:read,chat:write,moderations:write)")
+	fl.StringVar(&scopes, "scopes", "", "comma-separated scopes (default models:read,chat:write,embeddings:write,moderations:write)")
 	fl.StringVar(&plan, "plan", "", "rate-limit plan (default: the organisation's)")
 	fl.StringVar(&models, "models", "", "comma-separated models the key may use (default: all)")
 	fl.StringVar(&cidrs, "cidrs", "", "comma-separated client addresses or CIDRs allowed (default: any)")

@@ -68,7 +68,7 @@ func newModelsCmd(e *env) *cobra.Command {
 	var asJSON bool
 	cmd := &cobra.Command{
 		Use:   "models",
-		Short: "List the models your key may use",
+		Short: "List the models your key may use and the endpoints serving each",
 		Args:  exactArgs(0),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			c, err := newClient(e)
@@ -83,9 +83,9 @@ func newModelsCmd(e *env) *cobra.Command {
 				return json.NewEncoder(e.stdout).Encode(models)
 			}
 			tw := tabwriter.NewWriter(e.stdout, 0, 4, 2, ' ', 0)
-			fmt.Fprintln(tw, "MODEL\tOWNED BY")
+			fmt.Fprintln(tw, "MODEL\tOWNED BY\tENDPOINTS")
 			for _, m := range models {
-				fmt.Fprintf(tw, "%s\t%s\n", m.ID, m.OwnedBy)
+				fmt.Fprintf(tw, "%s\t%s\t%s\n", m.ID, m.OwnedBy, strings.Join(m.Endpoints, ","))
 			}
 			return tw.Flush()
 		},

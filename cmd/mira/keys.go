@@ -121,7 +121,7 @@ func newKeysCreateCmd(e *env) *cobra.Command {
 	fl := create.Flags()
 	fl.StringVar(&f.name, "name", "", "what the key is for, e.g. billing-service-prod")
 	fl.StringVar(&f.envName, "env", "development", "development or production")
-	fl.StringVar(&f.scopes, "scopes", "", "comma-separated scopes (default models:read,chat:write,moderations:write)")
+	fl.StringVar(&f.scopes, "scopes", "", "comma-separated scopes (default models:read,chat:write,embeddings:write,moderations:write)")
 	fl.StringVar(&f.models, "models", "", "comma-separated models the key may use (default: all)")
 	fl.StringVar(&f.cidrs, "cidrs", "", "comma-separated client addresses or CIDRs allowed (default: any)")
 	fl.StringVar(&f.expires, "expires", "", "expiry, e.g. 90d (default: never)")

@@ -26,6 +26,10 @@ func TestEveryRouteNeedsItsScope(t *testing.T) {
 	routes := []route{
 		{"GET", "/v1/models", "", "models:read"},
 		{"POST", "/v1/chat/completions", `{"model":"mira-echo","messages":[{"role":"user","content":"hi"}]}`, "chat:write"},
+		{"GET", "/v1/models/mira-echo", "", "models:read"},
+		{"POST", "/v1/responses", `{"model":"mira-echo","input":"hi"}`, "chat:write"},
+		{"POST", "/v1/completions", `{"model":"mira-echo","prompt":"hi"}`, "chat:write"},
+		{"POST", "/v1/embeddings", `{"model":"mira-echo","input":"hi"}`, "embeddings:write"},
 		{"GET", "/v1/keys", "", "keys:read"},
 		{"GET", "/v1/keys/" + target, "", "keys:read"},
 		{"POST", "/v1/keys", `{"name":"x","scopes":["keys:write"]}`, "keys:write"},
@@ -33,7 +37,7 @@ func TestEveryRouteNeedsItsScope(t *testing.T) {
 		{"POST", "/v1/keys/" + target + "/rotate", `{"grace_period":"1h"}`, "keys:write"},
 		{"DELETE", "/v1/keys/" + target, "", "keys:write"},
 	}
-	scopes := []string{"models:read", "chat:write", "moderations:write", "usage:read", "logs:read", "keys:read", "keys:write", "admin"}
+	scopes := []string{"models:read", "chat:write", "embeddings:write", "moderations:write", "usage:read", "logs:read", "keys:read", "keys:write", "admin"}
 	keyFor := map[string]string{}
 	for _, sc := range scopes {
 		keyFor[sc], _ = ts.createKey(t, "--scopes", sc)

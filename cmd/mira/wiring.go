@@ -424,6 +424,7 @@ func buildProviders(cfg config.Config, getenv func(string) string) (*provider.Re
 			ResponseHeaderTimeout: pc.ResponseHeaderTimeout.D(),
 			RequestTimeout:        pc.RequestTimeout.D(),
 			StreamIdleTimeout:     pc.StreamIdleTimeout.D(),
+			Endpoints:             providerEndpoints(pc),
 		})
 		if err != nil {
 			return nil, err

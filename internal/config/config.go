@@ -328,6 +328,9 @@ type Provider struct {
 	ResponseHeaderTimeout Duration `yaml:"response_header_timeout"` // default 60s
 	RequestTimeout        Duration `yaml:"request_timeout"`         // non-streamed; default 10m
 	StreamIdleTimeout     Duration `yaml:"stream_idle_timeout"`     // default 5m
+	// Endpoints the backend serves natively (endpoints.go); default chat,
+	// completions, embeddings, with responses by translation.
+	Endpoints []string `yaml:"endpoints"`
 }
 
 // Default returns the embedded defaults: `mira serve` with no configuration.
@@ -471,6 +474,7 @@ func (c *Config) Validate() error {
 	c.validateStorage(bad)
 	c.validateHTTP(bad)
 	models := c.validateProviders(bad)
+	c.validateEndpoints(bad)
 	c.validatePolicy(bad)
 	c.validateRateLimits(bad)
 	c.validatePublicAuth(bad)

@@ -13,6 +13,7 @@ type Scope string
 const (
 	ScopeModelsRead       Scope = "models:read"
 	ScopeChatWrite        Scope = "chat:write"
+	ScopeEmbeddingsWrite  Scope = "embeddings:write"
 	ScopeModerationsWrite Scope = "moderations:write"
 	ScopeUsageRead        Scope = "usage:read"
 	ScopeLogsRead         Scope = "logs:read"
@@ -22,11 +23,11 @@ const (
 )
 
 // AllScopes lists every scope, in the order of SPEC.md.
-var AllScopes = []Scope{ScopeModelsRead, ScopeChatWrite, ScopeModerationsWrite,
+var AllScopes = []Scope{ScopeModelsRead, ScopeChatWrite, ScopeEmbeddingsWrite, ScopeModerationsWrite,
 	ScopeUsageRead, ScopeLogsRead, ScopeKeysRead, ScopeKeysWrite, ScopeAdmin}
 
 // DefaultScopes is what a new key gets when no scopes are asked for.
-var DefaultScopes = []Scope{ScopeModelsRead, ScopeChatWrite, ScopeModerationsWrite}
+var DefaultScopes = []Scope{ScopeModelsRead, ScopeChatWrite, ScopeEmbeddingsWrite, ScopeModerationsWrite}
 
 // ParseScopes parses a comma- or space-separated scope list, rejecting
 // unknown names. Duplicates are removed; the order of AllScopes is kept.

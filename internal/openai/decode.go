@@ -62,6 +62,9 @@ func jsonError(err error) error {
 	switch {
 	case errors.Is(err, errContent):
 		return mira.ParamErrorf("messages", "%v", errContent)
+	case errors.Is(err, errInputs) && errors.As(err, &sem):
+		param := pointerParam(sem.JSONPointer)
+		return mira.ParamErrorf(param, "%s %v", param, errInputs)
 	case errors.As(err, &sem):
 		param := pointerParam(sem.JSONPointer)
 		switch {

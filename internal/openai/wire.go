@@ -69,6 +69,9 @@ type Model struct {
 	Object  string `json:"object"` // "model"
 	Created int64  `json:"created"`
 	OwnedBy string `json:"owned_by"`
+	// Endpoints names the endpoints that serve the model (chat, responses,
+	// completions, embeddings): Mira's addition to OpenAI's shape.
+	Endpoints []string `json:"endpoints,omitempty"`
 }
 
 // ModelList is the body of GET /v1/models.

@@ -24,6 +24,10 @@ type topLevel struct {
 	usage    []byte // raw value of "usage" unless absent or null
 	errValue []byte // raw value of "error" unless absent or null
 	errNull  bool   // an "error": null member is present
+	data     []byte // raw value of "data" (embeddings), nil when absent
+	output   []byte // raw value of "output" (a response), nil when absent
+	typ      []byte // raw value of "type" (an event of the Responses API)
+	response []byte // raw value of "response" (an event of the Responses API)
 }
 
 // inspect reads the top-level members of b, a valid compact JSON object. A
@@ -36,6 +40,14 @@ func inspect(b []byte) (topLevel, bool) {
 		switch {
 		case keyIs(m.key, "choices"):
 			t.choices = m.val
+		case keyIs(m.key, "data"):
+			t.data = m.val
+		case keyIs(m.key, "output"):
+			t.output = m.val
+		case keyIs(m.key, "type"):
+			t.typ = m.val
+		case keyIs(m.key, "response"):
+			t.response = m.val
 		case keyIs(m.key, "usage"):
 			t.usage = nil
 			if !null {
@@ -72,13 +84,22 @@ func withoutError(b []byte) []byte {
 	return append(out, '}')
 }
 
-// parseUsage decodes a raw usage object; a malformed one counts as absent.
+// parseUsage decodes a raw usage object, of chat completions or of the
+// Responses API (input_tokens, output_tokens); a malformed one counts as
+// absent.
 func parseUsage(raw []byte) (openai.Usage, bool) {
-	var u openai.Usage
+	var u struct {
+		openai.Usage
+		InputTokens  int `json:"input_tokens"`
+		OutputTokens int `json:"output_tokens"`
+	}
 	if raw == nil || json.Unmarshal(raw, &u) != nil {
 		return openai.Usage{}, false
 	}
-	return u, true
+	if u.PromptTokens == 0 && u.CompletionTokens == 0 {
+		u.PromptTokens, u.CompletionTokens = u.InputTokens, u.OutputTokens
+	}
+	return u.Usage, true
 }
 
 // forMembers calls fn for each top-level member of b, a valid compact JSON

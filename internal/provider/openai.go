@@ -29,6 +29,9 @@ type OpenAIConfig struct {
 	BaseURL string   // http or https, e.g. http://127.0.0.1:8000/v1; requests go to {BaseURL}/chat/completions
 	APIKey  string   // sent as "Authorization: Bearer <APIKey>"; empty for backends without keys
 	Models  []string // the models this backend serves
+	// Endpoints are the endpoints the backend serves natively; nil means
+	// DefaultEndpoints. Chat must be among them.
+	Endpoints []Endpoint
 
 	ConnectTimeout        time.Duration // TCP connect and TLS handshake; default 5s
 	ResponseHeaderTimeout time.Duration // time to the response headers; default 60s
@@ -68,7 +71,7 @@ const drainTimeout = 500 * time.Millisecond
 // upstream. It is safe for concurrent use.
 type OpenAI struct {
 	cfg    OpenAIConfig
-	url    string
+	base   string // the base URL without a trailing slash
 	auth   string // "Bearer <key>" or ""
 	client *http.Client
 
@@ -128,6 +131,9 @@ func NewOpenAI(cfg OpenAIConfig) (*OpenAI, error) {
 	cfg.MaxResponseBytes = cmp.Or(max(cfg.MaxResponseBytes, 0), DefaultMaxResponseBytes)
 	cfg.MaxEventBytes = cmp.Or(max(cfg.MaxEventBytes, 0), openai.DefaultMaxSSEEvent)
 	cfg.Models = append([]string(nil), cfg.Models...)
+	if cfg.Endpoints, err = checkEndpoints(cfg.Endpoints); err != nil {
+		return nil, fail("endpoints: %v", err)
+	}
 
 	tlsConf, err := tlsconf.ClientConfig(cfg.CAFile)
 	if err != nil {
@@ -146,9 +152,10 @@ func NewOpenAI(cfg OpenAIConfig) (*OpenAI, error) {
 		IdleConnTimeout:       90 * time.Second,
 		ForceAttemptHTTP2:     true,
 	}
+	base := strings.TrimSuffix(u.String(), "/")
 	return &OpenAI{
 		cfg:  cfg,
-		url:  strings.TrimSuffix(u.String(), "/") + "/chat/completions",
+		base: base,
 		auth: bearer(cfg.APIKey),
 		client: &http.Client{
 			Transport: transport,
@@ -177,8 +184,8 @@ func (p *OpenAI) CloseIdleConnections() { p.client.CloseIdleConnections() }
 
 // newRequest builds the upstream request. It carries only our headers: no
 // client header ever reaches the upstream.
-func (p *OpenAI) newRequest(ctx context.Context, body []byte, accept string) (*http.Request, error) {
-	req, err := http.NewRequestWithContext(ctx, http.MethodPost, p.url, bytes.NewReader(body))
+func (p *OpenAI) newRequest(ctx context.Context, url string, body []byte, accept string) (*http.Request, error) {
+	req, err := http.NewRequestWithContext(ctx, http.MethodPost, url, bytes.NewReader(body))
 	if err != nil {
 		return nil, err
 	}
@@ -195,9 +202,15 @@ func (p *OpenAI) newRequest(ctx context.Context, body []byte, accept string) (*h
 // Chat forwards the client's body as it came and returns the upstream's
 // answer, compacted.
 func (p *OpenAI) Chat(ctx context.Context, req *openai.ChatRequest, raw []byte) (*Response, error) {
+	return p.post(ctx, Chat, raw)
+}
+
+// post sends raw to endpoint ep and returns the upstream's answer,
+// compacted, once it is known to be an answer of that endpoint.
+func (p *OpenAI) post(ctx context.Context, ep Endpoint, raw []byte) (*Response, error) {
 	ctx, cancel := context.WithTimeout(ctx, p.cfg.RequestTimeout)
 	defer cancel()
-	hreq, err := p.newRequest(ctx, raw, "application/json")
+	hreq, err := p.newRequest(ctx, p.base+ep.Path(), raw, "application/json")
 	if err != nil {
 		return nil, upstreamError(msgUnreachable, err)
 	}
@@ -226,14 +239,26 @@ func (p *OpenAI) Chat(ctx context.Context, req *openai.ChatRequest, raw []byte) 
 		return nil, upstreamError(msgInvalid, fmt.Errorf("provider %s: answer is not a JSON object", p.cfg.Name))
 	case top.errValue != nil:
 		return nil, upstreamError(msgReported, fmt.Errorf("provider %s: answer holds an error: %.512s", p.cfg.Name, top.errValue))
-	case len(top.choices) == 0 || top.choices[0] != '[':
-		return nil, upstreamError(msgInvalid, fmt.Errorf("provider %s: answer has no choices array", p.cfg.Name))
 	}
-	if top.errNull {
+	if member, v := answerArray(ep, top); len(v) == 0 || v[0] != '[' {
+		return nil, upstreamError(msgInvalid, fmt.Errorf("provider %s: answer has no %s array", p.cfg.Name, member))
+	}
+	if top.errNull && ep != Responses { // a response object has "error": null
 		b = withoutError(b)
 	}
 	usage, _ := parseUsage(top.usage)
 	return &Response{Body: b, Usage: usage, Header: passHeaders(resp.Header)}, nil
+}
+
+// answerArray returns the array member an answer of ep must have.
+func answerArray(ep Endpoint, top topLevel) (string, []byte) {
+	switch ep {
+	case Embeddings:
+		return "data", top.data
+	case Responses:
+		return "output", top.output
+	}
+	return "choices", top.choices
 }
 
 var errTooLarge = errors.New("response body over the limit")
@@ -260,14 +285,21 @@ func readLimited(r io.Reader, size, max int64) ([]byte, error) {
 // ChatStream forwards the client's body (asking for a usage chunk, see
 // NoStreamUsage) and returns a stream of the upstream's chunks.
 func (p *OpenAI) ChatStream(ctx context.Context, req *openai.ChatRequest, raw []byte) (Stream, error) {
+	return p.open(ctx, Chat, raw, req.IncludeUsage())
+}
+
+// open starts a stream of endpoint ep. For chat and legacy completions it
+// asks for a usage chunk unless the client did (includeUsage) or the
+// backend must not be asked.
+func (p *OpenAI) open(ctx context.Context, ep Endpoint, raw []byte, includeUsage bool) (Stream, error) {
 	body, dropUsage := raw, false
-	if !req.IncludeUsage() && !p.cfg.NoStreamUsage {
+	if ep != Responses && !includeUsage && !p.cfg.NoStreamUsage {
 		if b, err := withIncludeUsage(raw); err == nil {
 			body, dropUsage = b, true
 		}
 	}
 	ctx, cancel := context.WithCancelCause(ctx)
-	hreq, err := p.newRequest(ctx, body, "text/event-stream")
+	hreq, err := p.newRequest(ctx, p.base+ep.Path(), body, "text/event-stream")
 	if err != nil {
 		cancel(nil)
 		return nil, upstreamError(msgUnreachable, err)
@@ -296,6 +328,7 @@ func (p *OpenAI) ChatStream(ctx context.Context, req *openai.ChatRequest, raw []
 		body:      resp.Body,
 		header:    passHeaders(resp.Header),
 		dropUsage: dropUsage,
+		events:    ep == Responses,
 	}
 	// The idle timer also bounds the wait for the first event.
 	s.idle = time.AfterFunc(p.cfg.StreamIdleTimeout, func() { cancel(errIdle) })

@@ -894,8 +894,8 @@ func TestNewOpenAIErrors(t *testing.T) {
 	if err != nil {
 		t.Fatalf("NewOpenAI(%+v): %v", ok, err)
 	}
-	if p.url != "https://api.example.com/v1/chat/completions" || p.cfg.MaxIdleConnsPerHost != 64 || p.cfg.StreamIdleTimeout != 5*time.Minute {
-		t.Errorf("defaults: url %q, %+v", p.url, p.cfg)
+	if p.base+Chat.Path() != "https://api.example.com/v1/chat/completions" || p.cfg.MaxIdleConnsPerHost != 64 || p.cfg.StreamIdleTimeout != 5*time.Minute {
+		t.Errorf("defaults: base %q, %+v", p.base, p.cfg)
 	}
 }
 

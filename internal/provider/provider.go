@@ -80,7 +80,7 @@ func NewRegistry(ps ...Provider) (*Registry, error) {
 				return nil, fmt.Errorf("model %q is served by both provider %q and provider %q", m, other.Name(), p.Name())
 			}
 			r.byModel[m] = p
-			r.models = append(r.models, openai.Model{ID: m, Object: "model", Created: created, OwnedBy: p.Name()})
+			r.models = append(r.models, openai.Model{ID: m, Object: "model", Created: created, OwnedBy: p.Name(), Endpoints: served(p)})
 		}
 	}
 	slices.SortFunc(r.models, func(a, b openai.Model) int {

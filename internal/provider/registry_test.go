@@ -31,10 +31,10 @@ func TestRegistry(t *testing.T) {
 		t.Fatalf("NewRegistry: %v", err)
 	}
 	want := []openai.Model{
-		{ID: "gpt-4o", Object: "model", OwnedBy: "openai"},
-		{ID: "llama", Object: "model", OwnedBy: "vllm"},
-		{ID: "mira-echo", Object: "model", OwnedBy: "mira"},
-		{ID: "qwen", Object: "model", OwnedBy: "vllm"},
+		{ID: "gpt-4o", Object: "model", OwnedBy: "openai", Endpoints: []string{"chat", "responses"}},
+		{ID: "llama", Object: "model", OwnedBy: "vllm", Endpoints: []string{"chat", "responses"}},
+		{ID: "mira-echo", Object: "model", OwnedBy: "mira", Endpoints: []string{"chat", "responses", "completions", "embeddings"}},
+		{ID: "qwen", Object: "model", OwnedBy: "vllm", Endpoints: []string{"chat", "responses"}},
 	}
 	got := r.Models()
 	if diff := cmp.Diff(want, got, cmpopts.IgnoreFields(openai.Model{}, "Created")); diff != "" {

@@ -27,6 +27,11 @@ type openaiStream struct {
 	sse       *openai.SSEReader // nil once the stream ended and gave it back to the pool
 	header    http.Header
 	dropUsage bool // Mira asked for the usage chunk, the client did not
+	// events: the stream is of the Responses API, typed events that end
+	// with a response.completed or response.incomplete event (ended),
+	// with or without [DONE].
+	events bool
+	ended  bool
 
 	usage *openai.Usage
 	err   error // final result of Next, io.EOF after [DONE]
@@ -51,6 +56,10 @@ func (s *openaiStream) Next() ([]byte, error) {
 	}
 	for {
 		data, err := s.sse.Next()
+		if err == io.EOF && s.ended {
+			s.finish()
+			return nil, io.EOF
+		}
 		if err != nil {
 			return nil, s.fail(s.readError(err))
 		}
@@ -69,6 +78,9 @@ func (s *openaiStream) Next() ([]byte, error) {
 		}
 		if b[0] != '{' {
 			return nil, s.fail(upstreamError(msgInvalid, fmt.Errorf("provider %s: stream event is not a JSON object", s.p.cfg.Name)))
+		}
+		if s.events {
+			return s.event(b)
 		}
 		// A key spelled with escapes ("\u0065rror") is rare but must not
 		// slip past the check either.
@@ -95,6 +107,31 @@ func (s *openaiStream) Next() ([]byte, error) {
 		}
 		return b, nil
 	}
+}
+
+// event checks one event of the Responses API: an error event, or a
+// response that failed, ends the stream with an upstream_error; the last
+// response gives the usage.
+func (s *openaiStream) event(b []byte) ([]byte, error) {
+	top, ok := inspect(b)
+	if !ok {
+		return nil, s.fail(upstreamError(msgInvalid, fmt.Errorf("provider %s: stream event is not a JSON object", s.p.cfg.Name)))
+	}
+	switch typ := string(top.typ); {
+	case typ == `"error"`, typ == `"response.failed"`, top.errValue != nil:
+		return nil, s.fail(upstreamError(msgReported, fmt.Errorf("provider %s: stream holds an error: %.512s", s.p.cfg.Name, b)))
+	case typ == `"response.completed"`, typ == `"response.incomplete"`:
+		s.ended = true
+		if r, ok := inspect(top.response); ok {
+			if u, ok := parseUsage(r.usage); ok {
+				s.usage = &u
+			}
+		}
+	}
+	if top.errNull {
+		return withoutError(b), nil
+	}
+	return b, nil
 }
 
 // readError maps an error of the event reader to an upstream_error.

@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/vmira/mira/internal/filter"
+	"github.com/vmira/mira/internal/openai"
 )
 
 // ChatOutput checks a non-streamed chat completion body (output
@@ -21,7 +22,10 @@ func (f *Filter) ChatOutput(ctx context.Context, body []byte) ([]byte, filter.Ve
 	var resp struct {
 		Choices []struct {
 			Message struct {
-				Content *string `json:"content"`
+				Content   *string `json:"content"`
+				ToolCalls []struct {
+					Function openai.FunctionCall `json:"function"`
+				} `json:"tool_calls"`
 			} `json:"message"`
 		} `json:"choices"`
 	}
@@ -33,6 +37,9 @@ func (f *Filter) ChatOutput(ctx context.Context, body []byte) ([]byte, filter.Ve
 		if c.Message.Content != nil {
 			text.WriteString(*c.Message.Content)
 			text.WriteByte('\n')
+		}
+		for _, tc := range c.Message.ToolCalls { // a call's arguments are generated text too
+			text.WriteString(strings.Join(appendCallTexts(nil, &tc.Function), "\n") + "\n")
 		}
 	}
 	v := f.Check(ctx, text.String(), Output)
@@ -64,6 +71,7 @@ func withheld(body []byte) ([]byte, error) {
 		var msg map[string]json.RawMessage
 		if json.Unmarshal(c["message"], &msg) == nil && msg != nil {
 			msg["content"] = json.RawMessage("null")
+			delete(msg, "tool_calls")
 			c["message"], _ = json.Marshal(msg)
 		}
 	}

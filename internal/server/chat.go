@@ -42,14 +42,9 @@ func (s *Server) chatCompletions(w http.ResponseWriter, r *http.Request) (err er
 	if err != nil {
 		return err
 	}
-	if !ex.p.AllowsModel(req.Model) {
-		return &mira.Error{Code: mira.EModelNotAllowed, Param: "model",
-			Message: "this API key may not use the model " + quote(req.Model)}
-	}
-	p, ok := s.opt.Providers.Lookup(req.Model)
-	if !ok {
-		return &mira.Error{Code: mira.EModelNotFound, Param: "model",
-			Message: "the model " + quote(req.Model) + " does not exist; GET /v1/models lists the available ones"}
+	p, err := s.modelProvider(ex, req.Model, provider.Chat)
+	if err != nil {
+		return err
 	}
 	ex.served(req.Model, req.Stream)
 	if ex.bodies {

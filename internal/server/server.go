@@ -207,7 +207,11 @@ func (s *Server) Handler() http.Handler {
 		}))
 	}
 	api("GET /v1/models", mira.ScopeModelsRead, s.managed(s.listModels))
+	api("GET /v1/models/{id...}", mira.ScopeModelsRead, s.managed(s.getModel))
 	api("POST /v1/chat/completions", mira.ScopeChatWrite, s.chatCompletions)
+	api("POST /v1/responses", mira.ScopeChatWrite, s.responses)
+	api("POST /v1/completions", mira.ScopeChatWrite, s.completions)
+	api("POST /v1/embeddings", mira.ScopeEmbeddingsWrite, s.embeddings)
 	api("POST /v1/moderations", mira.ScopeModerationsWrite, s.moderations)
 	if s.opt.Logs != nil {
 		api("GET /v1/usage", mira.ScopeUsageRead, s.managed(s.usage))
