@@ -60,6 +60,9 @@ type Set struct {
 type Filter struct {
 	local *filter.Filter
 	ext   *filter.External // nil: no second opinion
+	// version identifies the filter's judgement in the keys of the texts
+	// it found clean (see policyVersion).
+	version []byte
 }
 
 // Build makes the screening set from the configuration (the filter and
@@ -99,10 +102,12 @@ func Build(cfg config.Config, getenv func(string) string) (*Set, error) {
 	if err != nil {
 		return nil, err
 	}
-	s.def.ext = ext
 	for _, f := range s.byOrg {
 		f.ext = ext
+		f.version = policyVersion(f.local.Config(), ext)
 	}
+	s.def.ext = ext
+	s.def.version = policyVersion(s.def.local.Config(), ext)
 	return s, nil
 }
 
