@@ -18,8 +18,8 @@ import (
 //
 //   - all but the last holdback runes (filter.stream_holdback), once the
 //     whole text held back, with the end of what was released before it,
-//     is judged safe; after the first release, in batches of at least half
-//     the hold-back, as each judgement reads the whole window;
+//     is judged safe; after the first release, in batches of at least the
+//     hold-back, as each judgement reads the whole window;
 //   - everything up to the last whole word, once the oldest text held has
 //     waited earlyRelease and a wary judgement (every threshold halved)
 //     finds nothing at all in it: a model writing slowly is not held back
@@ -85,7 +85,7 @@ func (t *TextStream) Write(delta string) (release string, blocked bool) {
 			return t.release(p, w), false
 		}
 	}
-	if cut == 0 || t.released != "" && cut < t.holdback/2 {
+	if cut == 0 || t.released != "" && cut < t.holdback {
 		return "", false // nothing to release yet, or not enough to judge again
 	}
 	if t.check(p) {
