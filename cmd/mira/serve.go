@@ -75,7 +75,11 @@ built-in model mira-echo on https://127.0.0.1:8443.`,
 			if err != nil {
 				return err
 			}
-			log := slog.New(slog.NewJSONHandler(e.stderr, nil))
+			// The log, an access-log line per request, is written in
+			// batches; Close writes the rest when serve returns.
+			logs := newLogBuffer(e.stderr)
+			defer logs.Close()
+			log := slog.New(logHandler{slog.NewJSONHandler(logs, nil), logs})
 			if cfg.TLS.AllowSelfSigned {
 				log.Warn("INSECURE: --allow-self-signed is set; clients on other hosts must be handed the CA explicitly, and a certificate they cannot verify invites them to disable verification")
 			}
@@ -84,6 +88,7 @@ built-in model mira-echo on https://127.0.0.1:8443.`,
 			if err := m.Run(ctx); err != nil {
 				return err
 			}
+			logs.Flush() // what was logged while starting comes first
 			fmt.Fprintf(e.stderr, "Mira is serving on https://%s\n", m.Addr)
 			werr := m.Wait(ctx)
 			cerr := m.Close()

@@ -12,6 +12,7 @@ import (
 	"strings"
 
 	jsonv2 "github.com/go-json-experiment/json"
+	"github.com/go-json-experiment/json/jsontext"
 
 	"github.com/vmira/mira/internal/mira"
 )
@@ -104,25 +105,61 @@ func (c *Content) UnmarshalJSON(b []byte) error {
 		if err := jsonv2.Unmarshal(b, &parts, decodeOptions); err != nil {
 			return errContent
 		}
-		var text strings.Builder
-		for _, p := range parts {
-			if p.Type == "" {
-				return errContent
-			}
-			if p.Type == "text" {
-				if text.Len() > 0 {
-					text.WriteByte('\n')
-				}
-				text.WriteString(p.Text)
-			}
-		}
-		if parts == nil {
-			parts = []ContentPart{}
-		}
-		*c = Content{Text: text.String(), Parts: parts}
-		return nil
+		return c.setParts(parts)
 	}
 	return errContent
+}
+
+// UnmarshalJSONFrom is UnmarshalJSON reading from the request's decoder,
+// so that encoding/json/v2 reads the content once instead of finding its
+// end first and handing the bytes over to be read again.
+func (c *Content) UnmarshalJSONFrom(dec *jsontext.Decoder) error {
+	switch dec.PeekKind() {
+	case 'n':
+		if _, err := dec.ReadToken(); err != nil {
+			return err
+		}
+		*c = Content{Null: true}
+		return nil
+	case '"':
+		tok, err := dec.ReadToken()
+		if err != nil {
+			return err
+		}
+		*c = Content{Text: tok.String()}
+		return nil
+	case '[':
+		var parts []ContentPart
+		if err := jsonv2.UnmarshalDecode(dec, &parts); err != nil {
+			return errContent
+		}
+		return c.setParts(parts)
+	}
+	if _, err := dec.ReadValue(); err != nil {
+		return err
+	}
+	return errContent
+}
+
+// setParts sets c to the parts, and Text to the text of those of type text.
+func (c *Content) setParts(parts []ContentPart) error {
+	var text strings.Builder
+	for _, p := range parts {
+		if p.Type == "" {
+			return errContent
+		}
+		if p.Type == "text" {
+			if text.Len() > 0 {
+				text.WriteByte('\n')
+			}
+			text.WriteString(p.Text)
+		}
+	}
+	if parts == nil {
+		parts = []ContentPart{}
+	}
+	*c = Content{Text: text.String(), Parts: parts}
+	return nil
 }
 
 // MarshalJSON writes the content back as a string (or null, or text parts).

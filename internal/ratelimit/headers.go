@@ -33,20 +33,31 @@ const MaxRetryAfter = 60 * time.Second
 // case-insensitive, HTTP/2 lowercases them, and every client looks them up
 // case-insensitively.
 func SetHeaders(h http.Header, d Decision) {
+	// One array backs every value, and the names are set in their
+	// canonical form directly: Header.Set would canonicalise each name
+	// and allocate each value's slice.
+	var vals []string
+	set := func(name, v string) {
+		if vals == nil {
+			vals = make([]string, 0, 9)
+		}
+		vals = append(vals, v)
+		h[name] = vals[len(vals)-1 : len(vals) : len(vals)]
+	}
 	if w := d.Requests; w.Limit > 0 {
-		h.Set("X-RateLimit-Limit-Requests", strconv.Itoa(w.Limit))
-		h.Set("X-RateLimit-Remaining-Requests", strconv.Itoa(w.Remaining))
-		h.Set("X-RateLimit-Reset-Requests", ceilMs(w.Reset).String())
+		set("X-Ratelimit-Limit-Requests", strconv.Itoa(w.Limit))
+		set("X-Ratelimit-Remaining-Requests", strconv.Itoa(w.Remaining))
+		set("X-Ratelimit-Reset-Requests", ceilMs(w.Reset).String())
 	}
 	if w := d.Tokens; w.Limit > 0 {
-		h.Set("X-RateLimit-Limit-Tokens", strconv.Itoa(w.Limit))
-		h.Set("X-RateLimit-Remaining-Tokens", strconv.Itoa(w.Remaining))
-		h.Set("X-RateLimit-Reset-Tokens", ceilMs(w.Reset).String())
+		set("X-Ratelimit-Limit-Tokens", strconv.Itoa(w.Limit))
+		set("X-Ratelimit-Remaining-Tokens", strconv.Itoa(w.Remaining))
+		set("X-Ratelimit-Reset-Tokens", ceilMs(w.Reset).String())
 	}
 	if w, ok := tightest(&d); ok {
-		h.Set("X-RateLimit-Limit", strconv.Itoa(w.Limit))
-		h.Set("X-RateLimit-Remaining", strconv.Itoa(w.Remaining))
-		h.Set("X-RateLimit-Reset", strconv.FormatInt(ceilSeconds(w.Reset), 10))
+		set("X-Ratelimit-Limit", strconv.Itoa(w.Limit))
+		set("X-Ratelimit-Remaining", strconv.Itoa(w.Remaining))
+		set("X-Ratelimit-Reset", strconv.FormatInt(ceilSeconds(w.Reset), 10))
 	}
 	if d.Allowed {
 		return

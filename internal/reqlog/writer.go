@@ -3,6 +3,7 @@ package reqlog
 import (
 	"cmp"
 	"context"
+	"database/sql"
 	"errors"
 	"fmt"
 	"log/slog"
@@ -110,9 +111,9 @@ type Writer struct {
 	bodiesDropped   atomic.Uint64
 
 	// Used by the writing goroutine only.
-	insertSQL map[int]string
-	upsertSQL map[int]string
-	args      []any
+	insertStmt map[int]*sql.Stmt // by rows per statement, prepared once
+	upsertStmt map[int]*sql.Stmt
+	args       []any
 }
 
 // NewWriter starts a Writer on db. Close it to write what is queued.
@@ -133,18 +134,18 @@ func NewWriter(db *store.DB, cfg Config) (*Writer, error) {
 		cfg.MaxQueuedBodyBytes = DefaultMaxQueuedBodyBytes
 	}
 	w := &Writer{
-		db:        db,
-		cfg:       cfg,
-		bodies:    cfg.StoreBodies != nil && !cfg.ZeroRetention,
-		now:       cfg.Now,
-		log:       cfg.Logger,
-		queue:     make(chan Entry, cfg.QueueSize),
-		flushReq:  make(chan chan error),
-		kick:      make(chan struct{}, 1),
-		stop:      make(chan struct{}),
-		done:      make(chan struct{}),
-		insertSQL: map[int]string{},
-		upsertSQL: map[int]string{},
+		db:         db,
+		cfg:        cfg,
+		bodies:     cfg.StoreBodies != nil && !cfg.ZeroRetention,
+		now:        cfg.Now,
+		log:        cfg.Logger,
+		queue:      make(chan Entry, cfg.QueueSize),
+		flushReq:   make(chan chan error),
+		kick:       make(chan struct{}, 1),
+		stop:       make(chan struct{}),
+		done:       make(chan struct{}),
+		insertStmt: map[int]*sql.Stmt{},
+		upsertStmt: map[int]*sql.Stmt{},
 	}
 	if w.bodies && cfg.Masker == nil {
 		return nil, errors.New("reqlog: bodies are turned on but no Masker is set: refusing to store bodies unmasked")
@@ -273,6 +274,7 @@ func (w *Writer) Close() error {
 // batch waiting, and then takes everything queued.
 func (w *Writer) run() {
 	defer close(w.done)
+	defer w.closeStmts()
 	batch := make([]Entry, 0, w.cfg.BatchSize)
 	tick := time.NewTicker(w.cfg.FlushInterval)
 	defer tick.Stop()
@@ -514,7 +516,11 @@ func (w *Writer) write(ctx context.Context, n int, args []any, rollups []rollup)
 	}
 	for start := 0; start < n; start += rowsPerInsert {
 		rows := min(rowsPerInsert, n-start)
-		if _, err := tx.ExecContext(ctx, w.insertQuery(rows), args[start*insertColumns:(start+rows)*insertColumns]...); err != nil {
+		st, err := w.stmt(ctx, tx, w.insertStmt, rows, w.insertQuery)
+		if err != nil {
+			return fmt.Errorf("insert request logs: %w", err)
+		}
+		if _, err := st.ExecContext(ctx, args[start*insertColumns:(start+rows)*insertColumns]...); err != nil {
 			return fmt.Errorf("insert request logs: %w", err)
 		}
 	}
@@ -525,7 +531,11 @@ func (w *Writer) write(ctx context.Context, n int, args []any, rollups []rollup)
 		for _, r := range rollups[start : start+rows] {
 			uargs = append(uargs, r.org, r.day, r.key, r.model, r.requests, r.errors, r.prompt, r.completion)
 		}
-		if _, err := tx.ExecContext(ctx, w.upsertQuery(rows), uargs...); err != nil {
+		st, err := w.stmt(ctx, tx, w.upsertStmt, rows, w.upsertQuery)
+		if err != nil {
+			return fmt.Errorf("update usage: %w", err)
+		}
+		if _, err := st.ExecContext(ctx, uargs...); err != nil {
 			return fmt.Errorf("update usage: %w", err)
 		}
 	}
@@ -535,31 +545,47 @@ func (w *Writer) write(ctx context.Context, n int, args []any, rollups []rollup)
 	return nil
 }
 
-func (w *Writer) insertQuery(rows int) string {
-	if q, ok := w.insertSQL[rows]; ok {
-		return q
+// stmt returns, for use in tx, the statement of query for rows rows,
+// prepared once on the database and kept in cache: a statement of a
+// hundred rows of placeholders is parsed once, not for every batch.
+func (w *Writer) stmt(ctx context.Context, tx *sql.Tx, cache map[int]*sql.Stmt, rows int, query func(int) string) (*sql.Stmt, error) {
+	st, ok := cache[rows]
+	if !ok {
+		var err error
+		if st, err = w.db.SQL().PrepareContext(ctx, query(rows)); err != nil {
+			return nil, err
+		}
+		cache[rows] = st
 	}
-	q := w.db.Rebind(`INSERT INTO request_logs (at, request_id, org_id, key_id, user_id, endpoint, model,
+	return tx.StmtContext(ctx, st), nil
+}
+
+// closeStmts closes the prepared statements, once the writing goroutine
+// is done.
+func (w *Writer) closeStmts() {
+	for _, m := range []map[int]*sql.Stmt{w.insertStmt, w.upsertStmt} {
+		for k, st := range m {
+			st.Close()
+			delete(m, k)
+		}
+	}
+}
+
+func (w *Writer) insertQuery(rows int) string {
+	return w.db.Rebind(`INSERT INTO request_logs (at, request_id, org_id, key_id, user_id, endpoint, model,
 		status, latency_us, prompt_tokens, completion_tokens, client_ip,
 		filter_verdict, sensitive_types, stream, body_kid, request_body, response_body) VALUES ` +
 		placeholders(rows, insertColumns))
-	w.insertSQL[rows] = q
-	return q
 }
 
 func (w *Writer) upsertQuery(rows int) string {
-	if q, ok := w.upsertSQL[rows]; ok {
-		return q
-	}
-	q := w.db.Rebind(`INSERT INTO usage_daily (org_id, day, key_id, model, requests, errors, prompt_tokens, completion_tokens)
+	return w.db.Rebind(`INSERT INTO usage_daily (org_id, day, key_id, model, requests, errors, prompt_tokens, completion_tokens)
 		VALUES ` + placeholders(rows, 8) + `
 		ON CONFLICT (org_id, day, key_id, model) DO UPDATE SET
 			requests = usage_daily.requests + excluded.requests,
 			errors = usage_daily.errors + excluded.errors,
 			prompt_tokens = usage_daily.prompt_tokens + excluded.prompt_tokens,
 			completion_tokens = usage_daily.completion_tokens + excluded.completion_tokens`)
-	w.upsertSQL[rows] = q
-	return q
 }
 
 // placeholders returns "(?, ?), (?, ?)" for rows rows of cols columns.

@@ -2,7 +2,9 @@ package screen
 
 import (
 	"context"
+	"slices"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/vmira/mira/internal/filter"
 	"github.com/vmira/mira/internal/mira"
@@ -56,7 +58,10 @@ func (s *Set) Input(ctx context.Context, org, param string, texts []string) (Res
 // ChatTexts), of every role, joined in request order, so that an attack
 // split across messages is seen whole; the system and developer messages
 // are left out only when the configuration exempts the operator's system
-// prompt (filter.exempt_system_prompt).
+// prompt (filter.exempt_system_prompt). The history a client sends again
+// is not read again: texts the organisation sent before and that were
+// found clean, each with the end of the texts before it, are skipped (see
+// checkTexts), and so are texts found free of sensitive data.
 //
 // The error is a content_filter *mira.Error when the request is blocked,
 // or an internal one when raw cannot be masked.
@@ -104,17 +109,7 @@ func (s *Set) input(ctx context.Context, org, param string, texts []string, mask
 	if s == nil {
 		return r, nil
 	}
-	var found [][]sensitive.Finding // per text; nil when nothing was found
-	var all []sensitive.Finding
-	for i, t := range texts {
-		if f := sensitive.Detect(t); len(f) > 0 {
-			if found == nil {
-				found = make([][]sensitive.Finding, len(texts))
-			}
-			found[i] = f
-			all = append(all, f...)
-		}
-	}
+	found, all := detect(org, texts)
 	if found != nil {
 		r.Sensitive = sensitive.Types(all)
 		switch s.policy {
@@ -133,7 +128,7 @@ func (s *Set) input(ctx context.Context, org, param string, texts []string, mask
 		return r, nil
 	}
 	r.Filtered = true
-	r.Verdict = fl.Check(ctx, joinTexts(filtered()), Input)
+	r.Verdict = fl.checkTexts(ctx, org, filtered())
 	if r.Verdict.Blocked {
 		return r, &mira.Error{Code: mira.EContentFilter, Param: param,
 			Message: "the request was blocked by the content filter: " + strings.Join(r.Verdict.BlockedCategories, ", ")}
@@ -141,24 +136,111 @@ func (s *Set) input(ctx context.Context, org, param string, texts []string, mask
 	return r, nil
 }
 
-// joinTexts is what the content filter sees of a request: each non-empty
-// text followed by a newline.
-func joinTexts(texts []string) string {
+// detect looks for sensitive data in texts and returns the findings per
+// text (nil when nothing was found) and all of them. Texts the
+// organisation org sent and were found clean before are not scanned again.
+func detect(org string, texts []string) (found [][]sensitive.Finding, all []sensitive.Finding) {
+	ks := make([]cacheKey, len(texts))
+	for i, t := range texts {
+		ks[i] = keyOf(domainSensitive, []byte(org), "", t)
+	}
+	hit := clean.lookup(ks)
+	fresh := ks[:0] // the keys of texts found clean now; ks[i] is not read again
+	for i, t := range texts {
+		if hit[i] {
+			continue
+		}
+		f := sensitive.Detect(t)
+		if len(f) == 0 {
+			fresh = append(fresh, ks[i])
+			continue
+		}
+		if found == nil {
+			found = make([][]sensitive.Finding, len(texts))
+		}
+		found[i] = f
+		all = append(all, f...)
+	}
+	clean.add(fresh...)
+	return found, all
+}
+
+// contextBytes is how much of the texts before a text the content filter
+// reads with it when the texts before were found clean already: enough
+// that an attack split across two messages is read whole.
+const contextBytes = 256
+
+// checkTexts runs the content filter over what it sees of a request: each
+// non-empty text followed by a newline, less what org sent and was found
+// clean before (see unseen). Only a clean verdict is remembered. When every text was
+// found clean before, the verdict is the zero one (allowed).
+func (f *Filter) checkTexts(ctx context.Context, org string, texts []string) filter.Verdict {
+	text, ks := f.unseen(org, texts)
+	if text == "" {
+		return filter.Verdict{}
+	}
+	v := f.Check(ctx, text, Input)
+	if !v.Flagged && v.ExternalErr == nil {
+		clean.add(ks...)
+	}
+	return v
+}
+
+// unseen returns what the content filter must read of texts, and the keys
+// of the texts in it: from the context of the first text not found clean
+// before (each with the context it was read in) to the end of the last
+// one. It returns "" when every text was found clean. Only what the
+// organisation org sent counts as found before.
+func (f *Filter) unseen(org string, texts []string) (string, []cacheKey) {
+	texts = slices.DeleteFunc(slices.Clone(texts), func(t string) bool { return t == "" })
+	joined, starts := joinTexts(texts)
+	scope := append(slices.Clip(f.version), org...)
+	ks := make([]cacheKey, len(texts))
+	for i, t := range texts {
+		ks[i] = keyOf(domainFilter, scope, joined[contextStart(joined, starts[i]):starts[i]], t)
+	}
+	first, last := -1, -1
+	for i, hit := range clean.lookup(ks) {
+		if !hit {
+			last = i
+			if first < 0 {
+				first = i
+			}
+		}
+	}
+	if first < 0 {
+		return "", nil
+	}
+	end := starts[last] + len(texts[last]) + 1
+	return joined[contextStart(joined, starts[first]):end], ks[first : last+1]
+}
+
+// contextStart returns where the context of a text starting at byte at of
+// joined begins: contextBytes before, at the start of a rune.
+func contextStart(joined string, at int) int {
+	i := max(at-contextBytes, 0)
+	for i < at && !utf8.RuneStart(joined[i]) {
+		i++
+	}
+	return i
+}
+
+// joinTexts returns the texts, each followed by a newline, and where each
+// starts.
+func joinTexts(texts []string) (string, []int) {
 	n := 0
 	for _, t := range texts {
-		if t != "" {
-			n += len(t) + 1
-		}
+		n += len(t) + 1
 	}
 	var b strings.Builder
 	b.Grow(n)
-	for _, t := range texts {
-		if t != "" {
-			b.WriteString(t)
-			b.WriteByte('\n')
-		}
+	starts := make([]int, len(texts))
+	for i, t := range texts {
+		starts[i] = b.Len()
+		b.WriteString(t)
+		b.WriteByte('\n')
 	}
-	return b.String()
+	return b.String(), starts
 }
 
 // maskContent masks a decoded message content as maskChatBody masks its

@@ -11,7 +11,8 @@
 //     model reads (ChatTexts);
 //   - Filter.ChatOutput on a non-streamed answer;
 //   - Filter.NewStream, then Stream.Chunk per upstream chunk and Stream.End
-//     at the end of a streamed answer.
+//     at the end of a streamed answer (Filter.NewTextStream for the text of
+//     a stream of another shape).
 //
 // The steps return values (verdicts, types found, bodies to send, errors in
 // mira's shape) and never write to the client or the request log: setting
@@ -59,7 +60,13 @@ type Set struct {
 // use.
 type Filter struct {
 	local *filter.Filter
-	ext   *filter.External // nil: no second opinion
+	// wary is local with every output threshold halved: a streamed text
+	// it finds nothing in may be released before the hold-back is full.
+	wary *filter.Filter
+	ext  *filter.External // nil: no second opinion
+	// version identifies the filter's judgement in the keys of the texts
+	// it found clean (see policyVersion).
+	version []byte
 }
 
 // Build makes the screening set from the configuration (the filter and
@@ -85,13 +92,17 @@ func Build(cfg config.Config, getenv func(string) string) (*Set, error) {
 	if err != nil {
 		return nil, err
 	}
-	s.def = &Filter{local: local}
+	if s.def, err = withWary(local); err != nil {
+		return nil, err
+	}
 	for org, pol := range cfg.Filter.Organisations {
 		local, err := newFilter(cfg.Filter, model, "filter.organisations."+org, cfg.Filter.Policy, pol)
 		if err != nil {
 			return nil, err
 		}
-		s.byOrg[org] = &Filter{local: local}
+		if s.byOrg[org], err = withWary(local); err != nil {
+			return nil, err
+		}
 	}
 	// The second opinion is checked last, so the errors come in the same
 	// order as they always have.
@@ -99,10 +110,12 @@ func Build(cfg config.Config, getenv func(string) string) (*Set, error) {
 	if err != nil {
 		return nil, err
 	}
-	s.def.ext = ext
 	for _, f := range s.byOrg {
 		f.ext = ext
+		f.version = policyVersion(f.local.Config(), ext)
 	}
+	s.def.ext = ext
+	s.def.version = policyVersion(s.def.local.Config(), ext)
 	return s, nil
 }
 
@@ -134,6 +147,26 @@ func newFilter(cfg config.Filter, model *filter.Model, field string, overrides .
 		return nil, err
 	}
 	return filter.New(fc)
+}
+
+// withWary returns the Filter of local, with its wary twin: the same
+// filter with every output threshold halved.
+func withWary(local *filter.Filter) (*Filter, error) {
+	cfg := local.Config()
+	thr := make(map[string]float64, len(filter.Categories))
+	for _, c := range filter.Categories {
+		v, ok := cfg.OutputThresholds[c]
+		if !ok {
+			v = filter.DefaultThreshold
+		}
+		thr[c] = v / 2
+	}
+	cfg.OutputThresholds = thr
+	wary, err := filter.New(cfg)
+	if err != nil {
+		return nil, err
+	}
+	return &Filter{local: local, wary: wary}, nil
 }
 
 // external makes the second-opinion classifier, or nil when none is

@@ -8,25 +8,29 @@ import (
 	"github.com/vmira/mira/internal/openai"
 )
 
-// Stream screens one streamed chat answer as it goes: content is held back
-// per choice (filter.StreamChecker) until the text after it shows it is
-// safe, and a blocked answer ends with a chunk whose finish_reason is
-// "content_filter". Chunks with no content to screen pass byte for byte.
-// The external classifier is not asked: a network call per chunk would
-// stall the stream.
+// Stream screens one streamed chat answer as it goes: the content of each
+// choice goes through its own TextStream, and a blocked answer ends with a
+// chunk whose finish_reason is "content_filter". Chunks with no content to
+// screen, and chunks whose text is released as it came, pass byte for
+// byte; the others are edited in place (their content replaced by what is
+// released, their log probabilities, which spell out the tokens, removed)
+// or, when all their text is held back and they carry nothing else, not
+// sent. The external classifier is not asked: a network call per chunk
+// would stall the stream.
 //
 // A nil Stream passes every chunk through. A Stream is not safe for
 // concurrent use.
 type Stream struct {
-	f        *filter.Filter
-	checkers map[int]*filter.StreamChecker // by choice index
-	head     openai.ChatCompletionChunk    // id, model... of the last chunk, for chunks made here
-	blocked  bool
-	verdict  filter.Verdict
+	f       *Filter
+	texts   map[int]*TextStream // by choice index
+	last    []byte              // the last chunk with text: the head (id, model...) of chunks made here
+	blocked bool
+	verdict filter.Verdict
 }
 
-// chunk is a stream chunk as Stream reads and rewrites it: the usage is
-// kept as it came (the upstream's details included).
+// chunk is a stream chunk as Stream reads and rewrites it when it is not
+// of the shape chunkView reads: the usage is kept as it came (the
+// upstream's details included).
 type chunk struct {
 	openai.ChatCompletionChunk
 	Usage json.RawMessage `json:"usage,omitempty"`
@@ -37,7 +41,7 @@ func (f *Filter) NewStream() *Stream {
 	if f == nil {
 		return nil
 	}
-	return &Stream{f: f.local, checkers: map[int]*filter.StreamChecker{}}
+	return &Stream{f: f, texts: map[int]*TextStream{}}
 }
 
 // Chunk screens one upstream chunk (the JSON of one SSE data frame) and
@@ -52,12 +56,59 @@ func (s *Stream) Chunk(raw []byte) (frames [][]byte, blocked bool) {
 	if s.blocked {
 		return nil, true
 	}
+	v, ok := viewChunk(raw)
+	if !ok {
+		return s.decoded(raw)
+	}
+	if v.choice < 0 || v.content == "" && !v.finish {
+		return [][]byte{raw}, false
+	}
+	s.last = append(s.last[:0], raw...)
+	release, ok := s.screen(v.index, v.content, v.finish)
+	if !ok {
+		return [][]byte{s.stop(v.index)}, true
+	}
+	if release == v.content && v.logprobs.start < 0 && (v.contentVal.start >= 0 || release == "") {
+		return [][]byte{raw}, false
+	}
+	if release == "" && !v.finish && !v.other {
+		return nil, false // everything held back
+	}
+	return [][]byte{v.rewrite(raw, release)}, false
+}
+
+// screen passes a choice's new text, and its end when finish, through its
+// TextStream and returns what is released; false when the answer is
+// blocked.
+func (s *Stream) screen(index int, text string, finish bool) (string, bool) {
+	ts, ok := s.texts[index]
+	if !ok {
+		ts = s.f.NewTextStream()
+		s.texts[index] = ts
+	}
+	release, blocked := ts.Write(text)
+	if blocked {
+		return "", false
+	}
+	if finish {
+		rest, blocked := ts.Flush()
+		if blocked {
+			return "", false
+		}
+		release += rest
+		delete(s.texts, index)
+	}
+	return release, true
+}
+
+// decoded is Chunk for the chunks viewChunk does not read (several
+// choices, escaped member names...): decoded, screened and encoded again.
+func (s *Stream) decoded(raw []byte) (frames [][]byte, blocked bool) {
 	var c chunk
 	if json.Unmarshal(raw, &c) != nil || !hasText(&c) {
 		return [][]byte{raw}, false
 	}
-	s.head = openai.ChatCompletionChunk{ID: c.ID, Object: c.Object, Created: c.Created, Model: c.Model,
-		SystemFingerprint: c.SystemFingerprint}
+	s.last = append(s.last[:0], raw...)
 	if string(c.Usage) == "null" {
 		c.Usage = nil
 	}
@@ -66,21 +117,13 @@ func (s *Stream) Chunk(raw []byte) (frames [][]byte, blocked bool) {
 		ch := &c.Choices[i]
 		// Log probabilities spell out the tokens, held back or not.
 		ch.Logprobs = nil
-		release := ""
-		if ch.Delta.Content != nil && *ch.Delta.Content != "" {
-			rel, blocked := s.checker(ch.Index).Write(*ch.Delta.Content)
-			if blocked {
-				return [][]byte{s.stop(ch.Index)}, true
-			}
-			release = rel
+		text := ""
+		if ch.Delta.Content != nil {
+			text = *ch.Delta.Content
 		}
-		if ch.FinishReason != nil {
-			rel, blocked := s.checker(ch.Index).Flush()
-			if blocked {
-				return [][]byte{s.stop(ch.Index)}, true
-			}
-			release += rel
-			delete(s.checkers, ch.Index)
+		release, ok := s.screen(ch.Index, text, ch.FinishReason != nil)
+		if !ok {
+			return [][]byte{s.stop(ch.Index)}, true
 		}
 		if ch.Delta.Content != nil || release != "" {
 			ch.Delta.Content = &release
@@ -118,17 +161,17 @@ func (s *Stream) End() (frames [][]byte, blocked bool) {
 	if s.blocked {
 		return nil, true
 	}
-	idx := make([]int, 0, len(s.checkers))
-	for i := range s.checkers {
+	idx := make([]int, 0, len(s.texts))
+	for i := range s.texts {
 		idx = append(idx, i)
 	}
 	slices.Sort(idx)
 	for _, i := range idx {
-		rel, blocked := s.checkers[i].Flush()
+		rel, blocked := s.texts[i].Flush()
 		if blocked {
 			return append(frames, s.stop(i)), true
 		}
-		delete(s.checkers, i)
+		delete(s.texts, i)
 		if rel != "" {
 			frames = append(frames, s.made(openai.ChunkChoice{Index: i, Delta: openai.Delta{Content: &rel}}))
 		}
@@ -144,26 +187,21 @@ func (s *Stream) Verdict() filter.Verdict {
 	return s.verdict
 }
 
-func (s *Stream) checker(i int) *filter.StreamChecker {
-	c, ok := s.checkers[i]
-	if !ok {
-		c = s.f.NewStream()
-		s.checkers[i] = c
-	}
-	return c
-}
-
 // stop records that choice i was blocked and returns the chunk saying so.
 func (s *Stream) stop(i int) []byte {
 	s.blocked = true
-	s.verdict = s.checkers[i].Verdict()
+	s.verdict = s.texts[i].Verdict()
 	reason := "content_filter"
 	return s.made(openai.ChunkChoice{Index: i, FinishReason: &reason})
 }
 
-// made returns a chunk of our own with the last upstream chunk's head.
+// made returns a chunk of our own with the head of the last upstream
+// chunk with text.
 func (s *Stream) made(c openai.ChunkChoice) []byte {
-	h := s.head
+	var last openai.ChatCompletionChunk
+	_ = json.Unmarshal(s.last, &last) // it was read before: valid JSON
+	h := openai.ChatCompletionChunk{ID: last.ID, Object: last.Object, Created: last.Created, Model: last.Model,
+		SystemFingerprint: last.SystemFingerprint}
 	if h.Object == "" {
 		h.Object = "chat.completion.chunk"
 	}

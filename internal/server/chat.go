@@ -160,39 +160,39 @@ func (s *Server) relay(ex *exchange, st provider.Stream, sw *sseWriter) (content
 		if err == io.EOF {
 			if scr != nil {
 				outs, blocked := scr.End()
-				if !sw.frames(outs) {
+				if !sw.frames(outs...) {
 					return
 				}
 				if blocked {
 					ex.outputFilter = "blocked"
 				}
 			}
-			sw.frame([]byte("[DONE]"))
+			sw.frames([]byte("[DONE]"))
 			return
 		}
 		if err != nil {
 			if ex.r.Context().Err() == nil { // else the client went away; nobody to tell
 				_, body := errorBody(err)
 				b, _ := json.Marshal(body)
-				sw.frame(b)
+				sw.frames(b)
 				s.log.Warn("stream failed", "request_id", requestID(ex.r.Context()), "error", redact(err.Error()))
 			}
 			return
 		}
 		contentBytes += contentLen(chunk)
 		if scr == nil {
-			if !sw.frame(chunk) {
+			if !sw.frames(chunk) {
 				return // the client is gone; st.Close cancels the upstream
 			}
 			continue
 		}
 		outs, blocked := scr.Chunk(chunk)
-		if !sw.frames(outs) {
+		if !sw.frames(outs...) {
 			return
 		}
 		if blocked {
 			ex.outputFilter = "blocked"
-			sw.frame([]byte("[DONE]"))
+			sw.frames([]byte("[DONE]"))
 			return // st.Close stops the upstream: nothing more is sent
 		}
 	}
@@ -246,15 +246,21 @@ const maxKeptStream = 64 << 10
 
 func (s *sseWriter) deadline() { _ = s.rc.SetWriteDeadline(time.Now().Add(s.timeout)) }
 
-// frame writes one "data:" frame and flushes it; it reports whether the
-// client is still there.
-func (s *sseWriter) frame(payload []byte) bool {
+// frames writes "data:" frames and flushes them once; it reports whether
+// the client is still there.
+func (s *sseWriter) frames(payloads ...[]byte) bool {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	if s.failed {
 		return false
 	}
-	s.buf = append(append(append(s.buf[:0], "data: "...), payload...), "\n\n"...)
+	if len(payloads) == 0 {
+		return true
+	}
+	s.buf = s.buf[:0]
+	for _, p := range payloads {
+		s.buf = append(append(append(s.buf, "data: "...), p...), "\n\n"...)
+	}
 	if s.keep && len(s.kept)+len(s.buf) <= maxKeptStream {
 		s.kept = append(s.kept, s.buf...)
 	}
@@ -271,16 +277,6 @@ func (s *sseWriter) frame(payload []byte) bool {
 		return false
 	}
 	s.ka.Reset(keepAliveEvery)
-	return true
-}
-
-// frames writes several frames; it reports whether the client is still there.
-func (s *sseWriter) frames(payloads [][]byte) bool {
-	for _, p := range payloads {
-		if !s.frame(p) {
-			return false
-		}
-	}
 	return true
 }
 
