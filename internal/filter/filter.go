@@ -268,6 +268,10 @@ type Filter struct {
 	pool     sync.Pool
 }
 
+// ruleStages are the rules in the order they run: phrase rules, then
+// intent rules (rules_intent.go).
+var ruleStages = []stage{{"", ruleSpecs}, {"intent:", intentSpecs}}
+
 //go:embed weights.bin.gz
 var embeddedWeights []byte
 
@@ -323,7 +327,7 @@ func New(cfg Config) (*Filter, error) {
 		}
 		f.heads = append(f.heads, i)
 	}
-	rulesOnce.Do(func() { compiled, rulesErr = compileRules(ruleSpecs) })
+	rulesOnce.Do(func() { compiled, rulesErr = compileRules(ruleStages...) })
 	if rulesErr != nil {
 		return nil, rulesErr
 	}
