@@ -176,7 +176,8 @@ func ParsePolicy(s string) (Policy, error) {
 	return p, nil
 }
 
-// DefaultThreshold is the score at or above which a category is flagged.
+// DefaultThreshold is the score at or above which a category is flagged
+// when neither the configuration nor the model's calibration sets one.
 const DefaultThreshold = 0.5
 
 // Config configures a Filter.
@@ -253,6 +254,10 @@ type Verdict struct {
 	// ExternalErr is set when the external classifier failed; the verdict
 	// is then the local one (fail-open) or blocked (fail-closed).
 	ExternalErr error
+	// External says what the cascade to the external classifier did:
+	// ExternalLocal, ExternalSent, ExternalFailedOpen or
+	// ExternalFailedClosed; empty when none is configured.
+	External string
 }
 
 // Filter checks texts. It is safe for concurrent use.
@@ -262,15 +267,15 @@ type Filter struct {
 	heads    []int // model head -> category index
 	rules    *ruleSet
 	actions  [nCat]Action
-	inThr    [nCat]float64
-	outThr   [nCat]float64
+	inThr    [nScript][nCat]float64
+	outThr   [nScript][nCat]float64
 	holdback int
 	pool     sync.Pool
 }
 
 // ruleStages are the rules in the order they run: phrase rules, then
-// intent rules (rules_intent.go).
-var ruleStages = []stage{{"", ruleSpecs}, {"intent:", intentSpecs}}
+// intent rules (rules_intent.go), then benign forms (rules_benign.go).
+var ruleStages = []stage{{"", ruleSpecs}, {"intent:", intentSpecs}, {"benign:", benignSpecs}}
 
 //go:embed weights.bin.gz
 var embeddedWeights []byte
@@ -334,15 +339,9 @@ func New(cfg Config) (*Filter, error) {
 	f.rules = compiled
 	for i, c := range Categories {
 		f.actions[i] = cfg.Policy.Action(c)
-		f.inThr[i] = DefaultThreshold
-		f.outThr[i] = DefaultThreshold
-		if v, ok := cfg.InputThresholds[c]; ok {
-			f.inThr[i] = v
-		}
-		if v, ok := cfg.OutputThresholds[c]; ok {
-			f.outThr[i] = v
-		}
 	}
+	thresholdsFor(&f.inThr, f.model, cfg.InputThresholds)
+	thresholdsFor(&f.outThr, f.model, cfg.OutputThresholds)
 	f.pool.New = func() any { return new(scratch) }
 	return f, nil
 }
@@ -351,18 +350,20 @@ func New(cfg Config) (*Filter, error) {
 func (f *Filter) Config() Config { return f.cfg }
 
 // Check scores a prompt (input thresholds).
-func (f *Filter) Check(text string) Verdict { return f.verdict(f.scores(text, 0, nil), &f.inThr, nil) }
+func (f *Filter) Check(text string) Verdict {
+	return f.verdict(f.scores(text, 0, nil), &f.inThr[scriptIndex(text)], nil)
+}
 
 // CheckOutput scores a model's answer (output thresholds).
 func (f *Filter) CheckOutput(text string) Verdict {
-	return f.verdict(f.scores(text, 0, nil), &f.outThr, nil)
+	return f.verdict(f.scores(text, 0, nil), &f.outThr[scriptIndex(text)], nil)
 }
 
 // Explain is Check with the names of the rules that matched.
 func (f *Filter) Explain(text string) Verdict {
 	var rules []string
 	s := f.scores(text, 0, &rules)
-	return f.verdict(s, &f.inThr, rules)
+	return f.verdict(s, &f.inThr[scriptIndex(text)], rules)
 }
 
 type scratch struct {

@@ -1,6 +1,8 @@
 package filter_test
 
 import (
+	"os"
+	"strings"
 	"testing"
 
 	"github.com/vmira/mira/internal/filter"
@@ -94,4 +96,34 @@ func TestIntentRulesCatchMisses(t *testing.T) {
 			t.Errorf("%s: Check(%q) flagged but not blocked", c.kind, c.text)
 		}
 	}
+}
+
+// TestBenignFormsNotFlagged checks the false positives named in issue 14:
+// harmless prompts in the forms attacks use (testdata/benign_forms.txt).
+func TestBenignFormsNotFlagged(t *testing.T) {
+	f := newFilter(t)
+	lines := benignLines(t, "testdata/benign_forms.txt")
+	for _, l := range lines {
+		if v := f.Explain(l); v.Flagged {
+			t.Errorf("Check(%q) flagged %v; rules %v", l, v.FlaggedCategories, v.Rules)
+		}
+	}
+	if len(lines) < 100 {
+		t.Fatalf("only %d prompts in testdata/benign_forms.txt", len(lines))
+	}
+}
+
+func benignLines(t *testing.T, path string) []string {
+	t.Helper()
+	b, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out []string
+	for _, l := range strings.Split(string(b), "\n") {
+		if l != "" && !strings.HasPrefix(l, "#") {
+			out = append(out, l)
+		}
+	}
+	return out
 }
