@@ -70,7 +70,7 @@ func (g *fakeGuard) external(failOpen bool) *filter.External {
 func inBand(v filter.Verdict) bool {
 	b, p := filter.DefaultBand, filter.DefaultPolicy()
 	unsure := false
-	for c, x := range v.Scores {
+	for c, x := range v.Scores() {
 		if p.Action(c) == filter.Block && x >= b.High {
 			return false
 		}
@@ -128,7 +128,7 @@ func TestCascadeDecidesUncertain(t *testing.T) {
 	ext := g.external(false)
 	ext.Band = filter.Band{Low: 0, High: 0.99} // everything below a strong rule is uncertain
 	v := f.CheckContext(context.Background(), ext, "a note on guard-hate in forums")
-	if v.External != filter.ExternalSent || !v.Categories[filter.Hate] {
+	if v.External != filter.ExternalSent || !v.Is(filter.Hate) {
 		t.Errorf("guard says hate: %q, flagged %v", v.External, v.FlaggedCategories)
 	}
 	v = f.CheckContext(context.Background(), ext, "What is the capital of France?")

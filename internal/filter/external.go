@@ -307,7 +307,7 @@ func (v *Verdict) blockAll(cats []int) {
 	v.Flagged, v.Blocked = true, true
 	for _, i := range cats {
 		c := Categories[i]
-		v.Categories[c] = true
+		v.flags |= 1 << i
 		if !slices.Contains(v.FlaggedCategories, c) {
 			v.FlaggedCategories = append(v.FlaggedCategories, c)
 		}

@@ -43,7 +43,7 @@ func TestExternalModeration(t *testing.T) {
 	}
 	f := newFilter(t)
 	v := f.CheckContext(context.Background(), ext, "bad words")
-	if !v.Categories[filter.Hate] || v.ExternalErr != nil {
+	if !v.Is(filter.Hate) || v.ExternalErr != nil {
 		t.Errorf("CheckContext: hate not flagged: %+v", v)
 	}
 	if v := f.CheckContext(context.Background(), ext, "nice words"); v.Flagged {

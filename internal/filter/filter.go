@@ -235,16 +235,14 @@ func (c Config) Validate() error {
 }
 
 // Verdict is the outcome of a check, in the shape of an OpenAI moderation
-// result. Categories and Scores have every category.
+// result. The per-category flags and scores are kept in arrays and read
+// with Is and Score; Categories and Scores build maps of every category
+// (for /v1/moderations), which the chat path does not need.
 type Verdict struct {
 	// Flagged reports whether any category is flagged.
 	Flagged bool
 	// Blocked reports whether a flagged category's action is block.
 	Blocked bool
-	// Categories says, per category, whether it is flagged.
-	Categories map[string]bool
-	// Scores is the score per category, 0 to 1.
-	Scores map[string]float64
 	// BlockedCategories lists the flagged categories that block, sorted.
 	BlockedCategories []string
 	// FlaggedCategories lists every flagged category, sorted.
@@ -258,6 +256,56 @@ type Verdict struct {
 	// ExternalLocal, ExternalSent, ExternalFailedOpen or
 	// ExternalFailedClosed; empty when none is configured.
 	External string
+
+	scores [nCat]float64
+	flags  uint32 // bit i: Categories[i] is flagged
+}
+
+// Equal reports whether two verdicts say the same, scores included (errors
+// compare by their text). go-cmp uses it.
+func (v Verdict) Equal(w Verdict) bool {
+	return v.Flagged == w.Flagged && v.Blocked == w.Blocked && v.flags == w.flags && v.scores == w.scores &&
+		slices.Equal(v.BlockedCategories, w.BlockedCategories) && slices.Equal(v.FlaggedCategories, w.FlaggedCategories) &&
+		slices.Equal(v.Rules, w.Rules) && v.External == w.External && errText(v.ExternalErr) == errText(w.ExternalErr)
+}
+
+func errText(err error) string {
+	if err == nil {
+		return ""
+	}
+	return err.Error()
+}
+
+// Is reports whether category c is flagged.
+func (v *Verdict) Is(c string) bool {
+	i, ok := catIndex[c]
+	return ok && v.flags&(1<<i) != 0
+}
+
+// Score returns category c's score, 0 to 1 (0 for an unknown category).
+func (v *Verdict) Score(c string) float64 {
+	if i, ok := catIndex[c]; ok {
+		return v.scores[i]
+	}
+	return 0
+}
+
+// Categories says, for every category, whether it is flagged.
+func (v *Verdict) Categories() map[string]bool {
+	m := make(map[string]bool, nCat)
+	for i, c := range Categories {
+		m[c] = v.flags&(1<<i) != 0
+	}
+	return m
+}
+
+// Scores returns every category's score.
+func (v *Verdict) Scores() map[string]float64 {
+	m := make(map[string]float64, nCat)
+	for i, c := range Categories {
+		m[c] = v.scores[i]
+	}
+	return m
 }
 
 // Filter checks texts. It is safe for concurrent use.
@@ -475,18 +523,17 @@ func combine(p, rule float64) float64 {
 }
 
 func (f *Filter) verdict(s [nCat]float64, thr *[nCat]float64, rules []string) Verdict {
-	v := Verdict{Categories: make(map[string]bool, nCat), Scores: make(map[string]float64, nCat), Rules: rules}
+	v := Verdict{scores: s, Rules: rules}
 	for i, c := range Categories {
-		v.Scores[c] = s[i]
-		on := f.actions[i] != Off && s[i] >= thr[i]
-		v.Categories[c] = on
-		if on {
-			v.Flagged = true
-			v.FlaggedCategories = append(v.FlaggedCategories, c)
-			if f.actions[i] == Block {
-				v.Blocked = true
-				v.BlockedCategories = append(v.BlockedCategories, c)
-			}
+		if f.actions[i] == Off || s[i] < thr[i] {
+			continue
+		}
+		v.flags |= 1 << i
+		v.Flagged = true
+		v.FlaggedCategories = append(v.FlaggedCategories, c)
+		if f.actions[i] == Block {
+			v.Blocked = true
+			v.BlockedCategories = append(v.BlockedCategories, c)
 		}
 	}
 	slices.Sort(v.FlaggedCategories)
@@ -504,5 +551,5 @@ type ModerationResult struct {
 
 // Moderation returns v as a moderation result.
 func (v Verdict) Moderation() ModerationResult {
-	return ModerationResult{Flagged: v.Flagged, Categories: v.Categories, CategoryScores: v.Scores}
+	return ModerationResult{Flagged: v.Flagged, Categories: v.Categories(), CategoryScores: v.Scores()}
 }

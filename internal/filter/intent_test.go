@@ -88,8 +88,8 @@ func TestIntentRulesCatchMisses(t *testing.T) {
 	f := newFilter(t)
 	for _, c := range intentCases {
 		v := f.Explain(c.text)
-		if !v.Categories[c.want] {
-			t.Errorf("%s: Check(%q): %s not flagged (score %.2f); flagged %v, rules %v", c.kind, c.text, c.want, v.Scores[c.want], v.FlaggedCategories, v.Rules)
+		if !v.Is(c.want) {
+			t.Errorf("%s: Check(%q): %s not flagged (score %.2f); flagged %v, rules %v", c.kind, c.text, c.want, v.Score(c.want), v.FlaggedCategories, v.Rules)
 			continue
 		}
 		if (c.want == filter.PromptInjection || c.want == filter.Jailbreak) && !v.Blocked {

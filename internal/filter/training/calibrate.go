@@ -73,7 +73,7 @@ func Calibrate(rows []dataset.Row, opt filter.TrainOptions, fpr float64) (map[st
 		}
 		v := f.Check(r.Text)
 		for _, c := range filter.Categories {
-			neg[sc][c] = append(neg[sc][c], v.Scores[c])
+			neg[sc][c] = append(neg[sc][c], v.Score(c))
 		}
 	}
 	thr := map[string]map[string]float64{}

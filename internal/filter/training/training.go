@@ -99,10 +99,10 @@ type Predictor func(text string) (attack, harmful bool)
 func FilterPredictor(f *filter.Filter) Predictor {
 	return func(text string) (bool, bool) {
 		v := f.Check(text)
-		attack := v.Categories[filter.PromptInjection] || v.Categories[filter.Jailbreak]
+		attack := v.Is(filter.PromptInjection) || v.Is(filter.Jailbreak)
 		harmful := false
 		for _, c := range filter.ModerationCategories {
-			harmful = harmful || v.Categories[c]
+			harmful = harmful || v.Is(c)
 		}
 		return attack, harmful
 	}
