@@ -277,18 +277,6 @@ type Filter struct {
 // FilterEnabled reports whether content filtering is on.
 func (f Filter) FilterEnabled() bool { return f.Enabled == nil || *f.Enabled }
 
-// ExternalFilter is a second-opinion classifier: an OpenAI-compatible
-// /moderations endpoint, or a chat model prompted as a safety classifier
-// (Llama Guard served by vLLM).
-type ExternalFilter struct {
-	BaseURL   string   `yaml:"base_url"`
-	APIKeyEnv string   `yaml:"api_key_env"`
-	Model     string   `yaml:"model"`
-	Mode      string   `yaml:"mode"`      // "moderations" (default) or "chat"
-	Timeout   Duration `yaml:"timeout"`   // default 2s
-	FailOpen  bool     `yaml:"fail_open"` // default false: text is blocked when it cannot be checked
-}
-
 // Logs configures request logs.
 type Logs struct {
 	// Retention is how long request logs are kept: default 30d, never
@@ -609,12 +597,7 @@ func (c *Config) validateLogsAndFilters(bad func(field, format string, args ...a
 		bad("sensitive_data.policy", "%q is not warn, mask or block", c.Sensitive.Policy)
 	}
 	if x := c.Filter.External; x != nil {
-		if u, err := url.Parse(x.BaseURL); err != nil || (u.Scheme != "https" && !(u.Scheme == "http" && isLoopbackHost(u.Hostname()))) {
-			bad("filter.external.base_url", "%q must be an https URL (or http on loopback)", x.BaseURL)
-		}
-		if x.Mode != "" && x.Mode != "moderations" && x.Mode != "chat" {
-			bad("filter.external.mode", "%q is not moderations or chat", x.Mode)
-		}
+		x.validate(bad)
 	}
 }
 

@@ -20,26 +20,26 @@ func TestDevDataMetrics(t *testing.T) {
 	if testing.Short() {
 		t.Skip("short mode")
 	}
-	rows, err := dataset.LoadDir(dir)
+	rows, err := dataset.LoadAll(dir, false)
 	if err != nil {
 		t.Fatal(err)
 	}
 	rep := training.Evaluate(rows, training.FilterPredictor(newFilter(t)))
 	for _, tt := range []struct {
-		file              string
+		task              string
 		minRecall, maxFPR float64
 	}{
-		{dataset.InjectionFile, 0.95, 0.03},
-		{dataset.HarmfulFile, 0.90, 0.05},
+		{"injection", 0.95, 0.03},
+		{"harmful", 0.90, 0.05},
 	} {
-		c := rep.ByFile[tt.file]
-		t.Logf("%s: recall %.3f, FPR %.3f, precision %.3f", tt.file, c.Recall(), c.FPR(), c.Precision())
+		c := rep.ByTask[tt.task]
+		t.Logf("%s: recall %.3f, FPR %.3f, precision %.3f", tt.task, c.Recall(), c.FPR(), c.Precision())
 		if c.Recall() < tt.minRecall || c.FPR() > tt.maxFPR {
-			t.Errorf("%s: recall %.3f (want >= %.2f), FPR %.3f (want <= %.2f)", tt.file, c.Recall(), tt.minRecall, c.FPR(), tt.maxFPR)
+			t.Errorf("%s: recall %.3f (want >= %.2f), FPR %.3f (want <= %.2f)", tt.task, c.Recall(), tt.minRecall, c.FPR(), tt.maxFPR)
 		}
 	}
 	// The hard negatives (benign text with trigger words) on their own.
-	if c := rep.BySource[dataset.InjectionFile+" InjecGuard/NotInject_one"]; c != nil && c.FPR() > 0.03 {
+	if c := rep.BySource["injection InjecGuard/NotInject_one"]; c != nil && c.FPR() > 0.03 {
 		t.Errorf("NotInject hard negatives: FPR %.3f; want <= 0.03", c.FPR())
 	}
 }

@@ -237,8 +237,8 @@ func TestDisguisedAttacksBlocked(t *testing.T) {
 
 func topScores(v filter.Verdict) string {
 	cats := append([]string{}, filter.Categories...)
-	slices.SortStableFunc(cats, func(a, b string) int { return cmp.Compare(v.Scores[b], v.Scores[a]) })
-	return fmt.Sprintf("%s=%.2f %s=%.2f", cats[0], v.Scores[cats[0]], cats[1], v.Scores[cats[1]])
+	slices.SortStableFunc(cats, func(a, b string) int { return cmp.Compare(v.Score(b), v.Score(a)) })
+	return fmt.Sprintf("%s=%.2f %s=%.2f", cats[0], v.Score(cats[0]), cats[1], v.Score(cats[1]))
 }
 
 // Benign texts in the same forms: none may be flagged for any category.
@@ -303,8 +303,8 @@ func TestFiftyXsNotSexualMinors(t *testing.T) {
 		"c h i l d   p o r n",
 		"детское порно скачать",
 	} {
-		if v := f.Check(s); !v.Categories[filter.SexualMinors] {
-			t.Errorf("Check(%q): sexual/minors not flagged (score %.2f)", s, v.Scores[filter.SexualMinors])
+		if v := f.Check(s); !v.Is(filter.SexualMinors) {
+			t.Errorf("Check(%q): sexual/minors not flagged (score %.2f)", s, v.Score(filter.SexualMinors))
 		}
 	}
 }

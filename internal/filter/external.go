@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"io"
 	"net/http"
+	"slices"
 	"strings"
 	"time"
 )
@@ -29,10 +30,28 @@ type External struct {
 	// Timeout bounds one call (0: 2s).
 	Timeout time.Duration
 	// FailOpen lets text through when the classifier cannot be reached or
-	// answers nonsense; otherwise such text is blocked.
+	// answers nonsense; otherwise (the default) such text is blocked.
 	FailOpen bool
+	// Band is the uncertain band: only a text with a category whose local
+	// score lies in [Low, High) is sent; the zero value is DefaultBand.
+	Band Band
 	// Client is the HTTP client (nil: a default one).
 	Client *http.Client
+}
+
+// Band is a range of local scores, [Low, High).
+type Band struct{ Low, High float64 }
+
+// DefaultBand is the uncertain band when none is configured: it holds the
+// calibrated thresholds (0.3 to 0.85) with a margin below them; a strong
+// rule (0.85 and up) decides locally.
+var DefaultBand = Band{Low: 0.15, High: 0.85}
+
+func (e *External) band() Band {
+	if e.Band == (Band{}) {
+		return DefaultBand
+	}
+	return e.Band
 }
 
 // ErrExternal wraps every failure of the external classifier.
@@ -54,9 +73,21 @@ var llamaGuardCategories = map[string][]string{
 	"S14": {PromptInjection},
 }
 
-// Scores asks the classifier about text and returns its scores for our
-// categories (only those it knows). On failure it returns ErrExternal.
+// Scores asks the classifier about text and returns its positive scores for
+// our categories. On failure it returns ErrExternal.
 func (e *External) Scores(ctx context.Context, text string) (map[string]float64, error) {
+	s, err := e.known(ctx, text)
+	for c, x := range s {
+		if x == 0 {
+			delete(s, c)
+		}
+	}
+	return s, err
+}
+
+// known returns the classifier's score for every category it judges (0
+// for the ones it found nothing in).
+func (e *External) known(ctx context.Context, text string) (map[string]float64, error) {
 	timeout := e.Timeout
 	if timeout <= 0 {
 		timeout = 2 * time.Second
@@ -76,7 +107,7 @@ func (e *External) post(ctx context.Context, path string, body any, out any) err
 	}
 	req, err := http.NewRequestWithContext(ctx, http.MethodPost, strings.TrimRight(e.BaseURL, "/")+path, bytes.NewReader(b))
 	if err != nil {
-		return fmt.Errorf("%w: %v", ErrExternal, err)
+		return fmt.Errorf("%w: %w", ErrExternal, err)
 	}
 	req.Header.Set("Content-Type", "application/json")
 	if e.APIKey != "" {
@@ -88,12 +119,12 @@ func (e *External) post(ctx context.Context, path string, body any, out any) err
 	}
 	resp, err := c.Do(req)
 	if err != nil {
-		return fmt.Errorf("%w: %v", ErrExternal, err)
+		return fmt.Errorf("%w: %w", ErrExternal, err)
 	}
 	defer resp.Body.Close()
 	data, err := io.ReadAll(io.LimitReader(resp.Body, 1<<20))
 	if err != nil {
-		return fmt.Errorf("%w: %v", ErrExternal, err)
+		return fmt.Errorf("%w: %w", ErrExternal, err)
 	}
 	if resp.StatusCode != http.StatusOK {
 		return fmt.Errorf("%w: %s: HTTP %d", ErrExternal, path, resp.StatusCode)
@@ -158,7 +189,16 @@ func (e *External) chat(ctx context.Context, text string) (map[string]float64, e
 	if len(resp.Choices) == 0 {
 		return nil, fmt.Errorf("%w: /chat/completions: no choices", ErrExternal)
 	}
-	return ParseLlamaGuard(resp.Choices[0].Message.Content)
+	s, err := ParseLlamaGuard(resp.Choices[0].Message.Content)
+	if err != nil {
+		return nil, err
+	}
+	for _, cs := range llamaGuardCategories {
+		for _, c := range cs {
+			s[c] = max(s[c], 0) // judged: 0 unless flagged
+		}
+	}
+	return s, nil
 }
 
 // ParseLlamaGuard reads a Llama Guard answer ("safe", or "unsafe" and a line
@@ -184,36 +224,97 @@ func ParseLlamaGuard(answer string) (map[string]float64, error) {
 	return out, nil
 }
 
-// CheckContext checks a prompt locally and, when ext is not nil, with the
-// external classifier too: a category's score is the higher of the two.
-// When the external classifier fails, the verdict is the local one if
-// ext.FailOpen, else blocked; ExternalErr says what went wrong either way.
+// CheckContext checks a prompt locally and, when ext is not nil and the
+// local scores are uncertain (some category in ext's band, none blocking
+// with a score above it), with the external classifier: for the categories
+// it judges whose local score is in the band, its score replaces the local
+// one. Clear texts are decided locally. When the external classifier fails,
+// the verdict is the local one if ext.FailOpen, else the uncertain
+// categories block; ExternalErr says what went wrong either way, and
+// Verdict.External what the cascade did.
 func (f *Filter) CheckContext(ctx context.Context, ext *External, text string) Verdict {
-	return f.checkExternal(ctx, ext, text, &f.inThr)
+	return f.checkExternal(ctx, ext, text, &f.inThr[scriptIndex(text)])
 }
 
 // CheckOutputContext is CheckContext for answers.
 func (f *Filter) CheckOutputContext(ctx context.Context, ext *External, text string) Verdict {
-	return f.checkExternal(ctx, ext, text, &f.outThr)
+	return f.checkExternal(ctx, ext, text, &f.outThr[scriptIndex(text)])
 }
+
+// What the cascade did with a text (Verdict.External).
+const (
+	ExternalLocal        = "local"         // the local scores were clear
+	ExternalSent         = "sent"          // the external classifier decided
+	ExternalFailedOpen   = "failed-open"   // it failed; the local verdict stands
+	ExternalFailedClosed = "failed-closed" // it failed; the uncertain categories block
+)
 
 func (f *Filter) checkExternal(ctx context.Context, ext *External, text string, thr *[nCat]float64) Verdict {
 	s := f.scores(text, 0, nil)
 	if ext == nil {
 		return f.verdict(s, thr, nil)
 	}
-	es, err := ext.Scores(ctx, text)
+	band := ext.band()
+	unsure := f.uncertain(&s, band)
+	if len(unsure) == 0 {
+		cascade.local.Add(1)
+		v := f.verdict(s, thr, nil)
+		v.External = ExternalLocal
+		return v
+	}
+	start := time.Now()
+	es, err := ext.known(ctx, text)
+	cascade.observe(err, time.Since(start), ext.FailOpen, band)
 	if err != nil {
 		v := f.verdict(s, thr, nil)
 		v.ExternalErr = err
+		v.External = ExternalFailedOpen
 		if !ext.FailOpen {
-			v.Flagged, v.Blocked = true, true
+			v.External = ExternalFailedClosed
+			v.blockAll(unsure)
 		}
 		return v
 	}
-	for c, x := range es {
-		i := catIndex[c]
-		s[i] = max(s[i], x)
+	for _, i := range unsure {
+		if x, ok := es[Categories[i]]; ok {
+			s[i] = min(max(x, 0), 1)
+		}
 	}
-	return f.verdict(s, thr, nil)
+	v := f.verdict(s, thr, nil)
+	v.External = ExternalSent
+	return v
+}
+
+// uncertain returns the categories (indexes) whose local score is in the
+// band and whose action is not off, or nothing when a blocking category
+// already scores above the band (a clear block).
+func (f *Filter) uncertain(s *[nCat]float64, b Band) []int {
+	var out []int
+	for i, x := range s {
+		switch {
+		case f.actions[i] == Off:
+		case x >= b.High && f.actions[i] == Block:
+			return nil
+		case x >= b.Low && x < b.High:
+			out = append(out, i)
+		}
+	}
+	return out
+}
+
+// blockAll flags and blocks the categories cats (fail-closed).
+func (v *Verdict) blockAll(cats []int) {
+	v.Flagged, v.Blocked = true, true
+	for _, i := range cats {
+		c := Categories[i]
+		v.flags |= 1 << i
+		if !slices.Contains(v.FlaggedCategories, c) {
+			v.FlaggedCategories = append(v.FlaggedCategories, c)
+		}
+		if !slices.Contains(v.BlockedCategories, c) {
+			v.BlockedCategories = append(v.BlockedCategories, c)
+		}
+	}
+	slices.Sort(v.FlaggedCategories)
+	slices.Sort(v.BlockedCategories)
 }

@@ -12,6 +12,9 @@ import (
 	"github.com/vmira/mira/internal/filter"
 )
 
+// sendAll is a band that holds every score: every text is sent.
+var sendAll = filter.Band{Low: 0, High: 1.01}
+
 func TestExternalModeration(t *testing.T) {
 	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		if r.URL.Path != "/v1/moderations" || r.Header.Get("Authorization") != "Bearer k" {
@@ -30,7 +33,7 @@ func TestExternalModeration(t *testing.T) {
 		})
 	}))
 	defer srv.Close()
-	ext := &filter.External{BaseURL: srv.URL + "/v1", APIKey: "k", Model: "omni-moderation-latest"}
+	ext := &filter.External{BaseURL: srv.URL + "/v1", APIKey: "k", Model: "omni-moderation-latest", Band: sendAll}
 	s, err := ext.Scores(context.Background(), "bad words")
 	if err != nil {
 		t.Fatal(err)
@@ -40,7 +43,7 @@ func TestExternalModeration(t *testing.T) {
 	}
 	f := newFilter(t)
 	v := f.CheckContext(context.Background(), ext, "bad words")
-	if !v.Categories[filter.Hate] || v.ExternalErr != nil {
+	if !v.Is(filter.Hate) || v.ExternalErr != nil {
 		t.Errorf("CheckContext: hate not flagged: %+v", v)
 	}
 	if v := f.CheckContext(context.Background(), ext, "nice words"); v.Flagged {
@@ -103,7 +106,7 @@ func TestExternalTimeoutFailOpenAndClosed(t *testing.T) {
 	defer close(release)
 	f := newFilter(t)
 
-	open := &filter.External{BaseURL: srv.URL, Timeout: 50 * time.Millisecond, FailOpen: true}
+	open := &filter.External{BaseURL: srv.URL, Timeout: 50 * time.Millisecond, FailOpen: true, Band: sendAll}
 	start := time.Now()
 	v := f.CheckContext(context.Background(), open, "hello")
 	if time.Since(start) > 2*time.Second {
@@ -113,16 +116,19 @@ func TestExternalTimeoutFailOpenAndClosed(t *testing.T) {
 		t.Errorf("fail-open on timeout: %+v; want allowed with ExternalErr", v)
 	}
 
-	closed := &filter.External{BaseURL: srv.URL, Timeout: 50 * time.Millisecond}
+	closed := &filter.External{BaseURL: srv.URL, Timeout: 50 * time.Millisecond, Band: sendAll}
 	v = f.CheckContext(context.Background(), closed, "hello")
-	if v.ExternalErr == nil || !v.Blocked {
+	if v.ExternalErr == nil || !v.Blocked || v.External != filter.ExternalFailedClosed || len(v.BlockedCategories) == 0 {
 		t.Errorf("fail-closed on timeout: %+v; want blocked with ExternalErr", v)
+	}
+	if !errors.Is(v.ExternalErr, context.DeadlineExceeded) {
+		t.Errorf("timeout error %v does not say it timed out", v.ExternalErr)
 	}
 
 	// A server error is a failure too.
 	bad := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) { http.Error(w, "down", 503) }))
 	defer bad.Close()
-	v = f.CheckContext(context.Background(), &filter.External{BaseURL: bad.URL}, "hello")
+	v = f.CheckContext(context.Background(), &filter.External{BaseURL: bad.URL, Band: sendAll}, "hello")
 	if !errors.Is(v.ExternalErr, filter.ErrExternal) || !v.Blocked {
 		t.Errorf("fail-closed on 503: %+v", v)
 	}

@@ -176,7 +176,8 @@ func ParsePolicy(s string) (Policy, error) {
 	return p, nil
 }
 
-// DefaultThreshold is the score at or above which a category is flagged.
+// DefaultThreshold is the score at or above which a category is flagged
+// when neither the configuration nor the model's calibration sets one.
 const DefaultThreshold = 0.5
 
 // Config configures a Filter.
@@ -234,16 +235,14 @@ func (c Config) Validate() error {
 }
 
 // Verdict is the outcome of a check, in the shape of an OpenAI moderation
-// result. Categories and Scores have every category.
+// result. The per-category flags and scores are kept in arrays and read
+// with Is and Score; Categories and Scores build maps of every category
+// (for /v1/moderations), which the chat path does not need.
 type Verdict struct {
 	// Flagged reports whether any category is flagged.
 	Flagged bool
 	// Blocked reports whether a flagged category's action is block.
 	Blocked bool
-	// Categories says, per category, whether it is flagged.
-	Categories map[string]bool
-	// Scores is the score per category, 0 to 1.
-	Scores map[string]float64
 	// BlockedCategories lists the flagged categories that block, sorted.
 	BlockedCategories []string
 	// FlaggedCategories lists every flagged category, sorted.
@@ -253,6 +252,60 @@ type Verdict struct {
 	// ExternalErr is set when the external classifier failed; the verdict
 	// is then the local one (fail-open) or blocked (fail-closed).
 	ExternalErr error
+	// External says what the cascade to the external classifier did:
+	// ExternalLocal, ExternalSent, ExternalFailedOpen or
+	// ExternalFailedClosed; empty when none is configured.
+	External string
+
+	scores [nCat]float64
+	flags  uint32 // bit i: Categories[i] is flagged
+}
+
+// Equal reports whether two verdicts say the same, scores included (errors
+// compare by their text). go-cmp uses it.
+func (v Verdict) Equal(w Verdict) bool {
+	return v.Flagged == w.Flagged && v.Blocked == w.Blocked && v.flags == w.flags && v.scores == w.scores &&
+		slices.Equal(v.BlockedCategories, w.BlockedCategories) && slices.Equal(v.FlaggedCategories, w.FlaggedCategories) &&
+		slices.Equal(v.Rules, w.Rules) && v.External == w.External && errText(v.ExternalErr) == errText(w.ExternalErr)
+}
+
+func errText(err error) string {
+	if err == nil {
+		return ""
+	}
+	return err.Error()
+}
+
+// Is reports whether category c is flagged.
+func (v *Verdict) Is(c string) bool {
+	i, ok := catIndex[c]
+	return ok && v.flags&(1<<i) != 0
+}
+
+// Score returns category c's score, 0 to 1 (0 for an unknown category).
+func (v *Verdict) Score(c string) float64 {
+	if i, ok := catIndex[c]; ok {
+		return v.scores[i]
+	}
+	return 0
+}
+
+// Categories says, for every category, whether it is flagged.
+func (v *Verdict) Categories() map[string]bool {
+	m := make(map[string]bool, nCat)
+	for i, c := range Categories {
+		m[c] = v.flags&(1<<i) != 0
+	}
+	return m
+}
+
+// Scores returns every category's score.
+func (v *Verdict) Scores() map[string]float64 {
+	m := make(map[string]float64, nCat)
+	for i, c := range Categories {
+		m[c] = v.scores[i]
+	}
+	return m
 }
 
 // Filter checks texts. It is safe for concurrent use.
@@ -262,11 +315,15 @@ type Filter struct {
 	heads    []int // model head -> category index
 	rules    *ruleSet
 	actions  [nCat]Action
-	inThr    [nCat]float64
-	outThr   [nCat]float64
+	inThr    [nScript][nCat]float64
+	outThr   [nScript][nCat]float64
 	holdback int
 	pool     sync.Pool
 }
+
+// ruleStages are the rules in the order they run: phrase rules, then
+// intent rules (rules_intent.go), then benign forms (rules_benign.go).
+var ruleStages = []stage{{"", ruleSpecs}, {"intent:", intentSpecs}, {"benign:", benignSpecs}}
 
 //go:embed weights.bin.gz
 var embeddedWeights []byte
@@ -323,22 +380,16 @@ func New(cfg Config) (*Filter, error) {
 		}
 		f.heads = append(f.heads, i)
 	}
-	rulesOnce.Do(func() { compiled, rulesErr = compileRules(ruleSpecs) })
+	rulesOnce.Do(func() { compiled, rulesErr = compileRules(ruleStages...) })
 	if rulesErr != nil {
 		return nil, rulesErr
 	}
 	f.rules = compiled
 	for i, c := range Categories {
 		f.actions[i] = cfg.Policy.Action(c)
-		f.inThr[i] = DefaultThreshold
-		f.outThr[i] = DefaultThreshold
-		if v, ok := cfg.InputThresholds[c]; ok {
-			f.inThr[i] = v
-		}
-		if v, ok := cfg.OutputThresholds[c]; ok {
-			f.outThr[i] = v
-		}
 	}
+	thresholdsFor(&f.inThr, f.model, cfg.InputThresholds)
+	thresholdsFor(&f.outThr, f.model, cfg.OutputThresholds)
 	f.pool.New = func() any { return new(scratch) }
 	return f, nil
 }
@@ -347,18 +398,20 @@ func New(cfg Config) (*Filter, error) {
 func (f *Filter) Config() Config { return f.cfg }
 
 // Check scores a prompt (input thresholds).
-func (f *Filter) Check(text string) Verdict { return f.verdict(f.scores(text, 0, nil), &f.inThr, nil) }
+func (f *Filter) Check(text string) Verdict {
+	return f.verdict(f.scores(text, 0, nil), &f.inThr[scriptIndex(text)], nil)
+}
 
 // CheckOutput scores a model's answer (output thresholds).
 func (f *Filter) CheckOutput(text string) Verdict {
-	return f.verdict(f.scores(text, 0, nil), &f.outThr, nil)
+	return f.verdict(f.scores(text, 0, nil), &f.outThr[scriptIndex(text)], nil)
 }
 
 // Explain is Check with the names of the rules that matched.
 func (f *Filter) Explain(text string) Verdict {
 	var rules []string
 	s := f.scores(text, 0, &rules)
-	return f.verdict(s, &f.inThr, rules)
+	return f.verdict(s, &f.inThr[scriptIndex(text)], rules)
 }
 
 type scratch struct {
@@ -470,18 +523,17 @@ func combine(p, rule float64) float64 {
 }
 
 func (f *Filter) verdict(s [nCat]float64, thr *[nCat]float64, rules []string) Verdict {
-	v := Verdict{Categories: make(map[string]bool, nCat), Scores: make(map[string]float64, nCat), Rules: rules}
+	v := Verdict{scores: s, Rules: rules}
 	for i, c := range Categories {
-		v.Scores[c] = s[i]
-		on := f.actions[i] != Off && s[i] >= thr[i]
-		v.Categories[c] = on
-		if on {
-			v.Flagged = true
-			v.FlaggedCategories = append(v.FlaggedCategories, c)
-			if f.actions[i] == Block {
-				v.Blocked = true
-				v.BlockedCategories = append(v.BlockedCategories, c)
-			}
+		if f.actions[i] == Off || s[i] < thr[i] {
+			continue
+		}
+		v.flags |= 1 << i
+		v.Flagged = true
+		v.FlaggedCategories = append(v.FlaggedCategories, c)
+		if f.actions[i] == Block {
+			v.Blocked = true
+			v.BlockedCategories = append(v.BlockedCategories, c)
 		}
 	}
 	slices.Sort(v.FlaggedCategories)
@@ -499,5 +551,5 @@ type ModerationResult struct {
 
 // Moderation returns v as a moderation result.
 func (v Verdict) Moderation() ModerationResult {
-	return ModerationResult{Flagged: v.Flagged, Categories: v.Categories, CategoryScores: v.Scores}
+	return ModerationResult{Flagged: v.Flagged, Categories: v.Categories(), CategoryScores: v.Scores()}
 }

@@ -36,6 +36,9 @@ type Model struct {
 	Scale              []float32 // per head: weight = int8 * scale
 	Bias               []float32
 	Weights            []int8 // bucket-major: Weights[b*len(Heads)+h]
+	// Thresholds are the calibrated thresholds per script and category
+	// (thresholds.go); a missing one is DefaultThreshold.
+	Thresholds map[string]map[string]float64
 }
 
 // Feature kinds, mixed into the hash so a word and a character n-gram with
@@ -190,6 +193,9 @@ func (m *Model) MarshalBinary() ([]byte, error) {
 	for _, w := range m.Weights {
 		raw.WriteByte(byte(w))
 	}
+	if err := m.writeThresholds(&raw); err != nil {
+		return nil, err
+	}
 	var out bytes.Buffer
 	zw, err := gzip.NewWriterLevel(&out, gzip.BestCompression)
 	if err != nil {
@@ -252,5 +258,5 @@ func (m *Model) UnmarshalBinary(data []byte) error {
 	for i, b := range w {
 		m.Weights[i] = int8(b)
 	}
-	return nil
+	return m.readThresholds(r)
 }

@@ -64,7 +64,7 @@ func TestDecodedTexts(t *testing.T) {
 }
 
 func TestRulesCompile(t *testing.T) {
-	rs, err := compileRules(ruleSpecs)
+	rs, err := compileRules(ruleStages...)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -76,10 +76,10 @@ func TestRulesCompile(t *testing.T) {
 }
 
 func TestRuleMatching(t *testing.T) {
-	rs, err := compileRules([]ruleSpec{
+	rs, err := compileRules(stage{"", []ruleSpec{
 		{PromptInjection, 0.9, "ignore|forget ~2 previous|prior instruct*"},
 		{Jailbreak, 0.9, "[please] enable developer mode"},
-	})
+	}})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -14,7 +14,10 @@ import (
 // word it begins (a stem: "инструкц*" matches инструкции, инструкций); a
 // slot in brackets is optional; "~N" between slots allows up to N other
 // words there. Alternatives may not contain spaces: a multi-word
-// alternative is written as two slots.
+// alternative is written as two slots. A last slot written "!a|b*" lists
+// words that cancel the match when they stand inside it or within
+// unlessAfter words after it ("kill a python process", "bath bomb",
+// "developer mode on my phone").
 //
 //	ignore|disregard ~3 previous|prior|above instructions|rules|prompt*
 type rule struct {
@@ -22,7 +25,11 @@ type rule struct {
 	category string
 	score    float64
 	slots    []slot
+	unless   []int // lexicon ids that cancel a match
 }
+
+// unlessAfter is how many words after a match its exclusions look at.
+const unlessAfter = 5
 
 type slot struct {
 	alts     []int // lexicon ids
@@ -109,71 +116,115 @@ type ruleSpec struct {
 	pattern  string
 }
 
-func compileRules(specs []ruleSpec) (*ruleSet, error) {
+// stage is a named list of rules; rule names start with the stage's name.
+type stage struct {
+	name  string
+	specs []ruleSpec
+}
+
+func compileRules(stages ...stage) (*ruleSet, error) {
 	rs := &ruleSet{lex: newLexicon(), byFirst: map[int][]int{}}
-	for i, sp := range specs {
-		r := rule{name: fmt.Sprintf("%s#%d", sp.category, i), category: sp.category, score: sp.score}
-		gap := 0
-		for _, f := range strings.Fields(sp.pattern) {
-			if strings.HasPrefix(f, "~") {
-				n, err := strconv.Atoi(f[1:])
-				if err != nil {
-					return nil, fmt.Errorf("rule %q: bad gap %q", sp.pattern, f)
-				}
-				gap = n
-				continue
+	for _, st := range stages {
+		for i, sp := range st.specs {
+			if err := rs.add(sp, fmt.Sprintf("%s%s#%d", st.name, sp.category, i)); err != nil {
+				return nil, err
 			}
-			s := slot{gap: gap}
-			gap = 0
-			if strings.HasPrefix(f, "[") && strings.HasSuffix(f, "]") {
-				s.optional = true
-				f = f[1 : len(f)-1]
-			}
-			for _, alt := range strings.Split(f, "|") {
-				if alt == "" {
-					return nil, fmt.Errorf("rule %q: empty alternative", sp.pattern)
-				}
-				// Patterns go through the same folding as text, so a
-				// pattern word matches its normalised form.
-				a := alt
-				stem := strings.HasSuffix(a, "*")
-				a = strings.TrimSuffix(a, "*")
-				if n := Normalize(a); n != a {
-					return nil, fmt.Errorf("rule %q: %q is not in normal form (%q)", sp.pattern, a, n)
-				}
-				if stem {
-					a += "*"
-				}
-				s.alts = append(s.alts, rs.lex.id(a))
-			}
-			r.slots = append(r.slots, s)
-		}
-		if len(r.slots) == 0 || r.slots[len(r.slots)-1].optional {
-			return nil, fmt.Errorf("rule %q: must end with a required slot", sp.pattern)
-		}
-		idx := len(rs.rules)
-		rs.rules = append(rs.rules, r)
-		for _, s := range r.slots {
-			for _, a := range s.alts {
-				rs.byFirst[a] = append(rs.byFirst[a], idx)
-			}
-			if !s.optional {
-				break
-			}
-		}
-		// The compact form: every slot's first alternative, stems cut.
-		var b strings.Builder
-		for _, f := range strings.Fields(sp.pattern) {
-			if strings.HasPrefix(f, "~") || strings.HasPrefix(f, "[") {
-				continue
-			}
-			b.WriteString(strings.TrimSuffix(strings.Split(f, "|")[0], "*"))
-		}
-		if b.Len() >= 12 {
-			rs.compact = append(rs.compact, compactPhrase{b.String(), idx})
 		}
 	}
 	return rs, nil
+}
+
+// add compiles one rule into rs.
+func (rs *ruleSet) add(sp ruleSpec, name string) error {
+	r, err := rs.parse(sp)
+	if err != nil {
+		return err
+	}
+	r.name = name
+	idx := len(rs.rules)
+	rs.rules = append(rs.rules, r)
+	for _, s := range r.slots {
+		for _, a := range s.alts {
+			rs.byFirst[a] = append(rs.byFirst[a], idx)
+		}
+		if !s.optional {
+			break
+		}
+	}
+	// The compact form: every slot's first alternative, stems cut.
+	var b strings.Builder
+	for _, f := range strings.Fields(sp.pattern) {
+		if strings.HasPrefix(f, "~") || strings.HasPrefix(f, "[") || strings.HasPrefix(f, "!") {
+			continue
+		}
+		b.WriteString(strings.TrimSuffix(strings.Split(f, "|")[0], "*"))
+	}
+	if b.Len() >= 12 {
+		rs.compact = append(rs.compact, compactPhrase{b.String(), idx})
+	}
+	return nil
+}
+
+// parse reads a rule's pattern into slots and exclusions.
+func (rs *ruleSet) parse(sp ruleSpec) (rule, error) {
+	r := rule{category: sp.category, score: sp.score}
+	gap := 0
+	for _, f := range strings.Fields(sp.pattern) {
+		switch {
+		case strings.HasPrefix(f, "!"):
+			ids, err := rs.alternatives(sp.pattern, f[1:])
+			if err != nil {
+				return r, err
+			}
+			r.unless = ids
+			continue
+		case strings.HasPrefix(f, "~"):
+			n, err := strconv.Atoi(f[1:])
+			if err != nil {
+				return r, fmt.Errorf("rule %q: bad gap %q", sp.pattern, f)
+			}
+			gap = n
+			continue
+		}
+		s := slot{gap: gap}
+		gap = 0
+		if strings.HasPrefix(f, "[") && strings.HasSuffix(f, "]") {
+			s.optional = true
+			f = f[1 : len(f)-1]
+		}
+		ids, err := rs.alternatives(sp.pattern, f)
+		if err != nil {
+			return r, err
+		}
+		s.alts = ids
+		r.slots = append(r.slots, s)
+	}
+	if len(r.slots) == 0 || r.slots[len(r.slots)-1].optional {
+		return r, fmt.Errorf("rule %q: must end with a required slot", sp.pattern)
+	}
+	return r, nil
+}
+
+// alternatives returns the lexicon ids of a slot's "a|b*" alternatives.
+// Patterns go through the same folding as text, so a pattern word matches
+// its normalised form.
+func (rs *ruleSet) alternatives(pattern, f string) ([]int, error) {
+	var ids []int
+	for _, alt := range strings.Split(f, "|") {
+		stem := strings.HasSuffix(alt, "*")
+		a := strings.TrimSuffix(alt, "*")
+		if a == "" {
+			return nil, fmt.Errorf("rule %q: empty alternative", pattern)
+		}
+		if n := Normalize(a); n != a {
+			return nil, fmt.Errorf("rule %q: %q is not in normal form (%q)", pattern, a, n)
+		}
+		if stem {
+			a += "*"
+		}
+		ids = append(ids, rs.lex.id(a))
+	}
+	return ids, nil
 }
 
 // ruleHit is a rule that matched, with the word range it covered.
@@ -211,7 +262,7 @@ func (rs *ruleSet) match(nt *normText, hit func(ruleHit)) {
 						continue
 					}
 					r := &rs.rules[ri]
-					if end, ok := matchFrom(r.slots, 0, idsOf, i, true); ok {
+					if end, ok := matchFrom(r.slots, 0, idsOf, i, true); ok && !r.cancelled(idsOf, i, end) {
 						seen = append(seen, ri)
 						hit(ruleHit{r, i, end})
 					}
@@ -232,6 +283,20 @@ func (rs *ruleSet) match(nt *normText, hit func(ruleHit)) {
 			}
 		}
 	}
+}
+
+// cancelled reports whether one of r's exclusions stands in words
+// [start, end) or just after.
+func (r *rule) cancelled(idsOf [][]int, start, end int) bool {
+	if len(r.unless) == 0 {
+		return false
+	}
+	for p := start; p < min(end+unlessAfter, len(idsOf)); p++ {
+		if slotMatches(slot{alts: r.unless}, idsOf[p]) {
+			return true
+		}
+	}
+	return false
 }
 
 // matchFrom matches slots[k:] with slot k at word pos (exactly at pos when

@@ -64,7 +64,8 @@ var ruleSpecs = []ruleSpec{
 	{Jailbreak, 0.7, "answer|respond|reply ~3 without|no ~2 refus*|warnings|disclaimers|censorship|filter*|restrictions|moralizing|ethics"},
 	{Jailbreak, 0.7, "never|dont|do ~1 not ~2 refuse|decline|say ~1 cant|cannot|sorry"},
 	// Russian
-	{Jailbreak, 0.9, "режим ~1 разработчика|dan|джейлбрейк*|бога"},
+	{Jailbreak, 0.9, "режим ~1 dan|джейлбрейк*|бога"},
+	{Jailbreak, 0.85, "режим ~1 разработчика !" + devices},
 	{Jailbreak, 0.8, "режим ~1 без ~1 ограничений|цензуры|фильтров|правил"},
 	{Jailbreak, 0.9, "джейлбрейк*|джейлбрейкнут*"},
 	{Jailbreak, 0.8, "без ~2 ограничен*|цензур*|фильтр*|правил|запрет*|морал*|этик* ~3 отвечай|ответь|отвечать|ответ*|ии|ассистент|модель|бот|режим"},
@@ -99,12 +100,12 @@ var ruleSpecs = []ruleSpec{
 	{HarassmentThreat, 0.7, "я ~1 знаю ~1 где ~1 ты ~1 живешь"},
 
 	// --- violence and violent crime: harming people, weapons ---
-	{IllicitViolent, 0.85, "how|ways|way|best|easiest|help|teach|tips|guide|steps ~3 to|do|can|could|would|me|i ~2 kill|murder|poison|strangle|stab|shoot|torture|kidnap|abduct|drown|suffocate|assassinate|behead|maim|dismember|rape|hurt|beat ~1 someone|somebody|anyone|people|humans|him|her|them|everyone"},
-	{IllicitViolent, 0.85, "how|ways|way|best|easiest|help|teach|tips|guide|steps ~3 to|do|can|could|would|me|i ~2 kill|murder|poison|strangle|stab|shoot|torture|kidnap|abduct|drown|suffocate|assassinate|behead|maim|dismember|rape|hurt|beat a|my|the|his|her|your|our|their|this|that ~1 person|human|man|woman|wife|husband|neighbor|neighbour|boss|child|kid|baby|girlfriend|boyfriend|teacher|family|ex|coworker|colleague|president|politician|cop|policeman|officer|mother|father|mom|dad|brother|sister|son|daughter|friend|classmate|roommate|landlord|partner|spouse|victim|target"},
-	{IllicitViolent, 0.9, "how|ways|way|help|teach|instructions|guide|steps|recipe ~3 to|do|can|could|for|me|i ~3 make|build|create|assemble|manufacture|construct|produce ~3 bomb|bombs|explosive*|ied|detonator|grenade|molotov|napalm|landmine|sarin|ricin|anthrax|bioweapon*|weapon|weapons"},
+	{IllicitViolent, 0.85, "how|ways|way|best|easiest|help|teach|tips|guide|steps ~3 to|do|can|could|would|me|i ~2 kill|murder|poison|strangle|stab|shoot|torture|kidnap|abduct|drown|suffocate|assassinate|behead|maim|dismember|rape|hurt|beat ~1 someone|somebody|anyone|people|humans|him|her|them|everyone !" + notRealKill},
+	{IllicitViolent, 0.85, "how|ways|way|best|easiest|help|teach|tips|guide|steps ~3 to|do|can|could|would|me|i ~2 kill|murder|poison|strangle|stab|shoot|torture|kidnap|abduct|drown|suffocate|assassinate|behead|maim|dismember|rape|hurt|beat a|my|the|his|her|your|our|their|this|that ~1 person|human|man|woman|wife|husband|neighbor|neighbour|boss|child|kid|baby|girlfriend|boyfriend|teacher|family|ex|coworker|colleague|president|politician|cop|policeman|officer|mother|father|mom|dad|brother|sister|son|daughter|friend|classmate|roommate|landlord|partner|spouse|victim|target !" + notRealKill},
+	{IllicitViolent, 0.9, "how|ways|way|help|teach|instructions|guide|steps|recipe ~3 to|do|can|could|for|me|i ~3 make|build|create|assemble|manufacture|construct|produce ~3 bomb|bombs|explosive*|ied|detonator|grenade|molotov|napalm|landmine|sarin|ricin|anthrax|bioweapon*|weapon|weapons !" + notRealBomb},
 	{IllicitViolent, 0.8, "how|ways|way|where|help ~3 to|do|can|could|me|i ~3 get|buy|obtain|make|build|print ~2 untraceable|unregistered|illegal|ghost|automatic ~2 gun|guns|firearm*|weapon*|rifle|pistol"},
 	{IllicitViolent, 0.85, "как|способ*|помоги|научи|инструкц* ~3 убить|убивать|отравить|задушить|зарезать|застрелить|похитить|изнасиловать|избить|покалечить|утопить ~2 человека|людей|соседа|соседку|жену|мужа|ребенка|детей|кого|его|ее|их|начальника|учителя|девушку|парня|полицейского"},
-	{IllicitViolent, 0.9, "как|способ*|помоги|научи|инструкц*|рецепт* ~3 сделать|изготовить|собрать|создать|смастерить|приготовить ~3 бомбу|бомбы|взрывчатк*|взрывное|взрывн*|гранату|напалм|зарин|отравляющ*|молотова|химическое|биологическое"},
+	{IllicitViolent, 0.9, "как|способ*|помоги|научи|инструкц*|рецепт* ~3 сделать|изготовить|собрать|создать|смастерить|приготовить ~3 бомбу|бомбы|взрывчатк*|взрывное|взрывн*|гранату|напалм|зарин|отравляющ*|молотова|химическое|биологическое !" + notRealBombRU},
 	{IllicitViolent, 0.7, "как|где ~3 купить|достать|получить|изготовить|сделать ~3 оружие|пистолет|автомат|ствол|огнестрельн*|боеприпас*"},
 
 	// --- illicit (non-violent crime) ---

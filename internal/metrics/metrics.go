@@ -132,6 +132,7 @@ func New(cfg Config) *Metrics {
 		Help: "Unix time of the last successful database poll for revoked keys (the path revocations take when the bus is away)."})
 	m.reg.MustRegister(m.lastPoll)
 	m.reg.MustRegister(collectors.NewGoCollector(), collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}))
+	registerFilterExternal(m.reg)
 
 	if cfg.RequestLog != nil {
 		stats := cfg.RequestLog
@@ -233,8 +234,10 @@ func (m *Metrics) Request(e *reqlog.Entry, ttft time.Duration) {
 	}
 }
 
-// verdict counts "blocked:cat,cat" or "flagged:cat".
+// verdict counts "blocked:cat,cat" or "flagged:cat" (what follows a space,
+// the external classifier's part, is counted by the filter's own metrics).
 func (m *Metrics) verdict(v string) {
+	v, _, _ = strings.Cut(v, " ")
 	action, cats, ok := strings.Cut(v, ":")
 	if !ok || (action != "blocked" && action != "flagged") {
 		return

@@ -111,7 +111,7 @@ func TestPlacedAttacksBlocked(t *testing.T) {
 				req, raw := decode(t, body)
 				r, err := s.ChatInput(context.Background(), "", req, raw)
 				if err == nil {
-					passed = append(passed, fmt.Sprintf("%s / %s / %q (scores %v)", p.name, d.name, d.do(a), topScore(r.Verdict.Scores)))
+					passed = append(passed, fmt.Sprintf("%s / %s / %q (scores %v)", p.name, d.name, d.do(a), topScore(r.Verdict.Scores())))
 				}
 			}
 		}
@@ -162,7 +162,7 @@ func TestPlacementsBenign(t *testing.T) {
 			req, raw := decode(t, chatBody(t, tc.msgs))
 			r, err := s.ChatInput(context.Background(), "", req, raw)
 			if err != nil {
-				t.Errorf("ChatInput: %v (scores %v)", err, topScore(r.Verdict.Scores))
+				t.Errorf("ChatInput: %v (scores %v)", err, topScore(r.Verdict.Scores()))
 			}
 		})
 	}

@@ -175,14 +175,12 @@ func external(x *config.ExternalFilter, getenv func(string) string) (*filter.Ext
 	if x == nil {
 		return nil, nil
 	}
-	key := ""
-	if x.APIKeyEnv != "" {
-		if key = getenv(x.APIKeyEnv); key == "" {
-			return nil, fmt.Errorf("filter.external.api_key_env: %s is empty", x.APIKeyEnv)
-		}
+	key, err := externalKey(x, getenv)
+	if err != nil {
+		return nil, err
 	}
 	return &filter.External{BaseURL: x.BaseURL, APIKey: key, Model: x.Model, Chat: x.Mode == "chat",
-		Timeout: x.Timeout.D(), FailOpen: x.FailOpen}, nil
+		Timeout: x.Timeout.D(), FailOpen: x.FailOpen, Band: externalBand(x)}, nil
 }
 
 // Policy returns the sensitive-data policy (warn for a nil Set).
@@ -224,13 +222,18 @@ func (f *Filter) Check(ctx context.Context, text string, d Direction) filter.Ver
 }
 
 // Summary summarises a verdict for logs: "allowed", "blocked:cat,..." or
-// "flagged:cat,...".
+// "flagged:cat,...", followed by what the cascade to the external
+// classifier did when one is configured ("flagged:hate external=sent").
 func Summary(v filter.Verdict) string {
+	s := "allowed"
 	switch {
 	case v.Blocked:
-		return "blocked:" + strings.Join(v.BlockedCategories, ",")
+		s = "blocked:" + strings.Join(v.BlockedCategories, ",")
 	case v.Flagged:
-		return "flagged:" + strings.Join(v.FlaggedCategories, ",")
+		s = "flagged:" + strings.Join(v.FlaggedCategories, ",")
 	}
-	return "allowed"
+	if e := ExternalSummary(v); e != "" {
+		s += " " + e
+	}
+	return s
 }

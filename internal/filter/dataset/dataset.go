@@ -22,6 +22,15 @@ const (
 	InjectionFile = "injection-dev.jsonl"
 	HarmfulFile   = "harmful-dev.jsonl"
 	PIIFile       = "pii-dev.jsonl"
+	// ExtraFile is more training data from sources with permissive
+	// licences (see EXTRA.md in the data directory).
+	ExtraFile = "extra-train.jsonl"
+	// RusseFile is the RUSSE-2022 detox set: Russian toxic comments and
+	// their neutral paraphrases. Its repository carries no licence (the
+	// Hugging Face copy is OpenRAIL++), so the shipped weights are not
+	// trained on it: it is read for evaluation, and for training only
+	// when asked (cmd/train -russe).
+	RusseFile = "extra-train-russe-detox.jsonl"
 )
 
 // Span is a labelled PII span, in Unicode code points as in the data.
@@ -40,7 +49,11 @@ type Row struct {
 	Lang       string   `json:"lang"`
 	Source     string   `json:"source"`
 	Spans      []Span   `json:"spans"`
-	File       string   `json:"-"`
+	// Category and Kind are set in the extra files: the source's own
+	// category and a short name for the source.
+	Category string `json:"category"`
+	Kind     string `json:"kind"`
+	File     string `json:"-"`
 }
 
 // Load reads one JSON Lines file.
@@ -79,6 +92,28 @@ func LoadDir(dir string) ([]Row, error) {
 	return all, nil
 }
 
+// LoadAll reads the development files and the extra training data, and the
+// RUSSE set when withRusse is set, in a fixed order. A missing extra file
+// is an error: the evaluation would otherwise silently measure less.
+func LoadAll(dir string, withRusse bool) ([]Row, error) {
+	all, err := LoadDir(dir)
+	if err != nil {
+		return nil, err
+	}
+	files := []string{ExtraFile}
+	if withRusse {
+		files = append(files, RusseFile)
+	}
+	for _, name := range files {
+		rows, err := Load(filepath.Join(dir, name))
+		if err != nil {
+			return nil, err
+		}
+		all = append(all, rows...)
+	}
+	return all, nil
+}
+
 // Exists reports whether dir holds the development data.
 func Exists(dir string) bool {
 	_, err := os.Stat(filepath.Join(dir, InjectionFile))
@@ -88,6 +123,27 @@ func Exists(dir string) bool {
 // Positive reports whether a row's label says a filter should flag it.
 func (r Row) Positive() bool {
 	return r.Label == "injection" || r.Label == "harmful" || r.Label == "toxic"
+}
+
+// Task is what a positive row tests: "injection" (prompt injection and
+// jailbreaks), "harmful" (requests for help with harm: weapons, drugs,
+// crimes, hate) or "toxic" (insulting or hateful user text); "" for a
+// benign row, which counts as a negative for every task.
+func (r Row) Task() string {
+	switch r.Label {
+	case "injection", "harmful", "toxic":
+		return r.Label
+	}
+	return ""
+}
+
+// Key is the row's source as the evaluation groups it: the extra files'
+// kind, else SourceName.
+func (r Row) Key() string {
+	if r.Kind != "" {
+		return r.Kind
+	}
+	return SourceName(r.Source)
 }
 
 // SourceName is a short name for a row's source: the repository name plus
@@ -144,6 +200,10 @@ func Targets(r Row) map[string]int {
 	}
 	set(0, Attacks...)
 	set(0, Moderation...)
+	if r.Kind != "" {
+		extraTargets(r, t, set)
+		return t
+	}
 	src := SourceName(r.Source)
 	switch r.Label {
 	case "injection":
@@ -191,4 +251,31 @@ func Targets(r Row) map[string]int {
 		}
 	}
 	return t
+}
+
+// extraTargets sets the targets of a row of the extra files. Jailbreak
+// collections train both attack heads; harmful requests train illicit (what
+// most of them ask for: crimes, weapons, hacking, fraud) and leave the other
+// moderation heads unknown; insults and toxic comments train harassment.
+func extraTargets(r Row, t map[string]int, set func(int, ...string)) {
+	switch r.Label {
+	case "injection":
+		t[filter.PromptInjection] = 1
+		t[filter.Jailbreak] = -1
+		if r.Kind != "xsafety" {
+			t[filter.Jailbreak] = 1 // in-the-wild, DAN, GPTFuzzer, AutoDAN
+		}
+		// Jailbreak templates often carry a harmful question.
+		set(-1, Moderation...)
+	case "harmful":
+		set(-1, Moderation...)
+		t[filter.Illicit] = 1
+		if strings.HasPrefix(r.Category, "discrimination") {
+			t[filter.Illicit] = -1
+			t[filter.Hate] = 1
+		}
+	case "toxic":
+		set(-1, Moderation...)
+		t[filter.Harassment] = 1
+	}
 }

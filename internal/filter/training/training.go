@@ -45,11 +45,13 @@ func Benign() []string {
 }
 
 // Examples converts rows to training examples, adding the written benign
-// prompts (Benign) when withBenign is set.
+// prompts (Benign) when withBenign is set. Each row is weighted by
+// SourceWeights.
 func Examples(rows []dataset.Row, withBenign bool) []filter.Example {
 	out := make([]filter.Example, 0, len(rows)+500)
+	w := SourceWeights(rows)
 	for _, r := range rows {
-		out = append(out, filter.Example{Text: r.Text, Targets: dataset.Targets(r), Weight: weight(r)})
+		out = append(out, filter.Example{Text: r.Text, Targets: dataset.Targets(r), Weight: w[weightKey(r)]})
 	}
 	if withBenign {
 		zero := map[string]int{}
@@ -57,19 +59,36 @@ func Examples(rows []dataset.Row, withBenign bool) []filter.Example {
 			zero[h] = 0
 		}
 		for _, t := range Benign() {
-			out = append(out, filter.Example{Text: t, Targets: zero, Weight: 2})
+			out = append(out, filter.Example{Text: t, Targets: zero, Weight: 3})
 		}
 	}
 	return out
 }
 
-// weight evens out the sources a little: the Davidson tweets are 19,816 of
-// 24,221 rows and would otherwise set every bias.
-func weight(r dataset.Row) float64 {
-	if dataset.SourceName(r.Source) == "davidson" {
-		return 0.5
+// SourceCap is how many rows' worth of weight one source may have in one
+// language and label class (positive or negative): the Davidson tweets
+// (19,816 English rows) and the RUSSE comments (15,500 Russian rows) would
+// otherwise set every English and Russian bias, and teach the vocabulary of
+// one forum instead of the attack.
+const SourceCap = 1500
+
+// SourceWeights returns the weight of each row of a (source, language,
+// class) group: 1, or SourceCap divided by the group's size when it is
+// larger.
+func SourceWeights(rows []dataset.Row) map[string]float64 {
+	n := map[string]int{}
+	for _, r := range rows {
+		n[weightKey(r)]++
 	}
-	return 1
+	w := make(map[string]float64, len(n))
+	for k, c := range n {
+		w[k] = min(1, float64(SourceCap)/float64(c))
+	}
+	return w
+}
+
+func weightKey(r dataset.Row) string {
+	return fmt.Sprintf("%s|%s|%t", r.Key(), r.Lang, r.Positive())
 }
 
 // Predictor returns, for a text, whether the filter flags it as an attack
@@ -80,10 +99,10 @@ type Predictor func(text string) (attack, harmful bool)
 func FilterPredictor(f *filter.Filter) Predictor {
 	return func(text string) (bool, bool) {
 		v := f.Check(text)
-		attack := v.Categories[filter.PromptInjection] || v.Categories[filter.Jailbreak]
+		attack := v.Is(filter.PromptInjection) || v.Is(filter.Jailbreak)
 		harmful := false
 		for _, c := range filter.ModerationCategories {
-			harmful = harmful || v.Categories[c]
+			harmful = harmful || v.Is(c)
 		}
 		return attack, harmful
 	}
@@ -120,72 +139,92 @@ func div(a, b int) float64 {
 
 var nan = func() float64 { var z float64; return z / z }()
 
-// Report holds counts per file, language and source. For the injection
-// file a row is predicted positive when an attack category is flagged; for
-// the harmful file, when a moderation category is.
+// Report holds counts per task, language and source. A row of task
+// "injection" is predicted positive when an attack category is flagged, a
+// row of task "harmful" or "toxic" when a moderation category is; a benign
+// row is a negative for every task.
 type Report struct {
-	ByFile   map[string]*Counts
-	ByLang   map[string]*Counts // key "file lang"
-	BySource map[string]*Counts // key "file source"
-	// AnyOnBenign counts benign injection-file rows flagged for any category.
-	AnyOnBenign Counts
+	ByTask   map[string]*Counts // key "task"
+	ByLang   map[string]*Counts // key "task lang"
+	BySource map[string]*Counts // key "task source"
+	// AnyOnBenign counts benign rows flagged for any category, by language.
+	AnyOnBenign map[string]*Counts
+}
+
+// Tasks are the report's tasks.
+var Tasks = []string{"injection", "harmful", "toxic"}
+
+// NewReport returns an empty report.
+func NewReport() *Report {
+	return &Report{ByTask: map[string]*Counts{}, ByLang: map[string]*Counts{}, BySource: map[string]*Counts{}, AnyOnBenign: map[string]*Counts{}}
 }
 
 // Evaluate runs p over rows.
 func Evaluate(rows []dataset.Row, p Predictor) *Report {
-	r := &Report{ByFile: map[string]*Counts{}, ByLang: map[string]*Counts{}, BySource: map[string]*Counts{}}
+	r := NewReport()
+	for _, row := range rows {
+		attack, harmful := p(row.Text)
+		r.Add(row, attack, harmful)
+	}
+	return r
+}
+
+// Add counts one row with its predictions.
+func (r *Report) Add(row dataset.Row, attack, harmful bool) {
 	get := func(m map[string]*Counts, k string) *Counts {
 		if m[k] == nil {
 			m[k] = &Counts{}
 		}
 		return m[k]
 	}
-	for _, row := range rows {
-		attack, harmful := p(row.Text)
-		pred := harmful
-		if row.File == dataset.InjectionFile {
-			pred = attack
-			if !row.Positive() {
-				r.AnyOnBenign.Add(false, attack || harmful)
-			}
+	for _, task := range Tasks {
+		t := row.Task()
+		if t != "" && t != task {
+			continue
 		}
-		pos := row.Positive()
-		get(r.ByFile, row.File).Add(pos, pred)
-		get(r.ByLang, row.File+" "+row.Lang).Add(pos, pred)
-		get(r.BySource, row.File+" "+dataset.SourceName(row.Source)).Add(pos, pred)
+		pred := harmful
+		if task == "injection" {
+			pred = attack
+		}
+		pos := t != ""
+		get(r.ByTask, task).Add(pos, pred)
+		get(r.ByLang, task+" "+row.Lang).Add(pos, pred)
+		get(r.BySource, task+" "+row.Key()).Add(pos, pred)
 	}
-	return r
+	if row.Task() == "" {
+		get(r.AnyOnBenign, row.Lang).Add(false, attack || harmful)
+	}
 }
 
 // Print writes the report as tables.
 func (r *Report) Print(w io.Writer) {
 	table := func(title string, m map[string]*Counts) {
 		fmt.Fprintf(w, "\n%s\n", title)
-		fmt.Fprintf(w, "  %-58s %6s %6s %6s %6s %9s\n", "", "rows", "pos", "recall", "FPR", "precision")
+		fmt.Fprintf(w, "  %-40s %6s %6s %6s %6s %9s\n", "", "rows", "pos", "recall", "FPR", "precision")
 		keys := make([]string, 0, len(m))
 		for k := range m {
 			keys = append(keys, k)
 		}
-		sort.Slice(keys, func(i, j int) bool {
-			if m[keys[i]].N() != m[keys[j]].N() && !strings.HasPrefix(title, "per file") {
-				fi, fj := strings.Fields(keys[i])[0], strings.Fields(keys[j])[0]
-				if fi != fj {
-					return fi < fj
-				}
-				return m[keys[i]].N() > m[keys[j]].N()
-			}
-			return keys[i] < keys[j]
-		})
+		sort.Strings(keys)
 		for _, k := range keys {
 			c := m[k]
-			fmt.Fprintf(w, "  %-58s %6d %6d %6s %6s %9s\n", k, c.N(), c.TP+c.FN, f3(c.Recall()), f3(c.FPR()), f3(c.Precision()))
+			fmt.Fprintf(w, "  %-40s %6d %6d %6s %6s %9s\n", k, c.N(), c.TP+c.FN, f3(c.Recall()), f3(c.FPR()), f3(c.Precision()))
 		}
 	}
-	table("per file", r.ByFile)
-	table("per file and language", r.ByLang)
-	table("per file and source", r.BySource)
-	fmt.Fprintf(w, "\n  benign injection-file rows flagged for any category: %d of %d (%s)\n",
-		r.AnyOnBenign.FP, r.AnyOnBenign.N(), f3(r.AnyOnBenign.FPR()))
+	table("per task", r.ByTask)
+	table("per task and language", r.ByLang)
+	table("per task and source", r.BySource)
+	fmt.Fprintf(w, "\n  benign rows flagged for any category, by language:")
+	langs := make([]string, 0, len(r.AnyOnBenign))
+	for l := range r.AnyOnBenign {
+		langs = append(langs, l)
+	}
+	sort.Strings(langs)
+	for _, l := range langs {
+		c := r.AnyOnBenign[l]
+		fmt.Fprintf(w, " %s %d/%d (%s)", l, c.FP, c.N(), f3(c.FPR()))
+	}
+	fmt.Fprintln(w)
 }
 
 func f3(v float64) string {
@@ -199,7 +238,7 @@ func f3(v float64) string {
 func Sources(rows []dataset.Row) []string {
 	var out []string
 	for _, r := range rows {
-		if s := dataset.SourceName(r.Source); !slices.Contains(out, s) {
+		if s := r.Key(); !slices.Contains(out, s) {
 			out = append(out, s)
 		}
 	}

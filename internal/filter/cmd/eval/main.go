@@ -1,14 +1,19 @@
 // Command eval measures the content filter and the sensitive-data detectors
-// on the development data and prints recall, false-positive rate and
-// precision per file, language and source, and PII span precision/recall
-// per type.
+// and prints recall, false-positive rate and precision per task, language
+// and source, the calibrated operating points, the speed of the local
+// stages, and PII span precision/recall per type.
 //
-//	go run ./internal/filter/cmd/eval [-data ../shared/data/filter] [-cv 5] [-loso]
+//	go run ./internal/filter/cmd/eval [-data ../shared/data/filter] [-cv 5] [-loso] [-fpr 0.01] [-russe]
 //
-// The default measures the embedded model on the data it was trained on
-// (an optimistic figure). -cv K trains K models, each scoring the fold it
-// did not see; -loso trains one model per source without it and scores that
-// source: the figure closest to how the filter does on new kinds of text.
+// The data is the development set plus the extra training data (EXTRA.md);
+// the RUSSE detox set is scored as a held-out source and trained on only
+// with -russe (its licence: see cmd/train). The default report is the
+// embedded model on that data (in-sample: optimistic) and on the benign
+// prompts written for tests (testdata/, never trained on). -cv K trains K
+// models, each scoring the fold it did not see; -loso trains, for each
+// source, a model without it (and calibrates its thresholds without it)
+// and scores that source: the figure closest to how the filter does on new
+// kinds of text, and the one the targets are set on.
 package main
 
 import (
@@ -18,7 +23,6 @@ import (
 	"os"
 	"path/filepath"
 	"sort"
-	"strconv"
 	"strings"
 	"time"
 
@@ -28,124 +32,183 @@ import (
 	"github.com/vmira/mira/internal/sensitive"
 )
 
+// options are the evaluation's settings.
+type options struct {
+	train filter.TrainOptions
+	fpr   float64
+}
+
 func main() {
-	data := flag.String("data", dataset.DefaultDir, "directory with the *-dev.jsonl files")
+	data := flag.String("data", dataset.DefaultDir, "directory with the development and extra data")
 	cv := flag.Int("cv", 0, "also run K-fold cross-validation (0: off)")
 	loso := flag.Bool("loso", false, "also run leave-one-source-out")
-	opt := filter.DefaultTrainOptions()
-	flag.IntVar(&opt.Epochs, "epochs", opt.Epochs, "training epochs for -cv and -loso")
-	flag.IntVar(&opt.NgramMin, "nmin", opt.NgramMin, "shortest character n-gram")
-	flag.IntVar(&opt.NgramMax, "nmax", opt.NgramMax, "longest character n-gram")
-	flag.IntVar(&opt.Bits, "bits", opt.Bits, "feature bits for -cv and -loso")
-	flag.Float64Var(&opt.Rate, "rate", opt.Rate, "learning rate for -cv and -loso")
-	flag.Float64Var(&opt.L2, "l2", opt.L2, "L2 penalty for -cv and -loso")
-	flag.Float64Var(&opt.MaxPosWeight, "maxpos", opt.MaxPosWeight, "positive class weight cap for -cv and -loso")
-	thr := flag.String("thr", "", "input thresholds to try, e.g. prompt_injection=0.7,illicit=0.6")
+	russe := flag.Bool("russe", false, "train on the RUSSE detox set too (else it is only scored)")
 	quick := flag.Bool("quick", false, "skip the in-sample and PII reports")
+	var o options
+	o.train = filter.DefaultTrainOptions()
+	flag.Float64Var(&o.fpr, "fpr", training.DefaultFPR, "false-positive rate per category for calibration")
+	flag.IntVar(&o.train.Epochs, "epochs", o.train.Epochs, "training epochs for -cv and -loso")
+	flag.IntVar(&o.train.Bits, "bits", o.train.Bits, "feature bits for -cv and -loso")
+	flag.Float64Var(&o.train.Rate, "rate", o.train.Rate, "learning rate for -cv and -loso")
+	flag.Float64Var(&o.train.L2, "l2", o.train.L2, "L2 penalty for -cv and -loso")
 	flag.Parse()
 	log.SetFlags(0)
-	for _, kv := range strings.Split(*thr, ",") {
-		if k, v, ok := strings.Cut(kv, "="); ok {
-			x, err := strconv.ParseFloat(v, 64)
-			if err != nil {
-				log.Fatalf("-thr %s: %v", kv, err)
-			}
-			thresholds[k] = x
-		}
-	}
 
-	rows, err := dataset.LoadDir(*data)
+	rows, err := dataset.LoadAll(*data, *russe)
 	if err != nil {
 		log.Fatalf("eval: %v (run from the repository root, or pass -data)", err)
 	}
-	if !*quick {
-		inSample(rows, *data)
+	var heldOut []dataset.Row // scored, never trained on
+	if !*russe {
+		if heldOut, err = dataset.Load(filepath.Join(*data, dataset.RusseFile)); err != nil {
+			log.Printf("eval: %v: RUSSE not scored", err)
+		}
 	}
-
+	if !*quick {
+		inSample(append(rows[:len(rows):len(rows)], heldOut...), *data)
+	}
 	if *cv > 1 {
-		crossValidate(rows, *cv, opt)
+		crossValidate(rows, *cv, o)
 	}
 	if *loso {
-		leaveOneSourceOut(rows, opt)
+		leaveOneSourceOut(rows, heldOut, o)
 	}
 }
 
 // crossValidate prints the K-fold cross-validation report: each row is
-// scored by a model trained without it, a fairer figure than in-sample.
-func crossValidate(rows []dataset.Row, cv int, opt filter.TrainOptions) {
+// scored by a model trained without it, with thresholds calibrated on a
+// validation fold of that model's training rows.
+func crossValidate(rows []dataset.Row, cv int, o options) {
 	fmt.Printf("\n== %d-fold cross-validation (each row scored by a model that did not see it)\n", cv)
-	pred := make([][2]bool, len(rows))
+	rep := training.NewReport()
 	for k := range cv {
-		var train []dataset.Row
-		var test []int
+		var train, test []dataset.Row
 		for i, r := range rows {
 			if i%cv == k {
-				test = append(test, i)
-			} else {
-				train = append(train, r)
-			}
-		}
-		ff := trainFilter(train, opt)
-		p := training.FilterPredictor(ff)
-		for _, i := range test {
-			a, h := p(rows[i].Text)
-			pred[i] = [2]bool{a, h}
-		}
-	}
-	rep := training.Evaluate(rows, lookup(rows, pred))
-	rep.Print(os.Stdout)
-}
-
-// leaveOneSourceOut prints recall and false-positive rate per source, each
-// scored by a model trained without that source: the figure closest to how
-// the filter does on new kinds of text.
-func leaveOneSourceOut(rows []dataset.Row, opt filter.TrainOptions) {
-	fmt.Println("\n== leave-one-source-out (each source scored by a model trained without it)")
-	fmt.Printf("  %-30s %6s %8s %8s\n", "source", "rows", "recall", "FPR")
-	for _, src := range training.Sources(rows) {
-		var train, test []dataset.Row
-		for _, r := range rows {
-			if dataset.SourceName(r.Source) == src {
 				test = append(test, r)
 			} else {
 				train = append(train, r)
 			}
 		}
-		ff := trainFilter(train, opt)
-		rep := training.Evaluate(test, training.FilterPredictor(ff))
-		var all training.Counts
-		for _, c := range rep.ByFile {
-			all.TP += c.TP
-			all.FP += c.FP
-			all.TN += c.TN
-			all.FN += c.FN
+		score(rep, test, trainFilter(train, o))
+	}
+	rep.Print(os.Stdout)
+}
+
+// leaveOneSourceOut scores each source with a model trained, and
+// calibrated, without it, and prints the pooled report per task, language
+// and source, then the targets of issue 14.
+func leaveOneSourceOut(rows, heldOut []dataset.Row, o options) {
+	fmt.Println("\n== leave-one-source-out (each source scored by a model trained and calibrated without it)")
+	rep := training.NewReport()
+	for _, src := range training.Sources(rows) {
+		var train, test []dataset.Row
+		for _, r := range rows {
+			if r.Key() == src {
+				test = append(test, r)
+			} else {
+				train = append(train, r)
+			}
 		}
-		fmt.Printf("  %-30s %6d %8s %8s\n", src, all.N(), f3(all.Recall()), f3(all.FPR()))
+		start := time.Now()
+		score(rep, test, trainFilter(train, o))
+		log.Printf("  loso %-28s %6d rows  %s", src, len(test), time.Since(start).Round(time.Second))
+	}
+	if len(heldOut) > 0 {
+		score(rep, heldOut, trainFilter(rows, o))
+	}
+	rep.Print(os.Stdout)
+	printTargets(rep)
+}
+
+// printTargets compares the leave-one-source-out figures with the targets.
+func printTargets(rep *training.Report) {
+	fmt.Println("\n== targets (leave-one-source-out, per language)")
+	check := func(name, key string, get func(training.Counts) float64, ok func(float64) bool) {
+		c, found := rep.ByLang[key]
+		if strings.HasPrefix(key, "any ") {
+			c, found = rep.AnyOnBenign[strings.TrimPrefix(key, "any ")]
+		}
+		if !found {
+			fmt.Printf("  %-44s %8s  (no rows)\n", name, "-")
+			return
+		}
+		v := get(*c)
+		verdict := "MISSED"
+		if ok(v) {
+			verdict = "met"
+		}
+		fmt.Printf("  %-44s %8s  %s\n", name, f3(v), verdict)
+	}
+	recall := func(c training.Counts) float64 { return c.Recall() }
+	fpr := func(c training.Counts) float64 { return c.FPR() }
+	atLeast := func(t float64) func(float64) bool { return func(v float64) bool { return v >= t } }
+	atMost := func(t float64) func(float64) bool { return func(v float64) bool { return v <= t } }
+	check("injection recall en >= 0.85", "injection en", recall, atLeast(0.85))
+	check("injection recall ru >= 0.85", "injection ru", recall, atLeast(0.85))
+	check("harmful recall en >= 0.70", "harmful en", recall, atLeast(0.70))
+	check("harmful recall ru >= 0.95", "harmful ru", recall, atLeast(0.95))
+	check("injection FPR en <= 0.05", "injection en", fpr, atMost(0.05))
+	check("harmful FPR en <= 0.05", "harmful en", fpr, atMost(0.05))
+	check("toxic recall en (no target)", "toxic en", recall, atLeast(0))
+	check("toxic recall ru (no target)", "toxic ru", recall, atLeast(0))
+	check("benign ru flagged for any category <= 0.03", "any ru", fpr, atMost(0.03))
+	check("benign en flagged for any category <= 0.05", "any en", fpr, atMost(0.05))
+}
+
+// score adds f's predictions for rows to rep.
+func score(rep *training.Report, rows []dataset.Row, f *filter.Filter) {
+	p := training.FilterPredictor(f)
+	for _, r := range rows {
+		a, h := p(r.Text)
+		rep.Add(r, a, h)
 	}
 }
 
-// thresholds overrides the default input thresholds (-thr).
-var thresholds = map[string]float64{}
-
-func config(m *filter.Model) filter.Config {
+// trainFilter trains a model on rows, calibrated on a validation fold of
+// them, as cmd/train does.
+func trainFilter(rows []dataset.Row, o options) *filter.Filter {
+	thr, _ := training.Calibrate(rows, o.train, o.fpr)
+	m := filter.Train(training.Examples(rows, true), training.Heads, o.train)
+	m.Thresholds = thr
 	cfg := filter.DefaultConfig()
 	cfg.Model = m
-	cfg.InputThresholds = thresholds
-	return cfg
-}
-
-func inSample(rows []dataset.Row, data string) {
-	f, err := filter.New(config(nil))
+	f, err := filter.New(cfg)
 	if err != nil {
 		log.Fatal(err)
 	}
-	fmt.Println("== embedded model on the development data (in-sample)")
+	return f
+}
+
+func inSample(rows []dataset.Row, data string) {
+	f, err := filter.New(filter.DefaultConfig())
+	if err != nil {
+		log.Fatal(err)
+	}
+	m, _ := filter.EmbeddedModel()
+	fmt.Println("== embedded model's thresholds (calibrated by cmd/train; see its output for how)")
+	for _, sc := range filter.Scripts {
+		var parts []string
+		for _, c := range filter.Categories {
+			if v, ok := m.Thresholds[sc][c]; ok {
+				parts = append(parts, fmt.Sprintf("%s=%.3f", c, v))
+			}
+		}
+		fmt.Printf("  %s: %s\n", sc, strings.Join(parts, " "))
+	}
+	fmt.Println("\n== embedded model on the development and extra data (in-sample; RUSSE held out)")
 	start := time.Now()
-	training.Evaluate(rows, training.FilterPredictor(f)).Print(os.Stdout)
+	rep := training.Evaluate(rows, training.FilterPredictor(f))
+	rep.Print(os.Stdout)
 	fmt.Printf("  (%d rows in %s)\n", len(rows), time.Since(start).Round(time.Millisecond))
 
-	fmt.Println("\n== benign Russian prompts written for testing (internal/filter/testdata/benign_ru.txt)")
-	if b, err := os.ReadFile("internal/filter/testdata/benign_ru.txt"); err == nil {
+	for _, name := range []string{"benign_ru.txt", "benign_forms.txt"} {
+		fmt.Printf("\n== benign prompts written for tests (internal/filter/testdata/%s, never trained on)\n", name)
+		b, err := os.ReadFile(filepath.Join("internal/filter/testdata", name))
+		if err != nil {
+			fmt.Printf("  %v\n", err)
+			continue
+		}
 		n, flagged := 0, 0
 		for _, t := range splitLines(string(b)) {
 			n++
@@ -156,28 +219,21 @@ func inSample(rows []dataset.Row, data string) {
 		}
 		fmt.Printf("  %d of %d flagged\n", flagged, n)
 	}
-
+	speed(f, rows)
 	piiEval(data)
 }
 
-func lookup(rows []dataset.Row, pred [][2]bool) training.Predictor {
-	byText := map[string][2]bool{}
-	for i, r := range rows {
-		byText[r.Text] = pred[i]
+// speed prints the local stages' time per kilobyte over the rows' texts.
+func speed(f *filter.Filter, rows []dataset.Row) {
+	var bytes int
+	start := time.Now()
+	for _, r := range rows {
+		f.Check(r.Text)
+		bytes += len(r.Text)
 	}
-	return func(text string) (bool, bool) {
-		p := byText[text]
-		return p[0], p[1]
-	}
-}
-
-func trainFilter(rows []dataset.Row, opt filter.TrainOptions) *filter.Filter {
-	m := filter.Train(training.Examples(rows, true), training.Heads, opt)
-	f, err := filter.New(config(m))
-	if err != nil {
-		log.Fatal(err)
-	}
-	return f
+	el := time.Since(start)
+	fmt.Printf("\n== speed: %d texts, %.1f MB in %s: %.3f ms per KB (one goroutine; see also go test -bench Check ./internal/filter)\n",
+		len(rows), float64(bytes)/1e6, el.Round(time.Millisecond), el.Seconds()*1e3/(float64(bytes)/1024))
 }
 
 func piiEval(dir string) {

@@ -1,10 +1,15 @@
 // Command train fits the content filter's classifier on the development
-// data and writes the weights that package filter embeds.
+// data and the extra training data, calibrates its thresholds per script and
+// category on a validation fold, and writes the model that package filter
+// embeds.
 //
-//	go run ./internal/filter/cmd/train [-data ../shared/data/filter] [-out internal/filter/weights.bin.gz]
+//	go run ./internal/filter/cmd/train [-data ../shared/data/filter] [-out internal/filter/weights.bin.gz] [-fpr 0.01] [-russe]
 //
 // Run it from the repository root. Training is deterministic: the same data
-// and options give the same file.
+// and options give the same file. The RUSSE detox set is left out unless
+// -russe is given: its repository has no licence and its Hugging Face copy
+// is OpenRAIL++, whose use restrictions would have to travel with weights
+// trained on it (NOTICE), so the shipped weights do not use it.
 package main
 
 import (
@@ -21,8 +26,10 @@ import (
 
 func main() {
 	opt := filter.DefaultTrainOptions()
-	data := flag.String("data", dataset.DefaultDir, "directory with injection-dev.jsonl and harmful-dev.jsonl")
+	data := flag.String("data", dataset.DefaultDir, "directory with the development and extra data")
 	out := flag.String("out", "internal/filter/weights.bin.gz", "where to write the model")
+	fpr := flag.Float64("fpr", training.DefaultFPR, "false-positive rate per category on the validation fold's benign rows")
+	russe := flag.Bool("russe", false, "also train on the RUSSE detox set (OpenRAIL++: see the package doc)")
 	flag.IntVar(&opt.NgramMin, "nmin", opt.NgramMin, "shortest character n-gram")
 	flag.IntVar(&opt.NgramMax, "nmax", opt.NgramMax, "longest character n-gram")
 	flag.IntVar(&opt.Bits, "bits", opt.Bits, "log2 of the number of hashed feature buckets")
@@ -33,13 +40,16 @@ func main() {
 	flag.Parse()
 	log.SetFlags(0)
 
-	rows, err := dataset.LoadDir(*data)
+	rows, err := dataset.LoadAll(*data, *russe)
 	if err != nil {
 		log.Fatalf("train: %v (run from the repository root, or pass -data)", err)
 	}
 	start := time.Now()
+	thr, ops := training.Calibrate(rows, opt, *fpr)
+	training.PrintOperatingPoints(os.Stdout, ops, *fpr)
 	ex := training.Examples(rows, true)
 	m := filter.Train(ex, training.Heads, opt)
+	m.Thresholds = thr
 	b, err := m.MarshalBinary()
 	if err != nil {
 		log.Fatal(err)

@@ -1,0 +1,27 @@
+package filter
+
+// Benign forms: requests that share words with attacks but whose form says
+// they are harmless, such as asking to repeat or rewrite the assistant's own
+// last answer, "forget about it", protecting oneself from an attack, or
+// breaking news to someone gently. Their score, below one half, is
+// negative evidence: combined with the classifier's probability it lowers
+// it (rule scores add their log-odds), and any attack rule that matches the
+// same text outweighs it (the strongest rule per category counts).
+const benignEvidence = 0.1
+
+var benignSpecs = []ruleSpec{
+	// Repeating or rewriting the assistant's own answer is not asking for
+	// its instructions.
+	{PromptInjection, benignEvidence, "repeat|rewrite|rephrase|shorten|summarize|summarise|simplify|translate|reformat ~3 your|my|the|that ~2 last|previous|prior|earlier|first ~1 answer|reply|response|paragraph|question|message|explanation"},
+	{PromptInjection, benignEvidence, "повтори|перепиши|перескажи|сократи|упрости|переведи|переформулируй ~4 свой|твой|мой|последний|прошлый|предыдущий|предыдущего|прошлого|последнего|этот ~2 ответ|вопрос|абзац|сообщени*|объяснени*"},
+	{PromptInjection, benignEvidence, "forget ~1 about ~1 it|this|that"},
+	{PromptInjection, benignEvidence, "забудь|забудьте ~1 об|про ~1 этом|это"},
+	{Jailbreak, benignEvidence, "forget ~1 about ~1 it|this|that"},
+	// Defending against an attack.
+	{Illicit, benignEvidence, "protect|secure|safeguard|defend|shield|guard ~6 from|against ~3 hack*|fraud*|scam*|phishing|skimming|ddos|attack*|theft|thieves|malware|virus*|identity|burglar*"},
+	{Illicit, benignEvidence, "защитить|защищать|обезопасить|уберечь|оградить ~6 от ~3 взлом*|хакер*|мошенни*|фишинг*|скимминг*|ddos|атак*|краж*|вор*|вирус*"},
+	{Illicit, benignEvidence, "test|check|scan|audit ~2 my|our ~1 own ~3 website|site|server|network|app|api|system"},
+	// Breaking news gently to someone.
+	{Illicit, benignEvidence, "without ~1 upsetting|offending|hurting|annoying|angering|disappointing|embarrassing ~1 him|her|them|anyone|my|the"},
+	{IllicitViolent, benignEvidence, "without ~1 upsetting|offending|hurting|annoying|angering|disappointing|embarrassing ~1 him|her|them|anyone|my|the"},
+}
