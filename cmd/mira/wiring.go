@@ -51,6 +51,12 @@ func (m *Main) openData(ctx context.Context) error {
 	}
 	m.db = db
 	m.closers = append(m.closers, db.Close)
+	if err := checkSecret(ctx, db, secret); err != nil {
+		if errors.Is(err, errSecretMismatch) {
+			return secretMismatchError(cfg)
+		}
+		return err
+	}
 	return nil
 }
 
