@@ -21,6 +21,7 @@ import (
 	"github.com/vmira/mira/internal/metrics"
 	"github.com/vmira/mira/internal/oauth"
 	"github.com/vmira/mira/internal/provider"
+	"github.com/vmira/mira/internal/proxyproto"
 	"github.com/vmira/mira/internal/ratelimit"
 	"github.com/vmira/mira/internal/server"
 	"github.com/vmira/mira/internal/session"
@@ -125,21 +126,40 @@ func (m *Main) Run(ctx context.Context) (err error) {
 // admin one.
 func (m *Main) bind(context.Context) error {
 	cfg := m.Config
-	ln, err := net.Listen("tcp", cfg.Listen)
+	ln, err := m.listen(cfg.Listen)
 	if err != nil {
-		return fmt.Errorf("listen %s: %w", cfg.Listen, err)
+		return err
 	}
 	lim := connlimit.Limits{PerAddress: cfg.HTTP.MaxConnectionsPerIP, Total: cfg.HTTP.MaxConnections,
 		Exempt: cfg.RateLimits.TrustedProxyPrefixes}
 	m.ln, m.Addr = connlimit.Listen(ln, lim), ln.Addr().String()
 	if cfg.HTTPListen != "" {
-		pln, err := net.Listen("tcp", cfg.HTTPListen)
+		pln, err := m.listen(cfg.HTTPListen)
 		if err != nil {
-			return fmt.Errorf("listen %s: %w", cfg.HTTPListen, err)
+			return err
 		}
 		m.pln, m.HTTPAddr = connlimit.Listen(pln, lim), pln.Addr().String()
 	}
 	return m.bindAdmin()
+}
+
+// listen binds addr; with rate_limits.proxy_protocol the trusted proxies'
+// PROXY v2 headers then give connections their client's address, before
+// the per-address connection limits count them.
+func (m *Main) listen(addr string) (net.Listener, error) {
+	ln, err := net.Listen("tcp", addr)
+	if err != nil {
+		return nil, fmt.Errorf("listen %s: %w", addr, err)
+	}
+	rl := m.Config.RateLimits
+	if !rl.ProxyProtocol {
+		return ln, nil
+	}
+	if len(rl.TrustedProxyPrefixes) == 0 {
+		ln.Close()
+		return nil, errors.New("rate_limits.proxy_protocol is true but rate_limits.trusted_proxies is empty: name the load balancers' addresses, the only ones whose PROXY header is believed")
+	}
+	return proxyproto.Listen(ln, rl.TrustedProxyPrefixes, m.Config.HTTP.ReadHeaderTimeout.D(), m.Logger), nil
 }
 
 // serve starts the HTTP servers on the bound sockets.

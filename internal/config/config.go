@@ -236,6 +236,9 @@ type RateLimits struct {
 	// TrustedProxyPrefixes are TrustedProxies parsed, set by Validate (a
 	// bare address is a single-address prefix).
 	TrustedProxyPrefixes []netip.Prefix `yaml:"-"`
+	// ProxyProtocol accepts a PROXY protocol v2 header from the trusted
+	// proxies (and only from them), whose client address then stands.
+	ProxyProtocol bool `yaml:"proxy_protocol"`
 	// DefaultOutputTokens is reserved for the answer when a request sets
 	// no max_tokens; the real usage is settled afterwards. Default 1024.
 	DefaultOutputTokens int `yaml:"default_output_tokens"`
