@@ -61,7 +61,8 @@ type Main struct {
 	secret     []byte
 	db         *store.DB
 	tls        *tls.Config
-	cert       *tlsconf.Reloader // the serving certificate
+	cert       *tlsconf.Reloader // the serving certificate, from files
+	acme       *acmeCerts        // or from ACME
 	ln, pln    net.Listener
 	aln        net.Listener // admin
 	adminTLS   *tls.Config
@@ -117,6 +118,9 @@ func (m *Main) Run(ctx context.Context) (err error) {
 		}
 	}
 	m.serve()
+	if err := m.startACME(); err != nil {
+		return err
+	}
 	m.Logger.Info("mira serving", "https", "https://"+m.Addr, "plain_http_rejecting", m.HTTPAddr,
 		"admin", m.AdminAddr, "database", m.db.Dialect(), "models", len(m.providers.Models()))
 	return nil
@@ -155,10 +159,6 @@ func (m *Main) listen(addr string) (net.Listener, error) {
 	if !rl.ProxyProtocol {
 		return ln, nil
 	}
-	if len(rl.TrustedProxyPrefixes) == 0 {
-		ln.Close()
-		return nil, errors.New("rate_limits.proxy_protocol is true but rate_limits.trusted_proxies is empty: name the load balancers' addresses, the only ones whose PROXY header is believed")
-	}
 	return proxyproto.Listen(ln, rl.TrustedProxyPrefixes, m.Config.HTTP.ReadHeaderTimeout.D(), m.Logger), nil
 }
 
@@ -182,12 +182,12 @@ func (m *Main) serve() {
 	tlsLn, plainLn := sniff.Split(m.ln)
 	hs := newServer(m.server.Handler())
 	hs.TLSConfig = m.tls
-	ds := newServer(m.server.PlainHandler())
+	ds := newServer(m.acme.plainHandler(m.server.PlainHandler()))
 	m.servers = append(m.servers, hs, ds)
 	go func() { m.errc <- serveErr(hs.ServeTLS(tlsLn, "", "")) }()
 	go func() { m.errc <- serveErr(ds.Serve(plainLn)) }()
 	if m.pln != nil {
-		ps := newServer(m.server.PlainHandler())
+		ps := newServer(m.acme.plainHandler(m.server.PlainHandler()))
 		m.servers = append(m.servers, ps)
 		go func() { m.errc <- serveErr(ps.Serve(m.pln)) }()
 	}

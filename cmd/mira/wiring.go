@@ -60,10 +60,14 @@ func (m *Main) openData(ctx context.Context) error {
 	return nil
 }
 
-// openTLS makes the listener's TLS configuration: the given certificate
-// (reloaded when its files change) or the generated local CA's.
+// openTLS makes the listener's TLS configuration: ACME's certificates, the
+// given certificate (reloaded when its files change) or the generated
+// local CA's.
 func (m *Main) openTLS(context.Context) error {
 	cfg := m.Config
+	if cfg.TLS.ACME.Enabled() {
+		return m.openACME()
+	}
 	certFile, keyFile := cfg.TLS.Cert, cfg.TLS.Key
 	if certFile == "" {
 		local, err := m.localCertificate()

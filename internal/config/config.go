@@ -170,6 +170,8 @@ type TLS struct {
 	AllowSelfSigned bool `yaml:"allow_self_signed"`
 	// ReloadInterval is how often Cert and Key are checked for changes.
 	ReloadInterval Duration `yaml:"reload_interval"`
+	// ACME obtains and renews the certificate (see acme.go).
+	ACME ACME `yaml:"acme"`
 }
 
 // HTTP bounds what a client may hold or send.
@@ -440,7 +442,7 @@ func (c *Config) applyEnv(getenv func(string) string) error {
 		c.Policy.RevokeExposedKeys = &b
 	}
 	if v := getenv("MIRA_ACME_DOMAINS"); v != "" {
-		return errors.New("MIRA_ACME_DOMAINS: ACME is not available in this build; give a certificate with --tls-cert/--tls-key (MIRA_TLS_CERT, MIRA_TLS_KEY)")
+		c.TLS.ACME.Domains = splitDomains(v)
 	}
 	return nil
 }
@@ -481,6 +483,12 @@ func (c *Config) Validate() error {
 	c.validateAlertRules(bad)
 	c.validateAlertChannels(bad)
 	c.validateEcho(models, bad)
+	if err := c.TLS.ACME.Check(c.TLS); err != nil {
+		errs = append(errs, err)
+	}
+	if c.RateLimits.ProxyProtocol && len(c.RateLimits.TrustedProxies) == 0 {
+		bad("rate_limits.proxy_protocol", "is true but rate_limits.trusted_proxies is empty: name the load balancers' addresses, the only ones whose PROXY header is believed")
+	}
 	return errors.Join(errs...)
 }
 
