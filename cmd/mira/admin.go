@@ -36,7 +36,7 @@ func newAdminCmd(e *env) *cobra.Command {
 	sk.AddCommand(newAdminSigningKeyRotateCmd(e))
 	au := &cobra.Command{Use: "audit", Short: "The tamper-evident audit log"}
 	au.AddCommand(newAdminAuditVerifyCmd(e))
-	cmd.AddCommand(user, key, sk, au, newAdminBackupCmd(e))
+	cmd.AddCommand(user, key, sk, au, newAdminBackupCmd(e), newAdminSecretCmd(e))
 	return cmd
 }
 
@@ -94,6 +94,13 @@ func openAdmin(ctx context.Context, e *env, f *serverFlags) (*adminDB, error) {
 	}
 	db, err := store.Open(ctx, cfg.DatabaseURL, cfg.DataDir)
 	if err != nil {
+		return nil, err
+	}
+	if err := checkSecret(ctx, db, secret); err != nil {
+		db.Close()
+		if errors.Is(err, errSecretMismatch) {
+			return nil, secretMismatchError(cfg)
+		}
 		return nil, err
 	}
 	return &adminDB{db: db, secret: secret}, nil

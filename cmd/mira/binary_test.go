@@ -86,7 +86,7 @@ func TestServeRefusesUnsafeSettings(t *testing.T) {
 		{"unknown config field", []string{"serve", "--config", unknown}, nil, "revoke_exposed_key"},
 		{"half a certificate", []string{"serve", "--tls-cert", cert}, nil, "give both cert and key"},
 		{"admin listener on the network without TLS", []string{"serve", "--admin-listen", "0.0.0.0:9464"}, nil, "admin.tls_cert, admin.tls_key and admin.token_file"},
-		{"acme not available", []string{"serve"}, []string{"MIRA_ACME_DOMAINS=example.com"}, "MIRA_ACME_DOMAINS"},
+		{"acme domain that is not one", []string{"serve"}, []string{"MIRA_ACME_DOMAINS=example.com,exa mple.com"}, "MIRA_ACME_DOMAINS"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

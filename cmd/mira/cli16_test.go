@@ -9,7 +9,7 @@ import (
 )
 
 func TestVersionCommand(t *testing.T) {
-	want := "mira " + version() + "\n"
+	want := "mira " + versionLine() + "\n"
 	for _, args := range [][]string{{"--version"}, {"version"}} {
 		out, errOut, code := runMira(t, nil, "", args...)
 		if code != 0 || out != want {

@@ -71,7 +71,7 @@ func newRootCmd(e *env) *cobra.Command {
 		Short:         "Mira: a security-first AI API gateway and its command-line client",
 		SilenceUsage:  true,
 		SilenceErrors: true,
-		Version:       version(),
+		Version:       versionLine(),
 	}
 	root.SetVersionTemplate("mira {{.Version}}\n")
 	root.SetFlagErrorFunc(func(c *cobra.Command, err error) error {

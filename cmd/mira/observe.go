@@ -73,7 +73,7 @@ func (m *Main) buildObservers(providers *provider.Registry, limiter server.Limit
 	}
 	backends := backendNames(providers)
 	m.metrics = metrics.New(metrics.Config{Models: modelNames, Backends: backends,
-		RequestLog: logs.Stats, Certificate: m.cert.Leaf, BackupTargets: backupTargetNames(m.Config.Backups)})
+		RequestLog: logs.Stats, Certificate: m.leaf, BackupTargets: backupTargetNames(m.Config.Backups)})
 	var redisDegraded func() bool
 	if d, ok := limiter.(interface{ Degraded() bool }); ok && m.Config.RedisURL != "" {
 		redisDegraded = d.Degraded

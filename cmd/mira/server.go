@@ -21,6 +21,7 @@ import (
 	"github.com/vmira/mira/internal/metrics"
 	"github.com/vmira/mira/internal/oauth"
 	"github.com/vmira/mira/internal/provider"
+	"github.com/vmira/mira/internal/proxyproto"
 	"github.com/vmira/mira/internal/ratelimit"
 	"github.com/vmira/mira/internal/server"
 	"github.com/vmira/mira/internal/session"
@@ -60,7 +61,8 @@ type Main struct {
 	secret     []byte
 	db         *store.DB
 	tls        *tls.Config
-	cert       *tlsconf.Reloader // the serving certificate
+	cert       *tlsconf.Reloader // the serving certificate, from files
+	acme       *acmeCerts        // or from ACME
 	ln, pln    net.Listener
 	aln        net.Listener // admin
 	adminTLS   *tls.Config
@@ -116,6 +118,9 @@ func (m *Main) Run(ctx context.Context) (err error) {
 		}
 	}
 	m.serve()
+	if err := m.startACME(); err != nil {
+		return err
+	}
 	m.Logger.Info("mira serving", "https", "https://"+m.Addr, "plain_http_rejecting", m.HTTPAddr,
 		"admin", m.AdminAddr, "database", m.db.Dialect(), "models", len(m.providers.Models()))
 	return nil
@@ -125,21 +130,36 @@ func (m *Main) Run(ctx context.Context) (err error) {
 // admin one.
 func (m *Main) bind(context.Context) error {
 	cfg := m.Config
-	ln, err := net.Listen("tcp", cfg.Listen)
+	ln, err := m.listen(cfg.Listen)
 	if err != nil {
-		return fmt.Errorf("listen %s: %w", cfg.Listen, err)
+		return err
 	}
 	lim := connlimit.Limits{PerAddress: cfg.HTTP.MaxConnectionsPerIP, Total: cfg.HTTP.MaxConnections,
 		Exempt: cfg.RateLimits.TrustedProxyPrefixes}
 	m.ln, m.Addr = connlimit.Listen(ln, lim), ln.Addr().String()
 	if cfg.HTTPListen != "" {
-		pln, err := net.Listen("tcp", cfg.HTTPListen)
+		pln, err := m.listen(cfg.HTTPListen)
 		if err != nil {
-			return fmt.Errorf("listen %s: %w", cfg.HTTPListen, err)
+			return err
 		}
 		m.pln, m.HTTPAddr = connlimit.Listen(pln, lim), pln.Addr().String()
 	}
 	return m.bindAdmin()
+}
+
+// listen binds addr; with rate_limits.proxy_protocol the trusted proxies'
+// PROXY v2 headers then give connections their client's address, before
+// the per-address connection limits count them.
+func (m *Main) listen(addr string) (net.Listener, error) {
+	ln, err := net.Listen("tcp", addr)
+	if err != nil {
+		return nil, fmt.Errorf("listen %s: %w", addr, err)
+	}
+	rl := m.Config.RateLimits
+	if !rl.ProxyProtocol {
+		return ln, nil
+	}
+	return proxyproto.Listen(ln, rl.TrustedProxyPrefixes, m.Config.HTTP.ReadHeaderTimeout.D(), m.Logger), nil
 }
 
 // serve starts the HTTP servers on the bound sockets.
@@ -162,12 +182,12 @@ func (m *Main) serve() {
 	tlsLn, plainLn := sniff.Split(m.ln)
 	hs := newServer(m.server.Handler())
 	hs.TLSConfig = m.tls
-	ds := newServer(m.server.PlainHandler())
+	ds := newServer(m.acme.plainHandler(m.server.PlainHandler()))
 	m.servers = append(m.servers, hs, ds)
 	go func() { m.errc <- serveErr(hs.ServeTLS(tlsLn, "", "")) }()
 	go func() { m.errc <- serveErr(ds.Serve(plainLn)) }()
 	if m.pln != nil {
-		ps := newServer(m.server.PlainHandler())
+		ps := newServer(m.acme.plainHandler(m.server.PlainHandler()))
 		m.servers = append(m.servers, ps)
 		go func() { m.errc <- serveErr(ps.Serve(m.pln)) }()
 	}

@@ -51,13 +51,23 @@ func (m *Main) openData(ctx context.Context) error {
 	}
 	m.db = db
 	m.closers = append(m.closers, db.Close)
+	if err := checkSecret(ctx, db, secret); err != nil {
+		if errors.Is(err, errSecretMismatch) {
+			return secretMismatchError(cfg)
+		}
+		return err
+	}
 	return nil
 }
 
-// openTLS makes the listener's TLS configuration: the given certificate
-// (reloaded when its files change) or the generated local CA's.
+// openTLS makes the listener's TLS configuration: ACME's certificates, the
+// given certificate (reloaded when its files change) or the generated
+// local CA's.
 func (m *Main) openTLS(context.Context) error {
 	cfg := m.Config
+	if cfg.TLS.ACME.Enabled() {
+		return m.openACME()
+	}
 	certFile, keyFile := cfg.TLS.Cert, cfg.TLS.Key
 	if certFile == "" {
 		local, err := m.localCertificate()

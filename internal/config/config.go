@@ -170,6 +170,8 @@ type TLS struct {
 	AllowSelfSigned bool `yaml:"allow_self_signed"`
 	// ReloadInterval is how often Cert and Key are checked for changes.
 	ReloadInterval Duration `yaml:"reload_interval"`
+	// ACME obtains and renews the certificate (see acme.go).
+	ACME ACME `yaml:"acme"`
 }
 
 // HTTP bounds what a client may hold or send.
@@ -236,6 +238,9 @@ type RateLimits struct {
 	// TrustedProxyPrefixes are TrustedProxies parsed, set by Validate (a
 	// bare address is a single-address prefix).
 	TrustedProxyPrefixes []netip.Prefix `yaml:"-"`
+	// ProxyProtocol accepts a PROXY protocol v2 header from the trusted
+	// proxies (and only from them), whose client address then stands.
+	ProxyProtocol bool `yaml:"proxy_protocol"`
 	// DefaultOutputTokens is reserved for the answer when a request sets
 	// no max_tokens; the real usage is settled afterwards. Default 1024.
 	DefaultOutputTokens int `yaml:"default_output_tokens"`
@@ -428,7 +433,7 @@ func (c *Config) applyEnv(getenv func(string) string) error {
 		c.Policy.RevokeExposedKeys = &b
 	}
 	if v := getenv("MIRA_ACME_DOMAINS"); v != "" {
-		return errors.New("MIRA_ACME_DOMAINS: ACME is not available in this build; give a certificate with --tls-cert/--tls-key (MIRA_TLS_CERT, MIRA_TLS_KEY)")
+		c.TLS.ACME.Domains = splitDomains(v)
 	}
 	return nil
 }
@@ -470,6 +475,12 @@ func (c *Config) Validate() error {
 	c.validateAlertRules(bad)
 	c.validateAlertChannels(bad)
 	c.validateEcho(models, bad)
+	if err := c.TLS.ACME.Check(c.TLS); err != nil {
+		errs = append(errs, err)
+	}
+	if c.RateLimits.ProxyProtocol && len(c.RateLimits.TrustedProxies) == 0 {
+		bad("rate_limits.proxy_protocol", "is true but rate_limits.trusted_proxies is empty: name the load balancers' addresses, the only ones whose PROXY header is believed")
+	}
 	return errors.Join(errs...)
 }
 

@@ -29,6 +29,7 @@ const (
 	CAKeyFile  = "ca.key"
 	CertFile   = "tls.pem"
 	KeyFile    = "tls.key"
+	LockFile   = ".tls.lock"
 	certPerm   = 0o644
 	keyPerm    = 0o600
 	dirPerm    = 0o700
@@ -84,7 +85,8 @@ type Local struct {
 // The CA is ECDSA P-256, valid 10 years, and name-constrained to localhost,
 // 127.0.0.1 and ::1 and to server authentication, so a stolen ca.key cannot
 // impersonate any other site to clients that trust it. Keys are written 0600
-// and certificates 0644, each atomically.
+// and certificates 0644, each atomically, under a lock on dataDir/.tls.lock
+// so that processes started together end up with one matching pair.
 func EnsureLocal(dataDir string, now time.Time) (*Local, error) {
 	dir, err := filepath.Abs(dataDir)
 	if err != nil {
@@ -93,6 +95,14 @@ func EnsureLocal(dataDir string, now time.Time) (*Local, error) {
 	if err := os.MkdirAll(dir, dirPerm); err != nil {
 		return nil, fmt.Errorf("local CA: create data directory: %w", err)
 	}
+	// Two servers started at once on a fresh directory would otherwise
+	// each write a key and a certificate, and could keep one's key with
+	// the other's certificate.
+	unlock, err := lockDir(filepath.Join(dir, LockFile))
+	if err != nil {
+		return nil, fmt.Errorf("local CA: lock %s: %w", filepath.Join(dir, LockFile), err)
+	}
+	defer unlock()
 	l := &Local{
 		CAPath:    filepath.Join(dir, CAFile),
 		CAKeyPath: filepath.Join(dir, CAKeyFile),
