@@ -374,9 +374,9 @@ func (p *OpenAI) transportError(ctx context.Context, err error, fallback string)
 	return upstreamError(fallback, cause)
 }
 
-// statusError reads the start of a non-2xx body for the logs.
+// statusError maps a non-2xx answer; its body is discarded unread (it may
+// echo the prompt or the upstream key), briefly, to reuse the connection.
 func (p *OpenAI) statusError(resp *http.Response) error {
-	b, _ := io.ReadAll(io.LimitReader(resp.Body, 512))
-	return upstreamError(fmt.Sprintf("the model backend failed (HTTP %d)", resp.StatusCode),
-		&StatusError{Provider: p.cfg.Name, StatusCode: resp.StatusCode, Body: string(b)})
+	io.Copy(io.Discard, io.LimitReader(resp.Body, 4096))
+	return statusError(p.cfg.Name, resp, time.Now())
 }
