@@ -28,7 +28,7 @@ type OpenAIConfig struct {
 	Name    string   // provider name, the owned_by of its models
 	BaseURL string   // http or https, e.g. http://127.0.0.1:8000/v1; requests go to {BaseURL}/chat/completions
 	APIKey  string   // sent as "Authorization: Bearer <APIKey>"; empty for backends without keys
-	Models  []string // the models this backend serves
+	Models  []string // the models this backend serves by name; none when only routes use it
 
 	ConnectTimeout        time.Duration // TCP connect and TLS handshake; default 5s
 	ResponseHeaderTimeout time.Duration // time to the response headers; default 60s
@@ -93,9 +93,6 @@ func NewOpenAI(cfg OpenAIConfig) (*OpenAI, error) {
 		return nil, fail("base_url must not contain credentials; pass the key as the API key")
 	case u.RawQuery != "" || u.Fragment != "":
 		return nil, fail("base_url must not have a query or fragment")
-	}
-	if len(cfg.Models) == 0 {
-		return nil, fail("models: list at least one model")
 	}
 	seen := map[string]bool{}
 	for _, m := range cfg.Models {

@@ -872,7 +872,6 @@ func TestNewOpenAIErrors(t *testing.T) {
 		{"no host", func(c *OpenAIConfig) { c.BaseURL = "http:///v1" }, "base_url"},
 		{"credentials", func(c *OpenAIConfig) { c.BaseURL = "https://u:p@x/v1" }, "credentials"},
 		{"query", func(c *OpenAIConfig) { c.BaseURL = "https://x/v1?a=b" }, "query"},
-		{"no models", func(c *OpenAIConfig) { c.Models = nil }, "models"},
 		{"duplicate model", func(c *OpenAIConfig) { c.Models = []string{"m", "m"} }, "models"},
 		{"key with newline", func(c *OpenAIConfig) { c.APIKey = "sk-a\nX-Evil: 1" }, "API key"},
 		{"negative timeout", func(c *OpenAIConfig) { c.StreamIdleTimeout = -1 }, "stream_idle_timeout"},
