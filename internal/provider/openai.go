@@ -356,7 +356,7 @@ var (
 // transportError maps a failed round trip or body read to an upstream_error:
 // a timeout, the idle timer, a cancellation, or else the fallback message.
 func (p *OpenAI) transportError(ctx context.Context, err error, fallback string) error {
-	cause := fmt.Errorf("provider %s: %w", p.cfg.Name, err)
+	cause := fmt.Errorf("provider %s: %w", p.cfg.Name, hideAddress(err, p.url))
 	var ne net.Error
 	c := context.Cause(ctx)
 	switch {

@@ -607,10 +607,6 @@ func TestChatErrors(t *testing.T) {
 		{"500", func(w http.ResponseWriter, r *http.Request) {
 			http.Error(w, upstreamSecret, http.StatusInternalServerError)
 		}, nil, "the model backend failed (HTTP 500)"},
-		{"429 with upstream limits", func(w http.ResponseWriter, r *http.Request) {
-			w.Header().Set("Retry-After", "20")
-			http.Error(w, `{"error":{"message":"`+upstreamSecret+`"}}`, http.StatusTooManyRequests)
-		}, nil, "the model backend failed (HTTP 429)"},
 		{"redirect not followed", func(w http.ResponseWriter, r *http.Request) {
 			http.Redirect(w, r, "http://evil.example/"+upstreamSecret, http.StatusTemporaryRedirect)
 		}, nil, "the model backend failed (HTTP 307)"},

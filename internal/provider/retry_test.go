@@ -2,8 +2,10 @@ package provider
 
 import (
 	"errors"
+	"net"
 	"net/http"
 	"strings"
+	"syscall"
 	"testing"
 	"time"
 
@@ -62,6 +64,34 @@ func TestUpstream429(t *testing.T) {
 			if strings.Contains(err.Error(), leak) {
 				t.Errorf("error %q shows %q", err, leak)
 			}
+		}
+	}
+}
+
+// TestTransportErrorsHideAddress: a refused connection's error, which is
+// logged, names neither the backend's URL nor its address, and still
+// unwraps to the system error.
+func TestTransportErrorsHideAddress(t *testing.T) {
+	l, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	addr := l.Addr().String()
+	l.Close()
+	p := newTestProvider(t, "http://"+addr, nil)
+	_, err = p.Chat(must(chatRequest(t, plainBody)))
+	for _, leak := range []string{addr, "127.0.0.1", "http://"} {
+		if strings.Contains(err.Error(), leak) {
+			t.Errorf("error %q shows %q", err, leak)
+		}
+	}
+	if !errors.Is(err, syscall.ECONNREFUSED) || !strings.Contains(err.Error(), "connection refused") {
+		t.Errorf("error %q does not say, or unwrap to, connection refused", err)
+	}
+	for _, raw := range []string{"http://backend.internal:8000/v1", "https://10.1.2.3/v1"} {
+		err := hideAddress(errors.New("Post \""+raw+"/chat/completions\": something"), raw)
+		if strings.Contains(err.Error(), "backend.internal") || strings.Contains(err.Error(), "10.1.2.3") {
+			t.Errorf("hideAddress = %q; want no host", err)
 		}
 	}
 }
