@@ -7,6 +7,7 @@ import (
 	"io"
 	"net"
 	"net/http"
+	"net/http/httptest"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -15,6 +16,7 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/vmira/mira/internal/mira"
+	"github.com/vmira/mira/internal/openai"
 	"github.com/vmira/mira/internal/testkit"
 )
 
@@ -452,6 +454,55 @@ func TestWithModelAnswer(t *testing.T) {
 	for _, tt := range tests {
 		if got := withModel([]byte(tt.in), []byte(`"fast"`)); string(got) != tt.want {
 			t.Errorf("withModel(%s) = %s; want %s", tt.in, got, tt.want)
+		}
+	}
+}
+
+// BenchmarkRouteFailoverRefused measures a request whose first target
+// refuses the connection (its breaker never opens here) and whose second
+// answers; BenchmarkRouteDirect is the same request to the second alone.
+// The difference is the failover's cost.
+func BenchmarkRouteFailoverRefused(b *testing.B) { benchRoute(b, true) }
+
+func BenchmarkRouteDirect(b *testing.B) { benchRoute(b, false) }
+
+func benchRoute(b *testing.B, failover bool) {
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		io.Copy(io.Discard, r.Body)
+		w.Header().Set("Content-Type", "application/json")
+		io.WriteString(w, completion)
+	}))
+	defer srv.Close()
+	live, err := NewOpenAI(OpenAIConfig{Name: "live", BaseURL: srv.URL + "/v1"})
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer live.CloseIdleConnections()
+	targets := []Target{{live, "m", 1, 0}}
+	if failover {
+		l, err := net.Listen("tcp", "127.0.0.1:0")
+		if err != nil {
+			b.Fatal(err)
+		}
+		dead, err := NewOpenAI(OpenAIConfig{Name: "dead", BaseURL: "http://" + l.Addr().String() + "/v1"})
+		l.Close()
+		if err != nil {
+			b.Fatal(err)
+		}
+		targets = append([]Target{{dead, "m", 100, 0}}, targets...)
+	}
+	r, err := NewRoute(RouteConfig{Model: "chat", Targets: targets, Failures: 1 << 30})
+	if err != nil {
+		b.Fatal(err)
+	}
+	req, err := openai.DecodeChatRequest([]byte(plainBody), openai.Limits{})
+	if err != nil {
+		b.Fatal(err)
+	}
+	ctx := context.Background()
+	for b.Loop() {
+		if _, err := r.Chat(ctx, req, []byte(plainBody)); err != nil {
+			b.Fatal(err)
 		}
 	}
 }
