@@ -506,3 +506,48 @@ func benchRoute(b *testing.B, failover bool) {
 		}
 	}
 }
+
+// TestRouteAllOpen: with every breaker open, requests are refused at once
+// with service_unavailable and the wait until the first probe.
+func TestRouteAllOpen(t *testing.T) {
+	clock := testkit.NewClock(time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC))
+	bad := newBackend(t, "bad", nil)
+	bad.status.Store(502)
+	r := newTestRoute(t, clock, Target{bad, "m1", 1, 0})
+	for range 2 {
+		if _, err := ask(t, r, false); mira.ErrorCode(err) != mira.EUpstream {
+			t.Fatalf("err = %v; want upstream_error", err)
+		}
+	}
+	clock.Advance(4 * time.Second)
+	_, err := ask(t, r, true)
+	var e *mira.Error
+	if !errors.As(err, &e) || e.Code != mira.EUnavailable || e.RetryAfter != 6*time.Second || !strings.Contains(e.Message, "out of rotation") {
+		t.Errorf("err = %v; want service_unavailable, retry after 6s", err)
+	}
+	if bad.calls.Load() != 2 {
+		t.Errorf("bad called %d times; want 2", bad.calls.Load())
+	}
+}
+
+// TestRouteStreamHoldsSlot: a stream holds its target's slot until it is
+// closed.
+func TestRouteStreamHoldsSlot(t *testing.T) {
+	a := newBackend(t, "a", nil)
+	r := newTestRoute(t, nil, Target{a, "m1", 1, 1})
+	st, err := r.ChatStream(must(chatRequest(t, streamBody)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := ask(t, r, false); mira.ErrorCode(err) != mira.EUnavailable {
+		t.Errorf("with the stream open: %v; want service_unavailable (busy)", err)
+	}
+	st.Close()
+	st.Close()
+	if _, err := ask(t, r, false); err != nil {
+		t.Errorf("after the stream closed: %v", err)
+	}
+	if n := r.Status()[0].InFlight; n != 0 {
+		t.Errorf("%d slots held; want 0", n)
+	}
+}
