@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"io"
 	"slices"
 	"sort"
 	"sync"
@@ -126,35 +127,36 @@ func (r *Route) SetObserver(o RouteObserver) { r.obs.Store(&o) }
 
 // Chat answers from the first target that can.
 func (r *Route) Chat(ctx context.Context, req *openai.ChatRequest, raw []byte) (*Response, error) {
-	resp, done, err := try(ctx, r, raw, func(ctx context.Context, t *target, body []byte) (*Response, error) {
+	resp, held, err := try(ctx, r, raw, func(ctx context.Context, t *target, body []byte) (*Response, error) {
 		return t.Provider.Chat(ctx, t.chatRequest(req), body)
 	})
 	if err != nil {
 		return nil, err
 	}
-	done()
+	held.end(nil)
 	resp.Body = withModel(resp.Body, jsonString(req.Model))
 	return resp, nil
 }
 
 // ChatStream starts the stream of the first target that can; once it has
-// started there is no failover.
+// started there is no failover. The stream counts as a success or a
+// failure of its target when it ends.
 func (r *Route) ChatStream(ctx context.Context, req *openai.ChatRequest, raw []byte) (Stream, error) {
-	st, done, err := try(ctx, r, raw, func(ctx context.Context, t *target, body []byte) (Stream, error) {
+	st, held, err := try(ctx, r, raw, func(ctx context.Context, t *target, body []byte) (Stream, error) {
 		return t.Provider.ChatStream(ctx, t.chatRequest(req), body)
 	})
 	if err != nil {
 		return nil, err
 	}
-	return &routeStream{Stream: st, model: jsonString(req.Model), done: done}, nil
+	return &routeStream{Stream: st, model: jsonString(req.Model), held: held}, nil
 }
 
 // try calls the route's targets in turn until one answers, and returns its
-// answer with done, which gives back the target's concurrency slot. A
+// answer with the target's concurrency slot, which the caller releases. A
 // target is skipped while it is out of rotation; another target is tried
 // after a failure that another backend may not have (see retryable), while
 // ctx lasts. raw's model becomes each target's.
-func try[T any](ctx context.Context, r *Route, raw []byte, call func(ctx context.Context, t *target, body []byte) (T, error)) (T, func(), error) {
+func try[T any](ctx context.Context, r *Route, raw []byte, call func(ctx context.Context, t *target, body []byte) (T, error)) (T, *slot, error) {
 	var zero T
 	var out outcome
 	order := r.order(r.now())
@@ -178,9 +180,9 @@ func try[T any](ctx context.Context, r *Route, raw []byte, call func(ctx context
 		v, err := call(ctx, t, body)
 		r.observe(t.name, time.Since(start), err)
 		if err == nil {
-			t.succeeded(probe)
-			return v, t.slot(), nil
+			return v, &slot{t: t, r: r, probe: probe}, nil
 		}
+		t.inFlight.Add(-1)
 		reason, again := retryable(ctx, err)
 		t.failed(r.now(), probe, reason, err, r)
 		if !again {
@@ -212,6 +214,8 @@ func retryable(ctx context.Context, err error) (reason string, again bool) {
 	case e == nil:
 		return ReasonServerError, true
 	case e.Code != mira.EUpstream:
+		return "", false
+	case e.Message == msgCanceled:
 		return "", false
 	case e.Message == msgUnreachable:
 		return ReasonUnreachable, true
@@ -418,11 +422,28 @@ func (t *target) release(probe bool) {
 	}
 }
 
-// slot returns the function that gives back the slot of a request that
-// was answered, once.
-func (t *target) slot() func() {
-	var once sync.Once
-	return func() { once.Do(func() { t.inFlight.Add(-1) }) }
+// slot is a request's place at a target that answered it.
+type slot struct {
+	t     *target
+	r     *Route
+	probe bool
+	once  sync.Once
+}
+
+// end gives the slot back and records how the answer ended: err is nil,
+// or the failure of a stream that had started, which counts as a failed
+// request would (a client that went away counts for nothing). Later calls
+// do nothing.
+func (s *slot) end(err error) {
+	s.once.Do(func() {
+		s.t.inFlight.Add(-1)
+		if err == nil {
+			s.t.succeeded(s.probe)
+			return
+		}
+		reason, _ := retryable(context.Background(), err)
+		s.t.failed(s.r.now(), s.probe, reason, err, s.r)
+	})
 }
 
 // succeeded closes t's breaker.
@@ -434,12 +455,11 @@ func (t *target) succeeded(probe bool) {
 	}
 }
 
-// failed records a failed request to t and gives back its slot: a 429
-// keeps t out until the backend's Retry-After; a failure another backend
-// could have avoided counts towards opening the breaker (a failed probe
-// opens it again at once); a refused request counts for nothing.
+// failed records a failed request to t, for the reason retryable gave: a
+// 429 keeps t out until the backend's Retry-After; a failure another
+// backend could have avoided counts towards opening the breaker (a failed
+// probe opens it again at once); a refused request counts for nothing.
 func (t *target) failed(now time.Time, probe bool, reason string, err error, r *Route) {
-	t.inFlight.Add(-1)
 	t.mu.Lock()
 	defer t.mu.Unlock()
 	if probe {
@@ -476,27 +496,36 @@ func (t *target) chatRequest(req *openai.ChatRequest) *openai.ChatRequest {
 }
 
 // routeStream is a target's stream: it shows the client's model name in
-// each chunk and gives back the target's slot when it ends.
+// each chunk, and gives back the target's slot when it ends; a failure
+// counts against the target's breaker.
 type routeStream struct {
 	Stream
 	model []byte // JSON string
-	done  func()
+	held  *slot
 }
 
 func (s *routeStream) Next() ([]byte, error) {
 	b, err := s.Stream.Next()
-	if err != nil {
-		s.done()
-		return nil, err
+	switch {
+	case err == io.EOF:
+		s.held.end(nil)
+	case err != nil:
+		s.held.end(err)
+	default:
+		return withModel(b, s.model), nil
 	}
-	return withModel(b, s.model), nil
+	return nil, err
 }
 
+// Close ends the stream; closed before its end, it says nothing of the
+// target.
 func (s *routeStream) Close() error {
 	err := s.Stream.Close()
-	s.done()
+	s.held.end(errClosedEarly)
 	return err
 }
+
+var errClosedEarly = upstreamError(msgCanceled, errClosed)
 
 // TargetStatus is a target's state, for /readyz and the metrics.
 type TargetStatus struct {

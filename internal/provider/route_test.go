@@ -261,6 +261,10 @@ func TestRouteNoFailoverMidStream(t *testing.T) {
 	if n := r.targets[0].inFlight.Load(); n != 0 {
 		t.Errorf("first target holds %d slots after its stream ended", n)
 	}
+	// A failure mid-stream counts against the breaker (2 in a row open it).
+	if _, err := ask(t, r, true); err == nil || r.Status()[0].State != "open" {
+		t.Errorf("after two broken streams: %v, %s; want an error and an open breaker", err, r.Status()[0].State)
+	}
 }
 
 // TestRouteBreaker follows a target's breaker with a controlled clock:
