@@ -127,42 +127,31 @@ func (r *Route) SetObserver(o RouteObserver) { r.obs.Store(&o) }
 
 // Chat answers from the first target that can.
 func (r *Route) Chat(ctx context.Context, req *openai.ChatRequest, raw []byte) (*Response, error) {
-	resp, held, err := try(ctx, r, raw, func(ctx context.Context, t *target, body []byte) (*Response, error) {
+	return try(ctx, r, req.Model, raw, func(ctx context.Context, t *target, body []byte) (*Response, error) {
 		return t.Provider.Chat(ctx, t.chatRequest(req), body)
 	})
-	if err != nil {
-		return nil, err
-	}
-	held.end(nil)
-	resp.Body = withModel(resp.Body, jsonString(req.Model))
-	return resp, nil
 }
 
 // ChatStream starts the stream of the first target that can; once it has
-// started there is no failover. The stream counts as a success or a
-// failure of its target when it ends.
+// started there is no failover.
 func (r *Route) ChatStream(ctx context.Context, req *openai.ChatRequest, raw []byte) (Stream, error) {
-	st, held, err := try(ctx, r, raw, func(ctx context.Context, t *target, body []byte) (Stream, error) {
+	return try(ctx, r, req.Model, raw, func(ctx context.Context, t *target, body []byte) (Stream, error) {
 		return t.Provider.ChatStream(ctx, t.chatRequest(req), body)
 	})
-	if err != nil {
-		return nil, err
-	}
-	return &routeStream{Stream: st, model: jsonString(req.Model), held: held}, nil
 }
 
 // try calls the route's targets in turn until one answers, and returns its
-// answer with the target's concurrency slot, which the caller releases. A
-// target is skipped while it is out of rotation; another target is tried
-// after a failure that another backend may not have (see retryable), while
-// ctx lasts. raw's model becomes each target's.
-func try[T any](ctx context.Context, r *Route, raw []byte, call func(ctx context.Context, t *target, body []byte) (T, error)) (T, *slot, error) {
+// answer as the client sees it (see settle). A target is skipped while it
+// is out of rotation; another target is tried after a failure that another
+// backend may not have (see retryable), while ctx lasts. raw's model
+// becomes each target's; model is the name the client sent.
+func try[T any](ctx context.Context, r *Route, model string, raw []byte, call func(ctx context.Context, t *target, body []byte) (T, error)) (T, error) {
 	var zero T
 	var out outcome
 	order := r.order(r.now())
 	for i, t := range order {
 		if err := ctx.Err(); err != nil {
-			return zero, nil, upstreamError(msgCanceled, err)
+			return zero, upstreamError(msgCanceled, err)
 		}
 		last := i == len(order)-1
 		probe, skip := t.acquire(r.now())
@@ -174,24 +163,41 @@ func try[T any](ctx context.Context, r *Route, raw []byte, call func(ctx context
 		body, err := openai.WithModel(raw, t.Model)
 		if err != nil {
 			t.release(probe)
-			return zero, nil, mira.Errorf(mira.EInvalidRequest, "the request body has no model member")
+			return zero, mira.Errorf(mira.EInvalidRequest, "the request body has no model member")
 		}
 		start := time.Now()
 		v, err := call(ctx, t, body)
 		r.observe(t.name, time.Since(start), err)
 		if err == nil {
-			return v, &slot{t: t, r: r, probe: probe}, nil
+			return settle(v, &slot{t: t, r: r, probe: probe}, jsonString(model)), nil
 		}
 		t.inFlight.Add(-1)
 		reason, again := retryable(ctx, err)
 		t.failed(r.now(), probe, reason, err, r)
 		if !again {
-			return zero, nil, err
+			return zero, err
 		}
 		out.failed(err)
 		r.failover(t, reason, last)
 	}
-	return zero, nil, out.err(r)
+	return zero, out.err(r)
+}
+
+// settle turns a target's answer into the client's: the client's model
+// name in place of the backend's, and the target's slot given back when
+// the answer is complete (a stream counts as its target's success or
+// failure when it ends).
+func settle[T any](v T, s *slot, model []byte) T {
+	switch a := any(v).(type) {
+	case *Response:
+		s.end(nil)
+		a.Body = withModel(a.Body, model)
+	case Stream:
+		return any(&routeStream{Stream: a, model: model, held: s}).(T)
+	default:
+		s.end(nil)
+	}
+	return v
 }
 
 // retryable reports whether another target may answer where this one
