@@ -79,7 +79,9 @@ func (m *Main) buildObservers(providers *provider.Registry, limiter server.Limit
 		redisDegraded = d.Degraded
 	}
 	m.health = health.New(health.Config{Database: m.pingDatabase, RedisDegraded: redisDegraded,
-		Backends: backends, Observe: m.metrics.SetHealth})
+		Backends: backends, Observe: m.metrics.SetHealth, More: routeChecks(providers)})
+	// Route targets report their calls to the same observers as the server.
+	watchRoutes(providers, server.Observers{m.metrics, m.health, m.alerts}, m.metrics)
 	// The health gauges follow the dependencies between /readyz calls too.
 	m.background(func(ctx context.Context) {
 		t := time.NewTicker(15 * time.Second)
@@ -95,15 +97,12 @@ func (m *Main) buildObservers(providers *provider.Registry, limiter server.Limit
 	})
 }
 
-// backendNames are the names the server reports backend calls under.
+// backendNames are the names the server and the routes report backend
+// calls under: the providers, and each route as a whole.
 func backendNames(providers *provider.Registry) []string {
-	seen := map[string]bool{}
-	var names []string
-	for _, md := range providers.Models() {
-		if p, ok := providers.Lookup(md.ID); ok && !seen[p.Name()] {
-			seen[p.Name()] = true
-			names = append(names, p.Name())
-		}
+	names := providers.Backends()
+	for _, r := range providers.Routes() {
+		names = append(names, r.Name())
 	}
 	return names
 }

@@ -441,7 +441,11 @@ func buildProviders(cfg config.Config, getenv func(string) string) (*provider.Re
 		}
 		ps = append(ps, p)
 	}
-	return provider.NewRegistry(ps...)
+	routes, err := buildRoutes(cfg.Routes, ps)
+	if err != nil {
+		return nil, err
+	}
+	return provider.NewRegistry(append(ps, routes...)...)
 }
 
 // rateLimitPlans returns the built-in plans overlaid with the configured

@@ -58,6 +58,7 @@ type Config struct {
 	HTTP       HTTP                  `yaml:"http"`
 	Policy     Policy                `yaml:"policy"`
 	Providers  []Provider            `yaml:"providers"`
+	Routes     []Route               `yaml:"routes"` // routes.go
 	Plans      map[string]PlanConfig `yaml:"plans"`
 	RateLimits RateLimits            `yaml:"rate_limits"`
 	Filter     Filter                `yaml:"filter"`
@@ -468,6 +469,7 @@ func (c *Config) Validate() error {
 	c.validateHTTP(bad)
 	models := c.validateProviders(bad)
 	c.validateEndpoints(bad)
+	c.validateRoutes(models, bad)
 	c.validatePolicy(bad)
 	c.validateRateLimits(bad)
 	c.validatePublicAuth(bad)
@@ -773,8 +775,8 @@ func (c *Config) validateProviders(bad func(field, format string, args ...any)) 
 		case u.Scheme == "http" && !isLoopbackHost(u.Hostname()) && !p.AllowInsecureHTTP:
 			bad(f+".base_url", "plain http to %s would send prompts unencrypted over the network; use https, or set allow_insecure_http: true if the network is private", u.Hostname())
 		}
-		if len(p.Models) == 0 {
-			bad(f+".models", "list at least one model this backend serves")
+		if len(p.Models) == 0 && !c.routed(p.Name) {
+			bad(f+".models", "list at least one model this backend serves, or name the provider in a route's targets")
 		}
 		for _, m := range p.Models {
 			if other, dup := models[m]; dup {

@@ -54,6 +54,10 @@ type Config struct {
 	// Observe is told each check's result ("database", "redis"), for the
 	// health gauges; optional.
 	Observe func(dependency string, up bool)
+	// More returns more checks by name (OK, CheckDegraded or Down), such
+	// as the route targets'; one that is not OK degrades the report.
+	// Optional.
+	More func() map[string]string
 }
 
 // Checker runs the readiness checks. It implements server.Observer to
@@ -103,6 +107,13 @@ func (c *Checker) Check(ctx context.Context) Report {
 		} else {
 			r.Checks["redis"] = CheckDegraded
 			r.degrade()
+		}
+	}
+	if c.cfg.More != nil {
+		for name, v := range c.cfg.More() {
+			if r.Checks[name] = v; v != OK {
+				r.degrade()
+			}
 		}
 	}
 	for _, b := range c.names {

@@ -5,6 +5,7 @@ package mira
 import (
 	"errors"
 	"fmt"
+	"time"
 )
 
 // Error codes of the external contract (SPEC.md "Errors"). The code is what
@@ -26,6 +27,7 @@ const (
 	ENotFound               = "not_found"
 	EMethodNotAllowed       = "method_not_allowed"
 	EUpstream               = "upstream_error"
+	EUpstreamRateLimited    = "upstream_rate_limited"
 	EUnavailable            = "service_unavailable"
 	EInternal               = "internal_error"
 )
@@ -37,6 +39,10 @@ type Error struct {
 	Message string
 	Param   string // the request field at fault, if any
 	Err     error
+	// RetryAfter, when positive, tells the client to retry after this
+	// long (Retry-After, x-should-retry: true): an answer that waiting
+	// can change, such as a backend's 429.
+	RetryAfter time.Duration
 }
 
 func (e *Error) Error() string {

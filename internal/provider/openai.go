@@ -28,7 +28,7 @@ type OpenAIConfig struct {
 	Name    string   // provider name, the owned_by of its models
 	BaseURL string   // http or https, e.g. http://127.0.0.1:8000/v1; requests go to {BaseURL}/chat/completions
 	APIKey  string   // sent as "Authorization: Bearer <APIKey>"; empty for backends without keys
-	Models  []string // the models this backend serves
+	Models  []string // the models this backend serves by name; none when only routes use it
 	// Endpoints are the endpoints the backend serves natively; nil means
 	// DefaultEndpoints. Chat must be among them.
 	Endpoints []Endpoint
@@ -96,9 +96,6 @@ func NewOpenAI(cfg OpenAIConfig) (*OpenAI, error) {
 		return nil, fail("base_url must not contain credentials; pass the key as the API key")
 	case u.RawQuery != "" || u.Fragment != "":
 		return nil, fail("base_url must not have a query or fragment")
-	}
-	if len(cfg.Models) == 0 {
-		return nil, fail("models: list at least one model")
 	}
 	seen := map[string]bool{}
 	for _, m := range cfg.Models {
@@ -392,7 +389,7 @@ var (
 // transportError maps a failed round trip or body read to an upstream_error:
 // a timeout, the idle timer, a cancellation, or else the fallback message.
 func (p *OpenAI) transportError(ctx context.Context, err error, fallback string) error {
-	cause := fmt.Errorf("provider %s: %w", p.cfg.Name, err)
+	cause := fmt.Errorf("provider %s: %w", p.cfg.Name, hideAddress(err, p.base))
 	var ne net.Error
 	c := context.Cause(ctx)
 	switch {
@@ -407,9 +404,9 @@ func (p *OpenAI) transportError(ctx context.Context, err error, fallback string)
 	return upstreamError(fallback, cause)
 }
 
-// statusError reads the start of a non-2xx body for the logs.
+// statusError maps a non-2xx answer; its body is discarded unread (it may
+// echo the prompt or the upstream key), briefly, to reuse the connection.
 func (p *OpenAI) statusError(resp *http.Response) error {
-	b, _ := io.ReadAll(io.LimitReader(resp.Body, 512))
-	return upstreamError(fmt.Sprintf("the model backend failed (HTTP %d)", resp.StatusCode),
-		&StatusError{Provider: p.cfg.Name, StatusCode: resp.StatusCode, Body: string(b)})
+	io.Copy(io.Discard, io.LimitReader(resp.Body, 4096))
+	return statusError(p.cfg.Name, resp, time.Now())
 }

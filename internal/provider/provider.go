@@ -125,14 +125,14 @@ func upstreamError(msg string, cause error) *mira.Error {
 	return &mira.Error{Code: mira.EUpstream, Message: msg, Err: cause}
 }
 
-// StatusError is the internal cause of an upstream_error for a non-2xx
-// answer: the server may log it or count it, never show Body to the client.
+// StatusError is the internal cause of an upstream_error (or of an
+// upstream_rate_limited) for a non-2xx answer: the server may log it or
+// count it. It holds nothing of the upstream's body.
 type StatusError struct {
 	Provider   string
 	StatusCode int
-	Body       string // the start of the upstream's body, for the logs
 }
 
 func (e *StatusError) Error() string {
-	return fmt.Sprintf("provider %s: upstream answered HTTP %d: %q", e.Provider, e.StatusCode, e.Body)
+	return fmt.Sprintf("provider %s: upstream answered HTTP %d", e.Provider, e.StatusCode)
 }

@@ -223,30 +223,30 @@ func (s *Server) relayFrames(ex *exchange, out streamed, sw *sseWriter) (textByt
 		chunk, err := out.st.Next()
 		if err == io.EOF {
 			frames, blocked := out.scr.End()
-			if sw.frames(frames) {
+			if sw.frames(frames...) {
 				if blocked {
 					ex.outputFilter = "blocked"
 				}
-				sw.frame([]byte("[DONE]"))
+				sw.frames([]byte("[DONE]"))
 			}
 			return
 		}
 		if err != nil {
 			if ex.r.Context().Err() == nil { // else the client went away
 				_, body := errorBody(err)
-				sw.frame(out.errFrame(body))
+				sw.frames(out.errFrame(body))
 				s.log.Warn("stream failed", "request_id", requestID(ex.r.Context()), "error", redact(err.Error()))
 			}
 			return
 		}
 		textBytes += quotedLen(chunk, out.textKey)
 		frames, blocked := out.scr.Chunk(chunk)
-		if !sw.frames(frames) {
+		if !sw.frames(frames...) {
 			return
 		}
 		if blocked {
 			ex.outputFilter = "blocked"
-			sw.frame([]byte("[DONE]"))
+			sw.frames([]byte("[DONE]"))
 			return
 		}
 	}

@@ -9,6 +9,7 @@ import (
 
 	"github.com/vmira/mira/internal/mira"
 	"github.com/vmira/mira/internal/openai"
+	"github.com/vmira/mira/internal/ratelimit"
 )
 
 // codes maps each error code to its HTTP status and OpenAI error type. It is
@@ -33,6 +34,7 @@ var codes = map[string]struct {
 	mira.ENotFound:               {http.StatusNotFound, "invalid_request_error"},
 	mira.EMethodNotAllowed:       {http.StatusMethodNotAllowed, "invalid_request_error"},
 	mira.EUpstream:               {http.StatusBadGateway, "server_error"},
+	mira.EUpstreamRateLimited:    {http.StatusTooManyRequests, "rate_limit_error"},
 	mira.EUnavailable:            {http.StatusServiceUnavailable, "server_error"},
 	mira.EInternal:               {http.StatusInternalServerError, "server_error"},
 }
@@ -70,6 +72,11 @@ func (s *Server) writeError(w http.ResponseWriter, r *http.Request, err error) {
 			slog.String("request_id", requestID(r.Context())),
 			slog.String("code", *body.Error.Code),
 			slog.String("error", redact(err.Error())))
+	}
+	var e *mira.Error
+	if errors.As(err, &e) && e.RetryAfter > 0 {
+		ratelimit.SetRetryAfter(w.Header(), min(e.RetryAfter, ratelimit.MaxRetryAfter))
+		w.Header().Set("X-Should-Retry", "true")
 	}
 	writeJSON(w, status, body)
 }
