@@ -285,3 +285,42 @@ func TestInvitationEmailed(t *testing.T) {
 		t.Errorf("carol joined as %s; want admin", u.Role)
 	}
 }
+
+// TestMembersCLI: `mira members` lists with --json in the API's
+// snake_case, invites (the link alone on stdout, for scripts) and changes
+// roles; refusals exit 1 with the server's reason.
+func TestMembersCLI(t *testing.T) {
+	ts := startServer(t, "", nil)
+	ownerKey := ts.adminUser(t, ownerEmail, ownerPassword, "owner", "admin")
+	env := map[string]string{"MIRA_BASE_URL": ts.env["MIRA_BASE_URL"], "MIRA_CA_CERT": ts.env["MIRA_CA_CERT"], "MIRA_API_KEY": ownerKey}
+	link, stderr, code := runMira(t, env, "", "members", "invite", "fay@example.com", "--role", "admin")
+	if code != 0 || !strings.HasPrefix(link, ts.issuer()+"/invite?token=") || strings.Count(link, "\n") != 1 || !strings.Contains(stderr, "shown once") {
+		t.Fatalf("members invite: exit %d, stdout %q, stderr %q", code, link, stderr)
+	}
+	if p := newBrowser(t, ts).accept(t, strings.TrimSpace(link), "fay's long enough password"); p.Status != http.StatusSeeOther {
+		t.Fatalf("accepting: %d", p.Status)
+	}
+	out, stderr, code := runMira(t, env, "", "members", "list", "--json")
+	var list struct {
+		Data []map[string]any `json:"data"`
+	}
+	if code != 0 || json.Unmarshal([]byte(out), &list) != nil || len(list.Data) != 2 {
+		t.Fatalf("members list --json: exit %d, %q %q", code, out, stderr)
+	}
+	for _, field := range []string{"id", "email", "role", "created_at"} {
+		if list.Data[0][field] == nil {
+			t.Errorf("members list --json lacks %s: %v", field, list.Data[0])
+		}
+	}
+	fay := ts.user(t, "fay@example.com").ID
+	if out, stderr, code := runMira(t, env, "", "members", "role", fay, "member"); code != 0 || !strings.Contains(out, "is now member") {
+		t.Errorf("members role: exit %d, %q %q", code, out, stderr)
+	}
+	owner := ts.user(t, ownerEmail).ID
+	if _, stderr, code := runMira(t, env, "", "members", "remove", owner, "--yes"); code != 1 || !strings.Contains(stderr, "last owner") {
+		t.Errorf("removing the last owner: exit %d, %q; want 1 naming the last owner", code, stderr)
+	}
+	if out, _, code := runMira(t, env, "", "members", "list"); code != 0 || !strings.Contains(out, "fay@example.com") || strings.Contains(out, "\x1b[") {
+		t.Errorf("members list (not a terminal): exit %d, %q", code, out)
+	}
+}

@@ -47,6 +47,7 @@ var Excluded = map[string]string{
 	"browser_sessions":   "sign-in sessions are transient; restoring them would revive cookies that may since have been signed out or stolen",
 	"auth_throttle":      "failure counters in short windows; stale after a restore",
 	"oauth_device_codes": "device authorisations live minutes; a restored pending code could be approved long after it was shown",
+	"invitations":        "single-use links valid for days; a restore could revive one that was since used or cancelled: invite again",
 	"alert_outbox":       "a delivery queue: restoring it would re-send old notifications; the alerts themselves are kept",
 	"schema_migrations":  "the restore creates the schema with the binary's own migrations; the manifest records the version",
 }
