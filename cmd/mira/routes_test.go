@@ -192,9 +192,9 @@ func TestRoutesFailoverRefused(t *testing.T) {
 	b := newRouteBackend(t, "b")
 	cfg := fmt.Sprintf(`providers:
   - {name: dead, type: openai, base_url: http://%s/v1}
-  - {name: live, type: openai, base_url: %s/v1}
+  - {name: live, type: openai, base_url: %s/v1, models: [direct]}
 routes:
-  - {model: chat, targets: [{provider: dead, weight: 100}, {provider: live}]}
+  - {model: chat, targets: [{provider: dead, weight: 100}, {provider: live}], breaker: {failures: 1000000}}
 filter: {enabled: false}
 `, dead, b.URL)
 	ts := startServer(t, cfg, nil)
@@ -211,6 +211,21 @@ filter: {enabled: false}
 	if strings.Contains(ts.logs.String(), dead) {
 		t.Errorf("the logs show the backend's address %s", dead)
 	}
+	// What the failover costs a client: the route (refused, then live)
+	// against the live backend's model directly, same server.
+	mean := func(model string) time.Duration {
+		const n = 50
+		start := time.Now()
+		for range n {
+			if resp, body := ts.do(t, "POST", "/v1/chat/completions", key, `{"model":"`+model+`","messages":[{"role":"user","content":"hi"}]}`); resp.StatusCode != 200 {
+				t.Fatalf("%s: %d %s", model, resp.StatusCode, body)
+			}
+		}
+		return time.Since(start) / n
+	}
+	mean("direct") // warm up
+	direct, routed := mean("direct"), mean("chat")
+	t.Logf("failover from a refused connection: %v per request through the route, %v direct (+%v)", routed, direct, routed-direct)
 }
 
 // TestRoutesAll429: every target answers 429: the client gets 429
@@ -370,5 +385,52 @@ func TestRoutesBinary(t *testing.T) {
 	got, err := cmd.CombinedOutput()
 	if ee, ok := err.(*exec.ExitError); !ok || ee.ExitCode() != 1 || !strings.Contains(string(got), `routes[0].targets[1].provider: "vllm-c" is not a configured provider`) {
 		t.Errorf("serve with an unknown provider in a route: %v\n%s", err, got)
+	}
+}
+
+// TestRoutesConcurrencyCap: a target at max_concurrent is skipped; with
+// every target busy the request gets 503 at once, with Retry-After.
+func TestRoutesConcurrencyCap(t *testing.T) {
+	release := make(chan struct{})
+	var calls atomic.Int64
+	up := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		calls.Add(1)
+		w.Header().Set("Content-Type", "text/event-stream")
+		fmt.Fprint(w, "data: {\"id\":\"c\",\"object\":\"chat.completion.chunk\",\"created\":1,\"model\":\"m\",\"choices\":[{\"index\":0,\"delta\":{\"content\":\"held\"},\"finish_reason\":null}]}\n\n")
+		w.(http.Flusher).Flush()
+		select {
+		case <-release:
+		case <-r.Context().Done():
+		}
+		fmt.Fprint(w, "data: [DONE]\n\n")
+	}))
+	defer up.Close()
+	defer close(release)
+	cfg := fmt.Sprintf(`providers:
+  - {name: small, type: openai, base_url: %s/v1}
+routes:
+  - {model: chat, targets: [{provider: small, max_concurrent: 1}]}
+filter: {enabled: false}
+`, up.URL)
+	ts := startServer(t, cfg, nil)
+	key, _ := ts.createKey(t)
+	req, _ := http.NewRequest("POST", ts.URL()+"/v1/chat/completions", strings.NewReader(`{"model":"chat","stream":true,"messages":[{"role":"user","content":"hi"}]}`))
+	req.Header.Set("Authorization", "Bearer "+key)
+	held, err := ts.hc.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer held.Body.Close()
+	if line, _ := bufio.NewReader(held.Body).ReadString('\n'); !strings.Contains(line, "held") {
+		t.Fatalf("first stream: %q", line)
+	}
+	start := time.Now()
+	resp, body := ts.do(t, "POST", "/v1/chat/completions", key, `{"model":"chat","messages":[{"role":"user","content":"hi"}]}`)
+	checkError(t, resp, body, 503, "service_unavailable")
+	if !strings.Contains(body, "concurrency limit") || resp.Header.Get("Retry-After") != "1" || resp.Header.Get("X-Should-Retry") != "true" {
+		t.Errorf("busy: %s %v; want the concurrency limit named, Retry-After: 1, x-should-retry: true", body, resp.Header)
+	}
+	if took := time.Since(start); took > 2*time.Second || calls.Load() != 1 {
+		t.Errorf("busy answer after %v with %d upstream calls; want it at once, without calling the backend", took, calls.Load())
 	}
 }
