@@ -127,7 +127,7 @@ func (r *Route) SetObserver(o RouteObserver) { r.obs.Store(&o) }
 
 // Chat answers from the first target that can.
 func (r *Route) Chat(ctx context.Context, req *openai.ChatRequest, raw []byte) (*Response, error) {
-	return try(ctx, r, req.Model, raw, func(ctx context.Context, t *target, body []byte) (*Response, error) {
+	return try(ctx, r, Chat, req.Model, raw, func(ctx context.Context, t *target, body []byte) (*Response, error) {
 		return t.Provider.Chat(ctx, t.chatRequest(req), body)
 	})
 }
@@ -135,7 +135,7 @@ func (r *Route) Chat(ctx context.Context, req *openai.ChatRequest, raw []byte) (
 // ChatStream starts the stream of the first target that can; once it has
 // started there is no failover.
 func (r *Route) ChatStream(ctx context.Context, req *openai.ChatRequest, raw []byte) (Stream, error) {
-	return try(ctx, r, req.Model, raw, func(ctx context.Context, t *target, body []byte) (Stream, error) {
+	return try(ctx, r, Chat, req.Model, raw, func(ctx context.Context, t *target, body []byte) (Stream, error) {
 		return t.Provider.ChatStream(ctx, t.chatRequest(req), body)
 	})
 }
@@ -143,12 +143,13 @@ func (r *Route) ChatStream(ctx context.Context, req *openai.ChatRequest, raw []b
 // try calls the route's targets in turn until one answers, and returns its
 // answer as the client sees it (see settle). A target is skipped while it
 // is out of rotation; another target is tried after a failure that another
-// backend may not have (see retryable), while ctx lasts. raw's model
-// becomes each target's; model is the name the client sent.
-func try[T any](ctx context.Context, r *Route, model string, raw []byte, call func(ctx context.Context, t *target, body []byte) (T, error)) (T, error) {
+// backend may not have (see retryable), while ctx lasts. Only targets
+// that serve ep natively are tried. raw's model becomes each target's;
+// model is the name the client sent.
+func try[T any](ctx context.Context, r *Route, ep Endpoint, model string, raw []byte, call func(ctx context.Context, t *target, body []byte) (T, error)) (T, error) {
 	var zero T
 	var out outcome
-	order := r.order(r.now())
+	order := r.order(r.now(), ep)
 	for i, t := range order {
 		if err := ctx.Err(); err != nil {
 			return zero, upstreamError(msgCanceled, err)
@@ -245,16 +246,16 @@ func (r *Route) failover(t *target, reason string, last bool) {
 	}
 }
 
-// order returns the targets in the order a request tries them: the round
-// robin's pick among those in rotation first, then the others, heaviest
-// first.
-func (r *Route) order(now time.Time) []*target {
+// order returns the targets that serve ep in the order a request tries
+// them: the round robin's pick among those in rotation first, then the
+// others, heaviest first.
+func (r *Route) order(now time.Time, ep Endpoint) []*target {
 	out := make([]*target, 0, len(r.targets))
 	r.mu.Lock()
 	var best *target
 	total := 0
 	for _, t := range r.targets {
-		if !t.inRotation(now) {
+		if !IsNative(t.Provider, ep) || !t.inRotation(now) {
 			continue
 		}
 		t.current += t.Weight
@@ -269,7 +270,7 @@ func (r *Route) order(now time.Time) []*target {
 	}
 	r.mu.Unlock()
 	for _, t := range r.byWeight {
-		if t != best {
+		if t != best && IsNative(t.Provider, ep) {
 			out = append(out, t)
 		}
 	}

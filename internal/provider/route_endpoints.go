@@ -7,49 +7,37 @@ import (
 
 var _ Poster = (*Route)(nil)
 
-// Endpoints returns the endpoints every target serves natively: a failover
-// must never land on a backend that lacks the endpoint. (The Responses API
-// reaches a route whose targets all serve chat by translation, as for any
-// provider.)
+// Endpoints returns the endpoints that some target serves natively.
 func (r *Route) Endpoints() []Endpoint {
 	var out []Endpoint
 	for _, e := range AllEndpoints {
-		all := true
 		for _, t := range r.targets {
-			all = all && IsNative(t.Provider, e)
-		}
-		if all {
-			out = append(out, e)
+			if IsNative(t.Provider, e) {
+				out = append(out, e)
+				break
+			}
 		}
 	}
 	return out
 }
 
-// Post answers from the first target that can.
+// Post answers from the first target serving ep that can.
 func (r *Route) Post(ctx context.Context, ep Endpoint, raw []byte) (*Response, error) {
-	return try(ctx, r, modelOf(raw), raw, func(ctx context.Context, t *target, body []byte) (*Response, error) {
-		p, ok := t.Provider.(Poster)
-		if !ok {
-			return nil, notServed(t.Provider, ep)
-		}
-		return p.Post(ctx, ep, body)
+	return try(ctx, r, ep, modelOf(raw), raw, func(ctx context.Context, t *target, body []byte) (*Response, error) {
+		return t.Provider.(Poster).Post(ctx, ep, body)
 	})
 }
 
-// PostStream starts the stream of the first target that can; once it has
-// started there is no failover.
+// PostStream starts the stream of the first target serving ep that can.
 func (r *Route) PostStream(ctx context.Context, ep Endpoint, raw []byte) (Stream, error) {
-	return try(ctx, r, modelOf(raw), raw, func(ctx context.Context, t *target, body []byte) (Stream, error) {
-		p, ok := t.Provider.(Poster)
-		if !ok {
-			return nil, notServed(t.Provider, ep)
-		}
-		return p.PostStream(ctx, ep, body)
+	return try(ctx, r, ep, modelOf(raw), raw, func(ctx context.Context, t *target, body []byte) (Stream, error) {
+		return t.Provider.(Poster).PostStream(ctx, ep, body)
 	})
 }
 
 // modelOf returns the top-level model member of a request body ("" when
-// there is none; the server has validated the body before).
+// there is none; the server has validated the body before). It reads no
+// further than the member.
 func modelOf(raw []byte) string {
 	var model string
 	forMembers(raw, func(m member) bool {
