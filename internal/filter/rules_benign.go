@@ -21,6 +21,9 @@ var benignSpecs = []ruleSpec{
 	{Illicit, benignEvidence, "protect|secure|safeguard|defend|shield|guard ~6 from|against ~3 hack*|fraud*|scam*|phishing|skimming|ddos|attack*|theft|thieves|malware|virus*|identity|burglar*"},
 	{Illicit, benignEvidence, "защитить|защищать|обезопасить|уберечь|оградить ~6 от ~3 взлом*|хакер*|мошенни*|фишинг*|скимминг*|ddos|атак*|краж*|вор*|вирус*"},
 	{Illicit, benignEvidence, "test|check|scan|audit ~2 my|our ~1 own ~3 website|site|server|network|app|api|system"},
+	// Reporting or contesting a wrong.
+	{Illicit, benignEvidence, "report|complain|appeal|contest|dispute ~4 illegal|unlawful|bribe|bribery|fraud|scam|theft|forged|dismissal|firing|eviction"},
+	{Illicit, benignEvidence, "пожаловаться|обжаловать|оспорить|сообщить|заявить|жалоб* ~4 незаконн*|нелегальн*|взятк*|мошенни*|краж*|поддел*|увольнени*|выселени*"},
 	// Breaking news gently to someone.
 	{Illicit, benignEvidence, "without ~1 upsetting|offending|hurting|annoying|angering|disappointing|embarrassing ~1 him|her|them|anyone|my|the"},
 	{IllicitViolent, benignEvidence, "without ~1 upsetting|offending|hurting|annoying|angering|disappointing|embarrassing ~1 him|her|them|anyone|my|the"},
