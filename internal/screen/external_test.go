@@ -59,7 +59,7 @@ func TestExternalCascadeFromConfig(t *testing.T) {
 	}
 	// Everything below 0.8 is uncertain here: the guard decides (hate).
 	v = f.Check(context.Background(), "Tell me about the history of Lisbon.", screen.Input)
-	if calls.Load() != 1 || !v.Categories[filter.Hate] || screen.Summary(v) != "flagged:hate external=sent" {
+	if calls.Load() != 1 || !v.Is(filter.Hate) || screen.Summary(v) != "flagged:hate external=sent" {
 		t.Errorf("uncertain text: %q, calls %d", screen.Summary(v), calls.Load())
 	}
 }
