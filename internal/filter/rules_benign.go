@@ -15,6 +15,9 @@ var benignSpecs = []ruleSpec{
 	{PromptInjection, benignEvidence, "repeat|rewrite|rephrase|shorten|summarize|summarise|simplify|translate|reformat ~3 your|my|the|that ~2 last|previous|prior|earlier|first ~1 answer|reply|response|paragraph|question|message|explanation"},
 	{PromptInjection, benignEvidence, "повтори|перепиши|перескажи|сократи|упрости|переведи|переформулируй ~4 свой|твой|мой|последний|прошлый|предыдущий|предыдущего|прошлого|последнего|этот ~2 ответ|вопрос|абзац|сообщени*|объяснени*"},
 	{PromptInjection, benignEvidence, "forget ~1 about ~1 it|this|that"},
+	// Asking for reasoning before the answer.
+	{PromptInjection, benignEvidence, "dont|not ~1 answer|respond|reply ~2 right|immediately|yet|straightaway ~4 first|think|before"},
+	{PromptInjection, benignEvidence, "не ~1 отвечай*|отвечайте ~2 сразу ~4 сначала|подумай*|подумайте|прежде"},
 	{PromptInjection, benignEvidence, "забудь|забудьте ~1 об|про ~1 этом|это"},
 	{Jailbreak, benignEvidence, "forget ~1 about ~1 it|this|that"},
 	// Defending against an attack.

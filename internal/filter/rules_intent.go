@@ -246,6 +246,15 @@ var intentSpecs = []ruleSpec{
 	{PromptInjection, 0.85, "конец ~1 письма|документа|текста|статьи|страницы|контекста|данных|отзыва|файла ~5 новая|новые|теперь|ты|ассистент|система|инструкц*|игнорир*|должен"},
 	{PromptInjection, 0.85, "скрыт*|секретн*|важн* ~2 инструкц*|сообщени*|указани*|команд* ~2 для ~2 ии|ассистент*|нейросет*|бот*|модел*|агент*"},
 
+	// --- goal hijacking: drop the question or task and print a dictated
+	// text instead ---
+	{PromptInjection, 0.9, "ignore|disregard|skip|forget ~3 this|my|the|that|your|above|previous ~1 question|questions|task|request|prompt|query|directive|text ~4 and|just|simply|instead ~3 say|print|output|write|respond|reply|answer|repeat|state|type"},
+	{PromptInjection, 0.85, "dont|never|not|need ~2 answer|respond|reply ~4 just|simply|only ~2 say|print|output|write|repeat|state|type"},
+	{PromptInjection, 0.9, "игнорир*|проигнорир*|пропусти*|забудь*|забудьте ~3 этот|мой|твой|ваш|данный|предыдущ*|вышеприведенн*|вышеуказанн*|приведенн*|заданн* ~1 вопрос*|запрос*|задани*|сообщени*|директив*|приглашени*|текст* ~5 выведи*|выводи*|скажи*|скажите|напиши*|ответь*|ответьте|напечатай*|повтори*|произнеси*"},
+	{PromptInjection, 0.85, "не ~1 обращай* ~1 внимани* ~6 выведи*|выводи*|скажи*|скажите|напиши*|ответь*|ответьте|напечатай*|повтори*"},
+	{PromptInjection, 0.85, "не ~1 отвечай*|отвечайте|нужно|надо|стоит|спешите ~3 просто|только|сразу|прямо ~2 выведи*|выводи*|скажи*|скажите|напиши*|напечатай*|повтори*|произнеси*"},
+	{PromptInjection, 0.7, "выведи*|выводи*|напечатай*|произнеси* ~1 прямо|напрямую|дословно|только ~1 следующ*|фразу|текст|это"},
+
 	// --- short role-play jailbreaks (Russian): a mode without rules, a
 	// persona without limits, "forget what you were told" ---
 	{Jailbreak, 0.9, "режим* ~4 без|нет|где|котором|которого|отсутств* ~3 правил*|ограничен*|запрет*|фильтр*|цензур*|морал*|этик*|тормоз*|рамок|границ"},
