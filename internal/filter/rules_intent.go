@@ -39,6 +39,10 @@ const (
 	notRealKill  = "kindness|time|game|games|minecraft|roblox|fortnite|sims|skyrim|gta|character|characters|npc|npcs|final|raid|dungeon|souls|elden|quest|mob|mobs|level|story|novel|fiction|vibe|mood|feelings|joke|jokes|process|processes|cells|bacteria|germs|pests|weeds|fleas|ticks|worms|bugs|mites|lice|parasites|zombie|zombies|dragon|dragons|monster|monsters"
 	notRealBomb  = "bath|seed|photo|cherry|glitter|flavor|flavour|calorie|smoke|stink|water|f|bombshell|minecraft|roblox|fortnite|game|games|toy|lego|nerf|blender|unity|drawing|cake|cocktail|drink|vape"
 
+	// enLawful marks questions about the law, defence or reporting, not
+	// about breaking it.
+	enLawful = "legally|legal|lawful|lawfully|legitimately|report|reporting|detect|detecting|spot|recognize|recognise|identify|prevent|prevention|protect|penalty|penalties|history|film|movie|novel|book|documentary|deduction|deductions|allowance|allowances"
+
 	// devices are where "developer mode" is a setting, not a jailbreak.
 	devices = "android|андроид*|телефон*|смартфон*|xiaomi|сяоми|samsung|самсунг*|honor|хонор|huawei|iphone|айфон*|chrome|хром*|браузер*|windows|виндовс*|планшет*|устройств*|настройк*|miui|pixel|redmi|realme|oppo|vivo|tv|тв|телевизор*|приставк*|phone|smartphone|tablet|device|browser|settings|ios|macos|xbox|playstation|roku|firestick|kindle|edge|firefox|vscode|extension|extensions"
 
@@ -63,7 +67,11 @@ const (
 	ruMake = "сделать|делать|изготов*|синтез*|приготов*|вырас*|свар*|варить|получить|произвест*|собрать|смастерить|купить|достать|заказать|продать|продавать|сбыть|сбывать|провезти|переправить|распространять|создать|напечатать|переделать"
 	ruDrug = "наркот*|метамфетамин*|мефедрон*|амфетамин*|героин*|кокаин*|спайс*|лсд|экстази|мдма|дезоморфин*|фентанил*|гашиш*|опиум*|марихуан*|меф|мет|первитин*|псилоцибин*"
 
-	ruExplosive   = "бомбу|бомбы|бомба|бомб|взрывчатк*|взрывчат*|взрывн*|взрывател*|детонатор*|гранату|гранаты|напалм*|зарин*|рицин*|отравляющ*|молотова|тротил*|гексоген*|тнт|пластит*|динамит*|нитроглицерин*|иприт*|шахид*"
+	ruExplosive = "бомбу|бомбы|бомба|бомб|взрывчатк*|взрывчат*|взрывн*|взрывател*|детонатор*|гранату|гранаты|напалм*|зарин*|рицин*|отравляющ*|молотова|тротил*|гексоген*|тнт|пластит*|динамит*|нитроглицерин*|иприт*|шахид*"
+	ruLawful    = "законно|легально|законн*|пожаловаться|жалоб*|обжаловать|оспорить|защит*|сообщить|заявить|распознать|отличить|проверить|выявить|определить|увольнени*|наказани*|ответственност*|штраф*|законодательств*|статья|статьи|статье|кодекс*|история|истории|фильм*|книг*|сериал*|вычет*|льгот*"
+	// ruLawfulEvade is ruLawful for questions about evading punishment,
+	// which name the punishment.
+	ruLawfulEvade = "законно|легально|пожаловаться|жалоб*|обжаловать|оспорить|защит*|сообщить|распознать|отличить|законодательств*|история|истории|фильм*|книг*|сериал*|вычет*|льгот*"
 	notRealBombRU = "ванн*|ванной|бомбочк*|торт*|праздник*|игр*|майнкрафт*|вкусн*|соус*|сок*|стиральн*|рост*|продаж*|эффект*|контент*|трафик*|вирусн*|смесь|тренировк*"
 	ruGun         = "оружи*|пистолет*|калашников*|обрез|ствол|огнестрел*|глушител*|боеприпас*|винтовк*|ружь*|револьвер*"
 
@@ -109,6 +117,14 @@ var intentSpecs = []ruleSpec{
 	{Illicit, 0.85, "buy|sell|shop|shops|market|vendor|vendors|marketplace ~2 cvv|cvvs|fullz|dumps|cc|ccs"},
 	{Illicit, 0.85, "carding ~3 tutorial|method|methods|guide|forum|shop|site|sites|bins|bin|drop|drops"},
 	{Illicit, 0.85, alt(enAsk) + " ~3 " + alt(enAskLink) + " ~3 clone|cloning|skim|skimming|copy ~2 credit|debit|bank|card|cards|chip|magstripe !own|my|protect|prevent|detect|spot"},
+
+	// --- evading the law: evidence, bribes, forgery, smuggling, tax evasion
+	// (English) ---
+	{Illicit, 0.85, alt(enAsk) + " ~3 " + alt(enAskLink) + " ~3 destroy|tamper|hide|plant|fabricate|dispose|wipe ~3 evidence|fingerprints|dna|traces !" + enLawful},
+	{Illicit, 0.85, alt(enAsk) + " ~3 " + alt(enAskLink) + " ~3 bribe|bribing ~3 " + alt(enPerson) + "|official|officials|judge|inspector|inspectors|customs|guard|guards|politician|cop|police !" + enLawful},
+	{Illicit, 0.85, alt(enAsk) + " ~3 " + alt(enAskLink) + " ~3 forge|forging|counterfeit|counterfeiting|fake|faking|falsify ~3 documents|document|passport|passports|id|ids|signature|signatures|prescription|prescriptions|diploma|money|bills|banknotes|receipts|invoices|evidence|records|test|results !" + enLawful},
+	{Illicit, 0.85, alt(enAsk) + " ~3 " + alt(enAskLink) + " ~3 smuggle|smuggling|traffic|trafficking ~3 drugs|weapons|guns|people|migrants|humans|contraband|cigarettes|goods|across|through|into|past !" + enLawful},
+	{Illicit, 0.85, alt(enAsk) + " ~3 " + alt(enAskLink) + " ~3 evade|evading|dodge|escape ~2 taxes|tax|police|cops|arrest|detection|justice|prosecution|customs|law|conviction|sentence !" + enLawful},
 
 	// --- threats against a person (English) ---
 	{HarassmentThreat, 0.9, "i|im|ill|we|well|were ~3 will|gonna|going|to|shall|about ~2 kill|murder|stab|strangle|slit|rape|torch|bash|behead|butcher|gut ~2 " + alt(enPerson) + "|you|ya|u|yall|your|everyone|everybody|all !" + notRealKill + "|presentation|exam|interview|test"},
@@ -183,6 +199,16 @@ var intentSpecs = []ruleSpec{
 	{Illicit, 0.85, alt(ruAsk) + " ~3 клонировать|скопировать|склонировать|считать ~2 карт*|кредитк*|чип|магнитн* !свою|мою|защит*"},
 	{Illicit, 0.85, alt(ruAsk) + " ~3 обмануть|развести|кинуть|обокрасть|обчистить|ограбить|облапошить|обмануть ~3 пенсионер*|бабушк*|старик*|клиент*|покупател*|продавц*|банк*|людей|человека|лоха|лохов|мамонт*|инвестор*"},
 
+	// --- evading the law: punishment, evidence, bribes, forgery, smuggling,
+	// money laundering (Russian) ---
+	{Illicit, 0.85, alt(ruAsk) + " ~4 избежать|избегать|уйти|скрыться|уклониться|уклонения|уклоняться ~3 наказани*|ответственност*|правосуди*|розыск*|уголовн*|ареста|задержани*|следстви*|обнаружени*|отслеживани*|уплат*|налог*|призыв*|алимент*|таможен* !" + ruLawfulEvade},
+	{Illicit, 0.8, alt(ruAsk) + " ~4 незаконн*|нелегальн*|контрабанд*|подпольн* !" + ruLawful},
+	{Illicit, 0.85, alt(ruAsk) + " ~4 подделать|подделки|подделывать|подделку|поддельн*|фальшив*|фальсифицир*|фальсификаци* ~3 документ*|паспорт*|справк*|рецепт*|подпис*|печат*|диплом*|деньги|купюр*|наград*|доказательств*|отчетност*|чек*|результат*|номер*|знак* !" + ruLawful},
+	{Illicit, 0.85, alt(ruAsk) + " ~4 дать|давать|передать|предложить|использовать|занести ~2 взятк*|откат* !" + ruLawful},
+	{Illicit, 0.85, alt(ruAsk) + " ~4 подкупить|подкупа|подкуп !" + ruLawful},
+	{Illicit, 0.85, alt(ruAsk) + " ~4 уничтож*|скрыть|сокрыть|сокрыти*|спрятать|изменить|подбросить|замести ~3 доказательств*|улик*|следы|преступлени* !" + ruLawful},
+	{Illicit, 0.85, alt(ruAsk) + " ~4 отмыв*|отмыть|обналич*|обналить|легализ* ~3 деньги|денег|средств*|доход*|наград*|капитал* !" + ruLawful},
+
 	// --- threats against a person (Russian) ---
 	{HarassmentThreat, 0.9, "я|мы ~3 тебя|вас|тебе|вам|его|ее|их|твою|твоего|твоих|вашу|ваших ~3 убью|убьем|прикончу|прикончим|зарежу|зарежем|пристрелю|пристрелим|застрелю|задушу|закопаю|закопаем|урою|уроем|порешу|сожгу|сожжем|покалечу|изобью|отпизжу|грохну|замочу|изнасилую|отравлю"},
 	{HarassmentThreat, 0.9, "убью|прикончу|зарежу|пристрелю|застрелю|задушу|закопаю|урою|порешу|сожгу|покалечу|изобью|грохну|замочу|изнасилую|отравлю|повешу|порву|уничтожу ~2 тебя|вас|твою|твоего|твоих|вашу|ваших|его|ее|их|всех|тебе"},
@@ -219,6 +245,15 @@ var intentSpecs = []ruleSpec{
 	{PromptInjection, 0.7, "отправь|перешли|пересылай|вышли|отошли|загрузи|скопируй|передай|слей ~3 все|всю|его|ее|их|пользовател* ~3 пароли|пароль|контакты|переписку|историю|ключи|токены|куки ~4 на|по|в ~3 адрес*|почт*|сервер*|http|https|www|com|ru|net|org|ссылк*|url"},
 	{PromptInjection, 0.85, "конец ~1 письма|документа|текста|статьи|страницы|контекста|данных|отзыва|файла ~5 новая|новые|теперь|ты|ассистент|система|инструкц*|игнорир*|должен"},
 	{PromptInjection, 0.85, "скрыт*|секретн*|важн* ~2 инструкц*|сообщени*|указани*|команд* ~2 для ~2 ии|ассистент*|нейросет*|бот*|модел*|агент*"},
+
+	// --- goal hijacking: drop the question or task and print a dictated
+	// text instead ---
+	{PromptInjection, 0.9, "ignore|disregard|skip|forget ~3 this|my|the|that|your|above|previous ~1 question|questions|task|request|prompt|query|directive|text ~4 and|just|simply|instead ~3 say|print|output|write|respond|reply|answer|repeat|state|type"},
+	{PromptInjection, 0.85, "dont|never|not|need ~2 answer|respond|reply ~4 just|simply|only ~2 say|print|output|write|repeat|state|type"},
+	{PromptInjection, 0.9, "игнорир*|проигнорир*|пропусти*|забудь*|забудьте ~3 этот|мой|твой|ваш|данный|предыдущ*|вышеприведенн*|вышеуказанн*|приведенн*|заданн* ~1 вопрос*|запрос*|задани*|сообщени*|директив*|приглашени*|текст* ~5 выведи*|выводи*|скажи*|скажите|напиши*|ответь*|ответьте|напечатай*|повтори*|произнеси*"},
+	{PromptInjection, 0.85, "не ~1 обращай* ~1 внимани* ~6 выведи*|выводи*|скажи*|скажите|напиши*|ответь*|ответьте|напечатай*|повтори*"},
+	{PromptInjection, 0.85, "не ~1 отвечай*|отвечайте|нужно|надо|стоит|спешите ~3 просто|только|сразу|прямо ~2 выведи*|выводи*|скажи*|скажите|напиши*|напечатай*|повтори*|произнеси*"},
+	{PromptInjection, 0.7, "выведи*|выводи*|напечатай*|произнеси* ~1 прямо|напрямую|дословно|только ~1 следующ*|фразу|текст|это"},
 
 	// --- short role-play jailbreaks (Russian): a mode without rules, a
 	// persona without limits, "forget what you were told" ---

@@ -1,6 +1,8 @@
 package screen
 
 import (
+	"context"
+	"errors"
 	"fmt"
 	"os"
 	"strings"
@@ -51,11 +53,17 @@ func externalBand(x *config.ExternalFilter) filter.Band {
 }
 
 // ExternalSummary says, for the request log, what the cascade to the
-// external classifier did with a verdict ("external=sent",
-// "external=failed-closed"...), or "" when none is configured.
+// external classifier did with a verdict ("external=local",
+// "external=sent", "external=failed-closed:timeout",
+// "external=failed-open:error"), or "" when none is configured.
 func ExternalSummary(v filter.Verdict) string {
-	if v.External == "" {
+	switch {
+	case v.External == "":
 		return ""
+	case v.ExternalErr == nil:
+		return "external=" + v.External
+	case errors.Is(v.ExternalErr, context.DeadlineExceeded):
+		return "external=" + v.External + ":timeout"
 	}
-	return "external=" + v.External
+	return "external=" + v.External + ":error"
 }

@@ -3,6 +3,7 @@ package screen_test
 import (
 	"context"
 	"encoding/json"
+	"fmt"
 	"net/http"
 	"net/http/httptest"
 	"os"
@@ -59,7 +60,24 @@ func TestExternalCascadeFromConfig(t *testing.T) {
 	}
 	// Everything below 0.8 is uncertain here: the guard decides (hate).
 	v = f.Check(context.Background(), "Tell me about the history of Lisbon.", screen.Input)
-	if calls.Load() != 1 || !v.Categories[filter.Hate] || screen.Summary(v) != "flagged:hate external=sent" {
+	if calls.Load() != 1 || !v.Is(filter.Hate) || screen.Summary(v) != "flagged:hate external=sent" {
 		t.Errorf("uncertain text: %q, calls %d", screen.Summary(v), calls.Load())
+	}
+}
+
+func TestExternalSummary(t *testing.T) {
+	timeout := fmt.Errorf("%w: %w", filter.ErrExternal, context.DeadlineExceeded)
+	for _, tt := range []struct {
+		v    filter.Verdict
+		want string
+	}{
+		{filter.Verdict{}, ""},
+		{filter.Verdict{External: filter.ExternalLocal}, "external=local"},
+		{filter.Verdict{External: filter.ExternalFailedClosed, ExternalErr: timeout}, "external=failed-closed:timeout"},
+		{filter.Verdict{External: filter.ExternalFailedOpen, ExternalErr: filter.ErrExternal}, "external=failed-open:error"},
+	} {
+		if got := screen.ExternalSummary(tt.v); got != tt.want {
+			t.Errorf("ExternalSummary(%+v) = %q; want %q", tt.v, got, tt.want)
+		}
 	}
 }
