@@ -63,6 +63,7 @@ type Main struct {
 	tls        *tls.Config
 	cert       *tlsconf.Reloader // the serving certificate, from files
 	acme       *acmeCerts        // or from ACME
+	adminCert  *tlsconf.Reloader // the admin listener's, if any
 	ln, pln    net.Listener
 	aln        net.Listener // admin
 	adminTLS   *tls.Config
