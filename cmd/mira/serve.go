@@ -84,7 +84,6 @@ built-in model mira-echo on https://127.0.0.1:8443.`,
 			if err := m.Run(ctx); err != nil {
 				return err
 			}
-			m.reloadOnHangup(ctx)
 			fmt.Fprintf(e.stderr, "Mira is serving on https://%s\n", m.Addr)
 			werr := m.Wait(ctx)
 			cerr := m.Close()

@@ -122,6 +122,7 @@ func (m *Main) Run(ctx context.Context) (err error) {
 	if err := m.startACME(); err != nil {
 		return err
 	}
+	m.reloadOnHangup(m.bgCtx)
 	m.Logger.Info("mira serving", "https", "https://"+m.Addr, "plain_http_rejecting", m.HTTPAddr,
 		"admin", m.AdminAddr, "database", m.db.Dialect(), "models", len(m.providers.Models()))
 	return nil
