@@ -9,7 +9,9 @@ import (
 	"net/http"
 	"os"
 	"path/filepath"
+	"slices"
 	"strconv"
+	"strings"
 	"time"
 
 	"github.com/caddyserver/certmagic"
@@ -49,7 +51,8 @@ func (m *Main) openACME() error {
 		Logger:           zap.NewNop(),
 	})
 	m.closers = append(m.closers, func() error { a.cache.Stop(); return nil })
-	a.magic = certmagic.New(a.cache, certmagic.Config{Storage: storage, Logger: zap.NewNop(), OnEvent: m.acmeEvent})
+	a.magic = certmagic.New(a.cache, certmagic.Config{Storage: storage, Logger: zap.NewNop(), OnEvent: m.acmeEvent,
+		DefaultServerName: cfg.Domains[0]})
 	tmpl := certmagic.ACMEIssuer{CA: cfg.CA, Email: cfg.Email, Agreed: true, Logger: zap.NewNop(),
 		DisableHTTPChallenge: m.Config.HTTPListen == ""}
 	if tmpl.CA == "" {
@@ -103,13 +106,16 @@ func (m *Main) startACME() error {
 }
 
 // getCertificate serves the managed certificate (or answers a TLS-ALPN-01
-// challenge); while the first certificate is being obtained it waits for
-// it rather than fail the handshake.
+// challenge); while the first certificate is being obtained, a handshake
+// for one of the domains waits for it rather than fail. Clients that send
+// no server name (an address) get the first domain's.
 func (a *acmeCerts) getCertificate(hello *tls.ClientHelloInfo) (*tls.Certificate, error) {
 	deadline := time.Now().Add(handshakeWait)
 	for {
 		c, err := a.magic.GetCertificate(hello)
-		if err == nil || time.Now().After(deadline) {
+		// Only handshakes for our names wait: others must not hold a
+		// goroutine for a minute each.
+		if err == nil || time.Now().After(deadline) || !slices.Contains(a.domains, strings.ToLower(hello.ServerName)) {
 			return c, err
 		}
 		select {

@@ -108,13 +108,13 @@ func (p *pebble) roots(t *testing.T) *x509.CertPool {
 func (p *pebble) issued() int { return strings.Count(p.logs.String(), "Issued certificate serial") }
 
 // startACMEInstance runs `mira serve` for mira.test with Pebble as its CA.
-func startACMEInstance(t *testing.T, p *pebble, pg, secret, https, plain string) *testkit.Buffer {
+func startACMEInstance(t *testing.T, p *pebble, pg, secret, https, plain, admin string) *testkit.Buffer {
 	t.Helper()
 	cfg := filepath.Join(t.TempDir(), "mira.yaml")
 	os.WriteFile(cfg, fmt.Appendf(nil, "tls:\n  acme:\n    email: ops@example.com\n    ca: %s\n    ca_root: %s\n", p.dir, p.caRoot), 0o600)
 	cmd := miraCmd(t, []string{"MIRA_DATA_DIR=" + filepath.Join(t.TempDir(), "data"), "MIRA_DATABASE_URL=" + pg,
 		"MIRA_SECRET_KEY_FILE=" + secret, "MIRA_ACME_DOMAINS=mira.test", "MIRA_CONFIG=" + cfg,
-		"MIRA_HTTP_LISTEN=" + plain}, "serve", "--listen", https)
+		"MIRA_HTTP_LISTEN=" + plain, "MIRA_ADMIN_LISTEN=" + admin}, "serve", "--listen", https)
 	logs := &testkit.Buffer{}
 	cmd.Stderr = logs
 	if err := cmd.Start(); err != nil {
@@ -159,7 +159,8 @@ func TestACMEWithPebble(t *testing.T) {
 	p := startPebble(t, plain, https)
 	pg := storetest.PostgresURL(t)
 	secret := writeSecret(t, 3)
-	startACMEInstance(t, p, pg, secret, https, plain)
+	admin := freePort(t)
+	startACMEInstance(t, p, pg, secret, https, plain, admin)
 	roots := p.roots(t)
 
 	leaf := handshake(t, https, roots)
@@ -168,6 +169,27 @@ func TestACMEWithPebble(t *testing.T) {
 	}
 	if n := p.issued(); n != 1 {
 		t.Fatalf("pebble issued %d certificates; want 1", n)
+	}
+
+	// A name Mira has no certificate for fails at once, without waiting.
+	start := time.Now()
+	if c, err := tls.Dial("tcp", https, &tls.Config{ServerName: "other.test", RootCAs: roots}); err == nil {
+		c.Close()
+		t.Error("a handshake for other.test succeeded")
+	}
+	if d := time.Since(start); d > 5*time.Second {
+		t.Errorf("a handshake for an unknown name took %v", d)
+	}
+
+	// The expiry metric (which the expiry alert reads too) follows it.
+	r, err := http.Get("http://" + admin + "/metrics")
+	if err != nil {
+		t.Fatal(err)
+	}
+	metrics, _ := io.ReadAll(r.Body)
+	r.Body.Close()
+	if want := fmt.Sprintf("mira_certificate_expiry_timestamp_seconds %g", float64(leaf.NotAfter.Unix())); !strings.Contains(string(metrics), want) {
+		t.Errorf("/metrics lacks %q", want)
 	}
 
 	// Kept in the database, sealed: no PEM in the clear.
@@ -196,7 +218,7 @@ func TestACMEWithPebble(t *testing.T) {
 	}
 
 	https2, plain2 := freePort(t), freePort(t)
-	startACMEInstance(t, p, pg, secret, https2, plain2)
+	startACMEInstance(t, p, pg, secret, https2, plain2, freePort(t))
 	leaf2 := handshake(t, https2, roots)
 	if !leaf2.Equal(leaf) {
 		t.Errorf("the second instance serves certificate %s; the first %s", leaf2.SerialNumber, leaf.SerialNumber)

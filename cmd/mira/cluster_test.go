@@ -10,6 +10,7 @@ import (
 	"io"
 	"net"
 	"net/http"
+	"net/http/cookiejar"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -19,6 +20,8 @@ import (
 	"syscall"
 	"testing"
 	"time"
+
+	"golang.org/x/oauth2"
 
 	"github.com/vmira/mira/internal/store/storetest"
 	"github.com/vmira/mira/internal/testkit"
@@ -331,6 +334,64 @@ func TestClusterBehindHAProxy(t *testing.T) {
 			t.Fatalf("another client address was limited too (status %v, %v): Mira sees HAProxy's address", r.StatusCode, err)
 		}
 	})
+}
+
+// TestClusterSessionsAndDeviceFlow: a device flow started through A,
+// approved in a browser through B and polled through C succeeds, and the
+// dashboard session signed in through B is valid through A and C.
+func TestClusterSessionsAndDeviceFlow(t *testing.T) {
+	c := startCluster(t)
+	user := miraCmd(t, c.instanceEnv(0), "admin", "user", "create", "--email", devEmail, "--password-stdin")
+	user.Stdin = strings.NewReader(devPassword + "\n")
+	if out, err := user.CombinedOutput(); err != nil {
+		t.Fatalf("admin user create: %v %s", err, out)
+	}
+	tc := tlsTrusting(t, c.ca)
+	browserClient := c.httpClient(c.net+"5", tc)
+	browserClient.Jar, _ = cookiejar.New(nil) // cookies are per host, not port: shared by A, B and C
+	browserClient.CheckRedirect = func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }
+	via := func(i int) *browser { return &browser{base: "https://" + c.via[i], c: browserClient} }
+
+	cfg := &oauth2.Config{ClientID: "mira-cli", Endpoint: oauth2.Endpoint{
+		DeviceAuthURL: "https://" + c.via[0] + "/oauth/device/code", TokenURL: "https://" + c.via[2] + "/oauth/token"}}
+	ctx, cancel := context.WithTimeout(context.WithValue(context.Background(), oauth2.HTTPClient, c.client), time.Minute)
+	defer cancel()
+	da, err := cfg.DeviceAuth(ctx)
+	if err != nil {
+		t.Fatalf("device authorization through A: %v", err)
+	}
+	approved := make(chan error, 1)
+	go func() {
+		err := via(1).approveFromCompleteURI(da.VerificationURIComplete, da.UserCode)
+		if err != nil {
+			cancel()
+		}
+		approved <- err
+	}()
+	tok, err := cfg.DeviceAccessToken(ctx, da)
+	if berr := <-approved; berr != nil {
+		t.Fatalf("approval through B: %v", berr)
+	}
+	if err != nil {
+		t.Fatalf("polling through C: %v", err)
+	}
+	for i := range 3 {
+		if code, body := c.do(c.via[i], "GET", "/v1/models", tok.AccessToken, ""); code != 200 {
+			t.Errorf("the device flow's access token via instance %d: %d %s", i, code, body)
+		}
+	}
+	for _, i := range []int{0, 2} {
+		p, err := via(i).get("/dashboard/keys")
+		if err != nil || p.Status != 200 {
+			t.Errorf("the dashboard session signed in through B, through instance %d: %d %v (to %q)", i, p.Status, err, p.Location)
+		}
+	}
+	// And a browser without the cookie is sent to sign in: the check above can fail.
+	fresh := c.httpClient(c.net+"5", tc)
+	fresh.CheckRedirect = browserClient.CheckRedirect
+	if p, _ := (&browser{base: "https://" + c.via[0], c: fresh}).get("/dashboard/keys"); p.Status == 200 {
+		t.Error("the dashboard answers without a session")
+	}
 }
 
 // TestClusterKillOneInstance kills one of three instances with SIGKILL

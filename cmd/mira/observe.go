@@ -38,6 +38,7 @@ func (m *Main) openAdmin(context.Context) error {
 			return fmt.Errorf("admin.tls_cert: %w", err)
 		}
 		m.closers = append(m.closers, rl.Close)
+		m.adminCert = rl
 		m.adminTLS = tlsconf.ServerConfig()
 		m.adminTLS.GetCertificate = rl.GetCertificate
 	}

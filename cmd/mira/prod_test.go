@@ -1,7 +1,9 @@
 package main
 
 import (
+	"bytes"
 	"crypto/tls"
+	"crypto/x509"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -11,6 +13,7 @@ import (
 	"time"
 
 	"github.com/vmira/mira/internal/testkit"
+	"github.com/vmira/mira/internal/tlsconf"
 )
 
 // TestServeTwiceAtOnce starts two `mira serve` processes at the same
@@ -91,5 +94,100 @@ func TestVersionShowsBuildInfo(t *testing.T) {
 				t.Errorf("mira %s = %q; want it to contain %q", args, line, want)
 			}
 		}
+	}
+}
+
+// TestSIGHUPReloadsCertificate replaces the certificate files of a running
+// `mira serve` (with the file poll far away) and checks that SIGHUP makes
+// the next handshake use the new one, and says what it reloaded.
+func TestSIGHUPReloadsCertificate(t *testing.T) {
+	dir := t.TempDir()
+	first, err := tlsconf.EnsureLocal(filepath.Join(dir, "first"), time.Now())
+	if err != nil {
+		t.Fatal(err)
+	}
+	second, err := tlsconf.EnsureLocal(filepath.Join(dir, "second"), time.Now())
+	if err != nil {
+		t.Fatal(err)
+	}
+	cfg := filepath.Join(dir, "mira.yaml")
+	os.WriteFile(cfg, []byte("tls:\n  reload_interval: 1h\n"), 0o600)
+	addr := freePort(t)
+	cmd := miraCmd(t, []string{"MIRA_DATA_DIR=" + filepath.Join(dir, "data"), "MIRA_CONFIG=" + cfg},
+		"serve", "--listen", addr, "--tls-cert", first.CertPath, "--tls-key", first.KeyPath)
+	var logs testkit.Buffer
+	cmd.Stderr = &logs
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	defer func() { cmd.Process.Signal(syscall.SIGKILL); cmd.Wait() }()
+	waitFor(t, &logs, "Mira is serving")
+
+	pool := x509.NewCertPool()
+	pool.AddCert(first.CA)
+	pool.AddCert(second.CA)
+	served := func() *x509.Certificate {
+		t.Helper()
+		c, err := tls.Dial("tcp", addr, &tls.Config{ServerName: "localhost", RootCAs: pool})
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer c.Close()
+		return c.ConnectionState().PeerCertificates[0]
+	}
+	if !served().Equal(first.Leaf) {
+		t.Fatal("not serving the first certificate")
+	}
+	keyPEM, _ := os.ReadFile(second.KeyPath)
+	certPEM, _ := os.ReadFile(second.CertPath)
+	os.WriteFile(first.KeyPath, keyPEM, 0o600)
+	os.WriteFile(first.CertPath, certPEM, 0o644)
+	if !served().Equal(first.Leaf) {
+		t.Fatal("the new certificate was served before SIGHUP: the test proves nothing")
+	}
+	cmd.Process.Signal(syscall.SIGHUP)
+	waitFor(t, &logs, "SIGHUP: reloaded")
+	if !served().Equal(second.Leaf) {
+		t.Fatal("SIGHUP did not reload the certificate")
+	}
+	if !strings.Contains(logs.String(), "tls.cert") || !strings.Contains(logs.String(), "need a restart") {
+		t.Errorf("the reload log does not say what was reloaded: %s", logs.String())
+	}
+}
+
+func waitFor(t *testing.T, logs *testkit.Buffer, s string) {
+	t.Helper()
+	deadline := time.Now().Add(30 * time.Second)
+	for !strings.Contains(logs.String(), s) {
+		if time.Now().After(deadline) {
+			t.Fatalf("no %q in:\n%s", s, logs.String())
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+}
+
+// TestSystemdUnit checks deploy/systemd/mira.service with
+// `systemd-analyze verify` (any complaint fails), with ExecStart pointed
+// at the built binary, and that its hardening is there.
+func TestSystemdUnit(t *testing.T) {
+	unit, err := os.ReadFile("../../deploy/systemd/mira.service")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{"DynamicUser=yes", "ProtectSystem=strict", "NoNewPrivileges=yes", "StateDirectoryMode=0700",
+		"CapabilityBoundingSet=\n", "ExecReload=/bin/kill -HUP $MAINPID", "#AmbientCapabilities=CAP_NET_BIND_SERVICE"} {
+		if !strings.Contains(string(unit), want) {
+			t.Errorf("the unit lacks %q", want)
+		}
+	}
+	analyze, err := exec.LookPath("systemd-analyze")
+	if err != nil {
+		t.Skip("systemd-analyze is not on this machine (no systemd): the unit was not verified")
+	}
+	p := filepath.Join(t.TempDir(), "mira.service")
+	os.WriteFile(p, []byte(strings.ReplaceAll(string(unit), "/usr/local/bin/mira", miraBinary(t))), 0o644)
+	out, err := exec.Command(analyze, "verify", p).CombinedOutput()
+	if err != nil || len(bytes.TrimSpace(out)) > 0 {
+		t.Fatalf("systemd-analyze verify: %v\n%s", err, out)
 	}
 }

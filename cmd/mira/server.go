@@ -63,6 +63,7 @@ type Main struct {
 	tls        *tls.Config
 	cert       *tlsconf.Reloader // the serving certificate, from files
 	acme       *acmeCerts        // or from ACME
+	adminCert  *tlsconf.Reloader // the admin listener's, if any
 	ln, pln    net.Listener
 	aln        net.Listener // admin
 	adminTLS   *tls.Config
@@ -121,6 +122,7 @@ func (m *Main) Run(ctx context.Context) (err error) {
 	if err := m.startACME(); err != nil {
 		return err
 	}
+	m.reloadOnHangup(m.bgCtx)
 	m.Logger.Info("mira serving", "https", "https://"+m.Addr, "plain_http_rejecting", m.HTTPAddr,
 		"admin", m.AdminAddr, "database", m.db.Dialect(), "models", len(m.providers.Models()))
 	return nil

@@ -43,13 +43,16 @@ var Tables = []string{
 // schema is in Tables or here: a snapshot of a database with a table in
 // neither fails, so a new migration forces the decision.
 var Excluded = map[string]string{
-	"request_logs":       "request logs (and their encrypted bodies) are kept at most 30 days; a backup must not outlive that",
-	"browser_sessions":   "sign-in sessions are transient; restoring them would revive cookies that may since have been signed out or stolen",
-	"auth_throttle":      "failure counters in short windows; stale after a restore",
-	"oauth_device_codes": "device authorisations live minutes; a restored pending code could be approved long after it was shown",
-	"invitations":        "single-use links valid for days; a restore could revive one that was since used or cancelled: invite again",
-	"alert_outbox":       "a delivery queue: restoring it would re-send old notifications; the alerts themselves are kept",
-	"schema_migrations":  "the restore creates the schema with the binary's own migrations; the manifest records the version",
+	"request_logs":        "request logs (and their encrypted bodies) are kept at most 30 days; a backup must not outlive that",
+	"browser_sessions":    "sign-in sessions are transient; restoring them would revive cookies that may since have been signed out or stolen",
+	"auth_throttle":       "failure counters in short windows; stale after a restore",
+	"oauth_device_codes":  "device authorisations live minutes; a restored pending code could be approved long after it was shown",
+	"invitations":         "single-use links valid for days; a restore could revive one that was since used or cancelled: invite again",
+	"alert_outbox":        "a delivery queue: restoring it would re-send old notifications; the alerts themselves are kept",
+	"schema_migrations":   "the restore creates the schema with the binary's own migrations; the manifest records the version",
+	"server_secret_check": "a MAC of the server secret, which the archive holds: the first start after a restore records it again",
+	"acme_storage":        "ACME certificates and accounts: obtained again from the CA on the first start after a restore",
+	"acme_locks":          "leases held by running instances; stale after a restore",
 }
 
 // singletons are tables whose migrations insert their one row; a restore

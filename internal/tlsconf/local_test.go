@@ -58,8 +58,11 @@ func TestEnsureLocalFiles(t *testing.T) {
 		t.Errorf("file modes (-want +got):\n%s", diff)
 	}
 	entries, _ := os.ReadDir(dir)
-	if len(entries) != 4 {
-		t.Errorf("data dir holds %d entries; want the 4 files, no temporary leftovers", len(entries))
+	if len(entries) != 5 {
+		t.Errorf("data dir holds %d entries; want the 4 files and %s, no temporary leftovers", len(entries), LockFile)
+	}
+	if fi, err := os.Stat(filepath.Join(dir, LockFile)); err != nil || fi.Mode().Perm() != 0o600 {
+		t.Errorf("lock file: %v, mode %v; want 0600", err, fi.Mode())
 	}
 
 	ca := l.CA
