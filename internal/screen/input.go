@@ -192,7 +192,6 @@ func (f *Filter) checkTexts(ctx context.Context, org string, texts []string) fil
 // organisation org sent counts as found before.
 func (f *Filter) unseen(org string, texts []string) (string, []cacheKey) {
 	texts = slices.DeleteFunc(slices.Clone(texts), func(t string) bool { return t == "" })
-	joined, starts := joinTexts(texts)
 	scope := append(slices.Clip(f.version), org...)
 	ks := make([]cacheKey, len(texts))
 	var prev cacheKey // each key covers the texts before: a text is seen only after the same ones
@@ -212,6 +211,7 @@ func (f *Filter) unseen(org string, texts []string) (string, []cacheKey) {
 	if first < 0 {
 		return "", nil
 	}
+	joined, starts := joinTexts(texts)
 	end := starts[last] + len(texts[last]) + 1
 	return joined[contextStart(joined, starts[first]):end], ks[first : last+1]
 }
