@@ -75,3 +75,16 @@ func BenchmarkStream(b *testing.B) {
 		st.End()
 	}
 }
+
+// BenchmarkChatOutput is the output step of a non-streamed answer of
+// about 1 KB.
+func BenchmarkChatOutput(b *testing.B) {
+	f := build(b, config.Default()).For("")
+	body := completion(strings.Repeat("The trams of Lisbon climb the hills past the cathedral. ", 18))
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, v := f.ChatOutput(context.Background(), body); v.Blocked {
+			b.Fatal("blocked")
+		}
+	}
+}

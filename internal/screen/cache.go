@@ -20,8 +20,8 @@ import (
 // The key of a text is an HMAC-SHA-256, cut to 128 bits, with a key drawn
 // at random when the process starts, of what decided it was clean: the
 // organisation that sent it, for the content filter the filter's policy
-// version (see policyVersion) and the context the text was scored with
-// (the end of the texts before it, see contextBytes), and the text. A
+// version (see policyVersion) and the key of the text before it, so that
+// a text counts as seen only after the very same texts, and the text. A
 // client cannot compute keys, so it cannot forge a key that another text
 // already has; and as the organisation is in the key, the time an answer
 // takes never tells one organisation which texts another has sent.
@@ -124,15 +124,15 @@ type hasher struct {
 var hashers = sync.Pool{New: func() any { return &hasher{h: hmac.New(sha256.New, hashKey)} }}
 
 // keyOf returns the keyed hash of the domain, the scope (the organisation,
-// and for the content filter the policy version before it), the context
-// and the text; each part but the last is preceded by its length, so no
+// and for the content filter the policy version before it), the key of
+// the text before (content filter) and the text; each part but the last is preceded by its length, so no
 // two inputs share an encoding.
-func keyOf(domain byte, scope []byte, ctx, text string) cacheKey {
+func keyOf(domain byte, scope, prev []byte, text string) cacheKey {
 	hs := hashers.Get().(*hasher)
 	b := append(hs.buf[:0], domain)
 	b = binary.LittleEndian.AppendUint32(b, uint32(len(scope)))
-	b = binary.LittleEndian.AppendUint32(b, uint32(len(ctx)))
-	b = append(append(append(b, scope...), ctx...), text...)
+	b = binary.LittleEndian.AppendUint32(b, uint32(len(prev)))
+	b = append(append(append(b, scope...), prev...), text...)
 	hs.h.Reset()
 	hs.h.Write(b)
 	var sum [sha256.Size]byte

@@ -12,7 +12,7 @@ func TestCleanCacheBounded(t *testing.T) {
 	c := newCleanCache(4)
 	var ks []cacheKey
 	for i := range 10 {
-		ks = append(ks, keyOf(domainFilter, nil, "", fmt.Sprint(i)))
+		ks = append(ks, keyOf(domainFilter, nil, nil, fmt.Sprint(i)))
 	}
 	c.add(ks[:4]...)
 	c.lookup(ks[:1]) // key 0 was used: it survives the next eviction
@@ -31,18 +31,18 @@ func TestCleanCacheBounded(t *testing.T) {
 }
 
 func TestKeyOfSeparates(t *testing.T) {
-	k := keyOf(domainFilter, []byte("v"), "ab", "c")
+	k := keyOf(domainFilter, []byte("v"), []byte("ab"), "c")
 	for name, other := range map[string]cacheKey{
-		"domain":   keyOf(domainSensitive, []byte("v"), "ab", "c"),
-		"version":  keyOf(domainFilter, []byte("w"), "ab", "c"),
-		"boundary": keyOf(domainFilter, []byte("v"), "a", "bc"),
-		"context":  keyOf(domainFilter, []byte("v"), "", "abc"),
+		"domain":   keyOf(domainSensitive, []byte("v"), []byte("ab"), "c"),
+		"version":  keyOf(domainFilter, []byte("w"), []byte("ab"), "c"),
+		"boundary": keyOf(domainFilter, []byte("v"), []byte("a"), "bc"),
+		"previous": keyOf(domainFilter, []byte("v"), nil, "abc"),
 	} {
 		if other == k {
 			t.Errorf("%s not in the key", name)
 		}
 	}
-	if keyOf(domainFilter, []byte("v"), "ab", "c") != k {
+	if keyOf(domainFilter, []byte("v"), []byte("ab"), "c") != k {
 		t.Error("key not stable")
 	}
 }
@@ -68,6 +68,11 @@ func TestUnseenReadsOnlyNewText(t *testing.T) {
 	text, ks = f.unseen("acme", next)
 	if !strings.HasSuffix(text, "They climb the hills.\nAnd the pastries?\n") || len(text) > contextBytes+len("And the pastries?\n") || len(ks) != 1 {
 		t.Errorf("next turn reads %d bytes %q (%d keys); want the context and the new message", len(text), text, len(ks))
+	}
+	// A text changed earlier in the history is read again with all after it.
+	edited := append([]string{"You are very helpful."}, history[1:]...)
+	if text, ks := f.unseen("acme", edited); !strings.HasPrefix(text, "You are very helpful.") || len(ks) != 3 {
+		t.Errorf("edited history reads %q (%d keys); want all of it again", text, len(ks))
 	}
 	// Another organisation, or another policy, finds nothing seen.
 	if text, _ := f.unseen("other org", history); text == "" {

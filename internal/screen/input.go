@@ -142,7 +142,7 @@ func (s *Set) input(ctx context.Context, org, param string, texts []string, mask
 func detect(org string, texts []string) (found [][]sensitive.Finding, all []sensitive.Finding) {
 	ks := make([]cacheKey, len(texts))
 	for i, t := range texts {
-		ks[i] = keyOf(domainSensitive, []byte(org), "", t)
+		ks[i] = keyOf(domainSensitive, []byte(org), nil, t)
 	}
 	hit := clean.lookup(ks)
 	fresh := ks[:0] // the keys of texts found clean now; ks[i] is not read again
@@ -188,16 +188,16 @@ func (f *Filter) checkTexts(ctx context.Context, org string, texts []string) fil
 
 // unseen returns what the content filter must read of texts, and the keys
 // of the texts in it: from the context of the first text not found clean
-// before (each with the context it was read in) to the end of the last
-// one. It returns "" when every text was found clean. Only what the
+// before, after the very same texts, to the end of the last one. It returns "" when every text was found clean. Only what the
 // organisation org sent counts as found before.
 func (f *Filter) unseen(org string, texts []string) (string, []cacheKey) {
 	texts = slices.DeleteFunc(slices.Clone(texts), func(t string) bool { return t == "" })
-	joined, starts := joinTexts(texts)
 	scope := append(slices.Clip(f.version), org...)
 	ks := make([]cacheKey, len(texts))
+	var prev cacheKey // each key covers the texts before: a text is seen only after the same ones
 	for i, t := range texts {
-		ks[i] = keyOf(domainFilter, scope, joined[contextStart(joined, starts[i]):starts[i]], t)
+		ks[i] = keyOf(domainFilter, scope, prev[:], t)
+		prev = ks[i]
 	}
 	first, last := -1, -1
 	for i, hit := range clean.lookup(ks) {
@@ -211,6 +211,7 @@ func (f *Filter) unseen(org string, texts []string) (string, []cacheKey) {
 	if first < 0 {
 		return "", nil
 	}
+	joined, starts := joinTexts(texts)
 	end := starts[last] + len(texts[last]) + 1
 	return joined[contextStart(joined, starts[first]):end], ks[first : last+1]
 }

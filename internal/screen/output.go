@@ -5,6 +5,8 @@ import (
 	"encoding/json"
 	"strings"
 
+	"github.com/go-json-experiment/json/jsontext"
+
 	"github.com/vmira/mira/internal/filter"
 	"github.com/vmira/mira/internal/openai"
 )
@@ -19,6 +21,92 @@ func (f *Filter) ChatOutput(ctx context.Context, body []byte) ([]byte, filter.Ve
 	if f == nil {
 		return body, filter.Verdict{}
 	}
+	text, ok := answerText(body)
+	if !ok {
+		if text, ok = decodedAnswerText(body); !ok {
+			return body, filter.Verdict{}
+		}
+	}
+	v := f.Check(ctx, text, Output)
+	if !v.Blocked {
+		return body, v
+	}
+	out, err := withheld(body)
+	if err != nil {
+		// Never the blocked text: a body that cannot be edited is replaced.
+		out = []byte(`{"object":"chat.completion","choices":[{"index":0,"message":{"role":"assistant","content":null},"finish_reason":"content_filter"}]}`)
+	}
+	return out, v
+}
+
+// answerText returns the content of every choice of a chat completion,
+// each followed by a newline, reading the body's bytes. It reports false
+// for anything it does not read exactly as a client would (member names
+// escaped, given twice or in another letter case, contents not strings,
+// tool calls);
+// decodedAnswerText then decodes the body.
+func answerText(body []byte) (string, bool) {
+	var text []byte
+	seen := false
+	ok := forMembers(body, ws(body, 0), func(key []byte, _ int, val span) bool {
+		name, ok := known(key, "choices")
+		if !ok || name == 0 {
+			return ok
+		}
+		if seen {
+			return false
+		}
+		seen = true
+		_, err := scanArray(body, val.start, func(_, at int) (int, error) {
+			end, err := skipValue(body, at)
+			if err == nil && !messageText(body, at, &text) {
+				err = errScan
+			}
+			return end, err
+		})
+		return err == nil
+	})
+	return string(text), ok && seen
+}
+
+// messageText appends the content of the choice at body[at], and a
+// newline, to text.
+func messageText(body []byte, at int, text *[]byte) bool {
+	seen := 0
+	return forMembers(body, at, func(key []byte, _ int, val span) bool {
+		name, ok := known(key, "message")
+		if !ok || name == 0 {
+			return ok
+		}
+		if seen++; seen > 1 {
+			return false
+		}
+		found := false
+		return forMembers(body, val.start, func(key []byte, _ int, val span) bool {
+			name, ok := known(key, "content", "tool_calls")
+			switch {
+			case name == 2: // tool calls: decodedAnswerText reads their arguments
+				return isNull(body, val)
+			case !ok || name != 0 && found:
+				return false
+			case name == 0 || isNull(body, val):
+				found = found || name != 0
+				return true
+			case body[val.start] != '"':
+				return false
+			}
+			found = true
+			s, err := jsontext.AppendUnquote(*text, body[val.start:val.end])
+			*text = append(s, '\n')
+			return err == nil
+		})
+	})
+}
+
+// decodedAnswerText is answerText by decoding the body as encoding/json
+// does (names in any case, the last of two), with the arguments of tool
+// calls.
+func decodedAnswerText(body []byte) (string, bool) {
 	var resp struct {
 		Choices []struct {
 			Message struct {
@@ -30,7 +118,7 @@ func (f *Filter) ChatOutput(ctx context.Context, body []byte) ([]byte, filter.Ve
 		} `json:"choices"`
 	}
 	if json.Unmarshal(body, &resp) != nil {
-		return body, filter.Verdict{}
+		return "", false
 	}
 	var text strings.Builder
 	for _, c := range resp.Choices {
@@ -42,16 +130,7 @@ func (f *Filter) ChatOutput(ctx context.Context, body []byte) ([]byte, filter.Ve
 			text.WriteString(strings.Join(appendCallTexts(nil, &tc.Function), "\n") + "\n")
 		}
 	}
-	v := f.Check(ctx, text.String(), Output)
-	if !v.Blocked {
-		return body, v
-	}
-	out, err := withheld(body)
-	if err != nil {
-		// Never the blocked text: a body that cannot be edited is replaced.
-		out = []byte(`{"object":"chat.completion","choices":[{"index":0,"message":{"role":"assistant","content":null},"finish_reason":"content_filter"}]}`)
-	}
-	return out, v
+	return text.String(), true
 }
 
 // withheld returns a chat completion body with every choice's content

@@ -8,6 +8,7 @@ import (
 	"io"
 	"net/http"
 	"net/http/httptest"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -61,6 +62,22 @@ func chatBody(b testing.TB, msgs []map[string]string, stream bool) []byte {
 	return body
 }
 
+// taggedBody returns a function making the body of msgs with tag added to
+// the user messages from the first'th on, by splicing encoded pieces:
+// building the body costs the benchmark next to nothing.
+func taggedBody(b testing.TB, msgs []map[string]string, first int) func(tag string) []byte {
+	const mark = "\x00tag\x00"
+	for i, m := range msgs {
+		if m["role"] == "user" && i >= first {
+			m["content"] += mark
+		}
+	}
+	parts := bytes.Split(chatBody(b, msgs, false), []byte(`\u0000tag\u0000`))
+	return func(tag string) []byte {
+		return bytes.Join(parts, []byte(tag))
+	}
+}
+
 // perfServer is a server with every check on (rate limits, sensitive
 // data, content filter) in front of the echo model, or of reg.
 func perfServer(b *testing.B, reg ...*provider.Registry) (http.Handler, string) {
@@ -112,27 +129,28 @@ func BenchmarkChatPath(b *testing.B) {
 	}{{"small", 32, 1}, {"4k", 4 << 10, 18}, {"16k", 16 << 10, 48}} {
 		b.Run(size.name+"/first", func(b *testing.B) {
 			h, key := perfServer(b)
+			body := taggedBody(b, conversation(size.bytes, size.turns, ""), 0)
 			b.ReportAllocs()
 			reportCPU(b)
 			n := 0
 			for b.Loop() {
 				n++
-				post(b, h, key, chatBody(b, conversation(size.bytes, size.turns, fmt.Sprintf(" (note %d)", n)), false))
+				post(b, h, key, body(" (note "+strconv.Itoa(n)+")"))
 			}
 		})
 		b.Run(size.name+"/seen", func(b *testing.B) {
 			h, key := perfServer(b)
 			history := conversation(size.bytes, size.turns, "")
 			post(b, h, key, chatBody(b, history, false))
-			history = append(history, map[string]string{"role": "assistant", "content": chatText(120, 5)})
+			turn := append(history, map[string]string{"role": "assistant", "content": chatText(120, 5)},
+				map[string]string{"role": "user", "content": "Thank you. One more question:"})
+			body := taggedBody(b, turn, len(turn)-1)
 			b.ReportAllocs()
 			reportCPU(b)
 			n := 0
 			for b.Loop() {
 				n++
-				turn := append(history[:len(history):len(history)],
-					map[string]string{"role": "user", "content": fmt.Sprintf("Thank you. One more question, number %d: what should I pack first?", n)})
-				post(b, h, key, chatBody(b, turn, false))
+				post(b, h, key, body(" what should I pack first, number "+strconv.Itoa(n)+"?"))
 			}
 		})
 	}
