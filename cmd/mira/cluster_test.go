@@ -133,7 +133,7 @@ func (c *cluster) start(i int) {
 	}
 	c.cmds[i], c.logs[i] = cmd, logs
 	t.Cleanup(func() { c.kill(i) })
-	deadline := time.Now().Add(30 * time.Second)
+	deadline := time.Now().Add(60 * time.Second)
 	for !strings.Contains(logs.String(), "Mira is serving") {
 		if time.Now().After(deadline) || cmd.ProcessState != nil {
 			t.Fatalf("instance %d did not start:\n%s", i, logs.String())
@@ -198,7 +198,7 @@ backend all
 
 // waitHealthy waits until /readyz answers 200 through front.
 func (c *cluster) waitHealthy(front string) {
-	deadline := time.Now().Add(20 * time.Second)
+	deadline := time.Now().Add(60 * time.Second)
 	for {
 		if r, _, err := c.req(c.client, front, "GET", "/readyz", "", ""); err == nil && r.StatusCode == 200 {
 			return
