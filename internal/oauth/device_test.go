@@ -140,7 +140,7 @@ func TestDevicePolling(t *testing.T) {
 		clk.Advance(30 * time.Second)
 		wantError(t, "poll by another client", poll(t, s, otherClient, d.DeviceCode), 400, "invalid_grant")
 		wantError(t, "poll by an unknown client", poll(t, s, "nobody", d.DeviceCode), 401, "invalid_client")
-		wantError(t, "unknown device code", poll(t, s, ClientID, "x"+d.DeviceCode[1:]), 400, "invalid_grant")
+		wantError(t, "unknown device code", poll(t, s, ClientID, otherCode(d.DeviceCode)), 400, "invalid_grant")
 
 		approve(t, s, u, d.UserCode)
 		clk.Advance(30 * time.Second)
@@ -405,4 +405,13 @@ func TestDeviceAuthorizationLimits(t *testing.T) {
 	}
 	r = call(t, s, "/oauth/device/code", url.Values{"client_id": {ClientID}}, "X-Test-IP", "203.0.113.99")
 	wantError(t, "device code over the pending cap", r, 503, "temporarily_unavailable")
+}
+
+// otherCode returns code with its first character changed: a code that
+// was never issued.
+func otherCode(code string) string {
+	if code[0] == 'x' {
+		return "y" + code[1:]
+	}
+	return "x" + code[1:]
 }
