@@ -1,6 +1,7 @@
 package screen
 
 import (
+	"bytes"
 	"encoding/json"
 	"slices"
 
@@ -15,7 +16,8 @@ import (
 // byte; the others are edited in place (their content replaced by what is
 // released, their log probabilities, which spell out the tokens, removed)
 // or, when all their text is held back and they carry nothing else, not
-// sent. The external classifier is not asked: a network call per chunk
+// sent. The chunks of tool calls are held back and judged whole (see
+// heldCalls). The external classifier is not asked: a network call per chunk
 // would stall the stream.
 //
 // A nil Stream passes every chunk through. A Stream is not safe for
@@ -24,9 +26,12 @@ type Stream struct {
 	f       *Filter
 	texts   map[int]*TextStream // by choice index
 	last    []byte              // the last chunk with text: the head (id, model...) of chunks made here
+	calls   *heldCalls          // while an answer's tool calls are held back
 	blocked bool
 	verdict filter.Verdict
 }
+
+var toolCallsKey = []byte(`"tool_calls"`)
 
 // chunk is a stream chunk as Stream reads and rewrites it when it is not
 // of the shape chunkView reads: the usage is kept as it came (the
@@ -57,7 +62,7 @@ func (s *Stream) Chunk(raw []byte) (frames [][]byte, blocked bool) {
 		return nil, true
 	}
 	v, ok := viewChunk(raw)
-	if !ok {
+	if !ok || s.calls != nil || bytes.Contains(raw, toolCallsKey) {
 		return s.decoded(raw)
 	}
 	if v.choice < 0 || v.content == "" && !v.finish {
@@ -105,7 +110,13 @@ func (s *Stream) screen(index int, text string, finish bool) (string, bool) {
 // choices, escaped member names...): decoded, screened and encoded again.
 func (s *Stream) decoded(raw []byte) (frames [][]byte, blocked bool) {
 	var c chunk
-	if json.Unmarshal(raw, &c) != nil || !hasText(&c) {
+	if json.Unmarshal(raw, &c) != nil {
+		return [][]byte{raw}, false
+	}
+	if s.calls != nil || hasCalls(&c) {
+		return s.holdCalls(raw, &c)
+	}
+	if !hasText(&c) {
 		return [][]byte{raw}, false
 	}
 	s.last = append(s.last[:0], raw...)
@@ -160,6 +171,9 @@ func (s *Stream) End() (frames [][]byte, blocked bool) {
 	}
 	if s.blocked {
 		return nil, true
+	}
+	if s.calls != nil {
+		return s.releaseCalls()
 	}
 	idx := make([]int, 0, len(s.texts))
 	for i := range s.texts {
