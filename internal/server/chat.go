@@ -2,9 +2,9 @@ package server
 
 import (
 	"bytes"
+	"context"
 	"encoding/json"
 	"errors"
-	"io"
 	"net/http"
 	"sync"
 	"time"
@@ -21,58 +21,35 @@ const keepAliveEvery = 15 * time.Second
 func (s *Server) chatCompletions(w http.ResponseWriter, r *http.Request) (err error) {
 	ex := s.begin(r)
 	defer func() { ex.finish(err) }()
-	rc := http.NewResponseController(w)
-	// Reading the body and writing a stream overlap on HTTP/1 (golang/go#40747).
-	_ = rc.EnableFullDuplex()
-	raw, err := s.readBody(w, r)
 	var req *openai.ChatRequest
-	if err == nil {
-		req, err = openai.DecodeChatRequest(raw, s.opt.Limits)
-	}
-	// Every request is admitted (and counted) before anything else is said,
-	// so even a 400 carries the rate-limit headers; the reservation is the
-	// prompt estimate plus the answer's bound.
-	reserve := 0
-	if err == nil {
-		reserve = req.PromptTokens() + s.outputBound(req)
-	}
-	if aerr := ex.admit(w, reserve); aerr != nil {
-		return aerr
-	}
+	p, raw, in, err := s.open(w, ex, provider.Chat, func(raw []byte) (inference, error) {
+		var err error
+		if req, err = openai.DecodeChatRequest(raw, s.opt.Limits); err != nil {
+			return inference{}, err
+		}
+		prompt := req.PromptTokens()
+		return inference{model: req.Model, stream: req.Stream, tokens: prompt + s.outputBound(req), prompt: prompt}, nil
+	})
 	if err != nil {
 		return err
-	}
-	p, err := s.modelProvider(ex, req.Model, provider.Chat)
-	if err != nil {
-		return err
-	}
-	ex.served(req.Model, req.Stream)
-	if ex.bodies {
-		ex.entry.Request = raw
 	}
 	if err := s.screenChat(w, ex, req, &raw); err != nil {
 		return err
 	}
 	if req.Stream {
-		return s.stream(w, ex, rc, p, req, raw)
+		st, err := upstream(s, ex, p, in, func(ctx context.Context) (provider.Stream, error) { return p.ChatStream(ctx, req, raw) })
+		if err != nil {
+			return err
+		}
+		scr := s.opt.Screen.For(ex.p.OrgName).NewStream() // a nil *Stream passes every chunk through
+		return s.relayStream(w, ex, streamed{st: st, scr: scr, textKey: contentKey, errFrame: errorFrame}, in.prompt)
 	}
-	called := time.Now()
-	resp, err := p.Chat(r.Context(), req, raw)
-	s.opt.Observer.Upstream(p.Name(), time.Since(called), err)
+	resp, err := upstream(s, ex, p, in, func(ctx context.Context) (*provider.Response, error) { return p.Chat(ctx, req, raw) })
 	if err != nil {
-		ex.charge = openai.Usage{PromptTokens: req.PromptTokens()}
 		return err
 	}
 	ex.used(resp.Usage)
-	body := s.screenAnswer(w, ex, resp.Body)
-	if ex.bodies {
-		ex.entry.Response = body
-	}
-	copyHeaders(w.Header(), resp.Header)
-	w.Header().Set("Content-Type", "application/json")
-	_ = rc.SetWriteDeadline(time.Now().Add(s.opt.WriteTimeout))
-	w.WriteHeader(http.StatusOK)
-	w.Write(body)
+	s.reply(w, ex, resp.Header, s.screenAnswer(w, ex, resp.Body))
 	return nil
 }
 
@@ -104,129 +81,7 @@ func (s *Server) readBody(w http.ResponseWriter, r *http.Request) ([]byte, error
 	return body, nil
 }
 
-// stream relays a streamed answer as SSE frames: "data: <json>\n\n" per
-// chunk, "data: [DONE]\n\n" at the end, and on a failure mid-stream one
-// error frame before closing. It records the usage on the exchange: the
-// upstream's usage chunk, or else the prompt estimate and the answer's
-// tokens counted from what was relayed.
-func (s *Server) stream(w http.ResponseWriter, ex *exchange, rc *http.ResponseController, p provider.Provider, req *openai.ChatRequest, raw []byte) error {
-	ex.used(openai.Usage{PromptTokens: req.PromptTokens()})
-	called := time.Now()
-	st, err := p.ChatStream(ex.r.Context(), req, raw)
-	s.opt.Observer.Upstream(p.Name(), time.Since(called), err)
-	if err != nil {
-		return err
-	}
-	defer st.Close()
-
-	h := w.Header()
-	copyHeaders(h, st.Header())
-	h.Set("Content-Type", "text/event-stream")
-	h.Set("X-Accel-Buffering", "no")
-
-	sw := &sseWriter{w: w, rc: rc, timeout: s.opt.WriteTimeout, keep: ex.bodies}
-	defer func() {
-		ex.entry.Response = sw.kept
-		if !sw.first.IsZero() {
-			ex.ttft = sw.first.Sub(ex.start)
-		}
-	}()
-	sw.mu.Lock()
-	sw.ka = time.AfterFunc(keepAliveEvery, sw.keepAlive)
-	sw.deadline()
-	w.WriteHeader(http.StatusOK)
-	ex.answered = true
-	rc.Flush()
-	sw.mu.Unlock()
-	defer sw.close()
-
-	contentBytes := s.relay(ex, st, sw)
-	u := ex.charge
-	if up := st.Usage(); up != nil {
-		u = *up
-	} else {
-		u.CompletionTokens = (contentBytes + 3) / 4
-		u.TotalTokens = u.PromptTokens + u.CompletionTokens
-	}
-	ex.used(u)
-	return nil
-}
-
-// relay copies the upstream's chunks to the client through the output
-// screen until the stream ends, fails, is blocked or the client leaves; it
-// returns the bytes of answer text seen, to count tokens by when the
-// upstream sends no usage.
-func (s *Server) relay(ex *exchange, st provider.Stream, sw *sseWriter) (contentBytes int) {
-	scr := s.opt.Screen.For(ex.p.OrgName).NewStream() // nil: nothing to screen
-	for {
-		chunk, err := st.Next()
-		if err == io.EOF {
-			if scr != nil {
-				outs, blocked := scr.End()
-				if !sw.frames(outs...) {
-					return
-				}
-				if blocked {
-					ex.outputFilter = "blocked"
-				}
-			}
-			sw.frames([]byte("[DONE]"))
-			return
-		}
-		if err != nil {
-			if ex.r.Context().Err() == nil { // else the client went away; nobody to tell
-				_, body := errorBody(err)
-				b, _ := json.Marshal(body)
-				sw.frames(b)
-				s.log.Warn("stream failed", "request_id", requestID(ex.r.Context()), "error", redact(err.Error()))
-			}
-			return
-		}
-		contentBytes += contentLen(chunk)
-		if scr == nil {
-			if !sw.frames(chunk) {
-				return // the client is gone; st.Close cancels the upstream
-			}
-			continue
-		}
-		outs, blocked := scr.Chunk(chunk)
-		if !sw.frames(outs...) {
-			return
-		}
-		if blocked {
-			ex.outputFilter = "blocked"
-			sw.frames([]byte("[DONE]"))
-			return // st.Close stops the upstream: nothing more is sent
-		}
-	}
-}
-
-// contentLen returns the length of the "content" strings in a chunk's
-// JSON without decoding it: enough to count tokens when the upstream sends
-// no usage.
-func contentLen(chunk []byte) int {
-	n := 0
-	for {
-		i := bytes.Index(chunk, contentKey)
-		if i < 0 {
-			return n
-		}
-		chunk = chunk[i+len(contentKey):]
-		j := 0
-		for j < len(chunk) && chunk[j] != '"' {
-			if chunk[j] == '\\' {
-				j++
-			}
-			j++
-		}
-		n += min(j, len(chunk))
-		if j >= len(chunk) {
-			return n
-		}
-		chunk = chunk[j:]
-	}
-}
-
+// contentKey precedes the answer text in a chat chunk.
 var contentKey = []byte(`"content":"`)
 
 // sseWriter writes SSE frames with a deadline per write. The keep-alive
