@@ -3,7 +3,6 @@ package screen
 import (
 	"context"
 	"encoding/json"
-	"slices"
 	"strings"
 
 	"github.com/vmira/mira/internal/filter"
@@ -136,22 +135,9 @@ func (s *CompletionStream) End() (frames [][]byte, blocked bool) {
 	if s.blocked {
 		return nil, true
 	}
-	idx := make([]int, 0, len(s.checkers))
-	for i := range s.checkers {
-		idx = append(idx, i)
-	}
-	slices.Sort(idx)
-	for _, i := range idx {
-		rel, blocked := s.checkers[i].Flush()
-		if blocked {
-			return append(frames, s.stop(i)), true
-		}
-		delete(s.checkers, i)
-		if rel != "" {
-			frames = append(frames, s.made(openai.CompletionChoice{Index: i, Text: rel}))
-		}
-	}
-	return frames, false
+	return flushAll(s.checkers, s.stop, func(i int, rel string) []byte {
+		return s.made(openai.CompletionChoice{Index: i, Text: rel})
+	})
 }
 
 // Verdict returns the verdict that blocked the answer (zero until then).

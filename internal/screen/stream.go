@@ -3,7 +3,6 @@ package screen
 import (
 	"bytes"
 	"encoding/json"
-	"slices"
 
 	"github.com/vmira/mira/internal/filter"
 	"github.com/vmira/mira/internal/openai"
@@ -175,22 +174,9 @@ func (s *Stream) End() (frames [][]byte, blocked bool) {
 	if s.calls != nil {
 		return s.releaseCalls()
 	}
-	idx := make([]int, 0, len(s.texts))
-	for i := range s.texts {
-		idx = append(idx, i)
-	}
-	slices.Sort(idx)
-	for _, i := range idx {
-		rel, blocked := s.texts[i].Flush()
-		if blocked {
-			return append(frames, s.stop(i)), true
-		}
-		delete(s.texts, i)
-		if rel != "" {
-			frames = append(frames, s.made(openai.ChunkChoice{Index: i, Delta: openai.Delta{Content: &rel}}))
-		}
-	}
-	return frames, false
+	return flushAll(s.texts, s.stop, func(i int, rel string) []byte {
+		return s.made(openai.ChunkChoice{Index: i, Delta: openai.Delta{Content: &rel}})
+	})
 }
 
 // Verdict returns the verdict that blocked the answer (zero until then).

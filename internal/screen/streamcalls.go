@@ -91,20 +91,11 @@ func (s *Stream) releaseCalls() (frames [][]byte, blocked bool) {
 	h := s.calls
 	s.calls = nil
 	// Content held back before the calls began goes first, as it came.
-	idx := make([]int, 0, len(s.texts))
-	for i := range s.texts {
-		idx = append(idx, i)
-	}
-	slices.Sort(idx)
-	for _, i := range idx {
-		rel, blocked := s.texts[i].Flush()
-		if blocked {
-			return [][]byte{s.stop(i)}, true
-		}
-		delete(s.texts, i)
-		if rel != "" {
-			frames = append(frames, s.made(openai.ChunkChoice{Index: i, Delta: openai.Delta{Content: &rel}}))
-		}
+	frames, blocked = flushAll(s.texts, s.stop, func(i int, rel string) []byte {
+		return s.made(openai.ChunkChoice{Index: i, Delta: openai.Delta{Content: &rel}})
+	})
+	if blocked {
+		return frames, true
 	}
 	texts := map[int][]string{}
 	for i, b := range h.content {

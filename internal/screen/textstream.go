@@ -1,6 +1,8 @@
 package screen
 
 import (
+	"maps"
+	"slices"
 	"strings"
 	"time"
 	"unicode/utf8"
@@ -178,4 +180,21 @@ func (t *TextStream) release(p string, cut int) string {
 	}
 	t.released = ctx
 	return out
+}
+
+// flushAll flushes the text screens of a streamed answer's choices, in
+// choice order, and returns what they still held as frames made by made;
+// the first that blocks ends it with the frame of stop.
+func flushAll[T interface{ Flush() (string, bool) }](texts map[int]T, stop func(i int) []byte, made func(i int, rel string) []byte) (frames [][]byte, blocked bool) {
+	for _, i := range slices.Sorted(maps.Keys(texts)) {
+		rel, blocked := texts[i].Flush()
+		if blocked {
+			return append(frames, stop(i)), true
+		}
+		delete(texts, i)
+		if rel != "" {
+			frames = append(frames, made(i, rel))
+		}
+	}
+	return frames, false
 }
