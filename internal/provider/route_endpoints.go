@@ -1,8 +1,10 @@
 package provider
 
 import (
+	"bytes"
 	"context"
-	"encoding/json"
+
+	"github.com/go-json-experiment/json/jsontext"
 )
 
 var _ Poster = (*Route)(nil)
@@ -36,16 +38,29 @@ func (r *Route) PostStream(ctx context.Context, ep Endpoint, raw []byte) (Stream
 }
 
 // modelOf returns the top-level model member of a request body ("" when
-// there is none; the server has validated the body before). It reads no
-// further than the member.
+// there is none; the server has validated the body before). It reads the
+// body as the client wrote it (spaces included) and no further than the
+// member.
 func modelOf(raw []byte) string {
-	var model string
-	forMembers(raw, func(m member) bool {
-		if keyIs(m.key, "model") {
-			_ = json.Unmarshal(m.val, &model)
-			return false
+	dec := jsontext.NewDecoder(bytes.NewReader(raw))
+	if tok, err := dec.ReadToken(); err != nil || tok.Kind() != '{' {
+		return ""
+	}
+	for dec.PeekKind() == '"' {
+		name, err := dec.ReadToken()
+		if err != nil {
+			return ""
 		}
-		return true
-	})
-	return model
+		if name.String() == "model" {
+			v, err := dec.ReadToken()
+			if err != nil || v.Kind() != '"' {
+				return ""
+			}
+			return v.String()
+		}
+		if dec.SkipValue() != nil {
+			return ""
+		}
+	}
+	return ""
 }

@@ -61,3 +61,20 @@ func TestRoutePostFailover(t *testing.T) {
 		t.Errorf("calls failing=%d chat-only=%d good=%d; want 1, 0, 1", failing.Load(), chatOnly.Load(), good.Load())
 	}
 }
+
+// TestModelOf reads the model of bodies as clients write them: compact,
+// spaced, pretty-printed, the model after other members.
+func TestModelOf(t *testing.T) {
+	for body, want := range map[string]string{
+		`{"model":"m","input":"x"}`:                                        "m",
+		`{"prompt": "x", "model": "m"}`:                                    "m",
+		"{\n  \"input\": [1, {\"a\": \"model\"}],\n  \"model\" : \"m\"\n}": "m",
+		`{ "model":"a\u002fb"}`:                                            "a/b",
+		`{"input":"x"}`:                                                    "",
+		`[]`:                                                               "",
+	} {
+		if got := modelOf([]byte(body)); got != want {
+			t.Errorf("modelOf(%s) = %q; want %q", body, got, want)
+		}
+	}
+}

@@ -60,8 +60,11 @@ func (s *Stream) Chunk(raw []byte) (frames [][]byte, blocked bool) {
 	if s.blocked {
 		return nil, true
 	}
+	if s.calls != nil || bytes.Contains(raw, toolCallsKey) {
+		return s.decoded(raw)
+	}
 	v, ok := viewChunk(raw)
-	if !ok || s.calls != nil || bytes.Contains(raw, toolCallsKey) {
+	if !ok {
 		return s.decoded(raw)
 	}
 	if v.choice < 0 || v.content == "" && !v.finish {

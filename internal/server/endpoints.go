@@ -69,8 +69,7 @@ func (s *Server) modelProvider(ex *exchange, model string, ep provider.Endpoint)
 	}
 	p, ok := s.opt.Providers.Lookup(model)
 	if !ok {
-		return nil, &mira.Error{Code: mira.EModelNotFound, Param: "model",
-			Message: "the model " + quote(model) + " does not exist; GET /v1/models lists the available ones"}
+		return nil, errModelNotFound(model)
 	}
 	if !provider.Serves(p, ep) {
 		return nil, &mira.Error{Code: mira.EModelNotFound, Param: "model",
@@ -177,9 +176,9 @@ type streamed struct {
 	errFrame func(*openai.ErrorResponse) []byte
 }
 
-// relayStream sends a streamed answer as SSE frames, as stream does for
-// chat: headers, frames through the output step, [DONE], an error frame on
-// a failure, and the usage settled from the upstream's or counted.
+// relayStream sends a streamed answer of any endpoint as SSE frames:
+// headers, frames through the output step, [DONE], an error frame on a
+// failure, and the usage settled from the upstream's or counted.
 func (s *Server) relayStream(w http.ResponseWriter, ex *exchange, out streamed, prompt int) error {
 	defer out.st.Close()
 	ex.used(openai.Usage{PromptTokens: prompt})

@@ -12,9 +12,15 @@ func (s *Server) getModel(w http.ResponseWriter, r *http.Request) error {
 	id := r.PathValue("id")
 	m, ok := s.opt.Providers.Model(id)
 	if !ok || !principal(r.Context()).AllowsModel(id) {
-		return &mira.Error{Code: mira.EModelNotFound, Param: "model",
-			Message: "the model " + quote(id) + " does not exist; GET /v1/models lists the available ones"}
+		return errModelNotFound(id)
 	}
 	writeJSON(w, http.StatusOK, m)
 	return nil
+}
+
+// errModelNotFound is the error for a model that does not exist, or that
+// the key may not see.
+func errModelNotFound(model string) error {
+	return &mira.Error{Code: mira.EModelNotFound, Param: "model",
+		Message: "the model " + quote(model) + " does not exist; GET /v1/models lists the available ones"}
 }

@@ -41,11 +41,6 @@ func (s *Server) found(w http.ResponseWriter, ex *exchange, res screen.Result) {
 // send: a blocked answer loses its content (finish_reason content_filter).
 func (s *Server) screenAnswer(w http.ResponseWriter, ex *exchange, body []byte) []byte {
 	out, v := s.opt.Screen.For(ex.p.OrgName).ChatOutput(ex.r.Context(), body)
-	switch {
-	case v.Blocked:
-		ex.outputFilter = screen.Summary(v)
-	case v.Flagged:
-		w.Header().Set("Mira-Content-Flagged", strings.Join(v.FlaggedCategories, ","))
-	}
+	s.outputVerdict(w, ex, v)
 	return out
 }
