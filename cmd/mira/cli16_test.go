@@ -1,11 +1,12 @@
 package main
 
 import (
-	"github.com/spf13/cobra"
 	"io"
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/spf13/cobra"
 )
 
 func TestVersionCommand(t *testing.T) {

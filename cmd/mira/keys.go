@@ -3,13 +3,14 @@ package main
 import (
 	"encoding/json"
 	"fmt"
-	"github.com/vmira/mira/client"
 	"io"
 	"net/http"
 	"net/url"
 	"strings"
 	"text/tabwriter"
 	"time"
+
+	"github.com/vmira/mira/client"
 
 	"github.com/spf13/cobra"
 )

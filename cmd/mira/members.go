@@ -2,11 +2,9 @@ package main
 
 import (
 	"context"
-	"strings"
 
 	"github.com/vmira/mira/internal/events"
 	orgmembers "github.com/vmira/mira/internal/members"
-	"github.com/vmira/mira/internal/notify"
 	"github.com/vmira/mira/internal/server"
 )
 
@@ -15,13 +13,8 @@ import (
 // CLI sign-ins ended through the OAuth server, invitation links e-mailed
 // through the first e-mail alert channel when there is one.
 func (m *Main) newMembers(srv *server.Server) (*orgmembers.Service, error) {
-	cfg := m.Config
-	base := strings.TrimSuffix(cfg.PublicURL, "/")
-	if base == "" {
-		base = defaultIssuer(m.Addr)
-	}
 	mc := orgmembers.Config{DB: m.db, Secret: m.secret, Audit: m.audit, Keys: srv.KeyService(), Tokens: m.oauth,
-		BaseURL: base, Logger: m.Logger,
+		BaseURL: m.origin, Logger: m.Logger,
 		Forget: func(ctx context.Context, orgID string) {
 			// Cached principals of the organisation's users (access
 			// tokens, keys) are dropped here and, through the bus, on
@@ -31,13 +24,9 @@ func (m *Main) newMembers(srv *server.Server) (*orgmembers.Service, error) {
 				m.Logger.Warn("publishing a member change failed; other instances see it within their cache TTL", "error", err)
 			}
 		}}
-	// A notifier of its own, never run: only its SMTP settings are used,
-	// to send invitation links directly (they are secrets: never queued).
-	n, err := notify.New(m.db, cfg.Alerts.Channels, m.Getenv, notify.Options{Logger: m.Logger})
-	if err != nil {
-		return nil, err
-	}
-	if mailer := n.Mailer(); mailer != nil {
+	// Invitation links go directly through the alert notifier's e-mail
+	// channel (they are secrets: never queued).
+	if mailer := m.notifier.Mailer(); mailer != nil {
 		mc.Mailer = mailer
 	}
 	return orgmembers.New(mc)

@@ -19,6 +19,7 @@ import (
 	"github.com/vmira/mira/internal/events"
 	"github.com/vmira/mira/internal/health"
 	"github.com/vmira/mira/internal/metrics"
+	"github.com/vmira/mira/internal/notify"
 	"github.com/vmira/mira/internal/oauth"
 	"github.com/vmira/mira/internal/provider"
 	"github.com/vmira/mira/internal/proxyproto"
@@ -72,6 +73,8 @@ type Main struct {
 	health     *health.Checker
 	audit      *audit.Log
 	alerts     *alerts.Engine
+	notifier   *notify.Notifier         // alert deliveries; its e-mail channel also sends invitations
+	origin     string                   // the public https origin (OAuth issuer, links in e-mails)
 	leaf       func() *x509.Certificate // the served certificate, for its expiry
 	oauth      *oauth.Server
 	sessions   *session.Manager

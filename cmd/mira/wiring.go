@@ -153,11 +153,11 @@ func (m *Main) openSecurity(ctx context.Context) error {
 			log.Error("AUDIT LOG WRITE FAILED", "action", e.Action, "error", err)
 		}
 	}
-	issuer := strings.TrimSuffix(cfg.PublicURL, "/")
-	if issuer == "" {
-		issuer = defaultIssuer(m.Addr)
+	m.origin = strings.TrimSuffix(cfg.PublicURL, "/")
+	if m.origin == "" {
+		m.origin = defaultIssuer(m.Addr)
 	}
-	oa, err := oauth.New(ctx, oauth.Config{Issuer: issuer, AccessTokenTTL: cfg.OAuth.AccessTokenTTL.D(),
+	oa, err := oauth.New(ctx, oauth.Config{Issuer: m.origin, AccessTokenTTL: cfg.OAuth.AccessTokenTTL.D(),
 		RefreshIdleTTL: cfg.OAuth.RefreshIdleTTL.D(), RefreshMaxTTL: cfg.OAuth.RefreshMaxTTL.D(),
 		ClientIP: server.ClientIP, Logger: log, Audit: auditSecurity}, m.db, m.secret)
 	if err != nil {
@@ -202,6 +202,7 @@ func (m *Main) openAlerts() error {
 		return err
 	}
 	m.background(notifier.Run)
+	m.notifier = notifier
 	m.alerts = alerts.New(alerts.Config{Store: alerts.NewStore(m.db, rules, m.audit, notifier), Rules: rules,
 		Redis: rc, Logger: m.Logger, Verifier: m.audit})
 	m.background(m.alerts.Run)

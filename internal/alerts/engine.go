@@ -63,7 +63,7 @@ type Config struct {
 }
 
 // Engine detects suspicious activity and raises alerts. Its observer
-// methods (server.Observer, Audited) only enqueue; Run does the rest.
+// methods (server.Observer) only enqueue; Run does the rest.
 type Engine struct {
 	cfg     Config
 	store   *Store
@@ -197,14 +197,6 @@ func (e *Engine) Upstream(backend string, _ time.Duration, err error) {
 		msg = msg[:200]
 	}
 	e.push(event{kind: evUpstreamError, backend: backend, err: msg})
-}
-
-// Audited is told of an audit entry (followAudit reads them from the log).
-func (e *Engine) Audited(en *audit.Entry) {
-	if slices.Contains(followedActions, en.Action) {
-		c := *en
-		e.push(event{kind: evAudit, entry: &c})
-	}
 }
 
 // Raise raises ev now, outside the detectors: for features that find

@@ -128,7 +128,7 @@ func (s *Storage) Exists(ctx context.Context, key string) bool {
 // names one level down (values and "directories").
 func (s *Storage) List(ctx context.Context, dir string, recursive bool) ([]string, error) {
 	args := underArgs(dir)
-	rows, err := s.db.SQL().QueryContext(ctx, s.db.Rebind(`SELECT name FROM acme_storage WHERE substr(name, 1, ?) = ? ORDER BY name`), args[1:]...)
+	rows, err := s.db.SQL().QueryContext(ctx, s.db.Rebind(`SELECT name FROM acme_storage WHERE substr(name, 1, ?) = ?`), args[1:]...)
 	if err != nil {
 		return nil, fmt.Errorf("acme storage: list %s: %w", dir, err)
 	}
@@ -152,6 +152,8 @@ func (s *Storage) List(ctx context.Context, dir string, recursive bool) ([]strin
 	if len(out) == 0 {
 		return nil, fmt.Errorf("acme storage: %s: %w", dir, fs.ErrNotExist)
 	}
+	// Sorted here, not by the database: cut names need not be adjacent,
+	// and a collation need not be byte order.
 	slices.Sort(out)
 	return slices.Compact(out), nil
 }
@@ -202,6 +204,9 @@ func (s *Storage) TryLock(ctx context.Context, name string) (bool, error) {
 	}
 	renewCtx, cancel := context.WithCancel(context.Background())
 	s.mu.Lock()
+	if old := s.held[name]; old != nil {
+		old() // our own lease had lapsed: its renewal stops
+	}
 	s.held[name] = cancel
 	s.mu.Unlock()
 	go s.renew(renewCtx, name)

@@ -15,13 +15,15 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"github.com/vmira/mira/internal/datadir"
 	"log/slog"
 	"os"
 	"path/filepath"
 	"runtime"
 	"strings"
 	"time"
+
+	"github.com/vmira/mira/internal/datadir"
+	"github.com/vmira/mira/internal/filelock"
 )
 
 const (
@@ -263,7 +265,7 @@ func (s *Store) Lock(ctx context.Context) (*Tx, error) {
 		return nil, err
 	}
 	path := filepath.Join(s.dir, LockName)
-	f, err := lockFile(ctx, path)
+	f, err := filelock.Lock(ctx, path)
 	if err != nil {
 		if ctx.Err() != nil {
 			return nil, fmt.Errorf("waiting for another mira process to release %s: %w", path, err)
@@ -344,7 +346,7 @@ func (t *Tx) Unlock() error {
 	if t.f == nil {
 		return nil
 	}
-	err := unlockFile(t.f)
+	err := filelock.Unlock(t.f)
 	t.f = nil
 	return err
 }

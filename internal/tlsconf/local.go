@@ -2,6 +2,7 @@ package tlsconf
 
 import (
 	"bytes"
+	"context"
 	"crypto"
 	"crypto/ecdsa"
 	"crypto/elliptic"
@@ -12,7 +13,6 @@ import (
 	"encoding/pem"
 	"errors"
 	"fmt"
-	"github.com/vmira/mira/internal/datadir"
 	"io/fs"
 	"math/big"
 	"net"
@@ -21,6 +21,9 @@ import (
 	"slices"
 	"strings"
 	"time"
+
+	"github.com/vmira/mira/internal/datadir"
+	"github.com/vmira/mira/internal/filelock"
 )
 
 // File names of the local CA and server certificate in the data directory.
@@ -98,11 +101,11 @@ func EnsureLocal(dataDir string, now time.Time) (*Local, error) {
 	// Two servers started at once on a fresh directory would otherwise
 	// each write a key and a certificate, and could keep one's key with
 	// the other's certificate.
-	unlock, err := lockDir(filepath.Join(dir, LockFile))
+	lock, err := filelock.Lock(context.Background(), filepath.Join(dir, LockFile))
 	if err != nil {
 		return nil, fmt.Errorf("local CA: lock %s: %w", filepath.Join(dir, LockFile), err)
 	}
-	defer unlock()
+	defer filelock.Unlock(lock)
 	l := &Local{
 		CAPath:    filepath.Join(dir, CAFile),
 		CAKeyPath: filepath.Join(dir, CAKeyFile),
