@@ -110,11 +110,16 @@ func openAdmin(ctx context.Context, e *env, f *serverFlags) (*adminDB, error) {
 // changes are audited in their transaction; there is no cache or bus to
 // tell (running servers see revocations through their database poll).
 func (a *adminDB) keys(ctx context.Context) (*keys.Service, error) {
-	l, err := audit.New(ctx, a.db, audit.Config{Secret: a.secret})
+	l, err := a.auditLog(ctx)
 	if err != nil {
 		return nil, err
 	}
 	return keys.NewService(keys.Config{Store: a.db, Secret: a.secret, Audit: l}), nil
+}
+
+// auditLog returns the audit log of the administered database.
+func (a *adminDB) auditLog(ctx context.Context) (*audit.Log, error) {
+	return audit.New(ctx, a.db, audit.Config{Secret: a.secret})
 }
 
 // byAdmin is the origin of changes made with `mira admin`.
@@ -409,7 +414,7 @@ func newAdminAuditVerifyCmd(e *env) *cobra.Command {
 				return err
 			}
 			defer a.db.Close()
-			l, err := audit.New(cmd.Context(), a.db, audit.Config{Secret: a.secret})
+			l, err := a.auditLog(cmd.Context())
 			if err != nil {
 				return err
 			}

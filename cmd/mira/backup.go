@@ -11,7 +11,6 @@ import (
 	"filippo.io/age"
 	"github.com/spf13/cobra"
 
-	"github.com/vmira/mira/internal/audit"
 	"github.com/vmira/mira/internal/backup"
 	"github.com/vmira/mira/internal/config"
 	"github.com/vmira/mira/internal/datadir"
@@ -90,7 +89,7 @@ func newBackupRunCmd(e *env) *cobra.Command {
 				return err
 			}
 			defer a.db.Close()
-			l, err := audit.New(cmd.Context(), a.db, audit.Config{Secret: a.secret})
+			l, err := a.auditLog(cmd.Context())
 			if err != nil {
 				return err
 			}

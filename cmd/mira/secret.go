@@ -53,14 +53,24 @@ func checkSecret(ctx context.Context, db *store.DB, secret []byte) error {
 		VALUES (1, ?, ?) ON CONFLICT (id) DO NOTHING`), mac, time.Now().UnixMicro()); err != nil {
 		return fmt.Errorf("server secret check: %w", err)
 	}
-	var stored string
-	if err := db.SQL().QueryRowContext(ctx, `SELECT mac FROM server_secret_check WHERE id = 1`).Scan(&stored); err != nil {
+	match, err := storedSecretMatches(ctx, db, secret)
+	if err != nil {
 		return fmt.Errorf("server secret check: %w", err)
 	}
-	if !hmac.Equal([]byte(stored), []byte(mac)) {
+	if !match {
 		return errSecretMismatch
 	}
 	return nil
+}
+
+// storedSecretMatches compares secret with the one the database records
+// (in constant time); sql.ErrNoRows when none is recorded yet.
+func storedSecretMatches(ctx context.Context, db *store.DB, secret []byte) (bool, error) {
+	var stored string
+	if err := db.SQL().QueryRowContext(ctx, `SELECT mac FROM server_secret_check WHERE id = 1`).Scan(&stored); err != nil {
+		return false, err
+	}
+	return hmac.Equal([]byte(stored), []byte(secretMAC(secret))), nil
 }
 
 // secretMismatchError says how to fix an instance whose secret differs
@@ -186,15 +196,14 @@ func secretMatchesDatabase(ctx context.Context, cfg config.Config, secret []byte
 		return err
 	}
 	defer db.Close()
-	var stored string
-	err = db.SQL().QueryRowContext(ctx, `SELECT mac FROM server_secret_check WHERE id = 1`).Scan(&stored)
+	match, err := storedSecretMatches(ctx, db, secret)
 	if errors.Is(err, sql.ErrNoRows) {
 		return nil // no instance has started on it yet
 	}
 	if err != nil {
 		return fmt.Errorf("server secret check: %w", err)
 	}
-	if !hmac.Equal([]byte(stored), []byte(secretMAC(secret))) {
+	if !match {
 		return errors.New("this secret is not the one the database (database_url) was set up with; nothing was written. Export it from an instance that serves this database")
 	}
 	return nil

@@ -123,10 +123,6 @@ func (d *Dashboard) refused(w http.ResponseWriter, r *http.Request, err error, w
 	d.renderMembers(w, r, status, "", what+": "+me.Message+".", email, role)
 }
 
-type invitedData struct {
-	*members.Invited
-}
-
 func (d *Dashboard) inviteMember(w http.ResponseWriter, r *http.Request) {
 	a, ok := d.memberActor(w, r)
 	if !ok {
@@ -138,7 +134,7 @@ func (d *Dashboard) inviteMember(w http.ResponseWriter, r *http.Request) {
 		d.refused(w, r, err, "Nobody was invited", email, role)
 		return
 	}
-	d.Render(w, r, http.StatusCreated, "member_invited", &Page{Title: "Invitation created", Data: invitedData{inv}})
+	d.Render(w, r, http.StatusCreated, "member_invited", &Page{Title: "Invitation created", Data: inv})
 }
 
 func (d *Dashboard) setMemberRole(w http.ResponseWriter, r *http.Request) {
