@@ -142,31 +142,21 @@ func (v *chunkView) readContent(raw []byte, val span) bool {
 // probabilities removed; the content is added when raw had none.
 func (v *chunkView) rewrite(raw []byte, release string) []byte {
 	quoted := appendQuoted(nil, release)
-	type edit struct {
-		at   span
-		with []byte
-	}
 	edits := make([]edit, 0, 2)
 	if v.contentVal.start >= 0 {
-		edits = append(edits, edit{v.contentVal, quoted})
+		edits = append(edits, edit{v.contentVal.start, v.contentVal.end, quoted})
 	} else {
 		add := append([]byte(`"content":`), quoted...)
 		if !v.deltaEmpty {
 			add = append(add, ',')
 		}
-		edits = append(edits, edit{span{v.deltaOpen + 1, v.deltaOpen + 1}, add})
+		edits = append(edits, edit{v.deltaOpen + 1, v.deltaOpen + 1, add})
 	}
 	if v.logprobs.start >= 0 {
-		edits = append(edits, edit{v.logprobs, nil})
+		edits = append(edits, edit{v.logprobs.start, v.logprobs.end, nil})
 	}
-	slices.SortFunc(edits, func(a, b edit) int { return a.at.start - b.at.start })
-	out := make([]byte, 0, len(raw)+len(quoted)+16)
-	at := 0
-	for _, e := range edits {
-		out = append(append(out, raw[at:e.at.start]...), e.with...)
-		at = e.at.end
-	}
-	return append(out, raw[at:]...)
+	slices.SortFunc(edits, func(a, b edit) int { return a.start - b.start })
+	return applyEdits(raw, edits)
 }
 
 // known returns the bit (1, 2, 4...) of the name key is among names, 0

@@ -101,17 +101,9 @@ func (s *CompletionStream) Chunk(raw []byte) (frames [][]byte, blocked bool) {
 	for i := range c.Choices {
 		ch := &c.Choices[i]
 		ch.Logprobs = nil // they spell out the tokens, held back or not
-		release, blocked := s.checker(ch.Index).Write(ch.Text)
-		if blocked {
+		release, ok := screenChoice(s.checkers, s.f.NewStream, ch.Index, ch.Text, ch.FinishReason != nil)
+		if !ok {
 			return [][]byte{s.stop(ch.Index)}, true
-		}
-		if ch.FinishReason != nil {
-			rel, blocked := s.checker(ch.Index).Flush()
-			if blocked {
-				return [][]byte{s.stop(ch.Index)}, true
-			}
-			release += rel
-			delete(s.checkers, ch.Index)
 		}
 		ch.Text = release
 		keep = keep || release != "" || ch.FinishReason != nil
@@ -146,15 +138,6 @@ func (s *CompletionStream) Verdict() filter.Verdict {
 		return filter.Verdict{}
 	}
 	return s.verdict
-}
-
-func (s *CompletionStream) checker(i int) *filter.StreamChecker {
-	c, ok := s.checkers[i]
-	if !ok {
-		c = s.f.NewStream()
-		s.checkers[i] = c
-	}
-	return c
 }
 
 func (s *CompletionStream) stop(i int) []byte {

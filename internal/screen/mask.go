@@ -30,6 +30,22 @@ type edit struct {
 	text       []byte
 }
 
+// applyEdits returns raw with each edit's span replaced by its text; the
+// edits are sorted by start and do not overlap.
+func applyEdits(raw []byte, edits []edit) []byte {
+	grow := 0
+	for _, e := range edits {
+		grow += len(e.text) - (e.end - e.start)
+	}
+	out := make([]byte, 0, len(raw)+max(grow, 0))
+	last := 0
+	for _, e := range edits {
+		out = append(append(out, raw[last:e.start]...), e.text...)
+		last = e.end
+	}
+	return append(out, raw[last:]...)
+}
+
 // maskChatBody returns raw with sensitive data masked in the content of
 // screened messages (roleAt gives the decoded role of message i). When
 // nothing changes it returns raw itself.
@@ -49,17 +65,7 @@ func maskChatBody(raw []byte, roleAt func(i int) string) ([]byte, error) {
 	if err != nil || len(edits) == 0 {
 		return raw, err
 	}
-	grow := 0
-	for _, e := range edits {
-		grow += len(e.text) - (e.end - e.start)
-	}
-	out := make([]byte, 0, len(raw)+max(grow, 0))
-	last := 0
-	for _, e := range edits {
-		out = append(append(out, raw[last:e.start]...), e.text...)
-		last = e.end
-	}
-	return append(out, raw[last:]...), nil
+	return applyEdits(raw, edits), nil
 }
 
 // maskMessage scans the message object at raw[at] and, when it is

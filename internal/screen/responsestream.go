@@ -280,13 +280,7 @@ func (s *ResponseStream) renumber(raw []byte, v eventView, edits []edit) []byte 
 	if len(edits) == 2 && edits[1].start < edits[0].start {
 		edits[0], edits[1] = edits[1], edits[0]
 	}
-	out := make([]byte, 0, len(raw)+16)
-	last := 0
-	for _, e := range edits {
-		out = append(append(out, raw[last:e.start]...), e.text...)
-		last = e.end
-	}
-	return append(out, raw[last:]...)
+	return applyEdits(raw, edits)
 }
 
 // stop records the verdict of c and returns the response.incomplete event

@@ -88,24 +88,7 @@ func (s *Stream) Chunk(raw []byte) (frames [][]byte, blocked bool) {
 // TextStream and returns what is released; false when the answer is
 // blocked.
 func (s *Stream) screen(index int, text string, finish bool) (string, bool) {
-	ts, ok := s.texts[index]
-	if !ok {
-		ts = s.f.NewTextStream()
-		s.texts[index] = ts
-	}
-	release, blocked := ts.Write(text)
-	if blocked {
-		return "", false
-	}
-	if finish {
-		rest, blocked := ts.Flush()
-		if blocked {
-			return "", false
-		}
-		release += rest
-		delete(s.texts, index)
-	}
-	return release, true
+	return screenChoice(s.texts, s.f.NewTextStream, index, text, finish)
 }
 
 // decoded is Chunk for the chunks viewChunk does not read (several

@@ -110,11 +110,5 @@ func maskPaths(raw []byte, paths map[string]bool) ([]byte, error) {
 	if _, err := walk(nil, ws(raw, 0)); err != nil || len(edits) == 0 {
 		return raw, err
 	}
-	out := make([]byte, 0, len(raw))
-	last := 0
-	for _, e := range edits {
-		out = append(append(out, raw[last:e.start]...), e.text...)
-		last = e.end
-	}
-	return append(out, raw[last:]...), nil
+	return applyEdits(raw, edits), nil
 }
