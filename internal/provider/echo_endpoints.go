@@ -9,6 +9,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"math"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -22,7 +23,7 @@ const EchoDimensions = 256
 
 // Endpoints returns chat, completions and embeddings: the Responses API
 // reaches the echo by translation, as it reaches any chat-only backend.
-func (*Echo) Endpoints() []Endpoint { return DefaultEndpoints }
+func (*Echo) Endpoints() []Endpoint { return slices.Clone(DefaultEndpoints) }
 
 // Post answers legacy completions (the prompt repeated) and embeddings (a
 // deterministic unit vector of each input).

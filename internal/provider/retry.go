@@ -49,5 +49,8 @@ func retryAfter(h http.Header, now time.Time) time.Duration {
 			wait = t.Sub(now)
 		}
 	}
-	return min(max(wait, minRetryAfter), maxRetryAfter)
+	return clampWait(wait)
 }
+
+// clampWait bounds a wait told to clients to [minRetryAfter, maxRetryAfter].
+func clampWait(d time.Duration) time.Duration { return min(max(d, minRetryAfter), maxRetryAfter) }

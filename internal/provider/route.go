@@ -108,7 +108,7 @@ func NewRoute(cfg RouteConfig) (*Route, error) {
 		if t.Provider == nil || t.Model == "" || t.Weight < 1 || t.MaxConcurrent < 0 {
 			return nil, fmt.Errorf("route %q: target %d needs a provider, a model, a weight of at least 1 and a cap of at least 0", cfg.Model, i)
 		}
-		r.targets = append(r.targets, &target{Target: t, name: t.Provider.Name()})
+		r.targets = append(r.targets, &target{Target: t, name: t.Provider.Name(), native: Native(t.Provider)})
 	}
 	r.byWeight = slices.Clone(r.targets)
 	sort.SliceStable(r.byWeight, func(i, j int) bool { return r.byWeight[i].Weight > r.byWeight[j].Weight })
@@ -255,7 +255,7 @@ func (r *Route) order(now time.Time, ep Endpoint) []*target {
 	var best *target
 	total := 0
 	for _, t := range r.targets {
-		if !IsNative(t.Provider, ep) || !t.inRotation(now) {
+		if !slices.Contains(t.native, ep) || !t.inRotation(now) {
 			continue
 		}
 		t.current += t.Weight
@@ -270,7 +270,7 @@ func (r *Route) order(now time.Time, ep Endpoint) []*target {
 	}
 	r.mu.Unlock()
 	for _, t := range r.byWeight {
-		if t != best && IsNative(t.Provider, ep) {
+		if t != best && slices.Contains(t.native, ep) {
 			out = append(out, t)
 		}
 	}
@@ -336,12 +336,12 @@ func (o *outcome) err(r *Route) error {
 	case o.lastErr != nil:
 		return upstreamError(msgUnreachable, cause)
 	case o.limited > 0:
-		return rateLimited(min(max(o.limitWait, minRetryAfter), maxRetryAfter), cause)
+		return rateLimited(clampWait(o.limitWait), cause)
 	case o.busy > 0:
 		return &mira.Error{Code: mira.EUnavailable, RetryAfter: minRetryAfter,
 			Message: "every backend of the model " + quoted(r.model) + " is at its concurrency limit; retry shortly"}
 	}
-	return &mira.Error{Code: mira.EUnavailable, RetryAfter: min(max(o.openWait, minRetryAfter), maxRetryAfter),
+	return &mira.Error{Code: mira.EUnavailable, RetryAfter: clampWait(o.openWait),
 		Message: "every backend of the model " + quoted(r.model) + " is failing and out of rotation; retry later"}
 }
 
@@ -364,6 +364,7 @@ const (
 type target struct {
 	Target
 	name     string       // the provider's
+	native   []Endpoint   // the endpoints the provider serves natively
 	inFlight atomic.Int64 // requests holding a slot
 	current  int          // the round robin's, under Route.mu
 

@@ -3,6 +3,7 @@ package provider
 import (
 	"bytes"
 	"context"
+	"slices"
 
 	"github.com/go-json-experiment/json/jsontext"
 )
@@ -14,7 +15,7 @@ func (r *Route) Endpoints() []Endpoint {
 	var out []Endpoint
 	for _, e := range AllEndpoints {
 		for _, t := range r.targets {
-			if IsNative(t.Provider, e) {
+			if slices.Contains(t.native, e) {
 				out = append(out, e)
 				break
 			}
