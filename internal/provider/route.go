@@ -26,6 +26,12 @@ type RouteConfig struct {
 	// probes the target; default 30s.
 	Failures int
 	Cooldown time.Duration
+	// Timeout bounds a request's tries of the targets, every failover
+	// included, until an answer starts: a whole non-streamed answer, a
+	// stream's first response. 0: the longest request timeout of the
+	// targets' providers (a route takes no longer to give up than its
+	// slowest backend alone would); no bound if none has one.
+	Timeout time.Duration
 	// Now is the clock of the breakers and of backends' waits; default time.Now.
 	Now func() time.Time
 }
@@ -62,11 +68,13 @@ const (
 // Route is a Provider that serves a model name from several targets: it
 // picks one by smooth weighted round robin among those in rotation and,
 // before any byte of an answer is passed on, fails over to the others on
-// connection errors, timeouts, 5xx and 429. Each target has a circuit
-// breaker (closed -> open after Failures failures in a row -> half-open
-// after Cooldown, where one request probes it -> closed on success), an
-// optional concurrency cap, and, after a 429, the backend's Retry-After
-// during which it is skipped.
+// connection errors, timeouts, 5xx and 429, within the route's Timeout.
+// Each backend model (a provider and a model name) has a circuit breaker
+// (closed -> open after Failures failures in a row -> half-open after
+// Cooldown, where one request probes it -> closed on success), an optional
+// concurrency cap, and, after a 429, the backend's Retry-After during which
+// it is skipped; routes made together by NewRoutes share them (see
+// NewRoutes).
 //
 // The client sees the model name it sent, in the answer too: backends'
 // own names (often file paths of the weights) are not shown.
@@ -77,6 +85,7 @@ type Route struct {
 	byWeight []*target // heaviest first: the failover order
 	failures int
 	cooldown time.Duration
+	timeout  time.Duration // 0: none
 	now      func() time.Time
 	obs      atomic.Pointer[RouteObserver]
 
@@ -87,14 +96,57 @@ var _ Provider = (*Route)(nil)
 
 // NewRoute returns a route. Errors name the field at fault.
 func NewRoute(cfg RouteConfig) (*Route, error) {
+	rs, err := NewRoutes(cfg)
+	if err != nil {
+		return nil, err
+	}
+	return rs[0], nil
+}
+
+// NewRoutes returns the routes of cfgs. A backend model (the same provider
+// name and model) that is a target of several routes has one breaker, one
+// Retry-After wait and one count of requests in flight, whichever route
+// sends to it: its health is the backend's, so a failure learned through
+// one route takes it out of every route's rotation. Routes sharing a
+// backend model must therefore give it the same cap and breaker settings.
+// Errors name the field at fault.
+func NewRoutes(cfgs ...RouteConfig) ([]*Route, error) {
+	shared := map[backendKey]*sharedBy{}
+	var out []*Route
+	for _, cfg := range cfgs {
+		r, err := newRoute(cfg, shared)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, r)
+	}
+	return out, nil
+}
+
+// backendKey names a backend model: a provider's name and the model name
+// it is sent.
+type backendKey struct{ provider, model string }
+
+// sharedBy is a backend model's health and the route that first named it,
+// whose settings the others must repeat.
+type sharedBy struct {
+	h     *health
+	route *Route
+	cap   int
+}
+
+func newRoute(cfg RouteConfig, shared map[backendKey]*sharedBy) (*Route, error) {
 	if cfg.Model == "" {
 		return nil, errors.New("route: model is required")
 	}
 	if len(cfg.Targets) == 0 {
 		return nil, fmt.Errorf("route %q: list at least one target", cfg.Model)
 	}
+	if cfg.Timeout < 0 {
+		return nil, fmt.Errorf("route %q: the timeout must not be negative", cfg.Model)
+	}
 	r := &Route{model: cfg.Model, names: append([]string{cfg.Model}, cfg.Aliases...),
-		failures: cfg.Failures, cooldown: cfg.Cooldown, now: cfg.Now}
+		failures: cfg.Failures, cooldown: cfg.Cooldown, timeout: cfg.Timeout, now: cfg.Now}
 	if r.failures <= 0 {
 		r.failures = 5
 	}
@@ -104,11 +156,29 @@ func NewRoute(cfg RouteConfig) (*Route, error) {
 	if r.now == nil {
 		r.now = time.Now
 	}
+	if r.timeout == 0 {
+		r.timeout = defaultTimeout(cfg.Targets)
+	}
+	mine := map[backendKey]bool{}
 	for i, t := range cfg.Targets {
 		if t.Provider == nil || t.Model == "" || t.Weight < 1 || t.MaxConcurrent < 0 {
 			return nil, fmt.Errorf("route %q: target %d needs a provider, a model, a weight of at least 1 and a cap of at least 0", cfg.Model, i)
 		}
-		r.targets = append(r.targets, &target{Target: t, name: t.Provider.Name(), native: Native(t.Provider)})
+		k := backendKey{t.Provider.Name(), t.Model}
+		if mine[k] {
+			return nil, fmt.Errorf("route %q: target %d: provider %q with model %q is listed twice", cfg.Model, i, k.provider, k.model)
+		}
+		mine[k] = true
+		sh := shared[k]
+		switch {
+		case sh == nil:
+			sh = &sharedBy{h: &health{}, route: r, cap: t.MaxConcurrent}
+			shared[k] = sh
+		case sh.cap != t.MaxConcurrent || sh.route.failures != r.failures || sh.route.cooldown != r.cooldown:
+			return nil, fmt.Errorf("route %q: target %d: provider %q with model %q is also a target of route %q with another max_concurrent or breaker; "+
+				"a backend model has one breaker and one cap, so give it the same settings in both", cfg.Model, i, k.provider, k.model, sh.route.model)
+		}
+		r.targets = append(r.targets, &target{Target: t, name: k.provider, native: Native(t.Provider), health: sh.h})
 	}
 	r.byWeight = slices.Clone(r.targets)
 	sort.SliceStable(r.byWeight, func(i, j int) bool { return r.byWeight[i].Weight > r.byWeight[j].Weight })
@@ -143,16 +213,19 @@ func (r *Route) ChatStream(ctx context.Context, req *openai.ChatRequest, raw []b
 // try calls the route's targets in turn until one answers, and returns its
 // answer as the client sees it (see settle). A target is skipped while it
 // is out of rotation; another target is tried after a failure that another
-// backend may not have (see retryable), while ctx lasts. Only targets
-// that serve ep natively are tried. raw's model becomes each target's;
-// model is the name the client sent.
+// backend may not have (see retryable), while ctx and the route's timeout
+// last. Only targets that serve ep natively are tried. raw's model becomes
+// each target's; model is the name the client sent.
 func try[T any](ctx context.Context, r *Route, ep Endpoint, model string, raw []byte, call func(ctx context.Context, t *target, body []byte) (T, error)) (T, error) {
 	var zero T
 	var out outcome
+	dl := r.deadline(ctx)
+	ctx = dl.ctx
 	order := r.order(r.now(), ep)
 	for i, t := range order {
-		if err := ctx.Err(); err != nil {
-			return zero, upstreamError(msgCanceled, err)
+		if err := dl.err(); err != nil {
+			dl.stop()
+			return zero, err
 		}
 		last := i == len(order)-1
 		probe, skip := t.acquire(r.now())
@@ -164,38 +237,56 @@ func try[T any](ctx context.Context, r *Route, ep Endpoint, model string, raw []
 		body, err := openai.WithModel(raw, t.Model)
 		if err != nil {
 			t.release(probe)
+			dl.stop()
 			return zero, mira.Errorf(mira.EInvalidRequest, "the request body has no model member")
 		}
 		start := time.Now()
 		v, err := call(ctx, t, body)
 		r.observe(t.name, time.Since(start), err)
 		if err == nil {
-			return settle(v, &slot{t: t, r: r, probe: probe}, jsonString(model)), nil
+			s := &slot{t: t, r: r, probe: probe}
+			if st, ok := any(v).(Stream); ok && !dl.keep() {
+				// The timeout passed as the stream started, and took its
+				// context: that says nothing of the target.
+				st.Close()
+				s.end(errClosedEarly)
+				return zero, dl.err()
+			}
+			return settle(v, s, jsonString(model), dl.stop), nil
 		}
 		t.inFlight.Add(-1)
 		reason, again := retryable(ctx, err)
+		if dl.passed() {
+			reason, again = ReasonTimeout, false
+			err = dl.err()
+		}
 		t.failed(r.now(), probe, reason, err, r)
 		if !again {
+			dl.stop()
 			return zero, err
 		}
 		out.failed(err)
 		r.failover(t, reason, last)
 	}
+	dl.stop()
 	return zero, out.err(r)
 }
 
 // settle turns a target's answer into the client's: the client's model
-// name in place of the backend's, and the target's slot given back when
-// the answer is complete (a stream counts as its target's success or
-// failure when it ends).
-func settle[T any](v T, s *slot, model []byte) T {
+// name in place of the backend's (see clientModel), and the target's slot
+// given back when the answer is complete (a stream counts as its target's
+// success or failure when it ends). done releases the request's context
+// of the route, when the answer is complete or the stream is closed.
+func settle[T any](v T, s *slot, model []byte, done func()) T {
 	switch a := any(v).(type) {
 	case *Response:
+		done()
 		s.end(nil)
-		a.Body = withModel(a.Body, model)
+		a.Body = clientModel(a.Body, model)
 	case Stream:
-		return any(&routeStream{Stream: a, model: model, held: s}).(T)
+		return any(&routeStream{Stream: a, model: model, held: s, done: done}).(T)
 	default:
+		done()
 		s.end(nil)
 	}
 	return v
@@ -359,14 +450,20 @@ const (
 	halfOpen
 )
 
-// target is a route's target with its breaker, its cap and its round
-// robin weight.
+// target is a route's target: its backend model's health, its cap and its
+// round robin weight.
 type target struct {
 	Target
-	name     string       // the provider's
-	native   []Endpoint   // the endpoints the provider serves natively
+	name    string     // the provider's
+	native  []Endpoint // the endpoints the provider serves natively
+	current int        // the round robin's, under Route.mu
+	*health
+}
+
+// health is a backend model's breaker, Retry-After wait and requests in
+// flight, shared by every route target that sends to it (NewRoutes).
+type health struct {
 	inFlight atomic.Int64 // requests holding a slot
-	current  int          // the round robin's, under Route.mu
 
 	mu           sync.Mutex
 	state        int
@@ -510,6 +607,7 @@ type routeStream struct {
 	Stream
 	model []byte // JSON string
 	held  *slot
+	done  func() // releases the route's context of the request
 }
 
 func (s *routeStream) Next() ([]byte, error) {
@@ -520,7 +618,7 @@ func (s *routeStream) Next() ([]byte, error) {
 	case err != nil:
 		s.held.end(err)
 	default:
-		return withModel(b, s.model), nil
+		return clientModel(b, s.model), nil
 	}
 	return nil, err
 }
@@ -530,6 +628,7 @@ func (s *routeStream) Next() ([]byte, error) {
 func (s *routeStream) Close() error {
 	err := s.Stream.Close()
 	s.held.end(errClosedEarly)
+	s.done()
 	return err
 }
 
