@@ -10,16 +10,17 @@ import (
 	"github.com/vmira/mira/internal/server"
 )
 
-// buildRoutes makes the configured routes over the providers ps.
+// buildRoutes makes the configured routes over the providers ps; routes
+// sending to the same backend model share its breaker (provider.NewRoutes).
 func buildRoutes(routes []config.Route, ps []provider.Provider) ([]provider.Provider, error) {
 	byName := map[string]provider.Provider{}
 	for _, p := range ps {
 		byName[p.Name()] = p
 	}
-	var out []provider.Provider
+	var cfgs []provider.RouteConfig
 	for _, rc := range routes {
 		cfg := provider.RouteConfig{Model: rc.Model, Aliases: rc.Aliases,
-			Failures: rc.BreakerFailures(), Cooldown: rc.BreakerCooldown()}
+			Failures: rc.BreakerFailures(), Cooldown: rc.BreakerCooldown(), Timeout: rc.Timeout.D()}
 		for _, t := range rc.Targets {
 			p, ok := byName[t.Provider]
 			if !ok {
@@ -28,11 +29,15 @@ func buildRoutes(routes []config.Route, ps []provider.Provider) ([]provider.Prov
 			cfg.Targets = append(cfg.Targets, provider.Target{Provider: p, Model: t.BackendModel(rc.Model),
 				Weight: t.TargetWeight(), MaxConcurrent: t.MaxConcurrent})
 		}
-		r, err := provider.NewRoute(cfg)
-		if err != nil {
-			return nil, err
-		}
-		out = append(out, r)
+		cfgs = append(cfgs, cfg)
+	}
+	rs, err := provider.NewRoutes(cfgs...)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]provider.Provider, len(rs))
+	for i, r := range rs {
+		out[i] = r
 	}
 	return out, nil
 }

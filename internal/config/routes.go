@@ -3,6 +3,7 @@ package config
 import (
 	"fmt"
 	"slices"
+	"strings"
 	"time"
 )
 
@@ -16,6 +17,11 @@ type Route struct {
 	Aliases []string      `yaml:"aliases"`
 	Targets []RouteTarget `yaml:"targets"`
 	Breaker Breaker       `yaml:"breaker"`
+	// Timeout bounds a request's tries of the targets, every failover
+	// included, until an answer starts (a whole non-streamed answer, the
+	// first response of a stream; a started stream is never cut by it).
+	// Default: the longest request_timeout of the targets' providers.
+	Timeout Duration `yaml:"timeout"`
 }
 
 // RouteTarget is one backend of a route: a configured provider and the
@@ -33,7 +39,9 @@ type RouteTarget struct {
 	MaxConcurrent int `yaml:"max_concurrent"`
 }
 
-// Breaker configures a route's circuit breakers, one per target.
+// Breaker configures a route's circuit breakers, one per backend model
+// (provider and model): routes sharing a backend model share its breaker
+// and its cap, and must give them the same settings.
 type Breaker struct {
 	// Failures is how many failures in a row take a target out of
 	// rotation; default 5.
@@ -109,6 +117,14 @@ func (c *Config) validateRoutes(models map[string]string, bad func(field, format
 	for _, p := range c.Providers {
 		providers[p.Name] = true
 	}
+	routeNames := map[string]bool{}
+	for _, r := range c.Routes {
+		routeNames[r.Model] = true
+		for _, a := range r.Aliases {
+			routeNames[a] = true
+		}
+	}
+	backends := map[string]sharedTarget{}
 	for i, r := range c.Routes {
 		f := fmt.Sprintf("routes[%d]", i)
 		claim := func(field, name string) {
@@ -127,7 +143,11 @@ func (c *Config) validateRoutes(models map[string]string, bad func(field, format
 		for j, a := range r.Aliases {
 			claim(fmt.Sprintf("%s.aliases[%d]", f, j), a)
 		}
-		c.validateTargets(f, r, providers, bad)
+		c.validateTargets(f, r, providers, routeNames, bad)
+		c.validateShared(f, r, backends, bad)
+		if r.Timeout < 0 {
+			bad(f+".timeout", "must be positive (e.g. 2m; leave it out for the longest request_timeout of the targets' providers)")
+		}
 		if r.Breaker.Failures < 0 {
 			bad(f+".breaker.failures", "must be positive (leave it out for the default, %d)", DefaultBreakerFailures)
 		}
@@ -138,7 +158,9 @@ func (c *Config) validateRoutes(models map[string]string, bad func(field, format
 }
 
 // validateTargets checks the targets of route r (at field f).
-func (c *Config) validateTargets(f string, r Route, providers map[string]bool, bad func(field, format string, args ...any)) {
+// routeNames holds every route's model and aliases, to tell a target
+// that names a route (routes do not nest) from a typo.
+func (c *Config) validateTargets(f string, r Route, providers, routeNames map[string]bool, bad func(field, format string, args ...any)) {
 	if len(r.Targets) == 0 {
 		bad(f+".targets", "list at least one target: {provider: NAME, model: BACKEND_MODEL, weight: 1}")
 	}
@@ -148,6 +170,8 @@ func (c *Config) validateTargets(f string, r Route, providers map[string]bool, b
 		switch {
 		case t.Provider == "":
 			bad(tf+".provider", "is required: the name of an entry of providers")
+		case !providers[t.Provider] && routeNames[t.Provider]:
+			bad(tf+".provider", "%q is a route's model name, not a provider: a route's targets are providers (routes do not nest)", t.Provider)
 		case !providers[t.Provider]:
 			bad(tf+".provider", "%q is not a configured provider (providers[].name)", t.Provider)
 		}
@@ -165,5 +189,38 @@ func (c *Config) validateTargets(f string, r Route, providers map[string]bool, b
 			bad(tf, "provider %q with model %q is listed twice in this route", t.Provider, t.BackendModel(r.Model))
 		}
 		seen = append(seen, id)
+	}
+}
+
+// sharedTarget is where a backend model (provider and model) was first
+// named as a route's target, and the settings it was given there.
+type sharedTarget struct {
+	field    string // routes[i].targets[j]
+	cap      int
+	failures int
+	cooldown time.Duration
+}
+
+// validateShared checks that the targets of route r (at field f) give a
+// backend model that another route also sends to the same cap and breaker
+// settings: a backend model has one breaker and one cap, shared by every
+// route that uses it. backends holds the targets seen so far.
+func (c *Config) validateShared(f string, r Route, backends map[string]sharedTarget, bad func(field, format string, args ...any)) {
+	for j, t := range r.Targets {
+		id := t.Provider + "\x00" + t.BackendModel(r.Model)
+		tf := fmt.Sprintf("%s.targets[%d]", f, j)
+		cur := sharedTarget{field: tf, cap: t.MaxConcurrent, failures: r.BreakerFailures(), cooldown: r.BreakerCooldown()}
+		first, seen := backends[id]
+		switch {
+		case !seen:
+			backends[id] = cur
+		case strings.HasPrefix(first.field, f+"."): // listed twice in one route: validateTargets says so
+		case first.cap != cur.cap:
+			bad(tf+".max_concurrent", "is %d, but %s sends to the same provider %q and model %q with max_concurrent %d; a backend model has one cap, shared by the routes that use it: give the same value",
+				cur.cap, first.field, t.Provider, t.BackendModel(r.Model), first.cap)
+		case first.failures != cur.failures || first.cooldown != cur.cooldown:
+			bad(f+".breaker", "differs from the breaker of the route of %s, which sends to the same provider %q and model %q; a backend model has one breaker, shared by the routes that use it: give both routes the same breaker settings",
+				first.field, t.Provider, t.BackendModel(r.Model))
+		}
 	}
 }

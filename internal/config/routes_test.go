@@ -21,6 +21,11 @@ routes:
       - {provider: a, model: "/mnt/models/llama", weight: 3, max_concurrent: 8}
       - {provider: b}
     breaker: {failures: 2, cooldown: 10s}
+    timeout: 90s
+  - model: other
+    targets:
+      - {provider: a, model: "/mnt/models/llama", weight: 1, max_concurrent: 8}
+    breaker: {failures: 2, cooldown: 10s}
 `), env(nil))
 	if err != nil {
 		t.Fatal(err)
@@ -29,7 +34,7 @@ routes:
 		t.Fatalf("Validate: %v", err)
 	}
 	r := c.Routes[0]
-	if r.Model != "chat" || len(r.Aliases) != 2 || r.BreakerFailures() != 2 || r.BreakerCooldown() != 10*time.Second {
+	if r.Model != "chat" || len(r.Aliases) != 2 || r.BreakerFailures() != 2 || r.BreakerCooldown() != 10*time.Second || r.Timeout.D() != 90*time.Second {
 		t.Errorf("route = %+v", r)
 	}
 	a, b := r.Targets[0], r.Targets[1]
@@ -38,6 +43,9 @@ routes:
 	}
 	if b.BackendModel("chat") != "chat" || b.TargetWeight() != 1 || b.MaxConcurrent != 0 {
 		t.Errorf("target b = %+v; want the route's model and weight 1 by default", b)
+	}
+	if c.Routes[1].Timeout != 0 {
+		t.Errorf("timeout %v; want 0 (the providers' request_timeout) by default", c.Routes[1].Timeout)
 	}
 	if (Route{}).BreakerFailures() != DefaultBreakerFailures || (Route{}).BreakerCooldown() != DefaultBreakerCooldown {
 		t.Error("breaker defaults wrong")
@@ -79,6 +87,18 @@ func TestRoutesErrors(t *testing.T) {
 			[]string{"routes[0].breaker.failures: must be positive", "routes[0].breaker.cooldown: must be positive"}},
 		{"mira-echo while echo is on", "echo: true\nroutes: [{model: mira-echo, targets: [{provider: a}]}]",
 			[]string{`routes[0].model: model name "mira-echo" is already used by the built-in model`}},
+		{"duplicate alias", `routes: [{model: chat, aliases: [fast, fast], targets: [{provider: a}]}]`,
+			[]string{`routes[0].aliases[1]: model name "fast" is already used by route "chat"`}},
+		{"target names a route", `routes: [{model: chat, targets: [{provider: a}]}, {model: c2, targets: [{provider: chat}]}]`,
+			[]string{`routes[1].targets[0].provider: "chat" is a route's model name, not a provider: a route's targets are providers (routes do not nest)`}},
+		{"target names its own route", `routes: [{model: chat, aliases: [loop], targets: [{provider: loop}]}]`,
+			[]string{`routes[0].targets[0].provider: "loop" is a route's model name, not a provider`}},
+		{"negative timeout", `routes: [{model: chat, targets: [{provider: a}], timeout: -1s}]`,
+			[]string{"routes[0].timeout: must be positive"}},
+		{"shared backend, other cap", `routes: [{model: chat, targets: [{provider: a, model: m, max_concurrent: 4}]}, {model: c2, targets: [{provider: b}, {provider: a, model: m}]}]`,
+			[]string{`routes[1].targets[1].max_concurrent: is 0, but routes[0].targets[0] sends to the same provider "a" and model "m" with max_concurrent 4`}},
+		{"shared backend, other breaker", `routes: [{model: chat, targets: [{provider: a, model: m}]}, {model: c2, targets: [{provider: a, model: m}], breaker: {failures: 3}}]`,
+			[]string{`routes[1].breaker: differs from the breaker of the route of routes[0].targets[0], which sends to the same provider "a" and model "m"`}},
 		{"unknown field", `routes: [{model: chat, targets: [{provider: a, wieght: 2}]}]`, []string{"wieght"}},
 		{"unrouted provider without models", `routes: []`,
 			[]string{"providers[0].models: list at least one model this backend serves, or name the provider in a route's targets"}},
