@@ -223,7 +223,7 @@ func try[T any](ctx context.Context, r *Route, ep Endpoint, model string, raw []
 	ctx = dl.ctx
 	order := r.order(r.now(), ep)
 	for i, t := range order {
-		if err := dl.err(); err != nil {
+		if err := dl.err(nil); err != nil {
 			dl.stop()
 			return zero, err
 		}
@@ -250,7 +250,7 @@ func try[T any](ctx context.Context, r *Route, ep Endpoint, model string, raw []
 				// context: that says nothing of the target.
 				st.Close()
 				s.end(errClosedEarly)
-				return zero, dl.err()
+				return zero, dl.err(nil)
 			}
 			return settle(v, s, jsonString(model), dl.stop), nil
 		}
@@ -258,7 +258,7 @@ func try[T any](ctx context.Context, r *Route, ep Endpoint, model string, raw []
 		reason, again := retryable(ctx, err)
 		if dl.passed() {
 			reason, again = ReasonTimeout, false
-			err = dl.err()
+			err = dl.err(err)
 		}
 		t.failed(r.now(), probe, reason, err, r)
 		if !again {

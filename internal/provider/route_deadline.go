@@ -54,9 +54,12 @@ func (d *deadline) passed() bool { return errors.Is(context.Cause(d.ctx), errRou
 
 // err is the error of a request whose time is up: an upstream timeout
 // when the route's timeout passed, a cancellation when the client went
-// away; nil while the request may go on.
-func (d *deadline) err() error {
+// away; nil while the request may go on. cut, if not nil, is the failure
+// of the try that the timeout cut, for the logs.
+func (d *deadline) err(cut error) error {
 	switch {
+	case d.passed() && cut != nil:
+		return upstreamError(msgTimeout, fmt.Errorf("route %s: no target answered within the route's timeout of %v, failovers included: %w", d.route, d.timeout, cut))
 	case d.passed():
 		return upstreamError(msgTimeout, fmt.Errorf("route %s: no target answered within the route's timeout of %v, failovers included", d.route, d.timeout))
 	case d.ctx.Err() != nil:

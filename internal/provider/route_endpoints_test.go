@@ -2,12 +2,17 @@ package provider
 
 import (
 	"context"
+	"errors"
 	"io"
 	"net/http"
 	"net/http/httptest"
 	"strings"
 	"sync/atomic"
 	"testing"
+	"time"
+
+	"github.com/vmira/mira/internal/mira"
+	"github.com/vmira/mira/internal/testkit"
 )
 
 // TestRoutePostFailover: an embeddings request fails over like a chat
@@ -76,5 +81,82 @@ func TestModelOf(t *testing.T) {
 		if got := modelOf([]byte(body)); got != want {
 			t.Errorf("modelOf(%s) = %q; want %q", body, got, want)
 		}
+	}
+}
+
+// responsesBackend serves the Responses API natively, streamed and not,
+// or fails with status (and Retry-After: retryAfter) while it is set.
+type responsesBackend struct {
+	*OpenAI
+	calls      atomic.Int64
+	status     atomic.Int32
+	retryAfter string
+}
+
+func newResponsesBackend(t *testing.T, name, retryAfter string) *responsesBackend {
+	b := &responsesBackend{retryAfter: retryAfter}
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		b.calls.Add(1)
+		body, _ := io.ReadAll(r.Body)
+		if code := b.status.Load(); code != 0 {
+			w.Header().Set("Retry-After", b.retryAfter)
+			w.WriteHeader(int(code))
+			io.WriteString(w, `{"error":{"message":"key sk-upstream-xyz at 10.0.0.9"}}`)
+			return
+		}
+		resp := `{"id":"r","object":"response","status":"completed","model":"/m/` + name + `","output":[{"type":"message","role":"assistant","content":[{"type":"output_text","text":"from ` + name + `"}]}],"usage":{"input_tokens":1,"output_tokens":2,"total_tokens":3}}`
+		if !strings.Contains(string(body), `"stream":true`) {
+			w.Header().Set("Content-Type", "application/json")
+			io.WriteString(w, resp)
+			return
+		}
+		startSSE(w)
+		sse(w, frames(`{"type":"response.output_text.delta","sequence_number":0,"item_id":"m","delta":"from `+name+`"}`,
+			`{"type":"response.completed","sequence_number":1,"response":`+resp+`}`))
+	}))
+	t.Cleanup(srv.Close)
+	p, err := NewOpenAI(OpenAIConfig{Name: name, BaseURL: srv.URL + "/v1", Endpoints: []Endpoint{Chat, Responses}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	b.OpenAI = p
+	return b
+}
+
+// TestRoutePostStreamFailover: a native Responses stream fails over as
+// chat does, before its first byte, on a 5xx and on a 429; when every
+// target says 429 the client is told to wait the backends' Retry-After,
+// bounded to 60 s (never a 502), and nothing of their bodies.
+func TestRoutePostStreamFailover(t *testing.T) {
+	a, b, c := newResponsesBackend(t, "a", "3600"), newResponsesBackend(t, "b", "3600"), newResponsesBackend(t, "c", "120")
+	a.status.Store(503)
+	b.status.Store(429)
+	clock := testkit.NewClock(time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC))
+	r, err := NewRoute(RouteConfig{Model: "resp", Now: clock.Now, Targets: []Target{{a, "ma", 3, 0}, {b, "mb", 2, 0}, {c, "mc", 1, 0}}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	st, err := r.PostStream(context.Background(), Responses, []byte(`{"model":"resp","input":"hi","stream":true}`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, err := collect(t, st)
+	st.Close()
+	if all := strings.Join(got, ""); err != nil || !strings.Contains(all, "from c") || !strings.Contains(all, `"model":"resp"`) || strings.Contains(all, "/m/") {
+		t.Fatalf("stream %q, %v; want c's events naming the model resp", got, err)
+	}
+	if a.calls.Load() != 1 || b.calls.Load() != 1 {
+		t.Errorf("calls a=%d b=%d; want 1 each before c", a.calls.Load(), b.calls.Load())
+	}
+
+	a.status.Store(429)
+	c.status.Store(429)
+	_, err = r.PostStream(context.Background(), Responses, []byte(`{"model":"resp","input":"hi","stream":true}`))
+	var e *mira.Error
+	if !errors.As(err, &e) || e.Code != mira.EUpstreamRateLimited || e.RetryAfter != 60*time.Second {
+		t.Fatalf("every target 429: %v; want upstream_rate_limited, retry after 60s", err)
+	}
+	if strings.Contains(err.Error(), "sk-upstream") || strings.Contains(err.Error(), "10.0.0.9") {
+		t.Errorf("error %q shows a backend's body", err)
 	}
 }
