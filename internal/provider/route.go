@@ -21,9 +21,9 @@ type RouteConfig struct {
 	Model   string   // the name clients send
 	Aliases []string // more names for the route
 	Targets []Target
-	// Failures is how many failures in a row open a target's breaker;
-	// default 5. Cooldown is how long it stays open before one request
-	// probes the target; default 30s.
+	// Failures is how many failures in a row open a target's breaker
+	// (its backend model's: see NewRoutes); default 5. Cooldown is how
+	// long it stays open before one request probes the target; default 30s.
 	Failures int
 	Cooldown time.Duration
 	// Timeout bounds a request's tries of the targets, every failover
