@@ -7,6 +7,8 @@ var benignSpecsRU = slices.Concat([]ruleSpec{
 	{PromptInjection, benignEvidence, "повтори|перепиши|перескажи|сократи|упрости|переведи|переформулируй ~4 свой|твой|мой|последний|прошлый|предыдущий|предыдущего|прошлого|последнего|этот ~2 ответ|вопрос|абзац|сообщени*|объяснени*"},
 	{PromptInjection, benignEvidence, "не ~1 отвечай*|отвечайте ~2 сразу ~4 сначала|подумай*|подумайте|прежде"},
 	{PromptInjection, benignEvidence, "забудь|забудьте ~1 об|про ~1 этом|это"},
+	// Printing a program's output.
+	{PromptInjection, benignEvidence, "выведи*|выводи*|напечатай* ~3 результат*|значени*|числ*|списк*|строк*|переменн*|ответ ~3 в ~1 консоль|терминал|файл|лог|stdout|таблиц*"},
 	// A letter sent to the wrong address asks its reader to ignore it.
 	{PromptInjection, benignEvidence, "по ~1 ошибке ~6 проигнорир*|игнорир*|удалите|удалить"},
 	{Illicit, benignEvidence, "защитить|защищать|обезопасить|уберечь|оградить ~6 от ~3 взлом*|хакер*|мошенни*|фишинг*|скимминг*|ddos|атак*|краж*|вор*|вирус*"},
