@@ -131,3 +131,12 @@ func TestBenignLookalikesRussian(t *testing.T) {
 		}
 	}
 }
+
+// BenchmarkCheck1KBRussianQuestions is Russian text made of the request
+// forms that start the most Russian intent rules ("как", "какие способы",
+// "чтобы", "для"), the slow case for rule matching.
+func BenchmarkCheck1KBRussianQuestions(b *testing.B) {
+	f := newFilter(b)
+	text := strings.Repeat("Какие способы помогут быстро подготовиться к экзамену, и как лучше распределить время, чтобы успеть всё повторить для зачёта? ", 10)
+	benchCPU(b, strings.ToValidUTF8(text[:1024], ""), func(s string) { f.Check(s) })
+}
