@@ -32,6 +32,8 @@ var benignSpecsRU = slices.Concat([]ruleSpec{
 	// ... and ...?".
 	benignRU("следует|стоит|должен|должна|должны|обязан|обязана|нужно|этично|морально|допустимо|правильно|справедливо|оправдан* ~1 ли", Illicit, IllicitViolent, Violence),
 	benignRU("сбалансировать|совместить|сочетать|баланс|соотношени* ~4 и|между", Illicit, IllicitViolent),
+	// Study: a question for an essay, a lecture, an exam.
+	benignRU("для ~1 реферата|доклада|курсовой|диплома|урока|лекции|экзамена|зачета|конспекта|семинара", Illicit, IllicitViolent, Violence),
 	// Asking what the law says about a crime.
 	benignRU("какая|какое|каково|какой|какие|грозит|грозят|предусмотрен* ~3 наказани*|ответственност*|статья|стать*|срок|санкци*|штраф*", Illicit, IllicitViolent),
 	benignRU("наказывается|наказываются|карается|караются|квалифицируется|квалифицируются", Illicit, IllicitViolent),
