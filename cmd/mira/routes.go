@@ -27,7 +27,7 @@ func buildRoutes(routes []config.Route, ps []provider.Provider) ([]provider.Prov
 				return nil, fmt.Errorf("route %q: provider %q is not configured", rc.Model, t.Provider)
 			}
 			cfg.Targets = append(cfg.Targets, provider.Target{Provider: p, Model: t.BackendModel(rc.Model),
-				Weight: t.TargetWeight(), MaxConcurrent: t.MaxConcurrent.N})
+				Weight: t.TargetWeight(), MaxConcurrent: t.MaxConcurrent})
 		}
 		cfgs = append(cfgs, cfg)
 	}

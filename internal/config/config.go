@@ -21,6 +21,7 @@ import (
 	"net/url"
 	"os"
 	"path/filepath"
+	"reflect"
 	"slices"
 	"strconv"
 	"strings"
@@ -395,6 +396,89 @@ func decode(r io.Reader, c *Config) error {
 			return fmt.Errorf("%w (unknown fields are refused so a typo cannot silently leave a default in place; see the configuration reference in README.md)", err)
 		}
 		return err
+	}
+	var doc yaml.Node
+	if err := yaml.Unmarshal(b, &doc); err != nil {
+		return err
+	}
+	return wholeNumbers(&doc, reflect.TypeFor[Config](), "")
+}
+
+// wholeNumbers refuses a fraction where the configuration wants a whole
+// number. YAML's decoder silently takes 1.5 for an int as 1 and 0.5 as 0,
+// which would turn a limit of half a request per second into no limit.
+// n is the document as written and t the type it was decoded into.
+func wholeNumbers(n *yaml.Node, t reflect.Type, path string) error {
+	for t.Kind() == reflect.Pointer {
+		t = t.Elem()
+	}
+	if reflect.PointerTo(t).Implements(reflect.TypeFor[yaml.Unmarshaler]()) {
+		return nil // the type reads its own values
+	}
+	switch n.Kind {
+	case yaml.DocumentNode:
+		for _, c := range n.Content {
+			if err := wholeNumbers(c, t, path); err != nil {
+				return err
+			}
+		}
+	case yaml.AliasNode:
+		return wholeNumbers(n.Alias, t, path)
+	case yaml.ScalarNode:
+		switch t.Kind() {
+		case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64,
+			reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64:
+			if n.ShortTag() == "!!float" {
+				return fmt.Errorf("line %d: %s: %s is not a whole number", n.Line, path, n.Value)
+			}
+		}
+	case yaml.SequenceNode:
+		if t.Kind() == reflect.Slice || t.Kind() == reflect.Array {
+			for i, c := range n.Content {
+				if err := wholeNumbers(c, t.Elem(), fmt.Sprintf("%s[%d]", path, i)); err != nil {
+					return err
+				}
+			}
+		}
+	case yaml.MappingNode:
+		for i := 0; i+1 < len(n.Content); i += 2 {
+			key := n.Content[i].Value
+			var ft reflect.Type
+			switch t.Kind() {
+			case reflect.Map:
+				ft = t.Elem()
+			case reflect.Struct:
+				ft = yamlField(t, key)
+			}
+			if ft == nil {
+				continue
+			}
+			if err := wholeNumbers(n.Content[i+1], ft, strings.TrimPrefix(path+"."+key, ".")); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
+
+// yamlField returns the type of t's field that YAML reads for key, looking
+// into inlined structs, or nil.
+func yamlField(t reflect.Type, key string) reflect.Type {
+	for i := range t.NumField() {
+		f := t.Field(i)
+		name, opts, _ := strings.Cut(f.Tag.Get("yaml"), ",")
+		if strings.Contains(opts, "inline") {
+			if ft := yamlField(f.Type, key); ft != nil {
+				return ft
+			}
+			continue
+		}
+		if name == "" {
+			name = strings.ToLower(f.Name)
+		}
+		if name == key && f.IsExported() {
+			return f.Type
+		}
 	}
 	return nil
 }

@@ -111,6 +111,10 @@ func TestRefusals(t *testing.T) {
 		{"admin listener with TLS but no token", "admin_listen: '[::]:9464'\nadmin: {tls_cert: /c.pem, tls_key: /k.pem}\n", "admin.token_file", nil},
 		{"admin listener not host:port", "", "admin_listen", map[string]string{"MIRA_ADMIN_LISTEN": "9464"}},
 		{"bad bool env", "", "MIRA_ALLOW_SELF_SIGNED", map[string]string{"MIRA_ALLOW_SELF_SIGNED": "perhaps"}},
+		// YAML alone reads 0.5 for an int as 0, which for a plan means no limit.
+		{"half a request per minute", "plans:\n  free: {requests_per_minute: 0.5}\n", "line 2: plans.free.requests_per_minute: 0.5 is not a whole number", nil},
+		{"fractional size", "http:\n  max_body_bytes: 1.5e6\n", "http.max_body_bytes: 1.5e6 is not a whole number", nil},
+		{"fraction in a map of structs", "alerts:\n  rules:\n    exposed_key_used: {threshold: 2.5}\n", "alerts.rules.exposed_key_used.threshold: 2.5 is not a whole number", nil},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

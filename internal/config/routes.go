@@ -1,13 +1,10 @@
 package config
 
 import (
-	"cmp"
 	"fmt"
 	"slices"
 	"strings"
 	"time"
-
-	"go.yaml.in/yaml/v3"
 )
 
 // Route maps a public model name (and its aliases) to one or more backend
@@ -36,10 +33,10 @@ type RouteTarget struct {
 	// client's; default the route's model.
 	Model string `yaml:"model"`
 	// Weight is the target's share of the requests; default 1.
-	Weight *Integer `yaml:"weight"`
+	Weight *int `yaml:"weight"`
 	// MaxConcurrent caps the requests in flight to the target (streams
 	// count until they end); 0: no cap. A target at its cap is skipped.
-	MaxConcurrent Integer `yaml:"max_concurrent"`
+	MaxConcurrent int `yaml:"max_concurrent"`
 }
 
 // Breaker configures a route's circuit breakers, one per backend model
@@ -48,35 +45,10 @@ type RouteTarget struct {
 type Breaker struct {
 	// Failures is how many failures in a row take a target out of
 	// rotation; default 5.
-	Failures Integer `yaml:"failures"`
+	Failures int `yaml:"failures"`
 	// Cooldown is how long a target stays out before one request probes
 	// it; default 30s.
 	Cooldown Duration `yaml:"cooldown"`
-}
-
-// Integer is a whole number of the configuration. YAML's decoder would
-// take 1.5 for an int as 1, silently; an Integer keeps what it could not
-// read, for Validate to name the field.
-type Integer struct {
-	N   int
-	Bad string // the value as written, when it is not a whole number
-}
-
-// UnmarshalYAML reads a whole number, or keeps the value in Bad.
-func (i *Integer) UnmarshalYAML(n *yaml.Node) error {
-	if n.Kind != yaml.ScalarNode || n.ShortTag() != "!!int" || n.Decode(&i.N) != nil {
-		*i = Integer{Bad: cmp.Or(n.Value, n.ShortTag())}
-	}
-	return nil
-}
-
-// checkInteger reports an Integer that is not a whole number.
-func checkInteger(field string, i Integer, bad func(field, format string, args ...any)) bool {
-	if i.Bad != "" {
-		bad(field, "%q is not a whole number", i.Bad)
-		return false
-	}
-	return true
 }
 
 // Defaults of routes.
@@ -98,15 +70,15 @@ func (t RouteTarget) TargetWeight() int {
 	if t.Weight == nil {
 		return 1
 	}
-	return t.Weight.N
+	return *t.Weight
 }
 
 // BreakerFailures returns the failures that open a breaker (default 5).
 func (r Route) BreakerFailures() int {
-	if r.Breaker.Failures.N == 0 {
+	if r.Breaker.Failures == 0 {
 		return DefaultBreakerFailures
 	}
-	return r.Breaker.Failures.N
+	return r.Breaker.Failures
 }
 
 // BreakerCooldown returns how long an open breaker waits (default 30s).
@@ -176,7 +148,7 @@ func (c *Config) validateRoutes(models map[string]string, bad func(field, format
 		if r.Timeout < 0 {
 			bad(f+".timeout", "must be positive (e.g. 2m; leave it out for the longest request_timeout of the targets' providers)")
 		}
-		if checkInteger(f+".breaker.failures", r.Breaker.Failures, bad) && r.Breaker.Failures.N < 0 {
+		if r.Breaker.Failures < 0 {
 			bad(f+".breaker.failures", "must be positive (leave it out for the default, %d)", DefaultBreakerFailures)
 		}
 		if r.Breaker.Cooldown < 0 {
@@ -204,13 +176,13 @@ func (c *Config) validateTargets(f string, r Route, providers, routeNames map[st
 			bad(tf+".provider", "%q is not a configured provider (providers[].name)", t.Provider)
 		}
 		switch {
-		case t.Weight == nil || !checkInteger(tf+".weight", *t.Weight, bad):
-		case t.Weight.N < 1:
-			bad(tf+".weight", "must be at least 1 (got %d); remove the target to stop sending it requests", t.Weight.N)
-		case t.Weight.N > 1_000_000:
+		case t.Weight == nil:
+		case *t.Weight < 1:
+			bad(tf+".weight", "must be at least 1 (got %d); remove the target to stop sending it requests", *t.Weight)
+		case *t.Weight > 1_000_000:
 			bad(tf+".weight", "must be at most 1000000")
 		}
-		if checkInteger(tf+".max_concurrent", t.MaxConcurrent, bad) && t.MaxConcurrent.N < 0 {
+		if t.MaxConcurrent < 0 {
 			bad(tf+".max_concurrent", "must not be negative (0: no cap)")
 		}
 		id := t.Provider + "\x00" + t.BackendModel(r.Model)
@@ -238,10 +210,9 @@ func (c *Config) validateShared(f string, r Route, backends map[string]sharedTar
 	for j, t := range r.Targets {
 		id := t.Provider + "\x00" + t.BackendModel(r.Model)
 		tf := fmt.Sprintf("%s.targets[%d]", f, j)
-		cur := sharedTarget{field: tf, cap: t.MaxConcurrent.N, failures: r.BreakerFailures(), cooldown: r.BreakerCooldown()}
+		cur := sharedTarget{field: tf, cap: t.MaxConcurrent, failures: r.BreakerFailures(), cooldown: r.BreakerCooldown()}
 		first, seen := backends[id]
 		switch {
-		case t.MaxConcurrent.Bad != "" || r.Breaker.Failures.Bad != "": // said already
 		case !seen:
 			backends[id] = cur
 		case strings.HasPrefix(first.field, f+"."): // listed twice in one route: validateTargets says so

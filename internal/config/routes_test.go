@@ -38,10 +38,10 @@ routes:
 		t.Errorf("route = %+v", r)
 	}
 	a, b := r.Targets[0], r.Targets[1]
-	if a.BackendModel("chat") != "/mnt/models/llama" || a.TargetWeight() != 3 || a.MaxConcurrent.N != 8 {
+	if a.BackendModel("chat") != "/mnt/models/llama" || a.TargetWeight() != 3 || a.MaxConcurrent != 8 {
 		t.Errorf("target a = %+v", a)
 	}
-	if b.BackendModel("chat") != "chat" || b.TargetWeight() != 1 || b.MaxConcurrent.N != 0 {
+	if b.BackendModel("chat") != "chat" || b.TargetWeight() != 1 || b.MaxConcurrent != 0 {
 		t.Errorf("target b = %+v; want the route's model and weight 1 by default", b)
 	}
 	if c.Routes[1].Timeout != 0 {
@@ -87,12 +87,12 @@ func TestRoutesErrors(t *testing.T) {
 			[]string{"routes[0].breaker.failures: must be positive", "routes[0].breaker.cooldown: must be positive"}},
 		{"mira-echo while echo is on", "echo: true\nroutes: [{model: mira-echo, targets: [{provider: a}]}]",
 			[]string{`routes[0].model: model name "mira-echo" is already used by the built-in model`}},
-		{"fractional weight", `routes: [{model: chat, targets: [{provider: a, weight: 1.5}]}]`, []string{`routes[0].targets[0].weight: "1.5" is not a whole number`}},
-		{"half weight", `routes: [{model: chat, targets: [{provider: a, weight: 0.5}]}]`, []string{`routes[0].targets[0].weight: "0.5" is not a whole number`}},
-		{"weight as text", `routes: [{model: chat, targets: [{provider: a, weight: heavy}]}]`, []string{`routes[0].targets[0].weight: "heavy" is not a whole number`}},
-		{"fractional cap", `routes: [{model: chat, targets: [{provider: a, max_concurrent: 2.5}]}]`, []string{`routes[0].targets[0].max_concurrent: "2.5" is not a whole number`}},
-		{"fractional breaker", `routes: [{model: chat, targets: [{provider: a}], breaker: {failures: 1.5}}]`, []string{`routes[0].breaker.failures: "1.5" is not a whole number`}},
-		{"weight as a list", `routes: [{model: chat, targets: [{provider: a, weight: [1]}]}]`, []string{`routes[0].targets[0].weight: "!!seq" is not a whole number`}},
+		{"fractional weight", `routes: [{model: chat, targets: [{provider: a, weight: 1.5}]}]`, []string{`routes[0].targets[0].weight: 1.5 is not a whole number`}},
+		{"half weight", `routes: [{model: chat, targets: [{provider: a, weight: 0.5}]}]`, []string{`routes[0].targets[0].weight: 0.5 is not a whole number`}},
+		{"weight as text", `routes: [{model: chat, targets: [{provider: a, weight: heavy}]}]`, []string{"cannot unmarshal !!str `heavy` into int"}},
+		{"fractional cap", `routes: [{model: chat, targets: [{provider: a, max_concurrent: 2.5}]}]`, []string{`routes[0].targets[0].max_concurrent: 2.5 is not a whole number`}},
+		{"fractional breaker", `routes: [{model: chat, targets: [{provider: a}], breaker: {failures: 1.5}}]`, []string{`routes[0].breaker.failures: 1.5 is not a whole number`}},
+		{"weight as a list", `routes: [{model: chat, targets: [{provider: a, weight: [1]}]}]`, []string{"cannot unmarshal !!seq into int"}},
 		{"duplicate alias", `routes: [{model: chat, aliases: [fast, fast], targets: [{provider: a}]}]`,
 			[]string{`routes[0].aliases[1]: model name "fast" is already used by route "chat"`}},
 		{"target names a route", `routes: [{model: chat, targets: [{provider: a}]}, {model: c2, targets: [{provider: chat}]}]`,
