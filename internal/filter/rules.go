@@ -328,6 +328,9 @@ func matchFrom(slots []slot, k int, idsOf [][]int, pos int, anchored bool) (int,
 }
 
 func slotMatches(s slot, ids []int) bool {
+	if len(ids) == 0 { // most words are in no rule: skip the slot's alternatives
+		return false
+	}
 	for _, a := range s.alts {
 		for _, id := range ids {
 			if a == id {

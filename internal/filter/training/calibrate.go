@@ -4,76 +4,122 @@ import (
 	"fmt"
 	"io"
 	"slices"
+	"sort"
 
 	"github.com/vmira/mira/internal/filter"
 	"github.com/vmira/mira/internal/filter/dataset"
 )
 
-// Calibration: thresholds per script and category, chosen on a validation
-// fold at a stated false-positive rate on benign rows.
+// Calibration: thresholds per script and category, chosen at a stated
+// false-positive rate on benign rows from sources the scoring model did not
+// train on.
+//
+// The sources that have benign rows are dealt into folds of whole sources.
+// For each fold a model is trained on every other row (the sources of the
+// other folds, the positive-only sources and the written benign prompts) and
+// scores the fold's benign rows; the pooled scores, per script and category,
+// give the lowest threshold that at most the stated fraction of them reach.
+// A fold of rows drawn from the training sources themselves (the previous
+// method) scores benign text lower than text from a new source does, so its
+// thresholds flagged far more unseen benign prompts than they promised.
 
-// Threshold bounds: calibration only raises a threshold above the default
-// 0.5, never lowers it, because the validation fold's benign rows come from
-// the sources the model was trained on and score lower than text from new
-// sources does (leave-one-source-out showed thresholds of 0.3 flagging a
-// quarter of unseen benign prompts); above MaxThreshold the strong rules
-// (score 0.85 and up) would no longer decide alone.
+// Threshold bounds. Below MinThreshold a category would be flagged on
+// little evidence whatever the benign rows say; above MaxThreshold the
+// strong rules (score 0.85 and up) would no longer decide alone.
 const (
-	MinThreshold = filter.DefaultThreshold
+	MinThreshold = 0.3
 	MaxThreshold = 0.85
-	// minNegatives is the fewest benign validation rows of a script from
-	// which a threshold is chosen; with fewer the default stays.
+	// minNegatives is the fewest benign rows of a script from which a
+	// threshold is chosen; with fewer the default stays.
 	minNegatives = 100
 	// DefaultFPR is the false-positive rate each category is calibrated
-	// to on the validation fold's benign rows.
+	// to on the held-out sources' benign rows.
 	DefaultFPR = 0.01
+	// DefaultFolds is how many folds of whole sources calibration uses.
+	DefaultFolds = 3
 )
 
-// validation reports whether row i is in the validation fold (one in five).
-func validation(i int) bool { return i%5 == 0 }
-
-// Operating point is one calibrated threshold and what it gives on the
-// validation fold.
+// OperatingPoint is one calibrated threshold and what it gives on the
+// held-out benign rows.
 type OperatingPoint struct {
 	Script, Category string
 	Threshold        float64
-	Negatives        int     // benign validation rows of the script
+	Negatives        int     // benign held-out rows of the script
 	FPR              float64 // on them
 	Clamped          bool    // the FPR target asked for a value outside the bounds
 }
 
-// Calibrate trains a model on the rows outside the validation fold, scores
-// the fold's benign rows and returns, per script and category, the lowest
-// threshold at which at most fpr of them reach it, within [MinThreshold,
-// MaxThreshold], with the operating points for the report.
-func Calibrate(rows []dataset.Row, opt filter.TrainOptions, fpr float64) (map[string]map[string]float64, []OperatingPoint) {
-	var train, val []dataset.Row
-	for i, r := range rows {
-		if validation(i) {
-			val = append(val, r)
-		} else {
-			train = append(train, r)
+// SourceFolds deals the sources that have benign rows into k folds, the
+// largest first and round robin, so the folds hold similar numbers of
+// benign rows; it returns each such source's fold and the folds' sources.
+// Sources with no benign row are in no fold: every calibration model
+// trains on them.
+func SourceFolds(rows []dataset.Row, k int) (map[string]int, [][]string) {
+	benign := map[string]int{}
+	for _, r := range rows {
+		if r.Task() == "" {
+			benign[r.Key()]++
 		}
 	}
-	m := filter.Train(Examples(train, true), Heads, opt)
-	cfg := filter.DefaultConfig()
-	cfg.Model = m
-	f, err := filter.New(cfg)
-	if err != nil {
-		panic(err) // the default configuration is valid
+	srcs := make([]string, 0, len(benign))
+	for s := range benign {
+		srcs = append(srcs, s)
 	}
+	sort.Slice(srcs, func(i, j int) bool {
+		if benign[srcs[i]] != benign[srcs[j]] {
+			return benign[srcs[i]] > benign[srcs[j]]
+		}
+		return srcs[i] < srcs[j]
+	})
+	fold := map[string]int{}
+	folds := make([][]string, k)
+	for i, s := range srcs {
+		fold[s] = i % k
+		folds[i%k] = append(folds[i%k], s)
+	}
+	return fold, folds
+}
+
+// Calibrate chooses, per script and category, the lowest threshold within
+// [MinThreshold, MaxThreshold] that at most fpr of the held-out benign rows
+// reach, training one model per fold of whole sources (SourceFolds), and
+// returns the thresholds with the operating points for the report.
+func Calibrate(rows []dataset.Row, opt filter.TrainOptions, fpr float64, folds int) (map[string]map[string]float64, []OperatingPoint) {
+	if folds < 2 {
+		folds = 2
+	}
+	fold, _ := SourceFolds(rows, folds)
 	neg := map[string]map[string][]float64{} // script -> category -> scores
-	for _, r := range val {
-		if r.Task() != "" {
+	for k := range folds {
+		var train, val []dataset.Row
+		for _, r := range rows {
+			if f, ok := fold[r.Key()]; ok && f == k {
+				val = append(val, r)
+			} else {
+				train = append(train, r)
+			}
+		}
+		if len(val) == 0 {
 			continue
 		}
-		sc := filter.ScriptOf(r.Text)
-		if neg[sc] == nil {
-			neg[sc] = map[string][]float64{}
+		cfg := filter.DefaultConfig()
+		cfg.Model = filter.Train(Examples(train, true), Heads, opt)
+		f, err := filter.New(cfg)
+		if err != nil {
+			panic(err) // the default configuration is valid
 		}
-		v := f.Check(r.Text)
-		for _, c := range filter.Categories {
-			neg[sc][c] = append(neg[sc][c], v.Score(c))
+		for _, r := range val {
+			if r.Task() != "" {
+				continue
+			}
+			sc := filter.ScriptOf(r.Text)
+			if neg[sc] == nil {
+				neg[sc] = map[string][]float64{}
+			}
+			v := f.Check(r.Text)
+			for _, c := range filter.Categories {
+				neg[sc][c] = append(neg[sc][c], v.Score(c))
+			}
 		}
 	}
 	thr := map[string]map[string]float64{}
@@ -124,9 +170,13 @@ func pick(scores []float64, fpr float64) OperatingPoint {
 
 // PrintOperatingPoints writes the calibrated thresholds and how they were
 // found.
-func PrintOperatingPoints(w io.Writer, ops []OperatingPoint, fpr float64) {
-	fmt.Fprintf(w, "\n== calibrated thresholds (validation fold: every fifth row; model trained on the other four fifths;\n"+
-		"   per script and category, the lowest threshold at which <= %.3f of the fold's benign rows score, within [%.2f, %.2f])\n", fpr, MinThreshold, MaxThreshold)
+func PrintOperatingPoints(w io.Writer, rows []dataset.Row, ops []OperatingPoint, fpr float64, folds int) {
+	_, fs := SourceFolds(rows, max(folds, 2))
+	fmt.Fprintf(w, "\n== calibrated thresholds: per script and category, the lowest threshold within [%.2f, %.2f] that at most %.3f of\n"+
+		"   the benign rows of held-out sources reach; %d folds of whole sources, each scored by a model trained without them:\n", MinThreshold, MaxThreshold, fpr, len(fs))
+	for i, f := range fs {
+		fmt.Fprintf(w, "   fold %d: %v\n", i+1, f)
+	}
 	fmt.Fprintf(w, "  %-9s %-24s %9s %9s %9s\n", "script", "category", "threshold", "negatives", "FPR")
 	for _, op := range ops {
 		note := ""
