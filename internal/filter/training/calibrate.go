@@ -23,18 +23,26 @@ import (
 // method) scores benign text lower than text from a new source does, so its
 // thresholds flagged far more unseen benign prompts than they promised.
 
-// Threshold bounds. Below MinThreshold a category would be flagged on
-// little evidence whatever the benign rows say; above MaxThreshold the
-// strong rules (score 0.85 and up) would no longer decide alone.
+// Threshold bounds. Calibration only raises a threshold above the default
+// 0.5: leave-one-source-out showed that a floor of 0.3, where the held-out
+// folds allowed it, flagged more benign rows of yet other sources (7.7 %
+// of the English ones against 6.6 %) because every category's small share
+// adds up. Above MaxThreshold the strong rules (score 0.85 and up) would no
+// longer decide alone.
 const (
-	MinThreshold = 0.3
+	MinThreshold = filter.DefaultThreshold
 	MaxThreshold = 0.85
 	// minNegatives is the fewest benign rows of a script from which a
 	// threshold is chosen; with fewer the default stays.
 	minNegatives = 100
-	// DefaultFPR is the false-positive rate each category is calibrated
-	// to on the held-out sources' benign rows.
-	DefaultFPR = 0.01
+	// DefaultFPR is the false-positive rate each moderation category is
+	// calibrated to on the held-out sources' benign rows, and
+	// DefaultAttackFPR that of prompt_injection and jailbreak: the attack
+	// categories block by default and their classifier is the one that
+	// meets new kinds of text (role play, documents), so they get a larger
+	// share of the 5 % the issue allows.
+	DefaultFPR       = 0.01
+	DefaultAttackFPR = 0.02
 	// DefaultFolds is how many folds of whole sources calibration uses.
 	DefaultFolds = 3
 )
@@ -80,11 +88,29 @@ func SourceFolds(rows []dataset.Row, k int) (map[string]int, [][]string) {
 	return fold, folds
 }
 
+// Rates are the false-positive rates calibration aims at.
+type Rates struct {
+	Attack     float64 // prompt_injection and jailbreak
+	Moderation float64 // every other category
+}
+
+// DefaultRates are the rates cmd/train and cmd/eval use by default.
+var DefaultRates = Rates{Attack: DefaultAttackFPR, Moderation: DefaultFPR}
+
+// For returns the rate for category c.
+func (r Rates) For(c string) float64 {
+	if c == filter.PromptInjection || c == filter.Jailbreak {
+		return r.Attack
+	}
+	return r.Moderation
+}
+
 // Calibrate chooses, per script and category, the lowest threshold within
-// [MinThreshold, MaxThreshold] that at most fpr of the held-out benign rows
-// reach, training one model per fold of whole sources (SourceFolds), and
-// returns the thresholds with the operating points for the report.
-func Calibrate(rows []dataset.Row, opt filter.TrainOptions, fpr float64, folds int) (map[string]map[string]float64, []OperatingPoint) {
+// [MinThreshold, MaxThreshold] that at most the category's rate of the
+// held-out benign rows reach, training one model per fold of whole sources
+// (SourceFolds), and returns the thresholds with the operating points for
+// the report.
+func Calibrate(rows []dataset.Row, opt filter.TrainOptions, rates Rates, folds int) (map[string]map[string]float64, []OperatingPoint) {
 	if folds < 2 {
 		folds = 2
 	}
@@ -130,7 +156,7 @@ func Calibrate(rows []dataset.Row, opt filter.TrainOptions, fpr float64, folds i
 			if len(s) < minNegatives {
 				continue
 			}
-			op := pick(s, fpr)
+			op := pick(s, rates.For(c))
 			op.Script, op.Category = sc, c
 			ops = append(ops, op)
 			if thr[sc] == nil {
@@ -170,19 +196,20 @@ func pick(scores []float64, fpr float64) OperatingPoint {
 
 // PrintOperatingPoints writes the calibrated thresholds and how they were
 // found.
-func PrintOperatingPoints(w io.Writer, rows []dataset.Row, ops []OperatingPoint, fpr float64, folds int) {
+func PrintOperatingPoints(w io.Writer, rows []dataset.Row, ops []OperatingPoint, rates Rates, folds int) {
 	_, fs := SourceFolds(rows, max(folds, 2))
-	fmt.Fprintf(w, "\n== calibrated thresholds: per script and category, the lowest threshold within [%.2f, %.2f] that at most %.3f of\n"+
-		"   the benign rows of held-out sources reach; %d folds of whole sources, each scored by a model trained without them:\n", MinThreshold, MaxThreshold, fpr, len(fs))
+	fmt.Fprintf(w, "\n== calibrated thresholds: per script and category, the lowest threshold within [%.2f, %.2f] that at most %.3f\n"+
+		"   (prompt_injection, jailbreak) or %.3f (other categories) of the benign rows of held-out sources reach;\n"+
+		"   %d folds of whole sources, each scored by a model trained without them:\n", MinThreshold, MaxThreshold, rates.Attack, rates.Moderation, len(fs))
 	for i, f := range fs {
 		fmt.Fprintf(w, "   fold %d: %v\n", i+1, f)
 	}
-	fmt.Fprintf(w, "  %-9s %-24s %9s %9s %9s\n", "script", "category", "threshold", "negatives", "FPR")
+	fmt.Fprintf(w, "  %-9s %-24s %9s %9s %9s %9s\n", "script", "category", "threshold", "negatives", "FPR", "target")
 	for _, op := range ops {
 		note := ""
 		if op.Clamped {
 			note = " (capped: the FPR target needs more)"
 		}
-		fmt.Fprintf(w, "  %-9s %-24s %9.4f %9d %9.4f%s\n", op.Script, op.Category, op.Threshold, op.Negatives, op.FPR, note)
+		fmt.Fprintf(w, "  %-9s %-24s %9.4f %9d %9.4f %9.3f%s\n", op.Script, op.Category, op.Threshold, op.Negatives, op.FPR, rates.For(op.Category), note)
 	}
 }

@@ -77,7 +77,7 @@ func TestCalibrateScoresEveryBenignRowHeldOut(t *testing.T) {
 	})...)
 	opt := filter.DefaultTrainOptions()
 	opt.Bits, opt.Epochs = 12, 2
-	thr, ops := Calibrate(rows, opt, 0.05, 3)
+	thr, ops := Calibrate(rows, opt, Rates{Attack: 0.05, Moderation: 0.05}, 3)
 	if len(ops) == 0 {
 		t.Fatal("no operating points")
 	}
