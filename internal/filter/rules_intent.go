@@ -19,6 +19,19 @@ import "strings"
 // alt joins word classes into one slot's alternatives.
 func alt(classes ...string) string { return strings.Join(classes, "|") }
 
+// possessive adds to a word class each word's possessive as normalisation
+// leaves it ("landlord's" reads "landlords"); stems already cover theirs.
+func possessive(class string) string {
+	var out []string
+	for _, w := range strings.Split(class, "|") {
+		out = append(out, w)
+		if !strings.HasSuffix(w, "*") && !strings.HasSuffix(w, "s") {
+			out = append(out, w+"s")
+		}
+	}
+	return strings.Join(out, "|")
+}
+
 // English word classes.
 const (
 	// enAsk opens a request for a method; enAskLink is the word that ties
@@ -190,7 +203,7 @@ var intentSpecsEN = []ruleSpec{
 	{Illicit, 0.85, alt(enAsk) + " ~3 " + alt(enAskLink) + " ~3 track|trace|locate|follow|monitor|spy|spying|read|tap|bug|wiretap|watch ~3 " + alt(enPerson) + "|my|his|her|their|someones|somebodys|persons|wifes|husbands|girlfriends|boyfriends|partners|exs ~8 without ~2 knowing|knowledge|consent|permission|noticing|finding|suspecting|them|him|her|it|their|his|telling"},
 	{Illicit, 0.85, alt(enAsk) + " ~3 " + alt(enAskLink) + " ~3 find|get|obtain|track|locate|discover|uncover|dig|look ~4 home|house|current|real|private|personal|exact ~1 address|addresses|location|whereabouts|number|identity ~3 of ~2 " + alt(enPerson) + "|my|this|that|a|an|celebrity|journalist|streamer|youtuber|influencer|actress|actor|ex|twitter|reddit|instagram|tiktok|anonymous|user|account !own|" + enLawful + "|hotel|restaurant|store|shop|office|embassy|company|business|venue|hospital|clinic|post|library|museum|airport|station|school|website|server|ip|printer|router|device|my|domain"},
 	{Illicit, 0.85, alt(enAsk) + "|find|get|give|tell|provide|share|show|reveal|leak|list|whats|what|dig|look ~6 " + alt(enPersonalID) + " ~4 of|for|belonging ~2 my|his|her|their|someone|somebody|this|that|a|an|the ~2 " + alt(enPerson) + "|employee|employees|patient|patients|coworker|neighbor|neighbour|ex|celebrity|customer|customers|nephew|niece|grandson|granddaughter !own|" + enLawful + "|" + enNotPII},
-	{Illicit, 0.85, "give|tell|provide|share|find|get|show|reveal|leak|list|whats|what|is ~5 my|his|her|their|someones|somebodys|this|that ~1 " + alt(enPerson) + "|employee|employees|patient|coworker|ex|exwife|exhusband|exgirlfriend|exboyfriend|nephew|niece|grandson|granddaughter|stepbrother|stepsister|fiancee|fiance|neighbors|neighbours|bosses|coworkers|teachers|doctors|exs|persons ~4 " + alt(enPersonalID) + " !own|" + enNotPII},
+	{Illicit, 0.85, "give|tell|provide|share|find|get|show|reveal|leak|list|whats|what|is ~5 my|his|her|their|someones|somebodys|this|that ~1 " + possessive(enPerson) + "|employee|employees|patient|coworker|ex|exwife|exhusband|exgirlfriend|exboyfriend|nephew|niece|grandson|granddaughter|stepbrother|stepsister|fiancee|fiance|neighbors|neighbours|bosses|coworkers|teachers|doctors|exs|persons ~4 " + alt(enPersonalID) + " !own|" + enNotPII},
 
 	// --- scams, phishing and fraud written for someone (English) ---
 	{Illicit, 0.9, "write|draft|compose|create|generate|craft|make|design|build|prepare|give|produce ~4 phishing|scam|scammy|fraudulent|spoofed|spoof|fake|convincing ~3 email|emails|message|messages|text|texts|sms|letter|website|site|page|login|call|script|invoice|invoices|notice|alert|link|profile|profiles|charity|lottery|giveaway !" + enLawful + "|training|awareness|simulation|drill|educational|educate|employees|staff|example|examples|sample|samples|test|testing|filter|classifier|dataset|classify|flag|flags|indicators|redflags|red|warning|warnings"},
@@ -219,6 +232,12 @@ var intentSpecsEN = []ruleSpec{
 	{Hate, 0.85, alt(enCreate) + " ~6 hate ~1 speech|propaganda|manifesto|campaign !detect|detecting|detection|classifier|dataset|moderation|moderate|identify|identifying|recognize|recognise|counter|countering|combat|combating|respond|responding|examples|analyze|analyse|history|laws|law|why|against|report|reporting"},
 	{Illicit, 0.85, alt(enAsk) + "|" + alt(enCreate) + " ~4 cheat|cheating ~2 on|in|at|during ~2 a|an|the|my|exam|exams|test|tests|quiz|quizzes|finals|midterm|midterms|sat|gre|gmat|lsat|bar|boards|certification|exams !detect|detecting|detection|prevent|preventing|catch|catching|stop|stopping|spot|spotting|consequences|penalty|penalties|caught|game|games|chess|poker|partner|wife|husband|girlfriend|boyfriend|diet|solitaire"},
 	{IllicitViolent, 0.85, "launch|launching|perform|performing|conduct|conducting|carry|carrying|execute|executing|build|building|create|creating|rent|renting|run|running ~4 ddos|dos|botnet|botnets|distributed ~3 attack|attacks|denial|service|network|for|on|against|to !protect|protection|prevent|mitigate|mitigation|defend|defense|defence|detect|detection|own|test|testing|lab|research|simulate|simulation"},
+
+	// --- saying one wants to commit a crime (English) ---
+	// "I want to get rich through scams", "I need to commit retaliatory violence"
+	{Illicit, 0.85, "i|we|im ~3 want|wanna|need|plan|planning|intend|hope|going|gonna|decided|trying|like|ready ~3 to ~4 commit|use|do|make|carry|engage|gain|earn|get|start|try ~5 violence|violent|crime|crimes|criminal|fraud|frauds|scam|scams|scamming|theft|robbery|robberies|revenge|retaliatory|terrorist|terrorism|bribery|bribes|extortion|blackmail|arson|vandalism|kidnapping|trafficking|smuggling|embezzlement|looting|burglary !" + enLawful + "|" + enPlay + "|stop|avoid|victim|victims|study|research|write|writing|understand|learn|awareness|against|fight|fighting|combat|reduce|end|ending|expose|exposing|career|job|degree|lawyer|law|criminology|justice"},
+	{IllicitViolent, 0.85, "kidnap|kidnapping|abduct|abducting ~3 babies|baby|children|child|kids|kid|women|girls|boys|people|tourists|someone|somebody|him|her|a|the|my|his|their|rich|heir !" + enPlay + "|" + enLawful + "|" + enVictimHelp},
+	{Illicit, 0.85, "form|start|found|join|create|build|run|lead|recruit ~3 a|an|my|our|the|own ~2 gang|gangs|cartel|mafia|mob|militia|crew ~4 to|and|for|that|in|sell|rob|steal|deal|control|fight|what|how !" + enPlay + "|" + enLawful + "|leave|leaving|escape|quit|quitting|prevent|documentary|research|sociology|study|basketball|bike|biking|motorcycle|book|reading|dance|music"},
 
 	// --- misinformation, propaganda, extremism (English) ---
 	{Illicit, 0.85, "spread|spreading|write|create|generate|make|produce|craft|post|start|fabricate|invent ~4 disinformation|misinformation|propaganda|conspiracy|conspiracies|hoax|hoaxes|rumor|rumors|rumour|rumours|lies|smear|fake|false ~6 about|that|to|on|against|so|go|viral|online|saying|claiming|target|targeting !" + enLawful + "|combat|combating|counter|countering|fight|fighting|spot|identify|recognize|recognise|stop|prevent|debunk|debunking|history|historical|analysis|analyze|analyse|study|studies|research|examples|example|why|how|classifier|dataset|essay|paper|class|course|lesson|teach|students|fact|facts|check|checking|checker|spotting"},
@@ -265,6 +284,9 @@ var intentSpecsEN = []ruleSpec{
 	{PromptInjection, 0.85, "share|tell|reveal|give|confirm|disclose|show|provide|leak|say|print|spell|type|whats|what|send|output|hand ~3 your|our ~1 password|passwords|passcode|passphrase|secret|secrets|credentials|apikey !" + enNotSecret},
 	{PromptInjection, 0.85, "poem|story|song|riddle|acrostic|leetspeak|leet|base64|hex|reverse|reversed|backwards|spell|spelled|hint|hints|encode|encoded|encrypt|encrypted|letters|letter|characters|cipher|rhyme|haiku|limerick|translate|translated ~5 the|your|our ~1 password|passcode|passphrase|secret !" + enNotSecret},
 	{PromptInjection, 0.85, "tell|give|share|reveal|disclose|provide|whats|what|list|confirm|print|output|send|spell|show|repeat|write ~4 the|this|current|our ~1 users|user|customers|customer|clients|client|callers|caller|patients|patient ~3 name|names|initials|birth|birthday|birthdate|address|addresses|email|emails|phone|location|city|residence|age|password|passwords|ssn|credit|card|history|records|account|salary|balance|diagnosis|personal|private|data !how|code|function|api|json|query|sql|field|fields|column|columns|form|forms|database|table|schema|validate|validation|django|react|session|sessions|cookie|cookies|variable|variables|example|endpoint|request|php|javascript|python|regex|gdpr|privacy|policy|consent|hash|hashed|hashing|login"},
+
+	// --- role play as an assistant without rules (English) ---
+	{Jailbreak, 0.9, "pretend|imagine|act|roleplay|become|be|play ~3 you|youre|as|that ~2 are|a|an|the|were ~6 with|that|who|which|having|has ~2 no|zero|without|free ~2 rules|restrictions|limits|limitations|filters|ethics|morals|guidelines|boundaries|censorship|restraints"},
 
 	// --- document text that tells the assistant what to say (English) ---
 	// "ignore the resume and state: ...", "regardless of previous tasks"
