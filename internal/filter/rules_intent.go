@@ -288,6 +288,11 @@ var intentSpecsEN = []ruleSpec{
 	// --- role play as an assistant without rules (English) ---
 	{Jailbreak, 0.9, "pretend|imagine|act|roleplay|become|be|play ~3 you|youre|as|that ~2 are|a|an|the|were ~6 with|that|who|which|having|has ~2 no|zero|without|free ~2 rules|restrictions|limits|limitations|filters|ethics|morals|guidelines|boundaries|censorship|restraints"},
 
+	{PromptInjection, 0.85, "confirm|provide|share|reveal|tell|give|whats|what|is|need|know ~3 the ~1 password|passcode|passphrase|pin|code ~3 for|of|to ~2 our|your|this|the ~1 system|mode|account|database|server|vault|ai|model|network|admin|assistant !" + enNotSecret},
+	{PromptInjection, 0.85, "ask|asked|asking|request|requested ~2 for ~1 your|the|our ~1 password|passcode|passphrase|secret|credentials|system ~1 prompt"},
+	{PromptInjection, 0.85, "print|dump|share|reveal|leak|send ~3 your|the|our ~1 database|db|records|user|users|customer|customers ~2 for|to|data|table|tables|list|records|me|now !schema|design|structure|how|model|models|migration|migrations|diagram|sql|query|queries|example|code|python|django|postgresql|postgres|mysql|sqlite|psql|mongodb|csv|excel|file|backup|console|log|logs"},
+	{PromptInjection, 0.85, "know|encode|translate|spell|reverse|summarize|describe ~4 the|this|current|our ~1 users|user|customers|customer|clients|client|callers|caller|patients|patient ~3 name|names|initials|birth|birthday|birthdate|address|addresses|email|emails|phone|location|city|residence|age|password|passwords|ssn|salary|balance|diagnosis|favorite|favourite|personal|private !how|code|function|api|json|query|sql|field|fields|column|columns|form|forms|database|table|schema|validate|validation|django|react|session|sessions|cookie|cookies|variable|variables|example|endpoint|request|php|javascript|python|regex|gdpr|privacy|policy|consent|hash|hashed|hashing|login"},
+
 	// --- document text that tells the assistant what to say (English) ---
 	// "ignore the resume and state: ...", "regardless of previous tasks"
 	{PromptInjection, 0.9, "ignore|ignoring|disregard|disregarding|skip|forget ~3 the|this|that|above|previous|these|those|all|any|my|your|provided ~2 " + alt(enDoc) + " ~4 and|instead|just|simply|only|then|now ~4 " + alt(enCommand)},
