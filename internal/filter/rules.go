@@ -224,6 +224,7 @@ func (rs *ruleSet) alternatives(pattern, f string) ([]int, error) {
 		}
 		ids = append(ids, rs.lex.id(a))
 	}
+	slices.Sort(ids) // for slotMatches
 	return ids, nil
 }
 
@@ -327,12 +328,13 @@ func matchFrom(slots []slot, k int, idsOf [][]int, pos int, anchored bool) (int,
 	return 0, false
 }
 
+// slotMatches reports whether one of a word's lexicon ids is among the
+// slot's alternatives (sorted by alternatives, so long word classes cost a
+// binary search, not a scan).
 func slotMatches(s slot, ids []int) bool {
-	for _, a := range s.alts {
-		for _, id := range ids {
-			if a == id {
-				return true
-			}
+	for _, id := range ids {
+		if _, ok := slices.BinarySearch(s.alts, id); ok {
+			return true
 		}
 	}
 	return false

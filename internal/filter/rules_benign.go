@@ -17,12 +17,35 @@ var benignSpecsEN = []ruleSpec{
 	// its instructions.
 	{PromptInjection, benignEvidence, "repeat|rewrite|rephrase|shorten|summarize|summarise|simplify|translate|reformat ~3 your|my|the|that ~2 last|previous|prior|earlier|first ~1 answer|reply|response|paragraph|question|message|explanation"},
 	{PromptInjection, benignEvidence, "forget ~1 about ~1 it|this|that"},
+	// An ordinary task over text the asker supplies: "answer the following
+	// question", "you are given a sentence".
+	{PromptInjection, benignEvidence, "answer|translate|summarize|summarise|classify|evaluate|explain|convert|rewrite|prove|solve|complete|analyze|analyse|paraphrase|proofread|correct|edit|review|rate|sort|parse|format ~3 the|this ~1 following|given ~3 question|questions|sentence|sentences|text|code|statement|paper|passage|article|document|html|markdown|problem|equation|list|table|data|word|words|paragraph|email|review|story|poem|function|query|json|csv|numbers"},
+	{PromptInjection, benignEvidence, "you ~1 are|will ~1 given|be ~1 a|an|two|the|some|given ~2 question|questions|sentence|sentences|text|code|statement|paper|passage|article|document|problem|list|table|word|words|paragraph|programming|description|set|number|numbers|string|array|story|review"},
+	{Jailbreak, benignEvidence, "you ~1 are|will ~1 given|be ~1 a|an|two|the|some|given ~2 question|questions|sentence|sentences|text|code|statement|paper|passage|article|document|problem|list|table|word|words|paragraph|programming|description|set|number|numbers|string|array|story|review"},
+	// Studying why people turn to crime.
+	{Illicit, benignEvidence, "study|studying|understand|understanding|research|researching|learn|learning|explain|explore|exploring ~4 why|how|what ~3 people|someone|criminals|offenders|they|individuals|teenagers|youths|men|women ~3 commit|become|turn|join|radicalize|radicalise|reoffend"},
+	// Promoting something good.
+	{Illicit, benignEvidence, "promote|promotes|promoting|encourage|encourages|encouraging|celebrate|celebrates|celebrating ~3 healthy|health|safety|safe|kindness|exercise|wellbeing|wellness|positive|good|responsible|peace|tolerance|diversity|inclusion|recycling|sustainability|reading|learning|respect|equality|honesty|teamwork|creativity"},
+	// Points the asker wants covered in the answer.
+	{PromptInjection, benignEvidence, "include|cover|mention|address|use|consider ~3 the|these ~1 following|points|topics|keywords|words|items|facts|sections|details|ideas ~4 in ~2 your|the ~1 answer|response|essay|summary|reply|text|article|letter"},
 	// Asking for reasoning before the answer.
 	{PromptInjection, benignEvidence, "dont|not ~1 answer|respond|reply ~2 right|immediately|yet|straightaway ~4 first|think|before"},
 	{Jailbreak, benignEvidence, "forget ~1 about ~1 it|this|that"},
 	// Defending against an attack.
 	{Illicit, benignEvidence, "protect|secure|safeguard|defend|shield|guard ~6 from|against ~3 hack*|fraud*|scam*|phishing|skimming|ddos|attack*|theft|thieves|malware|virus*|identity|burglar*"},
 	{Illicit, benignEvidence, "test|check|scan|audit ~2 my|our ~1 own ~3 website|site|server|network|app|api|system"},
+	// Asking what a word for a wrong means.
+	{Illicit, benignEvidence, "define|definition|explicate|clarify ~3 what|the|term|word|concept|meaning|is|of"},
+	{Illicit, benignEvidence, "what ~2 does|is|do ~4 mean|meant|means|refer|refers|constitute|constitutes|entail|entails|involve|involves"},
+	{Hate, benignEvidence, "define|definition|explicate|clarify ~3 what|the|term|word|concept|meaning|is|of"},
+	{Harassment, benignEvidence, "define|definition|explicate|clarify ~3 what|the|term|word|concept|meaning|is|of"},
+	// Guarding oneself or others against a wrong, or reporting it.
+	{Illicit, benignEvidence, "avoid|avoiding|prevent|preventing|prevention|preventative|preventive|safeguard|safeguarding|protect|protecting|deter|curb|combat|combating|combatting|counter|countering|detect|detecting|spot|spotting|recognize|recognise|recognizing|identify|identifying|report|reporting|educate|educating|ensure|steer ~6 being|falling|becoming|victim|victims|fraud|frauds|fraudulent|scam|scams|scammed|theft|abuse|exploitation|harassment|misconduct|violence|counterfeit|counterfeiting|cybercrime|crime|crimes|phishing|trafficking|piracy|pirated|illegal|illicit|unauthorized|extremism|radicalization|grooming|identity|infringing|infringement|copyright|violating|risks|dangers|hackers|hacking|cyberattacks|leaks|breaches !detection|detected|caught|police|cops|taxes|tax|authorities|suspicion|traced|noticed|arrest|arrested|getting"},
+	// Stopping someone who torments the asker, or noticing that someone is
+	// at risk.
+	{Illicit, benignEvidence, "stop|prevent|block|keep|report ~3 someone|somebody|people|him|her|them|others|a|my|strangers ~3 from ~1 harassing|bullying|stalking|contacting|following|messaging|threatening|scamming|hacking|tracking|abusing"},
+	{Harassment, benignEvidence, "stop|prevent|block|keep|report ~3 someone|somebody|people|him|her|them|others|a|my|strangers ~3 from ~1 harassing|bullying|stalking|contacting|following|messaging|threatening|scamming|hacking|tracking|abusing"},
+	{Illicit, benignEvidence, "warning|signs|sign|symptoms ~2 that|of ~3 a|my|someone|somebody|friend|child|children|teen|teenager|person|partner|student|kid|kids|son|daughter|loved"},
 	// Reporting or contesting a wrong.
 	{Illicit, benignEvidence, "report|complain|appeal|contest|dispute ~4 illegal|unlawful|bribe|bribery|fraud|scam|theft|forged|dismissal|firing|eviction"},
 	// Breaking news gently to someone.

@@ -12,8 +12,9 @@ import (
 // Calibrated thresholds: the score at which a category is flagged depends
 // on the script of the text, because the classifier's scores are not on the
 // same scale for English and Russian (far less Russian training text). The
-// values are chosen on a validation fold at a stated false-positive rate
-// (training.Calibrate, printed by cmd/eval) and stored in the model file, so
+// values are chosen at a stated false-positive rate on the benign rows of
+// sources the scoring model did not train on (training.Calibrate, printed
+// by cmd/train and cmd/eval) and stored in the model file, so
 // a retrained model carries its own operating points. Thresholds set in the
 // configuration override them.
 

@@ -4,76 +4,148 @@ import (
 	"fmt"
 	"io"
 	"slices"
+	"sort"
 
 	"github.com/vmira/mira/internal/filter"
 	"github.com/vmira/mira/internal/filter/dataset"
 )
 
-// Calibration: thresholds per script and category, chosen on a validation
-// fold at a stated false-positive rate on benign rows.
+// Calibration: thresholds per script and category, chosen at a stated
+// false-positive rate on benign rows from sources the scoring model did not
+// train on.
+//
+// The sources that have benign rows are dealt into folds of whole sources.
+// For each fold a model is trained on every other row (the sources of the
+// other folds, the positive-only sources and the written benign prompts) and
+// scores the fold's benign rows; the pooled scores, per script and category,
+// give the lowest threshold that at most the stated fraction of them reach.
+// A fold of rows drawn from the training sources themselves (the previous
+// method) scores benign text lower than text from a new source does, so its
+// thresholds flagged far more unseen benign prompts than they promised.
 
-// Threshold bounds: calibration only raises a threshold above the default
-// 0.5, never lowers it, because the validation fold's benign rows come from
-// the sources the model was trained on and score lower than text from new
-// sources does (leave-one-source-out showed thresholds of 0.3 flagging a
-// quarter of unseen benign prompts); above MaxThreshold the strong rules
-// (score 0.85 and up) would no longer decide alone.
+// Threshold bounds. Calibration only raises a threshold above the default
+// 0.5: leave-one-source-out showed that a floor of 0.3, where the held-out
+// folds allowed it, flagged more benign rows of yet other sources (7.7 %
+// of the English ones against 6.6 %) because every category's small share
+// adds up. Above MaxThreshold the strong rules (score 0.85 and up) would no
+// longer decide alone.
 const (
 	MinThreshold = filter.DefaultThreshold
 	MaxThreshold = 0.85
-	// minNegatives is the fewest benign validation rows of a script from
-	// which a threshold is chosen; with fewer the default stays.
+	// minNegatives is the fewest benign rows of a script from which a
+	// threshold is chosen; with fewer the default stays.
 	minNegatives = 100
-	// DefaultFPR is the false-positive rate each category is calibrated
-	// to on the validation fold's benign rows.
-	DefaultFPR = 0.01
+	// DefaultFPR is the false-positive rate each moderation category is
+	// calibrated to on the held-out sources' benign rows, and
+	// DefaultAttackFPR that of prompt_injection and jailbreak: the attack
+	// categories block by default and their classifier is the one that
+	// meets new kinds of text (role play, documents), so they get a larger
+	// share of the 5 % the issue allows.
+	DefaultFPR       = 0.01
+	DefaultAttackFPR = 0.02
+	// DefaultFolds is how many folds of whole sources calibration uses.
+	DefaultFolds = 3
 )
 
-// validation reports whether row i is in the validation fold (one in five).
-func validation(i int) bool { return i%5 == 0 }
-
-// Operating point is one calibrated threshold and what it gives on the
-// validation fold.
+// OperatingPoint is one calibrated threshold and what it gives on the
+// held-out benign rows.
 type OperatingPoint struct {
 	Script, Category string
 	Threshold        float64
-	Negatives        int     // benign validation rows of the script
+	Negatives        int     // benign held-out rows of the script
 	FPR              float64 // on them
 	Clamped          bool    // the FPR target asked for a value outside the bounds
 }
 
-// Calibrate trains a model on the rows outside the validation fold, scores
-// the fold's benign rows and returns, per script and category, the lowest
-// threshold at which at most fpr of them reach it, within [MinThreshold,
-// MaxThreshold], with the operating points for the report.
-func Calibrate(rows []dataset.Row, opt filter.TrainOptions, fpr float64) (map[string]map[string]float64, []OperatingPoint) {
-	var train, val []dataset.Row
-	for i, r := range rows {
-		if validation(i) {
-			val = append(val, r)
-		} else {
-			train = append(train, r)
+// SourceFolds deals the sources that have benign rows into k folds, the
+// largest first and round robin, so the folds hold similar numbers of
+// benign rows; it returns each such source's fold and the folds' sources.
+// Sources with no benign row are in no fold: every calibration model
+// trains on them.
+func SourceFolds(rows []dataset.Row, k int) (map[string]int, [][]string) {
+	benign := map[string]int{}
+	for _, r := range rows {
+		if r.Task() == "" {
+			benign[r.Key()]++
 		}
 	}
-	m := filter.Train(Examples(train, true), Heads, opt)
-	cfg := filter.DefaultConfig()
-	cfg.Model = m
-	f, err := filter.New(cfg)
-	if err != nil {
-		panic(err) // the default configuration is valid
+	srcs := make([]string, 0, len(benign))
+	for s := range benign {
+		srcs = append(srcs, s)
 	}
+	sort.Slice(srcs, func(i, j int) bool {
+		if benign[srcs[i]] != benign[srcs[j]] {
+			return benign[srcs[i]] > benign[srcs[j]]
+		}
+		return srcs[i] < srcs[j]
+	})
+	fold := map[string]int{}
+	folds := make([][]string, k)
+	for i, s := range srcs {
+		fold[s] = i % k
+		folds[i%k] = append(folds[i%k], s)
+	}
+	return fold, folds
+}
+
+// Rates are the false-positive rates calibration aims at.
+type Rates struct {
+	Attack     float64 // prompt_injection and jailbreak
+	Moderation float64 // every other category
+}
+
+// DefaultRates are the rates cmd/train and cmd/eval use by default.
+var DefaultRates = Rates{Attack: DefaultAttackFPR, Moderation: DefaultFPR}
+
+// For returns the rate for category c.
+func (r Rates) For(c string) float64 {
+	if c == filter.PromptInjection || c == filter.Jailbreak {
+		return r.Attack
+	}
+	return r.Moderation
+}
+
+// Calibrate chooses, per script and category, the lowest threshold within
+// [MinThreshold, MaxThreshold] that at most the category's rate of the
+// held-out benign rows reach, training one model per fold of whole sources
+// (SourceFolds), and returns the thresholds with the operating points for
+// the report.
+func Calibrate(rows []dataset.Row, opt filter.TrainOptions, rates Rates, folds int) (map[string]map[string]float64, []OperatingPoint) {
+	if folds < 2 {
+		folds = 2
+	}
+	fold, _ := SourceFolds(rows, folds)
 	neg := map[string]map[string][]float64{} // script -> category -> scores
-	for _, r := range val {
-		if r.Task() != "" {
+	for k := range folds {
+		var train, val []dataset.Row
+		for _, r := range rows {
+			if f, ok := fold[r.Key()]; ok && f == k {
+				val = append(val, r)
+			} else {
+				train = append(train, r)
+			}
+		}
+		if len(val) == 0 {
 			continue
 		}
-		sc := filter.ScriptOf(r.Text)
-		if neg[sc] == nil {
-			neg[sc] = map[string][]float64{}
+		cfg := filter.DefaultConfig()
+		cfg.Model = filter.Train(Examples(train, true), Heads, opt)
+		f, err := filter.New(cfg)
+		if err != nil {
+			panic(err) // the default configuration is valid
 		}
-		v := f.Check(r.Text)
-		for _, c := range filter.Categories {
-			neg[sc][c] = append(neg[sc][c], v.Score(c))
+		for _, r := range val {
+			if r.Task() != "" {
+				continue
+			}
+			sc := filter.ScriptOf(r.Text)
+			if neg[sc] == nil {
+				neg[sc] = map[string][]float64{}
+			}
+			v := f.Check(r.Text)
+			for _, c := range filter.Categories {
+				neg[sc][c] = append(neg[sc][c], v.Score(c))
+			}
 		}
 	}
 	thr := map[string]map[string]float64{}
@@ -84,7 +156,7 @@ func Calibrate(rows []dataset.Row, opt filter.TrainOptions, fpr float64) (map[st
 			if len(s) < minNegatives {
 				continue
 			}
-			op := pick(s, fpr)
+			op := pick(s, rates.For(c))
 			op.Script, op.Category = sc, c
 			ops = append(ops, op)
 			if thr[sc] == nil {
@@ -124,15 +196,20 @@ func pick(scores []float64, fpr float64) OperatingPoint {
 
 // PrintOperatingPoints writes the calibrated thresholds and how they were
 // found.
-func PrintOperatingPoints(w io.Writer, ops []OperatingPoint, fpr float64) {
-	fmt.Fprintf(w, "\n== calibrated thresholds (validation fold: every fifth row; model trained on the other four fifths;\n"+
-		"   per script and category, the lowest threshold at which <= %.3f of the fold's benign rows score, within [%.2f, %.2f])\n", fpr, MinThreshold, MaxThreshold)
-	fmt.Fprintf(w, "  %-9s %-24s %9s %9s %9s\n", "script", "category", "threshold", "negatives", "FPR")
+func PrintOperatingPoints(w io.Writer, rows []dataset.Row, ops []OperatingPoint, rates Rates, folds int) {
+	_, fs := SourceFolds(rows, max(folds, 2))
+	fmt.Fprintf(w, "\n== calibrated thresholds: per script and category, the lowest threshold within [%.2f, %.2f] that at most %.3f\n"+
+		"   (prompt_injection, jailbreak) or %.3f (other categories) of the benign rows of held-out sources reach;\n"+
+		"   %d folds of whole sources, each scored by a model trained without them:\n", MinThreshold, MaxThreshold, rates.Attack, rates.Moderation, len(fs))
+	for i, f := range fs {
+		fmt.Fprintf(w, "   fold %d: %v\n", i+1, f)
+	}
+	fmt.Fprintf(w, "  %-9s %-24s %9s %9s %9s %9s\n", "script", "category", "threshold", "negatives", "FPR", "target")
 	for _, op := range ops {
 		note := ""
 		if op.Clamped {
 			note = " (capped: the FPR target needs more)"
 		}
-		fmt.Fprintf(w, "  %-9s %-24s %9.4f %9d %9.4f%s\n", op.Script, op.Category, op.Threshold, op.Negatives, op.FPR, note)
+		fmt.Fprintf(w, "  %-9s %-24s %9.4f %9d %9.4f %9.3f%s\n", op.Script, op.Category, op.Threshold, op.Negatives, op.FPR, rates.For(op.Category), note)
 	}
 }

@@ -3,7 +3,7 @@
 // and source, the calibrated operating points, the speed of the local
 // stages, and PII span precision/recall per type.
 //
-//	go run ./internal/filter/cmd/eval [-data ../shared/data/filter] [-cv 5] [-loso] [-fpr 0.01] [-russe]
+//	go run ./internal/filter/cmd/eval [-data ../shared/data/filter] [-cv 5] [-loso] [-fpr 0.01] [-attackfpr 0.02] [-calfolds 3] [-russe]
 //
 // The data is the development set plus the extra training data (EXTRA.md);
 // the RUSSE detox set is scored as a held-out source and trained on only
@@ -36,7 +36,8 @@ import (
 // options are the evaluation's settings.
 type options struct {
 	train filter.TrainOptions
-	fpr   float64
+	rates training.Rates
+	folds int // calibration folds of whole sources
 }
 
 func main() {
@@ -47,7 +48,10 @@ func main() {
 	quick := flag.Bool("quick", false, "skip the in-sample and PII reports")
 	var o options
 	o.train = filter.DefaultTrainOptions()
-	flag.Float64Var(&o.fpr, "fpr", training.DefaultFPR, "false-positive rate per category for calibration")
+	o.rates = training.DefaultRates
+	flag.Float64Var(&o.rates.Moderation, "fpr", o.rates.Moderation, "false-positive rate per moderation category for calibration")
+	flag.Float64Var(&o.rates.Attack, "attackfpr", o.rates.Attack, "false-positive rate of prompt_injection and of jailbreak for calibration")
+	flag.IntVar(&o.folds, "calfolds", training.DefaultFolds, "folds of whole sources for calibration (at least 2)")
 	flag.IntVar(&o.train.Epochs, "epochs", o.train.Epochs, "training epochs for -cv and -loso")
 	flag.IntVar(&o.train.Bits, "bits", o.train.Bits, "feature bits for -cv and -loso")
 	flag.Float64Var(&o.train.Rate, "rate", o.train.Rate, "learning rate for -cv and -loso")
@@ -68,6 +72,13 @@ func main() {
 	if !*quick {
 		inSample(append(rows[:len(rows):len(rows)], heldOut...), *data)
 	}
+	if *cv > 1 || *loso {
+		// The operating points of a model trained on all the data, as
+		// cmd/train chooses them; each -cv and -loso model is calibrated
+		// the same way on its own training rows.
+		_, ops := training.Calibrate(rows, o.train, o.rates, o.folds)
+		training.PrintOperatingPoints(os.Stdout, rows, ops, o.rates, o.folds)
+	}
 	if *cv > 1 {
 		crossValidate(rows, *cv, o)
 	}
@@ -77,8 +88,8 @@ func main() {
 }
 
 // crossValidate prints the K-fold cross-validation report: each row is
-// scored by a model trained without it, with thresholds calibrated on a
-// validation fold of that model's training rows.
+// scored by a model trained without it, with thresholds calibrated on folds
+// of whole sources of that model's training rows.
 func crossValidate(rows []dataset.Row, cv int, o options) {
 	fmt.Printf("\n== %d-fold cross-validation (each row scored by a model that did not see it)\n", cv)
 	rep := training.NewReport()
@@ -166,10 +177,10 @@ func score(rep *training.Report, rows []dataset.Row, f *filter.Filter) {
 	}
 }
 
-// trainFilter trains a model on rows, calibrated on a validation fold of
-// them, as cmd/train does.
+// trainFilter trains a model on rows, calibrated on folds of their whole
+// sources, as cmd/train does.
 func trainFilter(rows []dataset.Row, o options) *filter.Filter {
-	thr, _ := training.Calibrate(rows, o.train, o.fpr)
+	thr, _ := training.Calibrate(rows, o.train, o.rates, o.folds)
 	m := filter.Train(training.Examples(rows, true), training.Heads, o.train)
 	m.Thresholds = thr
 	cfg := filter.DefaultConfig()

@@ -1,9 +1,9 @@
 // Command train fits the content filter's classifier on the development
 // data and the extra training data, calibrates its thresholds per script and
-// category on a validation fold, and writes the model that package filter
-// embeds.
+// category on folds of whole held-out sources (training.Calibrate), and
+// writes the model that package filter embeds.
 //
-//	go run ./internal/filter/cmd/train [-data ../shared/data/filter] [-out internal/filter/weights.bin.gz] [-fpr 0.01] [-russe]
+//	go run ./internal/filter/cmd/train [-data ../shared/data/filter] [-out internal/filter/weights.bin.gz] [-fpr 0.01] [-attackfpr 0.02] [-calfolds 3] [-russe]
 //
 // Run it from the repository root. Training is deterministic: the same data
 // and options give the same file. The RUSSE detox set is left out unless
@@ -28,7 +28,10 @@ func main() {
 	opt := filter.DefaultTrainOptions()
 	data := flag.String("data", dataset.DefaultDir, "directory with the development and extra data")
 	out := flag.String("out", "internal/filter/weights.bin.gz", "where to write the model")
-	fpr := flag.Float64("fpr", training.DefaultFPR, "false-positive rate per category on the validation fold's benign rows")
+	rates := training.DefaultRates
+	flag.Float64Var(&rates.Moderation, "fpr", rates.Moderation, "false-positive rate per moderation category on held-out sources' benign rows")
+	flag.Float64Var(&rates.Attack, "attackfpr", rates.Attack, "false-positive rate of prompt_injection and of jailbreak on held-out sources' benign rows")
+	folds := flag.Int("calfolds", training.DefaultFolds, "folds of whole sources for calibration (at least 2)")
 	russe := flag.Bool("russe", false, "also train on the RUSSE detox set (OpenRAIL++: see the package doc)")
 	flag.IntVar(&opt.NgramMin, "nmin", opt.NgramMin, "shortest character n-gram")
 	flag.IntVar(&opt.NgramMax, "nmax", opt.NgramMax, "longest character n-gram")
@@ -45,8 +48,8 @@ func main() {
 		log.Fatalf("train: %v (run from the repository root, or pass -data)", err)
 	}
 	start := time.Now()
-	thr, ops := training.Calibrate(rows, opt, *fpr)
-	training.PrintOperatingPoints(os.Stdout, ops, *fpr)
+	thr, ops := training.Calibrate(rows, opt, rates, *folds)
+	training.PrintOperatingPoints(os.Stdout, rows, ops, rates, *folds)
 	ex := training.Examples(rows, true)
 	m := filter.Train(ex, training.Heads, opt)
 	m.Thresholds = thr
