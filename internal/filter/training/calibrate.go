@@ -40,9 +40,11 @@ const (
 	// DefaultAttackFPR that of prompt_injection and jailbreak: the attack
 	// categories block by default and their classifier is the one that
 	// meets new kinds of text (role play, documents), so they get a larger
-	// share of the 5 % the issue allows.
+	// share of the 5 % the issue allows (at 0.02 the Latin injection
+	// threshold rose to 0.61 and the in-sample recall on the development
+	// set fell below its 0.95 target; 0.03 keeps it at the 0.5 floor).
 	DefaultFPR       = 0.01
-	DefaultAttackFPR = 0.02
+	DefaultAttackFPR = 0.03
 	// DefaultFolds is how many folds of whole sources calibration uses.
 	DefaultFolds = 3
 )
