@@ -310,15 +310,14 @@ func (v *Verdict) Scores() map[string]float64 {
 
 // Filter checks texts. It is safe for concurrent use.
 type Filter struct {
-	cfg      Config
-	model    *Model
-	heads    []int // model head -> category index
-	rules    *ruleSet
-	actions  [nCat]Action
-	inThr    [nScript][nCat]float64
-	outThr   [nScript][nCat]float64
-	holdback int
-	pool     sync.Pool
+	cfg     Config
+	model   *Model
+	heads   []int // model head -> category index
+	rules   *ruleSet
+	actions [nCat]Action
+	inThr   [nScript][nCat]float64
+	outThr  [nScript][nCat]float64
+	pool    sync.Pool
 }
 
 // ruleStages are the rules in the order they run: phrase rules, then
@@ -365,7 +364,7 @@ func New(cfg Config) (*Filter, error) {
 	if cfg.StreamHoldback == 0 {
 		cfg.StreamHoldback = def.StreamHoldback
 	}
-	f := &Filter{cfg: cfg, model: cfg.Model, holdback: cfg.StreamHoldback}
+	f := &Filter{cfg: cfg, model: cfg.Model}
 	if f.model == nil {
 		m, err := EmbeddedModel()
 		if err != nil {
