@@ -36,6 +36,7 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"unicode"
 )
 
 // Categories.
@@ -310,15 +311,14 @@ func (v *Verdict) Scores() map[string]float64 {
 
 // Filter checks texts. It is safe for concurrent use.
 type Filter struct {
-	cfg      Config
-	model    *Model
-	heads    []int // model head -> category index
-	rules    *ruleSet
-	actions  [nCat]Action
-	inThr    [nScript][nCat]float64
-	outThr   [nScript][nCat]float64
-	holdback int
-	pool     sync.Pool
+	cfg     Config
+	model   *Model
+	heads   []int // model head -> category index
+	rules   *ruleSet
+	actions [nCat]Action
+	inThr   [nScript][nCat]float64
+	outThr  [nScript][nCat]float64
+	pool    sync.Pool
 }
 
 // ruleStages are the rules in the order they run: phrase rules, then
@@ -365,7 +365,7 @@ func New(cfg Config) (*Filter, error) {
 	if cfg.StreamHoldback == 0 {
 		cfg.StreamHoldback = def.StreamHoldback
 	}
-	f := &Filter{cfg: cfg, model: cfg.Model, holdback: cfg.StreamHoldback}
+	f := &Filter{cfg: cfg, model: cfg.Model}
 	if f.model == nil {
 		m, err := EmbeddedModel()
 		if err != nil {
@@ -431,7 +431,7 @@ func (f *Filter) scores(text string, depth int, rules *[]string) [nCat]float64 {
 	// classifier ("test", "ignore", "before" would otherwise score as
 	// attacks); the rules still judge it fully.
 	damp := 1.0
-	if n := len(strings.Fields(text)); n < shortText {
+	if n := fieldsUpTo(text, shortText); n < shortText {
 		damp = float64(n) / shortText
 	}
 	f.scoreView(&nt, damp, &out, &ruleScore, rules)
@@ -474,6 +474,23 @@ func (f *Filter) scores(text string, depth int, rules *[]string) [nCat]float64 {
 		}
 	}
 	return out
+}
+
+// fieldsUpTo returns len(strings.Fields(s)), counting no further than max.
+func fieldsUpTo(s string, max int) int {
+	n, in := 0, false
+	for _, r := range s {
+		switch space := unicode.IsSpace(r); {
+		case space:
+			in = false
+		case !in:
+			in = true
+			if n++; n == max {
+				return n
+			}
+		}
+	}
+	return n
 }
 
 // scoreView runs the classifier and the rules over one reading of a text,

@@ -118,6 +118,44 @@ func (s *SSEReader) Next() ([]byte, error) {
 	}
 }
 
+// Ready reports whether an event with data has already been received
+// whole (up to its blank line), or the input has ended: Next would then
+// return without waiting for the network. Lines ended by bare CRs are not
+// read here (Ready says false).
+func (s *SSEReader) Ready() bool {
+	if s.err != nil {
+		return true
+	}
+	if s.hasRest {
+		return false
+	}
+	b, _ := s.r.Peek(s.r.Buffered())
+	data := false
+	for {
+		i := bytes.IndexByte(b, '\n')
+		if i < 0 {
+			return false
+		}
+		line := b[:i]
+		b = b[i+1:]
+		if n := len(line); n > 0 && line[n-1] == '\r' {
+			line = line[:n-1]
+		}
+		switch {
+		case bytes.IndexByte(line, '\r') >= 0:
+			return false
+		case len(line) == 0:
+			if data {
+				return true
+			}
+		case bytes.HasPrefix(line, dataField) && (len(line) == 4 || line[4] == ':'):
+			data = true
+		}
+	}
+}
+
+var dataField = []byte("data")
+
 // event returns the data of the current event without its last '\n'.
 func (s *SSEReader) event() []byte {
 	s.hasData = false

@@ -213,3 +213,44 @@ func BenchmarkSSEReader(b *testing.B) {
 		}
 	}
 }
+
+// TestSSEReaderReady: Ready says whether the next event with data has
+// arrived whole, without reading further.
+func TestSSEReaderReady(t *testing.T) {
+	for _, tc := range []struct {
+		name, buffered string
+		want           bool
+	}{
+		{"whole event", "data: {\"a\":1}\n\n", true},
+		{"CRLF", "data: {\"a\":1}\r\n\r\n", true},
+		{"no space, then a field", "id: 3\ndata:x\n\n", true},
+		{"no blank line yet", "data: {\"a\":1}\n", false},
+		{"half a line", "data: {\"a\"", false},
+		{"a comment only", ": keep-alive\n\n", false},
+		{"a comment, then an event", ": keep-alive\n\ndata: x\n\n", true},
+		{"an event without data", "event: ping\n\n", false},
+		{"a field named like data", "database: x\n\n", false},
+		{"bare CRs", "data: x\r\r", false},
+		{"nothing", "", false},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			// The first event is read; what follows it is in the buffer.
+			pr, pw := io.Pipe()
+			s := NewSSEReader(pr, 0)
+			go func() { pw.Write([]byte("data: first\n\n" + tc.buffered)) }()
+			if b, err := s.Next(); err != nil || string(b) != "first" {
+				t.Fatalf("Next = %q, %v", b, err)
+			}
+			if got := s.Ready(); got != tc.want {
+				t.Errorf("Ready() = %v after %q; want %v", got, tc.buffered, tc.want)
+			}
+			pw.Close()
+		})
+	}
+	s := NewSSEReader(strings.NewReader("data: x\n\n"), 0)
+	s.Next()
+	s.Next() // io.EOF
+	if !s.Ready() {
+		t.Error("Ready() = false at the end of the input; want true (Next returns at once)")
+	}
+}

@@ -44,6 +44,16 @@ func (s *translatedStream) Next() ([]byte, error) {
 	return e, nil
 }
 
+// Ready reports whether Next would return without waiting for the
+// upstream (as far as the chat stream under it can tell).
+func (s *translatedStream) Ready() bool {
+	if len(s.pending) > 0 || s.ended {
+		return true
+	}
+	r, ok := s.up.(interface{ Ready() bool })
+	return ok && r.Ready()
+}
+
 func (s *translatedStream) Header() http.Header  { return s.up.Header() }
 func (s *translatedStream) Usage() *openai.Usage { return s.up.Usage() }
 func (s *translatedStream) Close() error         { return s.up.Close() }

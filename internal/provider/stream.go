@@ -173,6 +173,10 @@ func (s *openaiStream) finish() {
 	s.sse = nil
 }
 
+// Ready reports whether Next would return without waiting for the
+// upstream: the next event has already arrived whole, or the stream ended.
+func (s *openaiStream) Ready() bool { return s.err != nil || s.sse != nil && s.sse.Ready() }
+
 func (s *openaiStream) Header() http.Header { return s.header }
 
 func (s *openaiStream) Usage() *openai.Usage { return s.usage }

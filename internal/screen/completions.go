@@ -63,15 +63,15 @@ func (f *Filter) CompletionOutput(ctx context.Context, body []byte) ([]byte, fil
 }
 
 // CompletionStream screens a streamed legacy completion as Stream screens
-// a chat stream: text is held back per choice until what follows shows it
-// is safe, and a blocked answer ends with a chunk whose finish_reason is
+// a chat stream: the text of each choice goes through its own TextStream,
+// and a blocked answer ends with a chunk whose finish_reason is
 // "content_filter". A nil CompletionStream passes every chunk through.
 type CompletionStream struct {
-	f        *filter.Filter
-	checkers map[int]*filter.StreamChecker
-	head     openai.Completion
-	blocked  bool
-	verdict  filter.Verdict
+	f       *Filter
+	texts   map[int]*TextStream // by choice index
+	head    openai.Completion
+	blocked bool
+	verdict filter.Verdict
 }
 
 // NewCompletionStream returns a screen for one streamed legacy completion;
@@ -80,7 +80,7 @@ func (f *Filter) NewCompletionStream() *CompletionStream {
 	if f == nil {
 		return nil
 	}
-	return &CompletionStream{f: f.local, checkers: map[int]*filter.StreamChecker{}}
+	return &CompletionStream{f: f, texts: map[int]*TextStream{}}
 }
 
 // Chunk screens one upstream chunk and returns the frames to send now;
@@ -101,7 +101,7 @@ func (s *CompletionStream) Chunk(raw []byte) (frames [][]byte, blocked bool) {
 	for i := range c.Choices {
 		ch := &c.Choices[i]
 		ch.Logprobs = nil // they spell out the tokens, held back or not
-		release, ok := screenChoice(s.checkers, s.f.NewStream, ch.Index, ch.Text, ch.FinishReason != nil)
+		release, ok := screenChoice(s.texts, s.f.NewTextStream, ch.Index, ch.Text, ch.FinishReason != nil)
 		if !ok {
 			return [][]byte{s.stop(ch.Index)}, true
 		}
@@ -127,7 +127,7 @@ func (s *CompletionStream) End() (frames [][]byte, blocked bool) {
 	if s.blocked {
 		return nil, true
 	}
-	return flushAll(s.checkers, s.stop, func(i int, rel string) []byte {
+	return flushAll(s.texts, s.stop, func(i int, rel string) []byte {
 		return s.made(openai.CompletionChoice{Index: i, Text: rel})
 	})
 }
@@ -142,7 +142,7 @@ func (s *CompletionStream) Verdict() filter.Verdict {
 
 func (s *CompletionStream) stop(i int) []byte {
 	s.blocked = true
-	s.verdict = s.checkers[i].Verdict()
+	s.verdict = s.texts[i].Verdict()
 	reason := "content_filter"
 	return s.made(openai.CompletionChoice{Index: i, FinishReason: &reason})
 }

@@ -18,7 +18,7 @@ import (
 // needs are found by scanning), so what it does not change keeps its
 // bytes. A nil ResponseStream passes every event through.
 type ResponseStream struct {
-	f       *filter.Filter
+	f       *Filter
 	parts   map[string]*heldPart // by item id and content index
 	order   []string
 	head    map[string]json.RawMessage // the response of response.created
@@ -30,7 +30,7 @@ type ResponseStream struct {
 // heldPart is the text of one part being held back, and a delta event of
 // the part to send released text in.
 type heldPart struct {
-	check *filter.StreamChecker
+	check *TextStream
 	delta []byte
 }
 
@@ -40,7 +40,7 @@ func (f *Filter) NewResponseStream() *ResponseStream {
 	if f == nil {
 		return nil
 	}
-	return &ResponseStream{f: f.local, parts: map[string]*heldPart{}}
+	return &ResponseStream{f: f, parts: map[string]*heldPart{}}
 }
 
 // doneText is the member of each .done event holding the whole text.
@@ -164,12 +164,12 @@ func (s *ResponseStream) done(typ, key string, raw []byte, v eventView) ([][]byt
 
 // checkWhole checks a whole text that .done events, and the final
 // response, repeat: what a backend puts there need not be what its
-// deltas said. It returns the checker that blocked it, or nil.
-func (s *ResponseStream) checkWhole(text string) *filter.StreamChecker {
+// deltas said. It returns the screen that blocked it, or nil.
+func (s *ResponseStream) checkWhole(text string) *TextStream {
 	if strings.TrimSpace(text) == "" {
 		return nil
 	}
-	c := s.f.NewStream()
+	c := s.f.NewTextStream()
 	if _, blocked := c.Write(text); blocked {
 		return c
 	}
@@ -238,7 +238,7 @@ func (s *ResponseStream) Verdict() filter.Verdict {
 func (s *ResponseStream) part(key string, raw []byte) *heldPart {
 	p, ok := s.parts[key]
 	if !ok {
-		p = &heldPart{check: s.f.NewStream(), delta: raw}
+		p = &heldPart{check: s.f.NewTextStream(), delta: raw}
 		s.parts[key] = p
 		s.order = append(s.order, key)
 	}
@@ -285,7 +285,7 @@ func (s *ResponseStream) renumber(raw []byte, v eventView, edits []edit) []byte 
 
 // stop records the verdict of c and returns the response.incomplete event
 // that ends the stream.
-func (s *ResponseStream) stop(c *filter.StreamChecker) [][]byte {
+func (s *ResponseStream) stop(c *TextStream) [][]byte {
 	s.blocked = true
 	s.verdict = c.Verdict()
 	head := map[string]json.RawMessage{"object": json.RawMessage(`"response"`)}

@@ -185,7 +185,7 @@ func (t *TextStream) release(p string, cut int) string {
 // flushAll flushes the text screens of a streamed answer's choices, in
 // choice order, and returns what they still held as frames made by made;
 // the first that blocks ends it with the frame of stop.
-func flushAll[T textScreen](texts map[int]T, stop func(i int) []byte, made func(i int, rel string) []byte) (frames [][]byte, blocked bool) {
+func flushAll(texts map[int]*TextStream, stop func(i int) []byte, made func(i int, rel string) []byte) (frames [][]byte, blocked bool) {
 	for _, i := range slices.Sorted(maps.Keys(texts)) {
 		rel, blocked := texts[i].Flush()
 		if blocked {
@@ -199,17 +199,10 @@ func flushAll[T textScreen](texts map[int]T, stop func(i int) []byte, made func(
 	return frames, false
 }
 
-// textScreen is the screen of one streamed text: a TextStream, or the
-// filter's own StreamChecker.
-type textScreen interface {
-	Write(delta string) (release string, blocked bool)
-	Flush() (release string, blocked bool)
-}
-
 // screenChoice passes a choice's new text, and its end when finish,
-// through the choice's screen in texts (made by open on first use) and
+// through the choice's TextStream in texts (made by open on first use) and
 // returns what is released; false when the answer is blocked.
-func screenChoice[T textScreen](texts map[int]T, open func() T, index int, text string, finish bool) (string, bool) {
+func screenChoice(texts map[int]*TextStream, open func() *TextStream, index int, text string, finish bool) (string, bool) {
 	ts, ok := texts[index]
 	if !ok {
 		ts = open()

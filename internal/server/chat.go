@@ -94,9 +94,11 @@ type sseWriter struct {
 	ka      *time.Timer
 	failed  bool
 	buf     []byte
-	keep    bool      // keep what was sent, for the request log
-	kept    []byte    // the frames sent, up to maxKeptStream
-	first   time.Time // when the first frame was sent
+	// unflushed: frames were written since the last flush.
+	unflushed bool
+	keep      bool      // keep what was sent, for the request log
+	kept      []byte    // the frames sent, up to maxKeptStream
+	first     time.Time // when the first frame was sent
 }
 
 // maxKeptStream bounds the copy of a streamed answer kept for the log.
@@ -104,28 +106,36 @@ const maxKeptStream = 64 << 10
 
 func (s *sseWriter) deadline() { _ = s.rc.SetWriteDeadline(time.Now().Add(s.timeout)) }
 
-// frames writes "data:" frames and flushes them once; it reports whether
-// the client is still there.
-func (s *sseWriter) frames(payloads ...[]byte) bool {
+// frames writes "data:" frames and flushes them, with any written before
+// unflushed; it reports whether the client is still there.
+func (s *sseWriter) frames(payloads ...[]byte) bool { return s.write(payloads, true) }
+
+// write writes "data:" frames, and flushes what was written when flush
+// (else they wait, in the response's buffer, for a later flush); it
+// reports whether the client is still there.
+func (s *sseWriter) write(payloads [][]byte, flush bool) bool {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	if s.failed {
 		return false
 	}
-	if len(payloads) == 0 {
+	if len(payloads) > 0 {
+		s.buf = s.buf[:0]
+		for _, p := range payloads {
+			s.buf = append(append(append(s.buf, "data: "...), p...), "\n\n"...)
+		}
+		if s.keep && len(s.kept)+len(s.buf) <= maxKeptStream {
+			s.kept = append(s.kept, s.buf...)
+		}
+		s.deadline()
+		if _, err := s.w.Write(s.buf); err != nil {
+			s.failed = true
+			return false
+		}
+		s.unflushed = true
+	}
+	if !flush || !s.unflushed {
 		return true
-	}
-	s.buf = s.buf[:0]
-	for _, p := range payloads {
-		s.buf = append(append(append(s.buf, "data: "...), p...), "\n\n"...)
-	}
-	if s.keep && len(s.kept)+len(s.buf) <= maxKeptStream {
-		s.kept = append(s.kept, s.buf...)
-	}
-	s.deadline()
-	if _, err := s.w.Write(s.buf); err != nil {
-		s.failed = true
-		return false
 	}
 	if s.first.IsZero() {
 		s.first = time.Now()
@@ -134,6 +144,7 @@ func (s *sseWriter) frames(payloads ...[]byte) bool {
 		s.failed = true
 		return false
 	}
+	s.unflushed = false
 	s.ka.Reset(keepAliveEvery)
 	return true
 }

@@ -166,6 +166,10 @@ type frameScreen interface {
 	End() (frames [][]byte, blocked bool)
 }
 
+// readyStream is a provider.Stream that tells whether its next chunk has
+// already arrived (Next would not wait for the network).
+type readyStream interface{ Ready() bool }
+
 // streamed is a streamed answer on its way out: the upstream's stream, the
 // output step, the member whose strings are the answer's text (to count
 // tokens by when the upstream sends no usage) and how a failure is told.
@@ -216,8 +220,12 @@ func (s *Server) relayStream(w http.ResponseWriter, ex *exchange, out streamed, 
 }
 
 // relayFrames copies the frames until the stream ends, fails, is blocked
-// or the client leaves, and returns the bytes of answer text seen.
+// or the client leaves, and returns the bytes of answer text seen. Frames
+// are flushed only before the loop would wait for the upstream: while the
+// next chunk has already arrived they wait in the response's buffer, so a
+// burst of chunks is one flush.
 func (s *Server) relayFrames(ex *exchange, out streamed, sw *sseWriter) (textBytes int) {
+	rs, _ := out.st.(readyStream)
 	for {
 		chunk, err := out.st.Next()
 		if err == io.EOF {
@@ -240,7 +248,7 @@ func (s *Server) relayFrames(ex *exchange, out streamed, sw *sseWriter) (textByt
 		}
 		textBytes += quotedLen(chunk, out.textKey)
 		frames, blocked := out.scr.Chunk(chunk)
-		if !sw.frames(frames...) {
+		if !sw.write(frames, blocked || rs == nil || !rs.Ready()) {
 			return
 		}
 		if blocked {

@@ -207,3 +207,16 @@ func BenchmarkStreamPath(b *testing.B) {
 		post(b, h, key, body)
 	}
 }
+
+// BenchmarkStreamPathBurst is BenchmarkStreamPath with every chunk already
+// arrived (an upstream faster than Mira): the frames go in one flush.
+func BenchmarkStreamPathBurst(b *testing.B) {
+	reg, _ := provider.NewRegistry(&readyModel{chunkModel{chunks: streamChunks(64)}})
+	h, key := perfServer(b, reg)
+	body := chatBody(b, conversation(32, 1, ""), true)
+	b.ReportAllocs()
+	reportCPU(b)
+	for b.Loop() {
+		post(b, h, key, body)
+	}
+}

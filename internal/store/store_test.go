@@ -2,6 +2,7 @@ package store_test
 
 import (
 	"context"
+	"database/sql"
 	"os"
 	"path/filepath"
 	"strings"
@@ -241,4 +242,30 @@ func TestUpperCaseScheme(t *testing.T) {
 	u = "PostgreSQL" + u[strings.Index(u, "://"):]
 	db := open(t, u, "")
 	db.Close()
+}
+
+// TestSQLiteCacheBounded: every pooled SQLite connection caches at most
+// 2 MiB of pages (negative cache_size: KiB).
+func TestSQLiteCacheBounded(t *testing.T) {
+	db := open(t, "", t.TempDir())
+	defer db.Close()
+	ctx := context.Background()
+	var conns []*sql.Conn
+	for range 3 { // three connections at once: none is the first one only
+		c, err := db.SQL().Conn(ctx)
+		if err != nil {
+			t.Fatal(err)
+		}
+		conns = append(conns, c)
+		var kib int
+		if err := c.QueryRowContext(ctx, `PRAGMA cache_size`).Scan(&kib); err != nil {
+			t.Fatal(err)
+		}
+		if kib != -2048 {
+			t.Errorf("connection %d: cache_size %d; want -2048", len(conns), kib)
+		}
+	}
+	for _, c := range conns {
+		c.Close()
+	}
 }
