@@ -610,6 +610,13 @@ type routeStream struct {
 	done  func() // releases the route's context of the request
 }
 
+// Ready reports whether the target's stream has a whole event buffered,
+// so the relay can write several before one flush.
+func (s *routeStream) Ready() bool {
+	r, ok := s.Stream.(interface{ Ready() bool })
+	return ok && r.Ready()
+}
+
 func (s *routeStream) Next() ([]byte, error) {
 	b, err := s.Stream.Next()
 	switch {
