@@ -324,3 +324,43 @@ func TestMembersCLI(t *testing.T) {
 		t.Errorf("members list (not a terminal): exit %d, %q", code, out)
 	}
 }
+
+// TestInviteFormSentTwice: sending the dashboard's invite form again (a
+// reload of the "invitation created" page, a double click) invites once
+// and says so, instead of a second link and a second e-mail; a form
+// without its id is refused.
+func TestInviteFormSentTwice(t *testing.T) {
+	ts := startServer(t, "", nil)
+	ownerKey := ts.adminUser(t, ownerEmail, ownerPassword, "owner", "admin")
+	owner := newBrowser(t, ts)
+	if err := owner.signIn(ownerEmail, ownerPassword, "/dashboard/"); err != nil {
+		t.Fatal(err)
+	}
+	page, err := owner.get("/dashboard/members")
+	if err != nil || page.Status != 200 || page.field("form_id") == "" {
+		t.Fatalf("members page: %d %v; want an invite form with a form id", page.Status, err)
+	}
+	form := url.Values{"email": {"carol@example.com"}, "role": {"member"}, "form_id": {page.field("form_id")}}
+	first, err := owner.submit(page, "/dashboard/members/invite", form)
+	if err != nil || first.Status != http.StatusCreated || !strings.Contains(first.Body, "/invite?token=") {
+		t.Fatalf("inviting: %d %v", first.Status, err)
+	}
+	again, err := owner.submit(page, "/dashboard/members/invite", form)
+	if err != nil || again.Status != http.StatusConflict || !strings.Contains(again.Body, "already created") || strings.Contains(again.Body, "/invite?token=") {
+		t.Fatalf("the same form again: %d %v; want 409 saying so, without a link", again.Status, err)
+	}
+	form.Del("form_id")
+	if p, _ := owner.submit(page, "/dashboard/members/invite", form); p.Status != http.StatusBadRequest || !strings.Contains(p.Body, "incomplete") {
+		t.Errorf("a form without its id: %d; want 400", p.Status)
+	}
+	if l := ts.members(t, ownerKey); len(l.Invitations) != 1 {
+		t.Errorf("%d invitations pending; want 1", len(l.Invitations))
+	}
+	// A new form (the page loaded again) invites again: only a resent one is refused.
+	page, _ = owner.get("/dashboard/members")
+	form.Set("form_id", page.field("form_id"))
+	form.Set("email", "dave@example.com")
+	if p, _ := owner.submit(page, "/dashboard/members/invite", form); p.Status != http.StatusCreated {
+		t.Errorf("a new form: %d; want 201", p.Status)
+	}
+}

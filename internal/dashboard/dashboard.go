@@ -111,17 +111,20 @@ type Dashboard struct {
 	members       *members.Service
 	now           func() time.Time
 
-	// sent remembers the create-key forms already sent (per session and
-	// form id), so that sending one again (a reload of the result page)
-	// says so instead of creating a second key. Per instance and for an
-	// hour: it guards against accidents, not attacks.
+	// sent remembers the create-key and invite forms already sent (per
+	// session and form id), so that sending one again (a reload of the
+	// result page) says so instead of creating a second key or invitation.
+	// Per instance and for an hour: it guards against accidents, not
+	// attacks.
 	sentMu sync.Mutex
 	sent   map[string]sentForm
 }
 
+// sentForm is what a form created: a key or an invitation.
 type sentForm struct {
-	key *mira.Key
-	at  time.Time
+	key        *mira.Key
+	invitation *members.Invited
+	at         time.Time
 }
 
 // New parses the templates and returns a Dashboard.

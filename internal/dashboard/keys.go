@@ -228,9 +228,8 @@ func (d *Dashboard) createKey(w http.ResponseWriter, r *http.Request) {
 		d.renderKeyForm(w, r, http.StatusBadRequest, f, "This form is incomplete. Check the fields and send it again.")
 		return
 	}
-	sentKey := session.FromContext(r.Context()).ID + "\x00" + f.FormID
-	if prev, ok := d.sentForm(sentKey); ok {
-		d.alreadyCreated(w, r, prev)
+	if prev, ok := d.sentForm(r, f.FormID); ok && prev.key != nil {
+		d.alreadyCreated(w, r, prev.key)
 		return
 	}
 	var scopeNames []string
@@ -257,7 +256,7 @@ func (d *Dashboard) createKey(w http.ResponseWriter, r *http.Request) {
 		d.fail(w, r, err)
 		return
 	}
-	d.rememberForm(sentKey, k)
+	d.rememberForm(r, f.FormID, sentForm{key: k})
 	row, err := d.row(r.Context(), k, now, nil)
 	if err != nil {
 		d.fail(w, r, err)
@@ -315,14 +314,21 @@ func keySpec(u *mira.User, f keyForm, scopeNames []string, now time.Time) (keys.
 	return spec, nil
 }
 
-func (d *Dashboard) sentForm(id string) (*mira.Key, bool) {
+// sentForm returns what the form id of this session created, if it was
+// sent before.
+func (d *Dashboard) sentForm(r *http.Request, id string) (sentForm, bool) {
 	d.sentMu.Lock()
 	defer d.sentMu.Unlock()
-	s, ok := d.sent[id]
-	return s.key, ok
+	s, ok := d.sent[sentKey(r, id)]
+	return s, ok
 }
 
-func (d *Dashboard) rememberForm(id string, k *mira.Key) {
+func sentKey(r *http.Request, formID string) string {
+	return session.FromContext(r.Context()).ID + "\x00" + formID
+}
+
+// rememberForm records what the form id of this session created.
+func (d *Dashboard) rememberForm(r *http.Request, id string, created sentForm) {
 	d.sentMu.Lock()
 	defer d.sentMu.Unlock()
 	now := d.now()
@@ -331,7 +337,8 @@ func (d *Dashboard) rememberForm(id string, k *mira.Key) {
 			delete(d.sent, id)
 		}
 	}
-	d.sent[id] = sentForm{key: k, at: now}
+	created.at = now
+	d.sent[sentKey(r, id)] = created
 }
 
 // confirmData is the page asking to confirm a rotation or revocation.

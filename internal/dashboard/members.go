@@ -54,6 +54,7 @@ type membersData struct {
 	Roles       []mira.Role // the roles the actor may grant
 	CanMail     bool
 	Email, Role string // the invite form, shown again after an error
+	FormID      string // the invite form's id: sent twice, it invites once
 }
 
 func (d *Dashboard) membersPage(w http.ResponseWriter, r *http.Request) {
@@ -90,7 +91,7 @@ func (d *Dashboard) renderMembers(w http.ResponseWriter, r *http.Request, status
 		d.fail(w, r, err)
 		return
 	}
-	data := membersData{Invitations: pending, Roles: a.Grantable(), CanMail: d.members.CanMail(), Email: email, Role: role}
+	data := membersData{Invitations: pending, Roles: a.Grantable(), CanMail: d.members.CanMail(), Email: email, Role: role, FormID: formID()}
 	owners := 0
 	for _, m := range list {
 		if m.Role == mira.RoleOwner {
@@ -128,13 +129,36 @@ func (d *Dashboard) inviteMember(w http.ResponseWriter, r *http.Request) {
 	if !ok {
 		return
 	}
-	email, role := r.PostForm.Get("email"), r.PostForm.Get("role")
+	email, role, id := r.PostForm.Get("email"), r.PostForm.Get("role"), r.PostForm.Get("form_id")
+	if id == "" || len(id) > 64 {
+		d.renderMembers(w, r, http.StatusBadRequest, "", "This form is incomplete. Check the fields and send it again.", email, role)
+		return
+	}
+	if prev, ok := d.sentForm(r, id); ok && prev.invitation != nil {
+		d.alreadyInvited(w, r, prev.invitation)
+		return
+	}
 	inv, err := d.members.Invite(r.Context(), a, email, mira.Role(role), d.origin(r))
 	if err != nil {
 		d.refused(w, r, err, "Nobody was invited", email, role)
 		return
 	}
+	d.rememberForm(r, id, sentForm{invitation: &members.Invited{Invitation: inv.Invitation, Emailed: inv.Emailed}})
 	d.Render(w, r, http.StatusCreated, "member_invited", &Page{Title: "Invitation created", Data: inv})
+}
+
+// alreadyInvited answers an invite form sent a second time (a reload of
+// the result page, a double click) with the invitation the first one
+// created, instead of a second invitation and a second e-mail: its link
+// was shown once and is not kept.
+func (d *Dashboard) alreadyInvited(w http.ResponseWriter, r *http.Request, prev *members.Invited) {
+	mailed := ""
+	if prev.Emailed {
+		mailed = " It was e-mailed to " + prev.Email + "."
+	}
+	d.message(w, r, http.StatusConflict, "Invitation already created", "/dashboard/members", "Back to the members",
+		"This form was already sent, and an invitation for "+prev.Email+" as "+string(prev.Role)+" was created then."+mailed,
+		"Its link was shown once and is not shown again. If it was lost, cancel the invitation and invite again.")
 }
 
 func (d *Dashboard) setMemberRole(w http.ResponseWriter, r *http.Request) {
