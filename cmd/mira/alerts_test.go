@@ -187,6 +187,18 @@ func TestAlertsEndToEnd(t *testing.T) {
 		r, b := ts.do(t, "GET", "/v1/alerts", key, "")
 		checkError(t, r, b, 403, "insufficient_scope")
 	})
+
+	t.Run("scope alerts:read", func(t *testing.T) {
+		key, _ := ts.createKey(t, "--scopes", "alerts:read")
+		if got := ts.listAlerts(t, key, "rule=auth_failures_burst"); len(got) == 0 {
+			t.Error("a key with alerts:read lists no alerts")
+		}
+		other, _ := ts.createKey(t, "--scopes", "keys:read,keys:write")
+		r, b := ts.do(t, "GET", "/v1/alerts", other, "")
+		checkError(t, r, b, 403, "insufficient_scope")
+		r, b = ts.do(t, "POST", "/v1/alerts/alert_nope/ack", other, "")
+		checkError(t, r, b, 403, "insufficient_scope")
+	})
 }
 
 func TestAlertsNotRaisedByNormalTraffic(t *testing.T) {

@@ -17,6 +17,7 @@ const (
 	ScopeModerationsWrite Scope = "moderations:write"
 	ScopeUsageRead        Scope = "usage:read"
 	ScopeLogsRead         Scope = "logs:read"
+	ScopeAlertsRead       Scope = "alerts:read"
 	ScopeKeysRead         Scope = "keys:read"
 	ScopeKeysWrite        Scope = "keys:write"
 	ScopeAdmin            Scope = "admin"
@@ -24,7 +25,7 @@ const (
 
 // AllScopes lists every scope, in the order of SPEC.md.
 var AllScopes = []Scope{ScopeModelsRead, ScopeChatWrite, ScopeEmbeddingsWrite, ScopeModerationsWrite,
-	ScopeUsageRead, ScopeLogsRead, ScopeKeysRead, ScopeKeysWrite, ScopeAdmin}
+	ScopeUsageRead, ScopeLogsRead, ScopeAlertsRead, ScopeKeysRead, ScopeKeysWrite, ScopeAdmin}
 
 // DefaultScopes is what a new key gets when no scopes are asked for.
 var DefaultScopes = []Scope{ScopeModelsRead, ScopeChatWrite, ScopeEmbeddingsWrite, ScopeModerationsWrite}

@@ -229,8 +229,8 @@ func (s *Server) Handler() http.Handler {
 	if s.opt.Alerts != nil {
 		// Owners and admins only; alertViewer checks the role and, for
 		// keys, the admin scope (tokens of the CLI never carry it).
-		api("GET /v1/alerts", mira.ScopeKeysRead, s.managed(s.listAlerts))
-		api("POST /v1/alerts/{id}/ack", mira.ScopeKeysRead, s.managed(s.ackAlert))
+		api("GET /v1/alerts", mira.ScopeAlertsRead, s.managed(s.listAlerts))
+		api("POST /v1/alerts/{id}/ack", mira.ScopeAlertsRead, s.managed(s.ackAlert))
 	}
 	if s.opt.Members != nil {
 		s.memberRoutes(api)
