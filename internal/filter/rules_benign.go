@@ -51,6 +51,9 @@ var benignSpecsEN = []ruleSpec{
 	// Breaking news gently to someone.
 	{Illicit, benignEvidence, "without ~1 upsetting|offending|hurting|annoying|angering|disappointing|embarrassing ~1 him|her|them|anyone|my|the"},
 	{IllicitViolent, benignEvidence, "without ~1 upsetting|offending|hurting|annoying|angering|disappointing|embarrassing ~1 him|her|them|anyone|my|the"},
+	// Asking why a thing is dangerous, or what its risks are.
+	{Illicit, benignEvidence, "why|what ~3 is|are|makes|make ~2 it|that|this|they|them|so ~1 dangerous|harmful|risky|addictive|illegal|deadly"},
+	{Illicit, benignEvidence, "dangers|risks|harms|consequences ~1 of"},
 	// A persona with a trade, or a piece of writing, asked for without any
 	// request to drop the rules: "as a historian, explain ...", "imagine
 	// you are a chef on a ship", "write a scene for my screenplay". An
