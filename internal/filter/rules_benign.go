@@ -51,4 +51,22 @@ var benignSpecsEN = []ruleSpec{
 	// Breaking news gently to someone.
 	{Illicit, benignEvidence, "without ~1 upsetting|offending|hurting|annoying|angering|disappointing|embarrassing ~1 him|her|them|anyone|my|the"},
 	{IllicitViolent, benignEvidence, "without ~1 upsetting|offending|hurting|annoying|angering|disappointing|embarrassing ~1 him|her|them|anyone|my|the"},
+	// Asking why a thing is dangerous, or what its risks are.
+	{Illicit, benignEvidence, "why|what ~3 is|are|makes|make ~2 it|that|this|they|them|so ~1 dangerous|harmful|risky|addictive|illegal|deadly"},
+	{Illicit, benignEvidence, "dangers|risks|harms|consequences ~1 of"},
+	// A persona with a trade, or a piece of writing, asked for without any
+	// request to drop the rules: "as a historian, explain ...", "imagine
+	// you are a chef on a ship", "write a scene for my screenplay". An
+	// attack rule that matches the same text (no rules, stay in character,
+	// reveal your prompt) outweighs these.
+	{PromptInjection, benignEvidence, "imagine|pretend|suppose|picture|consider|as|being|youre|you ~3 a|an|the ~3 " + personaTrades},
+	{Jailbreak, benignEvidence, "imagine|pretend|suppose|picture|consider|as|being|youre|you ~3 a|an|the ~3 " + personaTrades},
+	{PromptInjection, benignEvidence, creativeAsk},
+	{Jailbreak, benignEvidence, creativeAsk},
 }
+
+// personaTrades are the trades a harmless role-play gives the assistant.
+const personaTrades = "historian|historians|author|writer|novelist|screenwriter|playwright|poet|researcher|researchers|scientist|teacher|professor|journalist|detective|doctor|nurse|chef|guide|librarian|coach|consultant|designer|architect|artist|painter|musician|scholar|anthropologist|psychologist|therapist|critic|editor|narrator|storyteller|explorer|archaeologist|biologist|economist|analyst|ethicist|linguist|curator|commentator|philosopher|sociologist|student|tutor|mentor|interviewer|customer|advisor|adviser|planner|gardener|baker|pilot|captain|astronaut|lighthouse|keeper|botanist|zoologist|veterinarian|marketer|copywriter|translator"
+
+// creativeAsk asks for a piece of writing.
+const creativeAsk = "write|writing|compose|composing|create|draft|drafting|craft|crafting ~3 a|an|the|my|this|short|new ~2 story|stories|poem|poems|scene|scenes|screenplay|script|novel|chapter|dialogue|monologue|narrative|fable|tale|essay|article|sketch|play|lyrics|song|limerick|haiku|sonnet|speech|eulogy|toast"
