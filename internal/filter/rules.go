@@ -16,8 +16,9 @@ import (
 // slot in brackets is optional; "~N" between slots allows up to N other
 // words there. Alternatives may not contain spaces: a multi-word
 // alternative is written as two slots. A last slot written "!a|b*" lists
-// words that cancel the match when they stand inside it or within
-// unlessAfter words after it ("kill a python process", "bath bomb",
+// words that cancel the match when they stand inside it, within
+// unlessBefore words before it ("in the game, how do I rob a bank") or
+// within unlessAfter words after it ("kill a python process", "bath bomb",
 // "developer mode on my phone").
 //
 //	ignore|disregard ~3 previous|prior|above instructions|rules|prompt*
@@ -50,7 +51,10 @@ type slot struct {
 // share its first two Cyrillic letters (four bytes) or three bytes.
 type lexicon struct {
 	ids   map[string]int // "word" or "stem*" -> id
-	words map[string]int // whole words, and stems too short to be stems
+	words map[string]int // whole words
+	// short holds the stems shorter than three bytes: they would match
+	// too much, so they match only the word itself.
+	short map[string]int
 	// stems4 holds the stems of four bytes or more by their first four
 	// bytes, stems3 those of three bytes.
 	stems4 map[uint32][]lexEntry
@@ -64,7 +68,7 @@ type lexEntry struct {
 }
 
 func newLexicon() *lexicon {
-	return &lexicon{ids: map[string]int{}, words: map[string]int{},
+	return &lexicon{ids: map[string]int{}, words: map[string]int{}, short: map[string]int{},
 		stems4: map[uint32][]lexEntry{}, stems3: map[uint32][]lexEntry{}}
 }
 
@@ -79,12 +83,10 @@ func (l *lexicon) id(alt string) int {
 	l.ids[alt] = l.n
 	text, stem := strings.CutSuffix(alt, "*")
 	switch {
-	case !stem || len(text) < 3:
-		// Stems shorter than three bytes would match too much: they
-		// match only the word itself.
-		if _, ok := l.words[text]; !ok {
-			l.words[text] = l.n
-		}
+	case !stem:
+		l.words[text] = l.n
+	case len(text) < 3:
+		l.short[text] = l.n
 	case len(text) == 3:
 		k := key3(text)
 		l.stems3[k] = append(l.stems3[k], lexEntry{text, l.n})
@@ -101,7 +103,11 @@ func (l *lexicon) match(word string, ids []int) []int {
 	if id, ok := l.words[word]; ok {
 		ids = append(ids, id)
 	}
-	if len(word) >= 3 {
+	if len(word) < 3 {
+		if id, ok := l.short[word]; ok {
+			ids = append(ids, id)
+		}
+	} else {
 		for _, e := range l.stems3[key3(word)] {
 			ids = append(ids, e.id)
 		}
