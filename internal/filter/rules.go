@@ -16,10 +16,11 @@ import (
 // slot in brackets is optional; "~N" between slots allows up to N other
 // words there. Alternatives may not contain spaces: a multi-word
 // alternative is written as two slots. A last slot written "!a|b*" lists
-// words that cancel the match when they stand inside it, within
-// unlessBefore words before it ("in the game, how do I rob a bank") or
-// within unlessAfter words after it ("kill a python process", "bath bomb",
-// "developer mode on my phone").
+// words that cancel the match when they stand inside it or within
+// unlessAfter words after it ("kill a python process", "bath bomb",
+// "developer mode on my phone"). They do not look before the match: the
+// lists are written for the words that follow (a lookback of even one word
+// cancelled attacks in the development data).
 //
 //	ignore|disregard ~3 previous|prior|above instructions|rules|prompt*
 type rule struct {
@@ -33,12 +34,8 @@ type rule struct {
 	needs []int
 }
 
-// unlessBefore and unlessAfter are how many words before and after a match
-// its exclusions look at.
-const (
-	unlessBefore = 0
-	unlessAfter  = 5
-)
+// unlessAfter is how many words after a match its exclusions look at.
+const unlessAfter = 5
 
 type slot struct {
 	alts     []int // lexicon ids
@@ -389,7 +386,7 @@ func (r *rule) cancelled(idsOf [][]int, start, end int) bool {
 	if len(r.unless) == 0 {
 		return false
 	}
-	for p := max(0, start-unlessBefore); p < min(end+unlessAfter, len(idsOf)); p++ {
+	for p := start; p < min(end+unlessAfter, len(idsOf)); p++ {
 		if slotMatches(slot{alts: r.unless}, idsOf[p]) {
 			return true
 		}

@@ -78,9 +78,9 @@ func refMatchFrom(slots []slot, k int, words []string, pos int, anchored bool) (
 }
 
 // refCancelled reports whether an exclusion of r stands in the match
-// [start, end), up to unlessBefore words before it or unlessAfter after.
+// [start, end) or up to unlessAfter words after it.
 func refCancelled(r *rule, words []string, start, end int) bool {
-	for p := max(0, start-unlessBefore); p < min(end+unlessAfter, len(words)); p++ {
+	for p := start; p < min(end+unlessAfter, len(words)); p++ {
 		if refSlotMatches(r.unless, words[p]) {
 			return true
 		}
