@@ -2,6 +2,7 @@ package filter_test
 
 import (
 	"strings"
+	"sync"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -60,4 +61,31 @@ func TestRuleMatcherReferenceFindsHits(t *testing.T) {
 	if !strings.Contains(strings.Join(ref, ","), "prompt_injection#0 0 4") {
 		t.Errorf("reference hits %q; want the first injection rule on words 0-4", ref)
 	}
+}
+
+// TestRuleMatcherConcurrent runs the matcher, whose scratch memory is
+// pooled, from several goroutines at once: each must see its own hits
+// (run it with -race).
+func TestRuleMatcherConcurrent(t *testing.T) {
+	f := newFilter(t)
+	texts := []string{intentCases[0].text, intentCasesRU[0].text, benignLookalikesRU[0], attacks[0]}
+	want := make([][]string, len(texts))
+	for i, text := range texts {
+		want[i] = f.Explain(text).Rules
+	}
+	var wg sync.WaitGroup
+	for g := range 4 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for k := range 200 {
+				i := (g + k) % len(texts)
+				if got := f.Explain(texts[i]).Rules; !cmp.Equal(got, want[i]) {
+					t.Errorf("Explain(%q).Rules = %q; want %q", texts[i], got, want[i])
+					return
+				}
+			}
+		}()
+	}
+	wg.Wait()
 }
