@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 )
 
 // A rule is a phrase pattern over normalised words that marks a category.
@@ -17,7 +18,9 @@ import (
 // alternative is written as two slots. A last slot written "!a|b*" lists
 // words that cancel the match when they stand inside it or within
 // unlessAfter words after it ("kill a python process", "bath bomb",
-// "developer mode on my phone").
+// "developer mode on my phone"). They do not look before the match: the
+// lists are written for the words that follow (a lookback of even one word
+// cancelled attacks in the development data).
 //
 //	ignore|disregard ~3 previous|prior|above instructions|rules|prompt*
 type rule struct {
@@ -26,6 +29,9 @@ type rule struct {
 	score    float64
 	slots    []slot
 	unless   []int // lexicon ids that cancel a match
+	// needs are the alternative lists (ruleSet.inLists) of the required
+	// slots: a text in which one of them matches no word cannot match.
+	needs []int
 }
 
 // unlessAfter is how many words after a match its exclusions look at.
@@ -37,26 +43,34 @@ type slot struct {
 	gap      int // words that may stand before this slot
 }
 
-// lexicon maps pattern words and stems to ids, and finds the ids a text
-// word matches with one map lookup keyed by the word's first three bytes.
+// lexicon maps pattern words and stems to ids. A text word's ids are found
+// with one map lookup for whole words and a short scan of the stems that
+// share its first two Cyrillic letters (four bytes) or three bytes.
 type lexicon struct {
-	ids      map[string]int // "word" or "stem*" -> id
-	byPrefix map[uint32][]lexEntry
-	short    map[string]int // words shorter than three bytes
-	n        int
+	ids   map[string]int // "word" or "stem*" -> id
+	words map[string]int // whole words
+	// short holds the stems shorter than three bytes: they would match
+	// too much, so they match only the word itself.
+	short map[string]int
+	// stems4 holds the stems of four bytes or more by their first four
+	// bytes, stems3 those of three bytes.
+	stems4 map[uint32][]lexEntry
+	stems3 map[uint32][]lexEntry
+	n      int
 }
 
 type lexEntry struct {
 	text string
-	stem bool
 	id   int
 }
 
 func newLexicon() *lexicon {
-	return &lexicon{ids: map[string]int{}, byPrefix: map[uint32][]lexEntry{}, short: map[string]int{}}
+	return &lexicon{ids: map[string]int{}, words: map[string]int{}, short: map[string]int{},
+		stems4: map[uint32][]lexEntry{}, stems3: map[uint32][]lexEntry{}}
 }
 
-func prefixKey(s string) uint32 { return uint32(s[0])<<16 | uint32(s[1])<<8 | uint32(s[2]) }
+func key3(s string) uint32 { return uint32(s[0])<<16 | uint32(s[1])<<8 | uint32(s[2]) }
+func key4(s string) uint32 { return key3(s)<<8 | uint32(s[3]) }
 
 func (l *lexicon) id(alt string) int {
 	if id, ok := l.ids[alt]; ok {
@@ -64,30 +78,46 @@ func (l *lexicon) id(alt string) int {
 	}
 	l.n++
 	l.ids[alt] = l.n
-	stem := strings.HasSuffix(alt, "*")
-	text := strings.TrimSuffix(alt, "*")
-	if len(text) < 3 {
-		// Short stems are not supported: they would match too much.
+	text, stem := strings.CutSuffix(alt, "*")
+	switch {
+	case !stem:
+		l.words[text] = l.n
+	case len(text) < 3:
 		l.short[text] = l.n
-		return l.n
+	case len(text) == 3:
+		k := key3(text)
+		l.stems3[k] = append(l.stems3[k], lexEntry{text, l.n})
+	default:
+		k := key4(text)
+		l.stems4[k] = append(l.stems4[k], lexEntry{text, l.n})
 	}
-	k := prefixKey(text)
-	l.byPrefix[k] = append(l.byPrefix[k], lexEntry{text, stem, l.n})
 	return l.n
 }
 
-// match appends the ids that word matches.
+// match appends the ids that word matches, in increasing order.
 func (l *lexicon) match(word string, ids []int) []int {
+	start := len(ids)
+	if id, ok := l.words[word]; ok {
+		ids = append(ids, id)
+	}
 	if len(word) < 3 {
 		if id, ok := l.short[word]; ok {
 			ids = append(ids, id)
 		}
-		return ids
-	}
-	for _, e := range l.byPrefix[prefixKey(word)] {
-		if e.stem && strings.HasPrefix(word, e.text) || !e.stem && word == e.text {
+	} else {
+		for _, e := range l.stems3[key3(word)] {
 			ids = append(ids, e.id)
 		}
+	}
+	if len(word) >= 4 {
+		for _, e := range l.stems4[key4(word)] {
+			if strings.HasPrefix(word, e.text) {
+				ids = append(ids, e.id)
+			}
+		}
+	}
+	if len(ids)-start > 1 {
+		slices.Sort(ids[start:])
 	}
 	return ids
 }
@@ -98,10 +128,17 @@ type ruleSet struct {
 	rules []rule
 	// byFirst lists, for each lexicon id, the rules whose first required
 	// slot (or an optional slot before it) can start with it.
-	byFirst map[int][]int
+	byFirst [][]int
+	// inLists maps a lexicon id to the distinct alternative lists of
+	// required slots it is in (lists numbers them while compiling). Many
+	// rules share a word class, so a text is checked once per list for
+	// whether the rule can match at all.
+	inLists [][]int
+	lists   map[string]int
 	// compact are the rules' first alternatives joined without spaces, for
 	// text whose letters were spaced out ("i g n o r e ...").
 	compact []compactPhrase
+	scratch sync.Pool // *matchScratch
 }
 
 type compactPhrase struct {
@@ -123,7 +160,7 @@ type stage struct {
 }
 
 func compileRules(stages ...stage) (*ruleSet, error) {
-	rs := &ruleSet{lex: newLexicon(), byFirst: map[int][]int{}}
+	rs := &ruleSet{lex: newLexicon(), lists: map[string]int{}}
 	for _, st := range stages {
 		for i, sp := range st.specs {
 			if err := rs.add(sp, fmt.Sprintf("%s%s#%d", st.name, sp.category, i)); err != nil {
@@ -142,6 +179,27 @@ func (rs *ruleSet) add(sp ruleSpec, name string) error {
 	}
 	r.name = name
 	idx := len(rs.rules)
+	if n := rs.lex.n + 1; len(rs.byFirst) < n {
+		rs.byFirst = append(rs.byFirst, make([][]int, n-len(rs.byFirst))...)
+		rs.inLists = append(rs.inLists, make([][]int, n-len(rs.inLists))...)
+	}
+	for _, s := range r.slots {
+		if s.optional {
+			continue
+		}
+		key := fmt.Sprint(s.alts)
+		l, ok := rs.lists[key]
+		if !ok {
+			l = len(rs.lists)
+			rs.lists[key] = l
+			for _, a := range s.alts {
+				rs.inLists[a] = append(rs.inLists[a], l)
+			}
+		}
+		if !slices.Contains(r.needs, l) {
+			r.needs = append(r.needs, l)
+		}
+	}
 	rs.rules = append(rs.rules, r)
 	for _, s := range r.slots {
 		for _, a := range s.alts {
@@ -234,18 +292,31 @@ type ruleHit struct {
 	start, end int // word indexes, end exclusive
 }
 
+// matchScratch is match's working memory, kept between calls.
+type matchScratch struct {
+	ids   []int
+	idsOf [][]int
+	lists []uint64 // bit set of the alternative lists some word matches
+	seen  []int
+}
+
 // match runs the rules over normalised text and calls hit for each match.
-// ids is scratch space.
 func (rs *ruleSet) match(nt *normText, hit func(ruleHit)) {
 	n := len(nt.toks)
 	if n == 0 {
 		return
 	}
+	sc, _ := rs.scratch.Get().(*matchScratch)
+	if sc == nil {
+		sc = new(matchScratch)
+	}
+	defer rs.scratch.Put(sc)
 	// The lexicon ids of every word; most words have none.
-	idsOf := make([][]int, n)
+	idsOf := slices.Grow(sc.idsOf[:0], n)[:n]
+	clear(idsOf)
+	sc.idsOf = idsOf
 	any := false
-	var scratch [64]int
-	buf := scratch[:0]
+	buf := sc.ids[:0]
 	for i, t := range nt.toks {
 		before := len(buf)
 		buf = rs.lex.match(nt.s[t[0]:t[1]], buf)
@@ -254,15 +325,26 @@ func (rs *ruleSet) match(nt *normText, hit func(ruleHit)) {
 			any = true
 		}
 	}
+	sc.ids = buf
 	if any {
-		var seen []int
+		lists := slices.Grow(sc.lists[:0], len(rs.lists)/64+1)[:len(rs.lists)/64+1]
+		clear(lists)
+		sc.lists = lists
+		for _, ids := range idsOf {
+			for _, id := range ids {
+				for _, l := range rs.inLists[id] {
+					lists[l/64] |= 1 << (l % 64)
+				}
+			}
+		}
+		seen := sc.seen[:0]
 		for i := range n {
 			for _, id := range idsOf[i] {
 				for _, ri := range rs.byFirst[id] {
-					if slices.Contains(seen, ri) {
+					r := &rs.rules[ri]
+					if !r.possible(lists) || slices.Contains(seen, ri) {
 						continue
 					}
-					r := &rs.rules[ri]
 					if end, ok := matchFrom(r.slots, 0, idsOf, i, true); ok && !r.cancelled(idsOf, i, end) {
 						seen = append(seen, ri)
 						hit(ruleHit{r, i, end})
@@ -270,6 +352,7 @@ func (rs *ruleSet) match(nt *normText, hit func(ruleHit)) {
 				}
 			}
 		}
+		sc.seen = seen
 	}
 	if nt.merged {
 		for _, t := range nt.toks {
@@ -284,6 +367,17 @@ func (rs *ruleSet) match(nt *normText, hit func(ruleHit)) {
 			}
 		}
 	}
+}
+
+// possible reports whether every required slot of r matches some word of
+// the text whose alternative lists are set in lists.
+func (r *rule) possible(lists []uint64) bool {
+	for _, l := range r.needs {
+		if lists[l/64]&(1<<(l%64)) == 0 {
+			return false
+		}
+	}
+	return true
 }
 
 // cancelled reports whether one of r's exclusions stands in words

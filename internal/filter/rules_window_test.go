@@ -1,0 +1,39 @@
+package filter
+
+import (
+	"strings"
+	"testing"
+)
+
+// TestRuleExclusionWindow checks where a rule's exclusions are seen: in
+// the match and up to unlessAfter words after it, never before it.
+func TestRuleExclusionWindow(t *testing.T) {
+	rs, err := compileRules(stage{"", []ruleSpec{
+		{Illicit, 0.9, "how ~2 rob ~2 bank !game|film*"},
+	}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	// Distinct words: the normaliser drops repeated ones.
+	words := strings.Fields("one two three four five six seven eight nine ten eleven twelve")
+	filler := func(n int) string { return strings.Join(words[:n], " ") + " " }
+	for _, tt := range []struct {
+		text string
+		want bool
+	}{
+		{"how do i rob a bank", true},
+		{"how do i rob a bank in the game", false},
+		{"how do i rob a bank " + filler(unlessAfter-1) + "game", false},
+		{"how do i rob a bank " + filler(unlessAfter) + "game", true},
+		{"how do i rob the game bank", false},
+		{"in the game how do i rob a bank", true},
+		{"films how do i rob a bank", true},
+	} {
+		nt := normalize(tt.text)
+		got := false
+		rs.match(&nt, func(ruleHit) { got = true })
+		if got != tt.want {
+			t.Errorf("match(%q) = %v; want %v", tt.text, got, tt.want)
+		}
+	}
+}
