@@ -90,7 +90,12 @@ func (e *email) send(ctx context.Context, r *record) error {
 	if err != nil {
 		return &permanentError{err}
 	}
+	return e.transmit(ctx, to, msg)
+}
 
+// transmit connects to the SMTP server and sends msg to every address in
+// to, all within emailTimeout.
+func (e *email) transmit(ctx context.Context, to []string, msg []byte) error {
 	ctx, cancel := context.WithTimeout(ctx, emailTimeout)
 	defer cancel()
 	tlsConf := &tls.Config{ServerName: e.host, RootCAs: e.opts.RootCAs, MinVersion: tls.VersionTLS12}

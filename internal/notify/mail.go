@@ -4,14 +4,12 @@ import (
 	"bytes"
 	"context"
 	"crypto/rand"
-	"crypto/tls"
 	"encoding/hex"
 	"errors"
 	"fmt"
 	"mime"
 	"mime/quotedprintable"
 	"net/mail"
-	"net/smtp"
 	"strings"
 	"time"
 )
@@ -44,24 +42,7 @@ func (m *Mailer) SendMail(ctx context.Context, to, subject, body string) error {
 	if err != nil {
 		return err
 	}
-	ctx, cancel := context.WithTimeout(ctx, emailTimeout)
-	defer cancel()
-	tlsConf := &tls.Config{ServerName: m.e.host, RootCAs: m.e.opts.RootCAs, MinVersion: tls.VersionTLS12}
-	conn, err := m.e.dial(ctx, tlsConf)
-	if err != nil {
-		return fmt.Errorf("connect to SMTP server: %w", err)
-	}
-	defer conn.Close()
-	deadline, _ := ctx.Deadline()
-	conn.SetDeadline(deadline)
-	stop := context.AfterFunc(ctx, func() { conn.Close() })
-	defer stop()
-	c, err := smtp.NewClient(conn, m.e.host)
-	if err != nil {
-		return fmt.Errorf("SMTP greeting: %w", err)
-	}
-	defer c.Close()
-	return m.e.deliver(c, tlsConf, []string{addr.Address}, msg)
+	return m.e.transmit(ctx, []string{addr.Address}, msg)
 }
 
 // composeText writes a plain-text message to one recipient.
