@@ -1,12 +1,10 @@
 package main
 
 import (
-	"bytes"
 	"log/slog"
 	"net/http"
 	"path/filepath"
 	"strings"
-	"sync"
 	"syscall"
 	"testing"
 	"time"
@@ -14,26 +12,8 @@ import (
 	"github.com/vmira/mira/internal/testkit"
 )
 
-// syncBuffer is a bytes.Buffer safe for the flusher's goroutine.
-type syncBuffer struct {
-	mu sync.Mutex
-	b  bytes.Buffer
-}
-
-func (s *syncBuffer) Write(p []byte) (int, error) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return s.b.Write(p)
-}
-
-func (s *syncBuffer) String() string {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return s.b.String()
-}
-
 func TestLogBuffer(t *testing.T) {
-	var out syncBuffer
+	var out testkit.Buffer
 	b := newLogBuffer(&out)
 	log := slog.New(logHandler{slog.NewJSONHandler(b, nil), b})
 	for i := range 1000 {
