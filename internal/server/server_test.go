@@ -231,13 +231,7 @@ func BenchmarkChatEcho(b *testing.B) {
 				h := s.Handler()
 				b.ReportAllocs()
 				for b.Loop() {
-					req := httptest.NewRequest("POST", "/v1/chat/completions", bytes.NewReader(body))
-					req.Header.Set("Authorization", "Bearer "+key)
-					rec := httptest.NewRecorder()
-					h.ServeHTTP(rec, req)
-					if rec.Code != 200 {
-						b.Fatal(rec.Code, rec.Body)
-					}
+					post(b, h, key, body)
 				}
 			})
 		}
@@ -271,13 +265,7 @@ func benchChat(b *testing.B, h http.Handler, key string) {
 	body := []byte(benchBody)
 	b.ReportAllocs()
 	for b.Loop() {
-		req := httptest.NewRequest("POST", "/v1/chat/completions", bytes.NewReader(body))
-		req.Header.Set("Authorization", "Bearer "+key)
-		rec := httptest.NewRecorder()
-		h.ServeHTTP(rec, req)
-		if rec.Code != 200 {
-			b.Fatal(rec.Code, rec.Body)
-		}
+		post(b, h, key, body)
 	}
 }
 
