@@ -228,6 +228,52 @@ filter: {enabled: false}
 	t.Logf("failover from a refused connection: %v per request through the route, %v direct (+%v)", routed, direct, routed-direct)
 }
 
+// TestRoutesTimeoutServe: SPEC's "within the request's deadline", from
+// outside: a route over backends that never answer gives up at its
+// routes[].timeout (not after each provider's 10-minute request timeout
+// in turn) with 502 upstream_error, for plain and streamed requests.
+func TestRoutesTimeoutServe(t *testing.T) {
+	release := make(chan struct{})
+	var calls atomic.Int64
+	hang := func() *httptest.Server {
+		s := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+			calls.Add(1)
+			select {
+			case <-r.Context().Done():
+			case <-release:
+			}
+		}))
+		t.Cleanup(s.Close)
+		return s
+	}
+	a, b := hang(), hang()
+	t.Cleanup(func() { close(release) })
+	cfg := fmt.Sprintf(`providers:
+  - {name: a, type: openai, base_url: %s/v1}
+  - {name: b, type: openai, base_url: %s/v1}
+routes:
+  - {model: chat, timeout: 400ms, targets: [{provider: a}, {provider: b}], breaker: {failures: 1000000}}
+filter: {enabled: false}
+`, a.URL, b.URL)
+	ts := startServer(t, cfg, nil)
+	key, _ := ts.createKey(t)
+	for _, body := range []string{
+		`{"model":"chat","messages":[{"role":"user","content":"hi"}]}`,
+		`{"model":"chat","stream":true,"messages":[{"role":"user","content":"hi"}]}`,
+	} {
+		// Without the route's timeout, the test client's own 30 s timeout
+		// ends the request and the test.
+		resp, got := ts.do(t, "POST", "/v1/chat/completions", key, body)
+		checkError(t, resp, got, 502, "upstream_error")
+		if !strings.Contains(got, "did not answer in time") {
+			t.Errorf("%s: %s; want the timeout named", body, got)
+		}
+	}
+	if calls.Load() == 0 {
+		t.Error("no backend was tried")
+	}
+}
+
 // TestRoutesAll429: every target answers 429: the client gets 429
 // upstream_rate_limited with the backends' Retry-After and x-should-retry,
 // and nothing of their bodies or addresses.
