@@ -22,7 +22,8 @@ import (
 
 	"github.com/jackc/pgx/v5"
 	"github.com/jackc/pgx/v5/stdlib" // also registers the "pgx" driver, used by storetest
-	_ "modernc.org/sqlite"           // registers the "sqlite" driver (pure Go)
+	"github.com/vmira/mira/internal/filelock"
+	_ "modernc.org/sqlite" // registers the "sqlite" driver (pure Go)
 )
 
 // Dialects, as returned by DB.Dialect.
@@ -64,7 +65,12 @@ func Open(ctx context.Context, databaseURL, dataDir string) (*DB, error) {
 	switch {
 	case databaseURL == "":
 		dialect = DialectSQLite
-		sqldb, err = openSQLite(dataDir)
+		var unlock func()
+		sqldb, unlock, err = openSQLite(ctx, dataDir)
+		if err == nil {
+			// Held until the schema is ready: see openSQLite.
+			defer unlock()
+		}
 	case hasScheme(databaseURL, "postgres") || hasScheme(databaseURL, "postgresql"):
 		dialect = DialectPostgres
 		sqldb, err = openPostgres(databaseURL)
@@ -115,26 +121,43 @@ func scheme(u string) string {
 	return ""
 }
 
-func openSQLite(dataDir string) (*sql.DB, error) {
+// openSQLite opens dataDir/mira.db and returns it with the open lock held;
+// the caller calls unlock once the schema is ready.
+//
+// The open lock (a file lock beside the database) lets one process at a
+// time open the database and migrate it. The first connection to a new file
+// turns it to WAL, which needs an exclusive lock that SQLite does not wait
+// for (the busy timeout does not apply), so two `mira serve` started at once
+// on a fresh data directory failed at times with SQLITE_BUSY.
+func openSQLite(ctx context.Context, dataDir string) (_ *sql.DB, unlock func(), err error) {
 	if dataDir == "" {
-		return nil, errors.New("store: no data directory for the SQLite database")
+		return nil, nil, errors.New("store: no data directory for the SQLite database")
 	}
 	dir, err := filepath.Abs(dataDir)
 	if err != nil {
-		return nil, fmt.Errorf("store: data directory: %w", err)
+		return nil, nil, fmt.Errorf("store: data directory: %w", err)
 	}
 	if err := os.MkdirAll(dir, 0o700); err != nil {
-		return nil, fmt.Errorf("store: create data directory: %w", err)
+		return nil, nil, fmt.Errorf("store: create data directory: %w", err)
 	}
 	path := filepath.Join(dir, SQLiteFile)
+	lock, err := filelock.Lock(ctx, path+".lock")
+	if err != nil {
+		return nil, nil, fmt.Errorf("store: lock %s.lock: %w", path, err)
+	}
+	defer func() {
+		if err != nil {
+			filelock.Unlock(lock)
+		}
+	}()
 	if err := ensurePrivateFile(path); err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	// SQLite creates -wal and -shm with the main file's permissions; tighten
 	// any left behind by an older, looser install.
 	for _, p := range []string{path + "-wal", path + "-shm"} {
 		if err := tightenIfExists(p); err != nil {
-			return nil, err
+			return nil, nil, err
 		}
 	}
 
@@ -163,7 +186,7 @@ func openSQLite(dataDir string) (*sql.DB, error) {
 
 	sqldb, err := sql.Open("sqlite", dsn)
 	if err != nil {
-		return nil, fmt.Errorf("store: open SQLite database %s: %w", path, err)
+		return nil, nil, fmt.Errorf("store: open SQLite database %s: %w", path, err)
 	}
 	// Writers queue on SQLite's lock anyway; a small pool keeps memory
 	// bounded (each connection has its own page cache and its own copy of
@@ -171,7 +194,7 @@ func openSQLite(dataDir string) (*sql.DB, error) {
 	// parallel.
 	sqldb.SetMaxOpenConns(8)
 	sqldb.SetMaxIdleConns(8)
-	return sqldb, nil
+	return sqldb, func() { filelock.Unlock(lock) }, nil
 }
 
 // ensurePrivateFile creates path 0600 if it does not exist, and removes any
