@@ -23,6 +23,7 @@ type chunkView struct {
 	// other reports that the chunk carries more than text: a role, a
 	// refusal, tool calls, a usage or members Stream does not know.
 	other bool
+	calls bool // the delta has tool calls (not null)
 }
 
 type span struct{ start, end int }
@@ -111,6 +112,9 @@ func (v *chunkView) readDelta(raw []byte, val span) bool {
 			return v.readContent(raw, val)
 		case name == 2:
 			v.other = v.other || string(raw[val.start:val.end]) != `""`
+		case name == 8:
+			v.calls = !isNull(raw, val)
+			v.other = v.other || v.calls
 		case name != 0:
 			v.other = v.other || !isNull(raw, val)
 		default:

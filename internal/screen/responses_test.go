@@ -98,8 +98,7 @@ func TestResponseStreamBlocks(t *testing.T) {
 	st := f.NewResponseStream()
 	var sent []map[string]any
 	blocked := false
-	for _, ev := range responseEvents(parts...) {
-		frames, b := st.Chunk(ev)
+	take := func(frames [][]byte, b bool) {
 		for _, fr := range frames {
 			var m map[string]any
 			if err := json.Unmarshal(fr, &m); err != nil {
@@ -107,10 +106,17 @@ func TestResponseStreamBlocks(t *testing.T) {
 			}
 			sent = append(sent, m)
 		}
-		if b {
-			blocked = true
+		blocked = b
+	}
+	// The threat is blocked while its deltas arrive, or at the latest when
+	// the stream ends with it still held back.
+	for _, ev := range responseEvents(parts...) {
+		if take(st.Chunk(ev)); blocked {
 			break
 		}
+	}
+	if !blocked {
+		take(st.End())
 	}
 	if !blocked || !st.Verdict().Blocked {
 		t.Fatal("the harmful answer was not blocked")

@@ -1,7 +1,6 @@
 package screen
 
 import (
-	"bytes"
 	"encoding/json"
 
 	"github.com/vmira/mira/internal/filter"
@@ -29,8 +28,6 @@ type Stream struct {
 	blocked bool
 	verdict filter.Verdict
 }
-
-var toolCallsKey = []byte(`"tool_calls"`)
 
 // chunk is a stream chunk as Stream reads and rewrites it when it is not
 // of the shape chunkView reads: the usage is kept as it came (the
@@ -60,11 +57,11 @@ func (s *Stream) Chunk(raw []byte) (frames [][]byte, blocked bool) {
 	if s.blocked {
 		return nil, true
 	}
-	if s.calls != nil || bytes.Contains(raw, toolCallsKey) {
+	if s.calls != nil {
 		return s.decoded(raw)
 	}
 	v, ok := viewChunk(raw)
-	if !ok {
+	if !ok || v.calls {
 		return s.decoded(raw)
 	}
 	if v.choice < 0 || v.content == "" && !v.finish {

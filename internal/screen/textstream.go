@@ -20,8 +20,10 @@ import (
 //
 //   - all but the last holdback runes (filter.stream_holdback), once the
 //     whole text held back, with the end of what was released before it,
-//     is judged safe; after the first release, in batches of at least the
-//     hold-back, as each judgement reads the whole window;
+//     is judged safe; after the first release, in batches of at least
+//     releaseBatch (or the hold-back if longer), as each judgement reads
+//     the whole window: each byte of a long answer is read about three
+//     times, not eight;
 //   - everything up to the last whole word, once the oldest text held has
 //     waited earlyRelease and a wary judgement (every threshold halved)
 //     finds nothing at all in it: a model writing slowly is not held back
@@ -45,6 +47,10 @@ type TextStream struct {
 // earlyRelease is how long text waits at most before it is released when
 // the wary judgement finds nothing in it.
 const earlyRelease = 30 * time.Millisecond
+
+// releaseBatch is the least text (in bytes) released by a judgement after
+// the first.
+const releaseBatch = 128
 
 // contextRunes is how much released text each judgement reads again, so
 // that a phrase is judged with what came before it.
@@ -87,7 +93,7 @@ func (t *TextStream) Write(delta string) (release string, blocked bool) {
 			return t.release(p, w), false
 		}
 	}
-	if cut == 0 || t.released != "" && cut < t.holdback {
+	if cut == 0 || t.released != "" && cut < max(t.holdback, releaseBatch) {
 		return "", false // nothing to release yet, or not enough to judge again
 	}
 	if t.check(p) {
@@ -127,20 +133,24 @@ func (t *TextStream) Verdict() filter.Verdict {
 // cut; text without spaces (CJK, a long token) is cut where it is once it
 // has grown well past the hold-back.
 func (t *TextStream) cutPoint(p string) int {
-	n := utf8.RuneCountInString(p)
-	if n <= t.holdback {
-		return 0
-	}
+	// Walk back over the hold-back's runes, not count all of p: p is read
+	// on every Write.
 	cut := len(p)
 	for range t.holdback {
+		if cut == 0 {
+			return 0
+		}
 		_, size := utf8.DecodeLastRuneInString(p[:cut])
 		cut -= size
+	}
+	if cut == 0 {
+		return 0
 	}
 	raw := cut
 	for cut > 0 && !isSpace(p[cut-1]) {
 		cut--
 	}
-	if cut == 0 && n > 4*t.holdback {
+	if cut == 0 && utf8.RuneCountInString(p) > 4*t.holdback {
 		return raw
 	}
 	return cut
