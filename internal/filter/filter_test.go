@@ -264,6 +264,13 @@ func BenchmarkCheck1KB(b *testing.B) {
 	benchCPU(b, prompt1K, func(s string) { f.Check(s) })
 }
 
+// BenchmarkCheckShort is a one-line answer: the cost of a check that does
+// not come from the length of the text.
+func BenchmarkCheckShort(b *testing.B) {
+	f := newFilter(b)
+	benchCPU(b, "Hello! How can I help you today?", func(s string) { f.CheckOutput(s) })
+}
+
 func BenchmarkCheck16KB(b *testing.B) {
 	f := newFilter(b)
 	benchCPU(b, strings.Repeat(prompt1K, 16), func(s string) { f.Check(s) })

@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
+	"slices"
+	"strconv"
 
 	"github.com/vmira/mira/internal/openai"
 )
@@ -88,6 +90,52 @@ func withoutError(b []byte) []byte {
 // Responses API (input_tokens, output_tokens); a malformed one counts as
 // absent.
 func parseUsage(raw []byte) (openai.Usage, bool) {
+	if u, ok := scanUsage(raw); ok {
+		return u, true
+	}
+	return decodeUsage(raw)
+}
+
+// usageKeys are the members of a usage object that Mira counts, in the
+// order of scanUsage's counts.
+var usageKeys = [...]string{"prompt_tokens", "completion_tokens", "total_tokens", "input_tokens", "output_tokens"}
+
+// scanUsage reads a usage object of the usual shape (compact, as the
+// provider's answers are after compactJSON; plain lower-case keys given
+// once; whole numbers) without decoding it. It reports false for anything
+// else, and parseUsage then decodes it with encoding/json, whose reading
+// (keys in any letter case, the last of duplicates) it matches where it
+// answers.
+func scanUsage(raw []byte) (openai.Usage, bool) {
+	var n [len(usageKeys)]int
+	seen, plain := 0, true
+	ok := forMembers(raw, func(m member) bool {
+		k := slices.Index(usageKeys[:], string(m.key))
+		if k < 0 {
+			// Another member (…_details objects): it must not be one of
+			// ours spelt another way.
+			plain = bytes.IndexByte(m.key, '\\') < 0 &&
+				!slices.ContainsFunc(usageKeys[:], func(name string) bool { return bytes.EqualFold(m.key, []byte(name)) })
+			return plain
+		}
+		v, err := strconv.Atoi(string(m.val))
+		plain = err == nil && seen&(1<<k) == 0
+		seen |= 1 << k
+		n[k] = v
+		return plain
+	})
+	if !ok || !plain || raw[len(raw)-1] != '}' {
+		return openai.Usage{}, false
+	}
+	u := openai.Usage{PromptTokens: n[0], CompletionTokens: n[1], TotalTokens: n[2]}
+	if u.PromptTokens == 0 && u.CompletionTokens == 0 {
+		u.PromptTokens, u.CompletionTokens = n[3], n[4]
+	}
+	return u, true
+}
+
+// decodeUsage is parseUsage by encoding/json.
+func decodeUsage(raw []byte) (openai.Usage, bool) {
 	var u struct {
 		openai.Usage
 		InputTokens  int `json:"input_tokens"`
