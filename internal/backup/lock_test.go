@@ -90,7 +90,9 @@ func testOneRunner(t *testing.T, newLock func() Lock) {
 		var finished atomic.Int32
 		for range 2 {
 			wg.Add(1)
-			s := &Scheduler{Schedule: "1m", Lock: newLock(), LockName: name, Now: now, MinHold: 300 * time.Millisecond,
+			// MinHold: the winner keeps the lock this long, so that an
+			// instance that fires late (a loaded machine) still finds it.
+			s := &Scheduler{Schedule: "1m", Lock: newLock(), LockName: name, Now: now, MinHold: time.Second,
 				OnError: func(_ time.Time, err error) { t.Error(err) },
 				ran: func(got time.Time, ran bool) {
 					if !got.Equal(slot) {
@@ -174,13 +176,15 @@ func TestRedisLockSafeRelease(t *testing.T) {
 	ctx := context.Background()
 	name := uniqueName(t)
 	key := "mira:lock:" + name
-	a := &RedisLock{Client: c, TTL: 300 * time.Millisecond}
+	// A TTL long enough that a loaded machine (-race, parallel packages)
+	// still extends the lock in time.
+	a := &RedisLock{Client: c, TTL: time.Second}
 	held, release, ok, err := a.TryLock(ctx, name)
 	if err != nil || !ok {
 		t.Fatalf("TryLock = %v, %v", ok, err)
 	}
 	// The lock is extended while held.
-	time.Sleep(500 * time.Millisecond)
+	time.Sleep(1500 * time.Millisecond)
 	if held.Err() != nil || c.Exists(ctx, key).Val() != 1 {
 		t.Fatal("lock not kept alive past its TTL")
 	}
@@ -189,7 +193,7 @@ func TestRedisLockSafeRelease(t *testing.T) {
 	defer c.Del(ctx, key)
 	select {
 	case <-held.Done():
-	case <-time.After(2 * time.Second):
+	case <-time.After(5 * time.Second):
 		t.Fatal("held context still live after the lock was lost")
 	}
 	release()

@@ -344,8 +344,12 @@ func TestLogNeverBlocks(t *testing.T) {
 	for i := range n {
 		w.Log(reqlog.Entry{Time: t0, OrgID: "org_a", RequestID: fmt.Sprint("req_", i), Request: []byte(strings.Repeat("x", body))})
 	}
+	// A Log that waited for room in the queue would wait for the writer,
+	// which waits for the lock (the 5 s busy timeout) batch after batch:
+	// minutes. 4 s, below one busy timeout, leaves room for a loaded
+	// machine running -race.
 	took := time.Since(start)
-	if took > 500*time.Millisecond {
+	if took > 4*time.Second {
 		t.Errorf("%d Log calls with the database locked took %v; want them not to wait", n, took)
 	}
 	// Give the writer time to take its batch, then let it write.
@@ -356,9 +360,13 @@ func TestLogNeverBlocks(t *testing.T) {
 	lock.Close()
 	w.Close()
 
+	// The writer took one batch off the queue and waits on the lock with it,
+	// unless the Log calls filled the queue before it woke up: then only the
+	// queue's entries are written.
 	s := w.Stats()
-	if s.Written != queue+batch || s.Written+s.Dropped != n || s.Failed != 0 {
-		t.Errorf("Stats = %+v; want %d written (queue + one batch), the other %d dropped", s, queue+batch, n-queue-batch)
+	if s.Written != queue+batch && s.Written != queue || s.Written+s.Dropped != n || s.Failed != 0 {
+		t.Errorf("Stats = %+v; want %d written (the queue and the batch taken, if one was), the other %d dropped",
+			s, queue+batch, n-queue-batch)
 	}
 	var withBodies int
 	if err := db.SQL().QueryRow(`SELECT COUNT(*) FROM request_logs WHERE request_body IS NOT NULL`).Scan(&withBodies); err != nil {
