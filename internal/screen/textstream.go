@@ -22,8 +22,8 @@ import (
 //     whole text held back, with the end of what was released before it,
 //     is judged safe; after the first release, in batches of at least
 //     releaseBatch (or the hold-back if longer), as each judgement reads
-//     the whole window: each byte of a long answer is read about three
-//     times, not eight;
+//     the whole window: each byte of a long answer is read about twice,
+//     not eight times as with batches of the hold-back;
 //   - everything up to the last whole word, once the oldest text held has
 //     waited earlyRelease and a wary judgement (every threshold halved)
 //     finds nothing at all in it: a model writing slowly is not held back
@@ -49,8 +49,9 @@ type TextStream struct {
 const earlyRelease = 30 * time.Millisecond
 
 // releaseBatch is the least text (in bytes) released by a judgement after
-// the first.
-const releaseBatch = 128
+// the first. A model writing slowly is not held back by it: the early
+// release judges what is held every earlyRelease.
+const releaseBatch = 256
 
 // contextRunes is how much released text each judgement reads again, so
 // that a phrase is judged with what came before it.
