@@ -37,81 +37,107 @@ var noSpan = span{-1, -1}
 func viewChunk(raw []byte) (chunkView, bool) {
 	v := chunkView{choice: -1, contentVal: noSpan, logprobs: noSpan}
 	seen := 0
-	ok := forMembers(raw, ws(raw, 0), func(key []byte, at int, val span) bool {
+	_, ok := walkMembers(raw, ws(raw, 0), func(key []byte, _, vs int) int {
 		switch name, ok := known(key, "choices", "usage"); {
 		case !ok || seen&name != 0:
-			return false
+			return -1
 		case name == 1:
 			seen |= name
-			return v.readChoices(raw, val)
+			return v.readChoices(raw, vs)
 		case name == 2:
 			seen |= name
-			v.other = v.other || !isNull(raw, val)
+			end := skip(raw, vs)
+			v.other = v.other || end >= 0 && !isNull(raw, span{vs, end})
+			return end
 		}
-		return true
+		return skip(raw, vs)
 	})
 	return v, ok && seen&1 != 0
 }
 
-// readChoices reads a choices array of at most one choice.
-func (v *chunkView) readChoices(raw []byte, val span) bool {
-	if raw[val.start] != '[' {
-		return false
+// readChoices reads a choices array of at most one choice at raw[i] and
+// returns the offset after it, or -1.
+func (v *chunkView) readChoices(raw []byte, i int) int {
+	if raw[i] != '[' {
+		return -1
 	}
-	i := ws(raw, val.start+1)
+	i = ws(raw, i+1)
 	if i < len(raw) && raw[i] == ']' {
-		return true
+		return i + 1
 	}
-	end, err := skipValue(raw, i)
-	if err != nil || raw[i] != '{' || ws(raw, end) >= len(raw) || raw[ws(raw, end)] != ']' {
-		return false
+	if i >= len(raw) || raw[i] != '{' {
+		return -1
 	}
 	v.choice = i
 	seen := 0
-	return forMembers(raw, i, func(key []byte, at int, val span) bool {
+	end, ok := walkMembers(raw, i, func(key []byte, at, vs int) int {
 		name, ok := known(key, "index", "delta", "finish_reason", "logprobs")
 		if !ok || seen&name != 0 {
-			return false
+			return -1
 		}
 		seen |= name
+		if name == 2 {
+			return v.readDelta(raw, vs)
+		}
+		end := skip(raw, vs)
+		if end < 0 {
+			return -1
+		}
+		val := span{vs, end}
 		switch name {
 		case 1:
-			n, err := strconv.Atoi(string(raw[val.start:val.end]))
+			n, err := strconv.Atoi(string(raw[vs:end]))
 			v.index = n
-			return err == nil && n >= 0
-		case 2:
-			return v.readDelta(raw, val)
+			if err != nil || n < 0 {
+				return -1
+			}
 		case 4:
-			v.finish = !isNull(raw, val)
-			return !v.finish || raw[val.start] == '"'
+			if v.finish = !isNull(raw, val); v.finish && raw[vs] != '"' {
+				return -1
+			}
 		case 8:
 			if !isNull(raw, val) {
 				v.logprobs = memberSpan(raw, at, val)
 			}
 		}
-		return true
-	}) && seen&2 != 0
+		return end
+	})
+	if !ok || seen&2 == 0 {
+		return -1
+	}
+	if end = ws(raw, end); end >= len(raw) || raw[end] != ']' {
+		return -1 // a second choice, or no end
+	}
+	return end + 1
 }
 
-// readDelta reads the delta object.
-func (v *chunkView) readDelta(raw []byte, val span) bool {
-	if raw[val.start] != '{' {
-		return false
+// readDelta reads the delta object at raw[i] and returns the offset after
+// it, or -1.
+func (v *chunkView) readDelta(raw []byte, i int) int {
+	if raw[i] != '{' {
+		return -1
 	}
-	v.deltaOpen = val.start
-	v.deltaEmpty = raw[ws(raw, val.start+1)] == '}'
+	v.deltaOpen = i
+	v.deltaEmpty = raw[ws(raw, i+1)] == '}'
 	seen := 0
-	return forMembers(raw, val.start, func(key []byte, at int, val span) bool {
+	end, ok := walkMembers(raw, i, func(key []byte, _, vs int) int {
 		name, ok := known(key, "content", "role", "refusal", "tool_calls")
 		if !ok || seen&name != 0 {
-			return false
+			return -1
 		}
 		seen |= name
+		end := skip(raw, vs)
+		if end < 0 {
+			return -1
+		}
+		val := span{vs, end}
 		switch {
 		case name == 1:
-			return v.readContent(raw, val)
+			if !v.readContent(raw, val) {
+				return -1
+			}
 		case name == 2:
-			v.other = v.other || string(raw[val.start:val.end]) != `""`
+			v.other = v.other || string(raw[vs:end]) != `""`
 		case name == 8:
 			v.calls = !isNull(raw, val)
 			v.other = v.other || v.calls
@@ -120,8 +146,12 @@ func (v *chunkView) readDelta(raw []byte, val span) bool {
 		default:
 			v.other = true
 		}
-		return true
+		return end
 	})
+	if !ok {
+		return -1
+	}
+	return end
 }
 
 func (v *chunkView) readContent(raw []byte, val span) bool {
@@ -200,6 +230,32 @@ func memberSpan(raw []byte, at int, val span) span {
 		end++
 	}
 	return span{at, end}
+}
+
+// walkMembers walks the object at raw[i]: fn gets each member's raw key
+// (between its quotes), where the key and where the value start, reads the
+// value and returns the offset after it, or -1 to stop. It returns the
+// offset after the object, and false when fn stopped it or the object is
+// not well formed. Unlike forMembers, each byte is read once.
+func walkMembers(raw []byte, i int, fn func(key []byte, at, vs int) int) (int, bool) {
+	end, err := scanObject(raw, i, func(quoted []byte, vs int) (int, error) {
+		at := cap(raw) - cap(quoted) // quoted is raw[at:...]
+		ve := fn(quoted[1:len(quoted)-1], at, vs)
+		if ve < 0 {
+			return vs, errScan
+		}
+		return ve, nil
+	})
+	return end, err == nil
+}
+
+// skip returns the offset after the value at raw[i], or -1.
+func skip(raw []byte, i int) int {
+	end, err := skipValue(raw, i)
+	if err != nil {
+		return -1
+	}
+	return end
 }
 
 // forMembers calls fn with the raw key (between its quotes), where the
