@@ -54,6 +54,10 @@ var benignSpecsEN = []ruleSpec{
 	// Asking why a thing is dangerous, or what its risks are.
 	{Illicit, benignEvidence, "why|what ~3 is|are|makes|make ~2 it|that|this|they|them|so ~1 dangerous|harmful|risky|addictive|illegal|deadly"},
 	{Illicit, benignEvidence, "dangers|risks|harms|consequences ~1 of"},
+	// Why a group cannot do the impossible: "why can't tall people become
+	// invisible", "why aren't left-handed people able to breathe
+	// underwater". The trait is no insult when the ability is fantasy.
+	{Hate, benignEvidence, "why ~2 cant|can|cannot|arent|are|shouldnt|dont|do|isnt|is|wont ~10 fly|levitate|levitation|invisible|invisibility|teleport|teleportation|lava|gravity|jupiter|mars|saturn|venus|octopus|telepathy|telepathic|telekinesis|telekinetic|photosynthesize|photosynthesis|superpowers|superpower|underwater|hibernate|shapeshift|shapeshifting|glow|immortal|immortality|dragons|unicorns|wizards|magic|magically|spells|timetravel"},
 	// A persona with a trade, or a piece of writing, asked for without any
 	// request to drop the rules: "as a historian, explain ...", "imagine
 	// you are a chef on a ship", "write a scene for my screenplay". An
