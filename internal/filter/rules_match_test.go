@@ -29,10 +29,11 @@ func TestRuleMatcherAgreesWithReference(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	written := len(texts)
 	texts = append(texts, generated...)
 
-	withHits := 0
-	for _, text := range texts {
+	generatedHits := 0
+	for i, text := range texts {
 		fast, ref, err := filter.RuleHits(text)
 		if err != nil {
 			t.Fatal(err)
@@ -40,13 +41,17 @@ func TestRuleMatcherAgreesWithReference(t *testing.T) {
 		if diff := cmp.Diff(ref, fast); diff != "" {
 			t.Errorf("hits on %q (-reference +optimised):\n%s", text, diff)
 		}
-		if len(ref) > 0 {
-			withHits++
+		if len(ref) > 0 && i >= written {
+			generatedHits++
 		}
 	}
-	// The comparison means little unless many texts match.
-	if withHits < len(texts)/2 {
-		t.Errorf("only %d of %d texts match a rule", withHits, len(texts))
+	// The comparison means little unless many texts match. About half of
+	// the generated texts do (a rule's slots filled with random members
+	// often trip an exclusion); the floor leaves room for the sample to
+	// shift as rules are added, without letting it become a test of misses.
+	t.Logf("%d of %d generated texts match a rule", generatedHits, len(generated))
+	if generatedHits < len(generated)*2/5 {
+		t.Errorf("only %d of %d generated texts match a rule", generatedHits, len(generated))
 	}
 }
 
