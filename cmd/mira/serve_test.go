@@ -91,12 +91,14 @@ func TestOpenAIGoClient(t *testing.T) {
 	params.StreamOptions = openai.ChatCompletionStreamOptionsParam{IncludeUsage: openai.Bool(true)}
 	stream := c.Chat.Completions.NewStreaming(ctx, params)
 	var text strings.Builder
-	chunks, usage := 0, int64(0)
+	pieces, usage := 0, int64(0)
 	for stream.Next() {
 		ch := stream.Current()
-		chunks++
 		for _, choice := range ch.Choices {
 			text.WriteString(choice.Delta.Content)
+			if choice.Delta.Content != "" {
+				pieces++
+			}
 		}
 		if ch.Usage.TotalTokens > 0 {
 			usage = ch.Usage.TotalTokens
@@ -108,8 +110,11 @@ func TestOpenAIGoClient(t *testing.T) {
 	if text.String() != prompt {
 		t.Errorf("streamed %q; want %q", text.String(), prompt)
 	}
-	if chunks < 5 || usage == 0 {
-		t.Errorf("got %d chunks and usage %d; want word-by-word chunks and a usage chunk", chunks, usage)
+	// The filter releases the first words once the hold-back is judged and
+	// the rest in batches; the echo model answers at once, so the rest is
+	// one batch.
+	if pieces < 2 || usage == 0 {
+		t.Errorf("got the text in %d chunks and usage %d; want it in several chunks and a usage chunk", pieces, usage)
 	}
 
 	// Errors parse into openai-go's error type with our codes.
