@@ -200,6 +200,10 @@ func (rs *ruleSet) add(sp ruleSpec, name string) error {
 			r.needs = append(r.needs, l)
 		}
 	}
+	// Last slot first: a rule is tried because its first word is there,
+	// and its last words (the harmful action, the target) are the rarest,
+	// so possible fails at once for most rules tried.
+	slices.Reverse(r.needs)
 	rs.rules = append(rs.rules, r)
 	for _, s := range r.slots {
 		for _, a := range s.alts {
