@@ -183,3 +183,44 @@ func TestProxyCancelsUpstreamWhenClientLeaves(t *testing.T) {
 		t.Fatal("the upstream request was not cancelled after the client left")
 	}
 }
+
+// TestUpstreamUsageSettled: SPEC's "settled after it with the real usage",
+// from outside: the request log holds the tokens the backend reported
+// (a usage object with details, and a stream's usage chunk), not Mira's
+// estimate.
+func TestUpstreamUsageSettled(t *testing.T) {
+	ts, up, _ := startProxy(t)
+	close(up.release) // the stream does not wait
+	key, _ := ts.createKey(t, "--scopes", "chat:write,logs:read")
+	for _, body := range []string{
+		`{"model":"llama-test","messages":[{"role":"user","content":"hi"}]}`,
+		`{"model":"llama-test","stream":true,"stream_options":{"include_usage":true},"messages":[{"role":"user","content":"hi"}]}`,
+	} {
+		if resp, got := ts.do(t, "POST", "/v1/chat/completions", key, body); resp.StatusCode != 200 {
+			t.Fatalf("%s: %d %s", body, resp.StatusCode, got)
+		}
+	}
+	var page struct {
+		Data []struct {
+			Endpoint         string
+			Stream           bool
+			PromptTokens     int `json:"prompt_tokens"`
+			CompletionTokens int `json:"completion_tokens"`
+		}
+	}
+	json.Unmarshal([]byte(waitLogs(t, ts, key, 2)), &page)
+	want := map[bool][2]int{false: {11, 3}, true: {5, 2}} // what the fake upstream reports
+	chats := 0
+	for _, l := range page.Data {
+		if l.Endpoint != "POST /v1/chat/completions" {
+			continue // the log queries themselves
+		}
+		chats++
+		if got := [2]int{l.PromptTokens, l.CompletionTokens}; got != want[l.Stream] {
+			t.Errorf("stream %v: logged %v tokens; want the backend's %v", l.Stream, got, want[l.Stream])
+		}
+	}
+	if chats != 2 {
+		t.Errorf("%d chat entries logged; want 2", chats)
+	}
+}

@@ -236,7 +236,8 @@ func memberSpan(raw []byte, at int, val span) span {
 // (between its quotes), where the key and where the value start, reads the
 // value and returns the offset after it, or -1 to stop. It returns the
 // offset after the object, and false when fn stopped it or the object is
-// not well formed. Unlike forMembers, each byte is read once.
+// not well formed. Each byte is read once; forMembers skips each value for
+// its fn.
 func walkMembers(raw []byte, i int, fn func(key []byte, at, vs int) int) (int, bool) {
 	end, err := scanObject(raw, i, func(quoted []byte, vs int) (int, error) {
 		at := cap(raw) - cap(quoted) // quoted is raw[at:...]
@@ -263,16 +264,11 @@ func skip(raw []byte, i int) int {
 // raw[i], until fn returns false. It reports false when fn did, or when
 // raw[i:] does not start with a well-formed object.
 func forMembers(raw []byte, i int, fn func(key []byte, at int, val span) bool) bool {
-	_, err := scanObject(raw, i, func(quoted []byte, vs int) (int, error) {
-		ve, err := skipValue(raw, vs)
-		if err != nil {
-			return ve, err
+	_, ok := walkMembers(raw, i, func(key []byte, at, vs int) int {
+		if ve := skip(raw, vs); ve >= 0 && fn(key, at, span{vs, ve}) {
+			return ve
 		}
-		at := cap(raw) - cap(quoted) // quoted is raw[at:...]
-		if !fn(quoted[1:len(quoted)-1], at, span{vs, ve}) {
-			return ve, errScan
-		}
-		return ve, nil
+		return -1
 	})
-	return err == nil
+	return ok
 }

@@ -198,20 +198,17 @@ func streamChunks(n int) [][]byte {
 // BenchmarkStreamPath measures a streamed answer of 64 chunks through the
 // whole chat path with every check on.
 func BenchmarkStreamPath(b *testing.B) {
-	reg, _ := provider.NewRegistry(&chunkModel{chunks: streamChunks(64)})
-	h, key := perfServer(b, reg)
-	body := chatBody(b, conversation(32, 1, ""), true)
-	b.ReportAllocs()
-	reportCPU(b)
-	for b.Loop() {
-		post(b, h, key, body)
-	}
+	benchStream(b, &chunkModel{chunks: streamChunks(64)})
 }
 
 // BenchmarkStreamPathBurst is BenchmarkStreamPath with every chunk already
 // arrived (an upstream faster than Mira): the frames go in one flush.
 func BenchmarkStreamPathBurst(b *testing.B) {
-	reg, _ := provider.NewRegistry(&readyModel{chunkModel{chunks: streamChunks(64)}})
+	benchStream(b, &readyModel{chunkModel{chunks: streamChunks(64)}})
+}
+
+func benchStream(b *testing.B, m provider.Provider) {
+	reg, _ := provider.NewRegistry(m)
 	h, key := perfServer(b, reg)
 	body := chatBody(b, conversation(32, 1, ""), true)
 	b.ReportAllocs()
