@@ -9,6 +9,7 @@ import (
 	"fmt"
 	"io"
 	"math"
+	"slices"
 	"unicode/utf8"
 )
 
@@ -63,6 +64,7 @@ func fnv(h uint32, s string) uint32 {
 type featureSet struct {
 	hashes []uint32
 	ends   []int32 // ends[i]: end of word i's features in hashes
+	sums   []int32 // logits' per-word sums, kept for the next text
 }
 
 func (fs *featureSet) reset() {
@@ -133,7 +135,9 @@ func (m *Model) logits(fs *featureSet, out []float64) {
 		return
 	}
 	// Per-word sums of quantised weights.
-	sums := make([]int32, nw*H)
+	sums := slices.Grow(fs.sums[:0], nw*H)[:nw*H]
+	clear(sums)
+	fs.sums = sums
 	start := int32(0)
 	for i, end := range fs.ends {
 		acc := sums[i*H : (i+1)*H]

@@ -128,7 +128,7 @@ type ruleSet struct {
 	rules []rule
 	// byFirst lists, for each lexicon id, the rules whose first required
 	// slot (or an optional slot before it) can start with it.
-	byFirst [][]int
+	byFirst [][]candidate
 	// inLists maps a lexicon id to the distinct alternative lists of
 	// required slots it is in (lists numbers them while compiling). Many
 	// rules share a word class, so a text is checked once per list for
@@ -180,7 +180,7 @@ func (rs *ruleSet) add(sp ruleSpec, name string) error {
 	r.name = name
 	idx := len(rs.rules)
 	if n := rs.lex.n + 1; len(rs.byFirst) < n {
-		rs.byFirst = append(rs.byFirst, make([][]int, n-len(rs.byFirst))...)
+		rs.byFirst = append(rs.byFirst, make([][]candidate, n-len(rs.byFirst))...)
 		rs.inLists = append(rs.inLists, make([][]int, n-len(rs.inLists))...)
 	}
 	for _, s := range r.slots {
@@ -207,7 +207,7 @@ func (rs *ruleSet) add(sp ruleSpec, name string) error {
 	rs.rules = append(rs.rules, r)
 	for _, s := range r.slots {
 		for _, a := range s.alts {
-			rs.byFirst[a] = append(rs.byFirst[a], idx)
+			rs.byFirst[a] = append(rs.byFirst[a], candidate{int32(idx), int32(r.needs[0])})
 		}
 		if !s.optional {
 			break
@@ -290,6 +290,12 @@ func (rs *ruleSet) alternatives(pattern, f string) ([]int, error) {
 	return ids, nil
 }
 
+// candidate is a rule tried at a word, with the list its last required
+// slot needs, so that most rules are ruled out from the index alone.
+type candidate struct {
+	rule, need int32
+}
+
 // ruleHit is a rule that matched, with the word range it covered.
 type ruleHit struct {
 	rule       *rule
@@ -344,7 +350,11 @@ func (rs *ruleSet) match(nt *normText, hit func(ruleHit)) {
 		seen := sc.seen[:0]
 		for i := range n {
 			for _, id := range idsOf[i] {
-				for _, ri := range rs.byFirst[id] {
+				for _, c := range rs.byFirst[id] {
+					if lists[c.need/64]&(1<<(c.need%64)) == 0 {
+						continue // most rules tried: decided without reading the rule
+					}
+					ri := int(c.rule)
 					r := &rs.rules[ri]
 					if !r.possible(lists) || slices.Contains(seen, ri) {
 						continue

@@ -40,9 +40,10 @@ func CheckMembers(raw []byte) error {
 }
 
 func checkMembers(raw []byte, sh *shape) error {
-	var names [32]member
-	var path [16]step
-	s := scanner{data: raw, names: names[:0], path: path[:0]}
+	s := scanners.Get().(*scanner)
+	defer s.release()
+	s.data, s.pos, s.depth = raw, 0, 0
+	s.names, s.path, s.arena = s.names[:0], s.path[:0], s.base[:0]
 	s.skipSpace()
 	if s.pos == len(s.data) {
 		return errEmpty
@@ -67,6 +68,25 @@ type scanner struct {
 	names []member // names of the objects being read, innermost last
 	path  []step   // where the scanner is, for error messages
 	arena []byte   // unescaped and folded names
+	base  []byte   // the arena's first array, kept for the next scan
+}
+
+// scanners keeps scanners and their stacks between calls: value is
+// recursive, so a scanner on the stack would move to the heap with its
+// stacks on every call.
+var scanners = sync.Pool{New: func() any {
+	return &scanner{names: make([]member, 0, 32), path: make([]step, 0, 16), base: make([]byte, 0, 256)}
+}}
+
+// release returns s to scanners, holding no reference to the text it read.
+func (s *scanner) release() {
+	if cap(s.names) > 1024 || cap(s.path) > 1024 {
+		return // an unusual body: let its stacks go
+	}
+	clear(s.names[:cap(s.names)])
+	clear(s.path[:cap(s.path)])
+	s.data, s.arena = nil, nil
+	scanners.Put(s)
 }
 
 type member struct {

@@ -182,6 +182,12 @@ func openSQLite(ctx context.Context, dataDir string) (_ *sql.DB, unlock func(), 
 	// cache_size: each connection caches at most 2 MiB of pages (SQLite's
 	// default, made explicit): with the pool below, 16 MiB at most.
 	q.Set("_pragma", "cache_size(-2048)")
+	// temp_store=memory: a statement that writes several rows keeps the
+	// pages it changes in a statement journal, which SQLite spills to a
+	// temporary file past 64 KiB: a write system call per page of every
+	// request-log batch, and copies of log rows in a file nobody purges.
+	// Held in memory it is a few pages per statement.
+	q.Add("_pragma", "temp_store(memory)")
 	dsn := u.String() + "?" + q.Encode()
 
 	sqldb, err := sql.Open("sqlite", dsn)
