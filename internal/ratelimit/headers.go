@@ -33,31 +33,51 @@ const MaxRetryAfter = 60 * time.Second
 // case-insensitive, HTTP/2 lowercases them, and every client looks them up
 // case-insensitively.
 func SetHeaders(h http.Header, d Decision) {
-	// One array backs every value, and the names are set in their
-	// canonical form directly: Header.Set would canonicalise each name
-	// and allocate each value's slice.
-	var vals []string
-	set := func(name, v string) {
-		if vals == nil {
-			vals = make([]string, 0, 9)
-		}
-		vals = append(vals, v)
-		h[name] = vals[len(vals)-1 : len(vals) : len(vals)]
+	// One string holds every value and one array backs every value slice,
+	// and the names are set in their canonical form directly: Header.Set
+	// would canonicalise each name and allocate each value.
+	var buf [160]byte
+	b := buf[:0]
+	var ends [9]int
+	var names [9]string
+	n := 0
+	add := func(name string) {
+		names[n], ends[n] = name, len(b)
+		n++
 	}
 	if w := d.Requests; w.Limit > 0 {
-		set("X-Ratelimit-Limit-Requests", strconv.Itoa(w.Limit))
-		set("X-Ratelimit-Remaining-Requests", strconv.Itoa(w.Remaining))
-		set("X-Ratelimit-Reset-Requests", ceilMs(w.Reset).String())
+		b = strconv.AppendInt(b, int64(w.Limit), 10)
+		add("X-Ratelimit-Limit-Requests")
+		b = strconv.AppendInt(b, int64(w.Remaining), 10)
+		add("X-Ratelimit-Remaining-Requests")
+		b = appendDuration(b, ceilMs(w.Reset))
+		add("X-Ratelimit-Reset-Requests")
 	}
 	if w := d.Tokens; w.Limit > 0 {
-		set("X-Ratelimit-Limit-Tokens", strconv.Itoa(w.Limit))
-		set("X-Ratelimit-Remaining-Tokens", strconv.Itoa(w.Remaining))
-		set("X-Ratelimit-Reset-Tokens", ceilMs(w.Reset).String())
+		b = strconv.AppendInt(b, int64(w.Limit), 10)
+		add("X-Ratelimit-Limit-Tokens")
+		b = strconv.AppendInt(b, int64(w.Remaining), 10)
+		add("X-Ratelimit-Remaining-Tokens")
+		b = appendDuration(b, ceilMs(w.Reset))
+		add("X-Ratelimit-Reset-Tokens")
 	}
 	if w, ok := tightest(&d); ok {
-		set("X-Ratelimit-Limit", strconv.Itoa(w.Limit))
-		set("X-Ratelimit-Remaining", strconv.Itoa(w.Remaining))
-		set("X-Ratelimit-Reset", strconv.FormatInt(ceilSeconds(w.Reset), 10))
+		b = strconv.AppendInt(b, int64(w.Limit), 10)
+		add("X-Ratelimit-Limit")
+		b = strconv.AppendInt(b, int64(w.Remaining), 10)
+		add("X-Ratelimit-Remaining")
+		b = strconv.AppendInt(b, ceilSeconds(w.Reset), 10)
+		add("X-Ratelimit-Reset")
+	}
+	if n > 0 {
+		all := string(b)
+		vals := make([]string, n)
+		start := 0
+		for i := range n {
+			vals[i] = all[start:ends[i]]
+			start = ends[i]
+			h[names[i]] = vals[i : i+1 : i+1]
+		}
 	}
 	if d.Allowed {
 		return
@@ -111,6 +131,38 @@ func tightest(d *Decision) (Window, bool) {
 		}
 	}
 	return best, found
+}
+
+// appendDuration appends d as time.Duration.String does, for a d of whole
+// milliseconds, without allocating.
+func appendDuration(b []byte, d time.Duration) []byte {
+	if d < 0 || d%time.Millisecond != 0 {
+		return append(b, d.String()...)
+	}
+	ms := int64(d / time.Millisecond)
+	switch {
+	case ms == 0:
+		return append(b, "0s"...)
+	case ms < 1000:
+		return append(strconv.AppendInt(b, ms, 10), "ms"...)
+	}
+	h, m, sec, frac := ms/3600000, ms/60000%60, ms/1000%60, ms%1000
+	if h > 0 {
+		b = append(strconv.AppendInt(b, h, 10), 'h')
+	}
+	if h > 0 || m > 0 {
+		b = append(strconv.AppendInt(b, m, 10), 'm')
+	}
+	b = strconv.AppendInt(b, sec, 10)
+	if frac > 0 {
+		digits := [3]byte{byte('0' + frac/100), byte('0' + frac/10%10), byte('0' + frac%10)}
+		k := 3
+		for digits[k-1] == '0' {
+			k--
+		}
+		b = append(append(b, '.'), digits[:k]...)
+	}
+	return append(b, 's')
 }
 
 func ceilMs(d time.Duration) time.Duration {

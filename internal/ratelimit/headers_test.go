@@ -1,6 +1,7 @@
 package ratelimit
 
 import (
+	"math/rand/v2"
 	"net/http"
 	"testing"
 	"time"
@@ -250,4 +251,23 @@ func TestSetHeadersFromLimiter(t *testing.T) {
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("(-want +got):\n%s", diff)
 	}
+}
+
+// TestAppendDuration checks the reset format against time.Duration.String
+// over whole milliseconds from 0 to past a day.
+func TestAppendDuration(t *testing.T) {
+	check := func(d time.Duration) {
+		if got, want := string(appendDuration(nil, d)), d.String(); got != want {
+			t.Fatalf("appendDuration(%d) = %q; want %q", d, got, want)
+		}
+	}
+	for ms := int64(0); ms < 200_000; ms++ {
+		check(time.Duration(ms) * time.Millisecond)
+	}
+	r := rand.New(rand.NewPCG(1, 2))
+	for range 200_000 {
+		check(time.Duration(r.Int64N(int64(48*time.Hour/time.Millisecond))) * time.Millisecond)
+	}
+	check(-3 * time.Millisecond)
+	check(1500 * time.Microsecond)
 }
