@@ -12,8 +12,11 @@ import (
 	"crypto/sha256"
 	"crypto/subtle"
 	"errors"
+	"hash"
 	"hash/crc32"
+	"io"
 	"regexp"
+	"sync"
 )
 
 const (
@@ -93,6 +96,30 @@ func Digest(secret []byte, key string) []byte {
 	m := hmac.New(sha256.New, secret)
 	m.Write([]byte(key))
 	return m.Sum(nil)
+}
+
+// A Digester computes Digest for one secret, keeping keyed HMAC states
+// between calls: the request path digests every key it is shown, and a new
+// HMAC hashes the secret twice before it reads the key.
+type Digester struct {
+	pool sync.Pool
+}
+
+// NewDigester returns a Digester for secret, which must not change.
+func NewDigester(secret []byte) *Digester {
+	d := new(Digester)
+	d.pool.New = func() any { return hmac.New(sha256.New, secret) }
+	return d
+}
+
+// Sum appends Digest(secret, key) to b and returns the result.
+func (d *Digester) Sum(b []byte, key string) []byte {
+	m := d.pool.Get().(hash.Hash)
+	m.Reset()
+	io.WriteString(m, key)
+	b = m.Sum(b)
+	d.pool.Put(m)
+	return b
 }
 
 // Display returns the parts of a key that listings may show: the first 12

@@ -3,6 +3,7 @@ package apikey
 import (
 	"bytes"
 	"strings"
+	"sync"
 	"testing"
 )
 
@@ -148,4 +149,27 @@ func TestDisplayPrefix(t *testing.T) {
 			t.Errorf("DisplayPrefix(%q) = %q; want \"\"", s, got)
 		}
 	}
+}
+
+// TestDigesterMatchesDigest checks the reused HMAC states against Digest,
+// from several goroutines at once, and that each secret keeps its own.
+func TestDigesterMatchesDigest(t *testing.T) {
+	da, db := NewDigester([]byte("secret-a")), NewDigester([]byte("secret-b"))
+	var wg sync.WaitGroup
+	for range 4 {
+		wg.Go(func() {
+			for range 500 {
+				k := Generate()
+				if got := da.Sum(nil, k); !bytes.Equal(got, Digest([]byte("secret-a"), k)) {
+					t.Errorf("Digester(secret-a).Sum(%s) differs from Digest", Mask(k))
+					return
+				}
+				if got := db.Sum([]byte("x"), k); !bytes.Equal(got[1:], Digest([]byte("secret-b"), k)) || got[0] != 'x' {
+					t.Errorf("Digester(secret-b).Sum did not append Digest")
+					return
+				}
+			}
+		})
+	}
+	wg.Wait()
 }

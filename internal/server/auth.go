@@ -98,7 +98,7 @@ const keyCacheTTL = 30 * time.Second
 // made elsewhere (another instance, `mira admin key revoke`).
 type Authenticator struct {
 	tokens TokenVerifier // nil: only API keys
-	secret []byte
+	digest *apikey.Digester
 	maxAge time.Duration // keys older than this are expired; 0: no limit
 	store  KeyStore
 	log    *slog.Logger
@@ -120,7 +120,7 @@ type cachedKey struct {
 // NewAuthenticator returns an Authenticator using the server secret.
 // A positive maxAge expires keys older than it (the optional policy).
 func NewAuthenticator(secret []byte, ks KeyStore, log *slog.Logger, maxAge time.Duration) *Authenticator {
-	return &Authenticator{secret: secret, store: ks, log: log, now: time.Now, maxAge: maxAge,
+	return &Authenticator{digest: apikey.NewDigester(secret), store: ks, log: log, now: time.Now, maxAge: maxAge,
 		cache: map[[32]byte]cachedKey{}, users: map[string]cachedKey{}, touches: map[string]store.KeyUse{}}
 }
 
@@ -138,7 +138,7 @@ func (a *Authenticator) Authenticate(ctx context.Context, token string) (*Princi
 		return nil, mira.Errorf(mira.EInvalidAPIKey, "the API key is malformed or mistyped; check that it was copied whole")
 	}
 	var d [32]byte
-	copy(d[:], apikey.Digest(a.secret, token))
+	a.digest.Sum(d[:0], token)
 	now := a.now()
 	a.mu.RLock()
 	c, ok := a.cache[d]
