@@ -109,7 +109,21 @@ const (
 	enSecretDoc = "document|documents|docs|emails|email|communications|communication|memos|memo|records|files|data|strategy|strategies|plans|plan|roadmap|vulnerabilities|vulnerability|reports|report|negotiations|discussions|algorithms|algorithm|formula|formulas|recipe|finances|financials|financial|agreements|agreement|contracts|contract|meetings|meeting|minutes|designs|blueprints|source|code|projects|project|patents|deals|deal|budget|budgets|strategy|investigations|investigation|correspondence|policies|decisions|passwords|credentials|keys|salaries|payroll|layoffs|mergers|merger|acquisitions|acquisition|earnings|intelligence|operations"
 	// enRiskyAct are acts a person may be talked into to their harm.
 	enRiskyAct = "dangerous|risky|reckless|deadly|lethal|drugs|drug|heroin|meth|cocaine|pills|unprotected|stunt|stunts|starve|starving|fasting|purging|selfharm|challenge|challenges|illegal|crime|crimes|steal|stealing|shoplift|shoplifting|drink|drinking|binge|vape|vaping|smoke|smoking|sex|sexting|nudes|naked|suicide|cutting|trafficking|cult|gamble|gambling|debt|loan|loans|jump"
-	enQuoting  = "say|says|said|saying|claim|claims|claimed|myth|stereotype|stereotypes|racist|racism|propaganda|nazis|called|calling|call|why|wrong|false|dehumanizing|dehumanising|rhetoric"
+	// enAlterReply asks for something to be slipped into the assistant's
+	// reply, enReply names the reply, enSlipIn what is slipped in:
+	// advertising, false claims, scam lures. A user asking for sources or
+	// examples in the answer names none of them.
+	enAlterReply = "add|adding|integrate|integrating|include|including|insert|inserting|modify|modifying|enhance|enhancing|augment|augmenting|alter|altering|append|appending|incorporate|incorporating|embed|embedding|change|weave|slip|inject|injecting|mention|mentioning"
+	enReply      = "reply|replies|response|responses|answer|answers|output|message|summary"
+	enSlipIn     = "promote|promotes|promoting|promotion|promotional|advertise|advertises|advertising|advertisement|advert|discount|discounts|coupon|subscribe|subscribing|fake|false|fabricated|fabricate|misleading|baseless|unfounded|unverified|rumor|rumors|rumour|rumours|lottery|winnings|bogus|scam|nonexistent|existent|hoax|propaganda|clickbait"
+	// enBeyondEthics are the natures of content a persona is told it may
+	// write: three of them in a row (an "and" or "or" may stand between)
+	// describe a persona without limits.
+	enBeyondEthics = "illegal|unethical|immoral|explicit|dangerous|offensive|amoral|inappropriate"
+	// enDictNot marks a dictation that is a question about wording or
+	// about the text itself.
+	enDictNot = "how|why|whether|if|grammar|grammatically|correct|correctly|sentence|essay|politely|polite|phrase|french|spanish|german|english|language"
+	enQuoting = "say|says|said|saying|claim|claims|claimed|myth|stereotype|stereotypes|racist|racism|propaganda|nazis|called|calling|call|why|wrong|false|dehumanizing|dehumanising|rhetoric"
 )
 
 // intentSpecs are the intent rules, compiled after the phrase rules:
@@ -206,7 +220,60 @@ var intentSpecsEN = []ruleSpec{
 	// --- goal hijacking: drop the question or task and print a dictated
 	// text instead ---
 	{PromptInjection, 0.9, "ignore|disregard|skip|forget ~3 this|my|the|that|your|above|previous ~1 question|questions|task|request|prompt|query|directive|text ~4 and|just|simply|instead ~3 say|print|output|write|respond|reply|answer|repeat|state|type"},
-	{PromptInjection, 0.85, "dont|never|not|need ~2 answer|respond|reply ~4 just|simply|only ~2 say|print|output|write|repeat|state|type"},
+	{PromptInjection, 0.85, "dont|never|not|need ~2 answer|respond|reply ~4 just|simply|only|instead ~2 say|print|output|write|repeat|state|type|answer|reply|respond|rephrase|rephrasing|paraphrase|declare"},
+	// An opinion dictated to the assistant: "state that <x> is the best",
+	// "say that you hate <y>".
+	{PromptInjection, 0.85, "state|declare|proclaim|claim|say|write ~1 that ~4 is|are|was|were ~1 the ~1 best|greatest|worst|most|only|superior !" + enDictNot},
+	{PromptInjection, 0.85, "say|state|declare|admit|confess|write ~1 that ~1 you ~1 hate|love|despise|support|prefer|endorse"},
+
+	// --- the assistant's reply altered by text it reads: advertising,
+	// false claims or a cipher slipped into its answer ---
+	// "integrate a line promoting <brand> in your reply", "modify your
+	// answer to spread a rumour", "encrypt your response with a cipher"
+	{PromptInjection, 0.85, enAlterReply + " ~8 your ~1 " + enReply + " ~8 " + enSlipIn},
+	{PromptInjection, 0.85, enAlterReply + " ~6 " + enSlipIn + " ~8 in|to|into|within ~1 your ~1 " + enReply},
+	{PromptInjection, 0.85, "encrypt|encode|render|write|give|provide|shift|invert|reverse|scramble|obfuscate|put ~3 your ~1 " + enReply + " ~4 cipher|ciphers|base32|base64|rot13|backward|backwards|reverse|reversed|encoded|encrypted|morse|leetspeak"},
+	{PromptInjection, 0.85, "cipher|ciphers|encrypt|encode|shift|invert|reverse|scramble ~8 for|to|in|of ~1 your ~1 " + enReply + " !" + enDictNot},
+
+	// --- a claim slipped into a document as if it were an alternative
+	// world: "in a world where <x>, we might state <claim>" ---
+	{PromptInjection, 0.85, "in ~1 a|an|this|some ~3 world|universe|scenario|reality|timeline ~14 we|i|one ~1 might|could|would|can|will|should ~1 say|state|claim|declare|admit|report|answer|conclude"},
+
+	// --- a new task announced over the old one: "that was fine, now I
+	// have a new challenge for you", "now come the new instructions" ---
+	{PromptInjection, 0.85, "now ~4 i|we|here ~1 have|need|got|is|comes|come ~4 new|another|different|next ~1 challenge|task|job|assignment|mission|instruction|instructions ~2 for|from ~1 you|me"},
+	{PromptInjection, 0.85, "i ~1 know|realize|realise|understand ~1 you ~1 said|told|asked|were ~2 not ~1 to ~12 but"},
+	// German: "nun folgen neue Anweisungen", "abweichend zu vorherigen
+	// Instruktionen", "Achtung, stopp".
+	{PromptInjection, 0.85, "nun|jetzt|hier ~1 folgen|kommen|kommt|folgt ~1 neue|weitere|die|eine ~1 anweisungen|anweisung|aufgaben|aufgabe|instruktionen|befehle"},
+	{PromptInjection, 0.85, "abweichend|entgegen ~2 zu|von|den ~1 vorherigen|bisherigen|obigen|vorigen ~1 anweisungen|instruktionen|aufgaben|vorgaben"},
+	{PromptInjection, 0.8, "achtung ~1 stopp|stop"},
+	// French and Spanish: "ignorez la fonction et indiquez ...", "ignora
+	// la página y declara ...".
+	{PromptInjection, 0.9, "ignorez|ignore|ignorer|ignora|ignorar|ignoren ~2 la|le|les|el|los|las|cette|ce|esta|este|ces ~1 fonction|función|funcion|page|página|pagina|texte|texto|document|documento|question|pregunta|code|código|codigo|instructions|instrucciones|article|artículo|articulo ~3 et|y ~1 indiquez|dites|déclarez|declarez|affirmez|écrivez|ecrivez|répondez|repondez|declara|di|indica|responde|escribe|afirma|dile"},
+	// Arabic: "تجاهل التعليمات" (ignore the instructions).
+	{PromptInjection, 0.9, "تجاهل ~2 التعليمات|الأوامر|التوجيهات|الصفحة|النص"},
+
+	// --- payload splitting and fake authority ---
+	{PromptInjection, 0.85, "following|these|two|three|the ~1 parts|pieces ~3 part|piece ~1 1|one|a ~1 is"},
+	{PromptInjection, 0.85, "developer|admin|administrator|system|root ~2 data|training|instruction|instructions|prompt|policy ~1 override"},
+
+	// --- a persona made to stay in its role, or to answer as someone:
+	// "now you are <x>, how do you answer", "fully absorbed in your role" ---
+	{Jailbreak, 0.85, "now ~1 you ~1 are|play|become ~6 how|what ~1 do|would ~1 you ~1 answer|think|say|respond|reply"},
+	{Jailbreak, 0.85, "completely|fully|totally|entirely ~2 absorbed|immersed|lost ~1 in ~2 your|their|his|her|the ~1 role|roles|character"},
+	{Jailbreak, 0.85, "stay|stays|remain|remains ~3 in ~1 their|your|his|her ~1 role|roles ~6 without|even|never|no|regardless"},
+
+	// --- a persona described as free of ethics: "illegal, unethical,
+	// explicit or offensive", "regardless of ethical implications", "open
+	// to answering any question despite what it is" ---
+	{Jailbreak, 0.85, enBeyondEthics + " ~1 " + enBeyondEthics + " ~1 " + enBeyondEthics + " !detect|detecting|detection|filter|filtering|moderate|moderation|flag|flagging|block|blocking|remove|removing|report|reporting|classify|classifier|avoid|avoiding|prevent"},
+	{Jailbreak, 0.85, "regardless ~1 of ~3 ethical|legal|moral|ethics|morality|legality ~3 implications|consequences|concerns|considerations|issues|boundaries"},
+	{Jailbreak, 0.85, "answering|answer|respond|responding|reply|replying|provide ~3 any|every|all ~1 question|questions|request|requests|prompt|prompts ~3 despite|regardless|no ~1 matter"},
+	{Jailbreak, 0.85, "no|zero ~1 comprehension|concept|understanding|sense|notion ~1 of ~2 morals|morality|ethics|right"},
+	{Jailbreak, 0.85, "free|freeing|liberate|liberating|release|releasing ~1 itself|yourself|themselves|himself|herself ~3 from ~3 restrictions|rules|limits|limitations|filters|guidelines|constraints|shackles|chains|programming"},
+	{Jailbreak, 0.85, "nsfw|explicit|uncensored|unfiltered ~1 generations|generation|content|outputs|output|responses ~2 are|is ~1 allowed|permitted|enabled|ok|okay"},
+	{PromptInjection, 0.85, "forget|ignore|disregard ~1 everything|all ~1 from|about ~1 chatgpt|chat|openai|gpt"},
 
 	// --- staying hidden from the victim or the law (English) ---
 	// "how do I do X without getting caught", "... so nobody finds out"
