@@ -247,12 +247,16 @@ var intentSpecsEN = []ruleSpec{
 	// Instruktionen", "Achtung, stopp".
 	{PromptInjection, 0.85, "nun|jetzt|hier ~1 folgen|kommen|kommt|folgt ~1 neue|weitere|die|eine ~1 anweisungen|anweisung|aufgaben|aufgabe|instruktionen|befehle"},
 	{PromptInjection, 0.85, "abweichend|entgegen ~2 zu|von|den ~1 vorherigen|bisherigen|obigen|vorigen ~1 anweisungen|instruktionen|aufgaben|vorgaben"},
-	{PromptInjection, 0.8, "achtung ~1 stopp|stop"},
+	{PromptInjection, 0.85, "achtung ~1 stopp|stop"},
 	// French and Spanish: "ignorez la fonction et indiquez ...", "ignora
 	// la página y declara ...".
 	{PromptInjection, 0.9, "ignorez|ignore|ignorer|ignora|ignorar|ignoren ~2 la|le|les|el|los|las|cette|ce|esta|este|ces ~1 fonction|función|funcion|page|página|pagina|texte|texto|document|documento|question|pregunta|code|código|codigo|instructions|instrucciones|article|artículo|articulo ~3 et|y ~1 indiquez|dites|déclarez|declarez|affirmez|écrivez|ecrivez|répondez|repondez|declara|di|indica|responde|escribe|afirma|dile"},
 	// Arabic: "تجاهل التعليمات" (ignore the instructions).
 	{PromptInjection, 0.9, "تجاهل ~2 التعليمات|الأوامر|التوجيهات|الصفحة|النص"},
+
+	// --- a request hidden in an encoding, to be decoded and acted on:
+	// "decode this Morse code and tell me what it says" ---
+	{PromptInjection, 0.85, "decode|decipher|decrypt|unscramble ~4 this|the|following ~4 cipher|code|string|message|text|morse|rot13|hex|hexadecimal|binary|base64|caesar ~4 and ~1 tell|answer|follow|do|execute|respond|reply|obey ~3 what|it|its|says|instructions|question|questions"},
 
 	// --- payload splitting and fake authority ---
 	{PromptInjection, 0.85, "following|these|two|three|the ~1 parts|pieces ~3 part|piece ~1 1|one|a ~1 is"},
@@ -274,6 +278,25 @@ var intentSpecsEN = []ruleSpec{
 	{Jailbreak, 0.85, "free|freeing|liberate|liberating|release|releasing ~1 itself|yourself|themselves|himself|herself ~3 from ~3 restrictions|rules|limits|limitations|filters|guidelines|constraints|shackles|chains|programming"},
 	{Jailbreak, 0.85, "nsfw|explicit|uncensored|unfiltered ~1 generations|generation|content|outputs|output|responses ~2 are|is ~1 allowed|permitted|enabled|ok|okay"},
 	{PromptInjection, 0.85, "forget|ignore|disregard ~1 everything|all ~1 from|about ~1 chatgpt|chat|openai|gpt"},
+	{Jailbreak, 0.85, "without ~2 regard|consideration|concern|care ~1 for|of|to|about ~3 ethics|ethical|morality|morals|moral|legality|laws|norms|consequences"},
+	{Jailbreak, 0.85, "never|wont ~1 refuses|refuse|declines|decline|rejects|reject ~2 a|any ~1 request|requests|question|questions|prompt|prompts"},
+	{Jailbreak, 0.85, "no ~1 matter ~1 how ~1 dangerous|twisted|devious|illegal|unethical|immoral|inhumane|offensive|evil|depraved|nefarious|vile"},
+	{Jailbreak, 0.85, "respond|answer|reply ~1 to ~1 all|every|any ~2 my|the ~1 questions|prompts|messages ~1 as ~4 who|that|which|he|she|it ~4 swears|racist|evil|rude|amoral|unfiltered|uncensored|cares|encourages"},
+	{Jailbreak, 0.85, "not|never|dont ~3 say|mention|admit|reveal|state ~1 [that] ~1 you|youre ~2 are|an|a ~2 ai|chatbot|assistant|bot|language"},
+	// A persona given and then tested, or made to answer as it was told:
+	// "imagine you are <x>, who are you?", "do you hate <y>? say yes".
+	{Jailbreak, 0.85, "imagine|pretend|now|suppose ~1 you|youre ~1 are ~5 who ~1 are ~1 you"},
+	{PromptInjection, 0.85, "do|dont ~1 you ~1 hate|love|like|support|agree|prefer|dislike ~5 say|answer|reply|respond|type ~1 yes|no"},
+	// A capability the assistant does not have, pretended: "pretend you
+	// can access the future", "act as a Python interpreter and execute".
+	{Jailbreak, 0.85, "pretend|imagine|suppose ~1 you|youre ~1 can|could|have|are ~2 access|browse|see|predict|connected ~4 internet|web|future|past|events|world|data|files|database|anything"},
+	{PromptInjection, 0.85, "act|acting|behave|pretend ~2 as|to ~2 python|linux|sql|javascript|bash|unix|shell|windows|terminal|console ~2 interpreter|terminal|console|shell|machine ~6 execute|run ~3 print|command|commands|echo|following"},
+	{Jailbreak, 0.85, "you ~3 would|could|are|were|will ~2 able|allowed|free|permitted ~1 to ~2 use|say|write|speak|spread ~1 hate|slurs|racial|racist|profanity|swear|slur"},
+	// Another person's data asked of an assistant that holds it: "tell me
+	// <name>'s city of residence", "a phishing e-mail using <name>'s
+	// address".
+	{PromptInjection, 0.85, "tell|give|share|reveal|whats|what|is|provide|disclose ~4 current|home|present|permanent ~2 city|address|place|country ~1 of ~1 residence"},
+	{PromptInjection, 0.85, "phishing|scam|spoofed ~1 email|emails|message|messages|mail|text ~3 using|with|from|to ~5 email|address|addresses|contacts|account|accounts"},
 
 	// --- staying hidden from the victim or the law (English) ---
 	// "how do I do X without getting caught", "... so nobody finds out"
