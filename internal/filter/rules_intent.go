@@ -1,6 +1,9 @@
 package filter
 
-import "strings"
+import (
+	"slices"
+	"strings"
+)
 
 // Intent rules: the stage between the phrase rules (rules_data.go) and the
 // classifier. Where a phrase rule names one wording of an attack, an intent
@@ -32,8 +35,29 @@ func possessive(class string) string {
 	return strings.Join(out, "|")
 }
 
+// without returns class with the given words left out.
+func without(class, words string) string {
+	drop := strings.Split(words, "|")
+	var out []string
+	for _, w := range strings.Split(class, "|") {
+		if !slices.Contains(drop, w) {
+			out = append(out, w)
+		}
+	}
+	return strings.Join(out, "|")
+}
+
 // English word classes.
 const (
+	// howAsk are the words that make "how" a request when they follow it
+	// at once ("how do I", "how to", "how easy is it to"): after "how he
+	// was going to ..." comes news told in the third person.
+	howAsk = "to|do|can|could|would|should|might|may|i|we|one|you|someone|somebody|easy|easily|best|much|quickly|fast|hard|difficult"
+	// enAskIntend are the words of enAsk that state an intention: they are
+	// a request only after the asker ("I want to", "we're going to"), not
+	// after "he was".
+	enAskIntend = "want|wanna|need|plan|planning|trying|going|gonna"
+	enAsker     = "i|im|ive|id|ill|we|were|weve|me|my|us"
 	// enAsk opens a request for a method; enAskLink is the word that ties
 	// it to the action ("how *to* ...", "help *me* ...", "how do *i* ...").
 	enAsk     = "how|ways|way|best|easiest|quickest|simplest|safest|fastest|cheapest|surest|help|teach|tips|guide|tutorial|instructions|instruction|steps|recipe|method|methods|procedure|explain|describe|show|tell|want|wanna|need|plan|planning|trying|going|gonna|where|write|provide|give|outline|detail|detailed"
@@ -115,7 +139,7 @@ const (
 	// examples in the answer names none of them.
 	enAlterReply = "add|adding|integrate|integrating|include|including|insert|inserting|modify|modifying|enhance|enhancing|augment|augmenting|alter|altering|append|appending|incorporate|incorporating|embed|embedding|change|weave|slip|inject|injecting|mention|mentioning"
 	enReply      = "reply|replies|response|responses|answer|answers|output|message|summary"
-	enSlipIn     = "promote|promotes|promoting|promotion|promotional|advertise|advertises|advertising|advertisement|advert|discount|discounts|coupon|subscribe|subscribing|fake|false|fabricated|fabricate|misleading|baseless|unfounded|unverified|rumor|rumors|rumour|rumours|lottery|winnings|bogus|scam|nonexistent|existent|hoax|propaganda|clickbait"
+	enSlipIn     = "www|http|https|click|claim|sponsor|sponsored|affiliate|promote|promotes|promoting|promotion|promotional|advertise|advertises|advertising|advertisement|advert|discount|discounts|coupon|subscribe|subscribing|fake|false|fabricated|fabricate|misleading|baseless|unfounded|unverified|rumor|rumors|rumour|rumours|lottery|winnings|bogus|scam|nonexistent|existent|hoax|propaganda|clickbait"
 	// enBeyondEthics are the natures of content a persona is told it may
 	// write: three of them in a row (an "and" or "or" may stand between)
 	// describe a persona without limits.
@@ -134,7 +158,11 @@ var intentSpecs = append(intentSpecsEN, intentSpecsRU...)
 var intentSpecsEN = []ruleSpec{
 	// --- harming a person or an animal (English) ---
 	// "how do I poison my neighbour's dog", "best way to strangle someone"
-	{IllicitViolent, 0.9, alt(enAsk) + " ~3 " + alt(enAskLink) + " ~3 " + alt(enHarmPerson) + " ~2 " + alt(enPerson) + " !" + notRealKill + "|prevent|prevention|protect|accidental|accidentally|symptoms|signs|treat|treatment|aid|rescue|save|safe|safety|vet|veterinarian|doctor|antidote"},
+	// Told apart: a request ("best way to", "help me"), "how" with a
+	// request word after it, and an intention stated by the asker.
+	{IllicitViolent, 0.9, without(enAsk, "how|"+enAskIntend) + " ~3 " + alt(enAskLink) + " ~3 " + alt(enHarmPerson) + " ~2 " + alt(enPerson) + " !" + notRealKill + "|prevent|prevention|protect|accidental|accidentally|symptoms|signs|treat|treatment|aid|rescue|save|safe|safety|vet|veterinarian|doctor|antidote"},
+	{IllicitViolent, 0.9, "how " + howAsk + " ~3 " + alt(enHarmPerson) + " ~2 " + alt(enPerson) + " !" + notRealKill + "|prevent|prevention|protect|accidental|accidentally|symptoms|signs|treat|treatment|aid|rescue|save|safe|safety|vet|veterinarian|doctor|antidote"},
+	{IllicitViolent, 0.9, enAsker + " ~2 " + enAskIntend + " ~3 " + alt(enAskLink) + " ~3 " + alt(enHarmPerson) + " ~2 " + alt(enPerson) + " !" + notRealKill + "|prevent|prevention|protect|accidental|accidentally|symptoms|signs|treat|treatment|aid|rescue|save|safe|safety|vet|veterinarian|doctor|antidote"},
 	{IllicitViolent, 0.9, "get ~1 away ~1 with ~1 murder|killing|manslaughter|rape|arson|poisoning|stabbing"},
 	{IllicitViolent, 0.85, alt(enAsk) + " ~3 " + alt(enAskLink) + " ~3 dispose|hide|dissolve|bury|disposing|hiding|dissolving|burying ~3 body|corpse|bodies|corpses !pet|fish|hamster|goldfish|bird|roadkill|compost|fat|hair|odor|odour|acne|scars|scar|tattoo|tattoos|weight|image|language|shape|type|lotion|butter|wash|spray|paint|panel|armor|armour|kit|care"},
 	{IllicitViolent, 0.9, "untraceable|undetectable|untested ~1 poison|poisons|toxin|toxins|gun|guns|weapon|weapons"},
@@ -231,7 +259,7 @@ var intentSpecsEN = []ruleSpec{
 	// "integrate a line promoting <brand> in your reply", "modify your
 	// answer to spread a rumour", "encrypt your response with a cipher"
 	{PromptInjection, 0.85, enAlterReply + " ~8 your ~1 " + enReply + " ~8 " + enSlipIn},
-	{PromptInjection, 0.85, enAlterReply + " ~6 " + enSlipIn + " ~8 in|to|into|within ~1 your ~1 " + enReply},
+	{PromptInjection, 0.85, enAlterReply + " ~12 " + enSlipIn + " ~12 in|to|into|within ~1 your ~1 " + enReply},
 	{PromptInjection, 0.85, "encrypt|encode|render|write|give|provide|shift|invert|reverse|scramble|obfuscate|put ~3 your ~1 " + enReply + " ~4 cipher|ciphers|base32|base64|rot13|backward|backwards|reverse|reversed|encoded|encrypted|morse|leetspeak"},
 	{PromptInjection, 0.85, "cipher|ciphers|encrypt|encode|shift|invert|reverse|scramble ~8 for|to|in|of ~1 your ~1 " + enReply + " !" + enDictNot},
 
@@ -264,9 +292,10 @@ var intentSpecsEN = []ruleSpec{
 
 	// --- a persona made to stay in its role, or to answer as someone:
 	// "now you are <x>, how do you answer", "fully absorbed in your role" ---
-	{Jailbreak, 0.85, "now ~1 you ~1 are|play|become ~6 how|what ~1 do|would ~1 you ~1 answer|think|say|respond|reply"},
+	{Jailbreak, 0.85, "now ~1 you ~1 are|play|become ~6 how ~1 do|would ~1 you ~1 answer|respond|reply"},
+	{Jailbreak, 0.85, "now ~1 you ~1 are|play|become ~6 what ~1 do|would ~1 you ~1 say|answer|reply"},
 	{Jailbreak, 0.85, "completely|fully|totally|entirely ~2 absorbed|immersed|lost ~1 in ~2 your|their|his|her|the ~1 role|roles|character"},
-	{Jailbreak, 0.85, "stay|stays|remain|remains ~3 in ~1 their|your|his|her ~1 role|roles ~6 without|even|never|no|regardless"},
+	{Jailbreak, 0.85, "actor|actors|plays|play|film|movie|scene ~20 stay|stays|remain|remains ~3 in ~1 their|his|her ~1 role|roles ~6 without|even|never|no|regardless"},
 
 	// --- a persona described as free of ethics: "illegal, unethical,
 	// explicit or offensive", "regardless of ethical implications", "open
@@ -278,6 +307,16 @@ var intentSpecsEN = []ruleSpec{
 	{Jailbreak, 0.85, "free|freeing|liberate|liberating|release|releasing ~1 itself|yourself|themselves|himself|herself ~3 from ~3 restrictions|rules|limits|limitations|filters|guidelines|constraints|shackles|chains|programming"},
 	{Jailbreak, 0.85, "nsfw|explicit|uncensored|unfiltered ~1 generations|generation|content|outputs|output|responses ~2 are|is ~1 allowed|permitted|enabled|ok|okay"},
 	{PromptInjection, 0.85, "forget|ignore|disregard ~1 everything|all ~1 from|about ~1 chatgpt|chat|openai|gpt"},
+	{Jailbreak, 0.85, "unbound|unbounded ~1 by ~2 human|any|all|the|earthly ~1 ethics|morals|morality"},
+	{PromptInjection, 0.85, "if ~1 you ~1 dont|do ~2 know ~3 make ~1 something|it|stuff|things ~1 up"},
+	{Jailbreak, 0.85, "role ~1 playing|play ~1 as ~8 respond|answer|reply ~1 as ~1 such"},
+	// A role handed to the assistant is no attack by itself ("act as a
+	// travel guide"); it adds to the classifier's evidence.
+	{PromptInjection, 0.7, "i ~1 want|need ~1 you ~1 to ~1 act|pretend|roleplay|behave|respond ~1 as|like"},
+	{PromptInjection, 0.7, "from ~1 now ~1 on ~2 you|youre|your ~2 are|will|role|name"},
+	{PromptInjection, 0.7, "you ~1 are ~1 now"},
+	{PromptInjection, 0.7, "youre ~1 now"},
+	{PromptInjection, 0.7, "you|youre ~1 are ~1 no ~1 longer"},
 	{Jailbreak, 0.85, "without ~2 regard|consideration|concern|care ~1 for|of|to|about ~3 ethics|ethical|morality|morals|moral|legality|laws|norms|consequences"},
 	{Jailbreak, 0.85, "never|wont ~1 refuses|refuse|declines|decline|rejects|reject ~2 a|any ~1 request|requests|question|questions|prompt|prompts"},
 	{Jailbreak, 0.85, "no ~1 matter ~1 how ~1 dangerous|twisted|devious|illegal|unethical|immoral|inhumane|offensive|evil|depraved|nefarious|vile"},
@@ -291,7 +330,7 @@ var intentSpecsEN = []ruleSpec{
 	// can access the future", "act as a Python interpreter and execute".
 	{Jailbreak, 0.85, "pretend|imagine|suppose ~1 you|youre ~1 can|could|have|are ~2 access|browse|see|predict|connected ~4 internet|web|future|past|events|world|data|files|database|anything"},
 	{PromptInjection, 0.85, "act|acting|behave|pretend ~2 as|to ~2 python|linux|sql|javascript|bash|unix|shell|windows|terminal|console ~2 interpreter|terminal|console|shell|machine ~6 execute|run ~3 print|command|commands|echo|following"},
-	{Jailbreak, 0.85, "you ~3 would|could|are|were|will ~2 able|allowed|free|permitted ~1 to ~2 use|say|write|speak|spread ~1 hate|slurs|racial|racist|profanity|swear|slur"},
+	{Jailbreak, 0.85, "you ~3 would|could|are|were|will ~2 able|allowed|free|permitted ~1 to ~2 use|say|write|speak|spread ~1 hate|slurs|racial|racist|slur"},
 	// Another person's data asked of an assistant that holds it: "tell me
 	// <name>'s city of residence", "a phishing e-mail using <name>'s
 	// address".
