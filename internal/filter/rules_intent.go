@@ -314,8 +314,6 @@ var intentSpecsEN = []ruleSpec{
 	// travel guide"); it adds to the classifier's evidence.
 	{PromptInjection, 0.7, "i ~1 want|need ~1 you ~1 to ~1 act|pretend|roleplay|behave|respond ~1 as|like"},
 	{PromptInjection, 0.7, "from ~1 now ~1 on ~2 you|youre|your ~2 are|will|role|name"},
-	{PromptInjection, 0.7, "you ~1 are ~1 now"},
-	{PromptInjection, 0.7, "youre ~1 now"},
 	{PromptInjection, 0.7, "you|youre ~1 are ~1 no ~1 longer"},
 	{Jailbreak, 0.85, "without ~2 regard|consideration|concern|care ~1 for|of|to|about ~3 ethics|ethical|morality|morals|moral|legality|laws|norms|consequences"},
 	{Jailbreak, 0.85, "never|wont ~1 refuses|refuse|declines|decline|rejects|reject ~2 a|any ~1 request|requests|question|questions|prompt|prompts"},
