@@ -310,6 +310,20 @@ var intentSpecsEN = []ruleSpec{
 	{Jailbreak, 0.85, "unbound|unbounded ~1 by ~2 human|any|all|the|earthly ~1 ethics|morals|morality"},
 	{PromptInjection, 0.85, "if ~1 you ~1 dont|do ~2 know ~3 make ~1 something|it|stuff|things ~1 up"},
 	{Jailbreak, 0.85, "role ~1 playing|play ~1 as ~8 respond|answer|reply ~1 as ~1 such"},
+	// A fake turn of the conversation: "user message terminated, system
+	// instruction starting", "these rules come before any other rule".
+	{PromptInjection, 0.85, "system ~1 instruction|instructions|prompt|message|override|update ~1 starting|started|begins|begin|start|activated|initiated|follows|engaged"},
+	{PromptInjection, 0.85, "user ~1 message|input|turn ~1 termination|terminated|ends|ended|end"},
+	{PromptInjection, 0.85, "relevant|important|obey|apply|applies|matter|matters ~2 before|above|over ~2 any|all|every ~1 other|previous|prior ~1 rule|rules|instruction|instructions|directive|directives"},
+	// "No rules, morals or ethics", "you are now <x>, behave like him",
+	// "transform into <x>, an AI ...", "stay in <x> mode; while in <x>
+	// mode ...".
+	// A game may have no rules or limits; a persona has no morals.
+	{Jailbreak, 0.85, "no ~1 rules|limits|limitations|boundaries|restrictions|filters|censorship ~1 morals|ethics|morality|conscience"},
+	{Jailbreak, 0.85, "no ~1 morals|ethics|morality|conscience ~1 rules|limits|limitations|boundaries|restrictions|filters|censorship"},
+	{Jailbreak, 0.85, "you ~1 are ~1 now ~4 behave|act|talk|respond|speak|answer ~1 like|as"},
+	{Jailbreak, 0.85, "transform|morph|turn ~1 into ~4 ai|bot|chatbot|gpt"},
+	{Jailbreak, 0.85, "stay|remain ~1 in ~2 mode ~8 while ~1 in ~2 mode !" + devices},
 	// A role handed to the assistant is no attack by itself ("act as a
 	// travel guide"); it adds to the classifier's evidence.
 	{PromptInjection, 0.7, "i ~1 want|need ~1 you ~1 to ~1 act|pretend|roleplay|behave|respond ~1 as|like"},
