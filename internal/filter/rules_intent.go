@@ -287,6 +287,10 @@ var intentSpecsEN = []ruleSpec{
 	// "decode this Morse code and tell me what it says" ---
 	{PromptInjection, 0.85, "decode|decipher|decrypt|unscramble ~4 this|the|following ~4 cipher|code|string|message|text|morse|rot13|hex|hexadecimal|binary|base64|caesar ~4 and ~1 tell|answer|follow|do|execute|respond|reply|obey ~3 what|it|its|says|instructions|question|questions"},
 
+	// --- the instructions before declared void: "the previous
+	// instructions were only a test", "the rules above are outdated" ---
+	{PromptInjection, 0.85, "previous|above|earlier|prior|preceding|original|old|initial ~2 instructions|instruction|prompt|prompts|rules|directions|directives ~1 were|was|are|is ~3 test|tests|joke|mistake|drill|fake|outdated|obsolete|void|invalid|cancelled|canceled|revoked|expired|overridden|superseded !because|since|so|and|but|in"},
+
 	// --- payload splitting and fake authority ---
 	{PromptInjection, 0.85, "answer|combine|join|using|use|merge|concatenate ~4 following|these|two|three|the ~1 parts|pieces ~3 part|piece ~1 1|one|a ~1 is"},
 	{PromptInjection, 0.85, "developer|admin|administrator|system|root ~2 data|training|instruction|instructions|prompt|policy ~1 override"},
