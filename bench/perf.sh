@@ -58,3 +58,6 @@ cat "$MIRA_DATA_DIR/ca.pem" $([ -x "$TMP/mira-base" ] && echo "$TMP/data-base/ca
 
 PERF_KEY=$KEY PERF_CA=$TMP/cas.pem "$HARNESS/run.sh" "$@" \
   mira=https://127.0.0.1:$M1 mira_nolimit=https://127.0.0.1:$M2 "${EXTRA[@]}"
+# The targets are ratios to the bare Go TLS proxy: print them from the raw
+# runs of the results file run.sh just wrote.
+awk -f bench/ratios.awk "$(ls -t perf-results/*.txt | head -1)"
