@@ -2,6 +2,7 @@ package filter
 
 import (
 	"slices"
+	"strconv"
 	"strings"
 )
 
@@ -47,6 +48,48 @@ func without(class, words string) string {
 	return strings.Join(out, "|")
 }
 
+// askForms rewrites each rule that opens with the whole request class
+// enAsk into the three forms a request takes, as the first rule on harming
+// a person is written: a request word ("best way to", "help me", "teach
+// me"), "how" with a request word at once after it ("how do I", "how to"),
+// and an intention stated by the asker ("I want to", "we're going to").
+// Opened by enAsk alone, "he was going to rob the bank" and "how he
+// planned to poison her" (news, history, a novel's plot) read as requests.
+// Other rules pass unchanged.
+func askForms(specs []ruleSpec) []ruleSpec {
+	var out []ruleSpec
+	for _, sp := range specs {
+		first, rest, ok := strings.Cut(sp.pattern, " ")
+		words := strings.Split(first, "|")
+		asks := ok
+		for _, w := range strings.Split(enAsk, "|") {
+			asks = asks && slices.Contains(words, w)
+		}
+		if !asks {
+			out = append(out, sp)
+			continue
+		}
+		// In "how do I ..." the request word after "how" is also the word
+		// that links the request to the act ("to", "me", "i"): the link
+		// slot is dropped and its gap added to the next.
+		howRest := rest
+		if gap, after, ok := strings.Cut(rest, " "+alt(enAskLink)+" "); ok && strings.HasPrefix(gap, "~") && !strings.Contains(gap, " ") {
+			n, next, _ := strings.Cut(after, " ")
+			k, err := strconv.Atoi(strings.TrimPrefix(n, "~"))
+			if !strings.HasPrefix(n, "~") || err != nil {
+				k, next = 0, after
+			}
+			howRest = "~" + strconv.Itoa(k+1) + " " + next
+		}
+		out = append(out,
+			ruleSpec{sp.category, sp.score, without(first, "how|"+enAskIntend) + " " + rest},
+			ruleSpec{sp.category, sp.score, "how " + howAsk + " " + howRest},
+			ruleSpec{sp.category, sp.score, enAsker + " ~2 " + enAskIntend + " " + rest},
+		)
+	}
+	return out
+}
+
 // English word classes.
 const (
 	// howAsk are the words that make "how" a request when they follow it
@@ -57,7 +100,7 @@ const (
 	// a request only after the asker ("I want to", "we're going to"), not
 	// after "he was".
 	enAskIntend = "want|wanna|need|plan|planning|trying|going|gonna"
-	enAsker     = "i|im|ive|id|ill|we|were|weve|me|my|us"
+	enAsker     = "i|im|ive|id|ill|we|were|weve"
 	// enAsk opens a request for a method; enAskLink is the word that ties
 	// it to the action ("how *to* ...", "help *me* ...", "how do *i* ...").
 	enAsk     = "how|ways|way|best|easiest|quickest|simplest|safest|fastest|cheapest|surest|help|teach|tips|guide|tutorial|instructions|instruction|steps|recipe|method|methods|procedure|explain|describe|show|tell|want|wanna|need|plan|planning|trying|going|gonna|where|write|provide|give|outline|detail|detailed"
@@ -88,13 +131,13 @@ const (
 	enOthers     = "someone*|somebody*|another|others|other|my|his|her|their|exs|wifes|husbands|girlfriends|boyfriends|neighbours|neighbors|bosses|coworkers|partners|friends|a|the|government|corporate|company|companys|school|schools|bank|banks|hospital|hospitals"
 	enOwnDevice  = "own|forgot|forgotten|lost|recover|recovery|reset|legally|authorized|authorised|permission|pentest*|ctf|lab|homelab|kali|course|certification|defend|protect|prevent|securely|securing"
 
-	enGroup  = "jews|jew|muslims|muslim|blacks|negroes|niggers|nigger|niggas|africans|arabs|mexicans|immigrants|migrants|refugees|foreigners|gays|homosexuals|lesbians|transgenders|trannies|women|females|feminists|asians|chinese|indians|gypsies|roma|hispanics|latinos|whites|christians|catholics|hindus|sikhs|pakis|russians|ukrainians|disabled|retards|faggots|fags|queers"
+	enGroup  = "jews|jew|jewish|jewry|muslims|muslim|blacks|negroes|niggers|nigger|niggas|africans|arabs|mexicans|immigrants|migrants|refugees|foreigners|gays|homosexuals|lesbians|transgenders|trannies|women|females|feminists|asians|chinese|indians|gypsies|roma|hispanics|latinos|whites|christians|catholics|hindus|sikhs|pakis|russians|ukrainians|disabled|retards|faggots|fags|queers"
 	enVermin = "animals|vermin|rats|cockroaches|roaches|parasites|subhuman|subhumans|savages|monkeys|apes|pigs|insects|lice|scum|filth|trash|garbage|disease|plague|cancer|infestation|inferior|untermenschen|beasts|barbarians|mongrels|degenerates|mutts|cattle|leeches|maggots|termites|locusts"
 	enPurge  = "exterminated|exterminate|eradicated|eradicate|wiped|killed|kill|gassed|gas|die|burned|burnt|burn|hanged|hang|eliminated|eliminate|purged|purge|lynched|lynch|slaughtered|slaughter|executed|sterilized|sterilised|genocided"
 	// enCaught: the act is to stay hidden from its victim or the law.
 	enCaught = "caught|detected|traced|arrested|identified|suspected|charged|convicted"
 	// enPlay marks games, fiction and sport, where attacks are moves.
-	enPlay = "game|games|gaming|video|videogame|stealth|mission|missions|level|levels|quest|character|characters|npc|novel|story|fiction|fictional|movie|film|plot|screenplay|script|tag|seek|hide|prank|surprise|surprises|birthday|gift|gifts|present|party|proposal|chess|poker|minecraft|roblox|fortnite|gta|sims|skyrim|payday|splinter|heist|dnd|rpg|hitman|sport|match|football|soccer|basketball|hockey|tennis"
+	enPlay = "game|games|gaming|video|videogame|stealth|mission|missions|level|levels|quest|character|characters|npc|novel|story|fiction|fictional|movie|film|plot|screenplay|script|tag|seek|hide|prank|surprise|surprises|birthday|gift|gifts|present|party|proposal|chess|poker|minecraft|roblox|fortnite|gta|sims|skyrim|payday|splinter|heist|dnd|rpg|hitman|monopoly|boardgame|sport|match|football|soccer|basketball|hockey|tennis"
 	// enHarass are ways of tormenting a person.
 	enHarass = "embarrass|embarrassing|ridicule|ridiculing|demean|demeaning|discredit|discrediting|harass|harassing|bully|bullying|cyberbully|intimidate|intimidating|threaten|threatening|stalk|stalking|blackmail|blackmailing|extort|extorting|dox|doxx|doxing|doxxing|humiliate|humiliating|shame|shaming|scare|scaring|terrorize|terrorise|torment|tormenting|gaslight|gaslighting|frame|framing|defame|defaming|slander|slandering|swat|swatting|ruin|ruining|sabotage|sabotaging|manipulate|manipulating|punish|insult|mock|troll|trolling"
 	// enVictimHelp marks a question about surviving or stopping an abuse.
@@ -111,7 +154,7 @@ const (
 	enStereo = "intolerant|dishonest|unintelligent|aggressive|arrogant|selfish|cowardly|sneaky|deceitful|bigoted|fanatical|fanatics|lazy|stupid|dumb|dumber|idiotic|idiots|ugly|disgusting|worthless|inferior|backward|backwards|uncivilized|uncivilised|savage|savages|criminals|criminal|terrorists|thieves|greedy|dirty|smelly|stinky|promiscuous|incompetent|useless|rude|primitive|retarded|retards|evil|violent|subhuman|untrustworthy|liars|uneducated|ignorant|jobless|parasites|leeches|animals|hysterical|irrational|filthy|losers|cheaters|extremists|extremist|misbehaved|unproductive|inefficient|failures|clueless|incapable|unintelligent|humorless|humourless|ambition|manners|morals|empathy|humor|humour"
 	// enStereoWho are the people they are ascribed to; enNotStereo marks
 	// things, pets, oneself, and talk about stereotypes.
-	enStereoWho = "people|persons|folks|all|every|everyone|those|these|they|them|women|men|girls|boys|females|males|gays|lesbians|transgender|trans|immigrants|migrants|refugees|foreigners|muslims|muslim|jews|jewish|christians|christian|catholics|hindus|buddhists|buddhist|atheists|blacks|black|whites|white|asians|asian|africans|african|arabs|arab|mexicans|mexican|indians|indian|chinese|latinos|hispanics|russians|americans|europeans|homosexuals|disabled|elderly|old|poor|fat|obese|short|overweight|autistic|my|homeless|millennials|boomers|democrats|republicans|liberals|conservatives|feminists|multiracial|biracial|groups|group|minorities|minority|races|race|religions|ethnicities|castes|nations|cultures|tribes"
+	enStereoWho = "people|persons|folks|hispanic|latino|latina|eastern|gay|hindu|sikh|sikhs|all|every|everyone|those|these|they|them|women|men|girls|boys|females|males|gays|lesbians|transgender|trans|immigrants|migrants|refugees|foreigners|muslims|muslim|jews|jewish|christians|christian|catholics|hindus|buddhists|buddhist|atheists|blacks|black|whites|white|asians|asian|africans|african|arabs|arab|mexicans|mexican|indians|indian|chinese|latinos|hispanics|russians|americans|europeans|homosexuals|disabled|elderly|old|poor|fat|obese|short|overweight|autistic|my|homeless|millennials|boomers|democrats|republicans|liberals|conservatives|feminists|multiracial|biracial|groups|group|minorities|minority|races|race|religions|ethnicities|castes|nations|cultures|tribes"
 	enNotStereo = "tomatoes|tomato|peppers|seedlings|crops|garden|flowers|roses|vegetables|fruit|trees|code|program|script|function|query|app|website|site|computer|laptop|phone|wifi|internet|connection|pc|game|build|car|engine|plant|plants|dog|dogs|cat|cats|puppy|kitten|pet|pets|hamster|fish|bird|horse|rabbit|weather|coffee|soup|bread|cake|photo|photos|picture|pictures|video|font|design|handwriting|skin|hair|lawn|grass|battery|printer|tv|printer|kids|toddler|baby|babies|teenager|teen|child|son|daughter|i|im|myself|feel|feeling|stereotype|stereotypes|myth|myths|misconception|misconceptions|bias|biased|prejudice|racism|racist|sexism|sexist|discrimination|believe|believed|think|thought|considered|seen|portrayed|labeled|labelled|called|perceived|stigma|stigmatized|often|sometimes|if|research|studies|statistics|data"
 	// enPersonalID are the identifiers and records that let a stranger
 	// find, rob or impersonate a person.
@@ -131,6 +174,12 @@ const (
 	enPrivateTrait = "medical|political|sexual|religious|criminal|immigration|genetic|psychiatric|therapy|therapist|passport|ssn|salary|income|password|passwords|pin|diagnosis|hiv|pregnancy|abortion|orientation|beliefs|affiliation|affiliations|address|whereabouts|debts|biometric|fingerprints|prescriptions|medications|illness|disability|disabilities|secrets|affair|affairs"
 	// enSecretDoc are an organisation's records it keeps to itself.
 	enSecretDoc = "document|documents|docs|emails|email|communications|communication|memos|memo|records|files|data|strategy|strategies|plans|plan|roadmap|vulnerabilities|vulnerability|reports|report|negotiations|discussions|algorithms|algorithm|formula|formulas|recipe|finances|financials|financial|agreements|agreement|contracts|contract|meetings|meeting|minutes|designs|blueprints|source|code|projects|project|patents|deals|deal|budget|budgets|strategy|investigations|investigation|correspondence|policies|decisions|passwords|credentials|keys|salaries|payroll|layoffs|mergers|merger|acquisitions|acquisition|earnings|intelligence|operations"
+	// enOrgSecurity and enOrgPlan name an organisation's defences and the
+	// plans it keeps to itself ("its IT security protocols", "its
+	// disaster contingency plan"); an outsider asking for them is mapping a
+	// target.
+	enOrgSecurity = "cybersecurity|cyber|security|defense|defence|disaster|contingency|crisis|emergency|incident|breach|encryption|firewall|it|network|data|client|customer|internal|confidential|secret"
+	enOrgPlan     = "plan|plans|protocols|protocol|measures|procedures|precautions|system|systems|database|databases|setup|infrastructure|strategy|strategies|policies|weaknesses|vulnerabilities|exploit|exploits|orders|approach|operations"
 	// enRiskyAct are acts a person may be talked into to their harm.
 	enRiskyAct = "dangerous|risky|reckless|deadly|lethal|drugs|drug|heroin|meth|cocaine|pills|unprotected|stunt|stunts|starve|starving|fasting|purging|selfharm|challenge|challenges|illegal|crime|crimes|steal|stealing|shoplift|shoplifting|drink|drinking|binge|vape|vaping|smoke|smoking|sex|sexting|nudes|naked|suicide|cutting|trafficking|cult|gamble|gambling|debt|loan|loans|jump"
 	// enAlterReply asks for something to be slipped into the assistant's
@@ -155,7 +204,7 @@ const (
 var intentSpecs = append(intentSpecsEN, intentSpecsRU...)
 
 // intentSpecsEN are the English intent rules.
-var intentSpecsEN = []ruleSpec{
+var intentSpecsEN = askForms([]ruleSpec{
 	// --- harming a person or an animal (English) ---
 	// "how do I poison my neighbour's dog", "best way to strangle someone"
 	// Told apart: a request ("best way to", "help me"), "how" with a
@@ -201,7 +250,7 @@ var intentSpecsEN = []ruleSpec{
 	{Illicit, 0.85, alt(enAsk) + " ~3 " + alt(enAskLink) + " ~3 bribe|bribing ~3 " + alt(enPerson) + "|official|officials|judge|inspector|inspectors|customs|guard|guards|politician|cop|police !" + enLawful},
 	{Illicit, 0.85, alt(enAsk) + " ~3 " + alt(enAskLink) + " ~3 forge|forging|counterfeit|counterfeiting|fake|faking|falsify ~3 documents|document|passport|passports|id|ids|signature|signatures|prescription|prescriptions|diploma|money|bills|banknotes|receipts|invoices|evidence|records|test|results !" + enLawful},
 	{Illicit, 0.85, alt(enAsk) + " ~3 " + alt(enAskLink) + " ~3 smuggle|smuggling|traffic|trafficking ~3 drugs|weapons|guns|people|migrants|humans|contraband|cigarettes|goods|across|through|into|past !" + enLawful + "|knowledge|humor|humour|elements|element|brain|writing|story|ideas|idea|flavor|flavour|vegetables|veggies|snack|snacks|candy|sweets|food|diet|fun|joy"},
-	{Illicit, 0.85, alt(enAsk) + " ~3 " + alt(enAskLink) + " ~3 evade|evading|dodge|escape ~2 taxes|tax|police|cops|arrest|detection|justice|prosecution|customs|law|conviction|sentence !" + enLawful},
+	{Illicit, 0.85, alt(enAsk) + " ~3 " + alt(enAskLink) + " ~3 evade|evading|dodge|escape ~2 taxes|tax|security|screening|checkpoint|checkpoints|border|police|cops|arrest|detection|justice|prosecution|customs|law|conviction|sentence !" + enLawful},
 
 	// --- threats against a person (English) ---
 	{HarassmentThreat, 0.9, "i|im|ill|we|well|were ~3 will|gonna|going|to|shall|about ~2 kill|murder|stab|strangle|slit|rape|torch|bash|behead|butcher|gut ~2 " + alt(enPerson) + "|you|ya|u|yall|your|everyone|everybody|all !" + notRealKill + "|presentation|exam|interview|test"},
@@ -379,7 +428,7 @@ var intentSpecsEN = []ruleSpec{
 
 	// --- scams, phishing and fraud written for someone (English) ---
 	{Illicit, 0.9, "write|draft|compose|create|generate|craft|make|design|build|prepare|give|produce ~4 phishing|scam|scammy|fraudulent|spoofed|spoof|fake|convincing ~3 email|emails|message|messages|text|texts|sms|letter|website|site|page|login|call|script|invoice|invoices|notice|alert|link|profile|profiles|charity|lottery|giveaway !" + enLawful + "|training|awareness|simulation|drill|educational|educate|employees|staff|example|examples|sample|samples|test|testing|filter|classifier|dataset|classify|flag|flags|indicators|redflags|red|warning|warnings"},
-	{Illicit, 0.9, "trick|tricking|convince|convincing|persuade|persuading|manipulate|manipulating|pressure|pressuring|con|conning|fool|fooling|scare|scaring|deceive|deceiving|lure|luring ~4 into|to ~3 giving|give|sending|send|revealing|reveal|wiring|wire|transferring|transfer|sharing|share|handing|hand|paying|pay|buying|buy|investing|invest|signing|sign|clicking|click|installing|install|entering|enter ~3 me|us|money|password|passwords|credentials|login|bank|card|cards|details|savings|ssn|pin|gift|crypto|bitcoin|access|personal|their|his|her !" + enLawful + "|" + enVictimHelp + "|customers|customer|audience|readers|subscribe|newsletter|donate|charity|vote|vaccinated"},
+	{Illicit, 0.9, "trick|tricks|tricking|convince|convinces|convincing|persuades|manipulates|lures|deceives|persuade|persuading|manipulate|manipulating|pressure|pressuring|con|conning|fool|fooling|scare|scaring|deceive|deceiving|lure|luring ~4 into|to ~3 giving|give|sending|send|revealing|reveal|wiring|wire|transferring|transfer|sharing|share|handing|hand|paying|pay|buying|buy|investing|invest|signing|sign|clicking|click|installing|install|entering|enter ~3 me|us|money|password|passwords|credentials|login|bank|card|cards|details|savings|ssn|pin|gift|crypto|bitcoin|access|personal|their|his|her !" + enLawful + "|" + enVictimHelp + "|customers|customer|audience|readers|subscribe|newsletter|donate|charity|vote|vaccinated"},
 	{Illicit, 0.85, "impersonate|impersonating|impersonation|pose|posing|pretend|pretending|masquerade|masquerading ~2 as|to ~2 be|a|an|the|my|their|his|her ~3 police|officer|irs|bank|banker|microsoft|apple|amazon|paypal|support|tech|government|official|officials|doctor|lawyer|relative|grandson|granddaughter|ceo|boss|manager|landlord|agent|customs|tax|revenue|hmrc|postal|post|courier|delivery|parcel|fedex|ups|dhl|utility|medicare|insurance|lottery|prize|bailiff|court ~8 money|password|passwords|credentials|payment|pay|transfer|wire|gift|cards|details|access|login|bank|account|ssn"},
 	{Illicit, 0.85, alt(enAsk) + " ~3 " + alt(enAskLink) + " ~3 embezzle|embezzling|launder|laundering|defraud|defrauding|scam|scamming|swindle|swindling|con|rob|robbing|mug|mugging|burgle|burglarize|shoplift|shoplifting|pickpocket|steal|stealing|loot|looting|poach|poaching|counterfeit ~3 money|funds|cash|from|people|someone|elderly|old|seniors|customers|investors|my|the|a|an|bank|banks|store|stores|shop|house|houses|car|cars|insurance|taxes|animals|elephants|rhinos|deer|pensioners|grandma|victims|tourists|clients|employer|company|workplace|church|charity !" + enLawful + "|" + enVictimHelp + "|" + enPlay + "|idea|ideas|show|heart|hearts|spotlight|glances|look|kiss|base|moment|time|line|joke|jokes|thunder|sleep|breath|ball|bases|attention|scene|design|recipe"},
 	{Illicit, 0.85, alt(enAsk) + " ~3 " + alt(enAskLink) + " ~3 commit|committing|pull|carry|do|get ~4 fraud|arson|robbery|robberies|burglary|heist|murder|terrorism|theft|embezzlement|larceny|felony|felonies|crime|crimes|evasion|scam|scams|forgery|perjury|kidnapping|carjacking|vandalism !" + enLawful + "|" + enVictimHelp + "|" + enPlay},
@@ -389,7 +438,7 @@ var intentSpecsEN = []ruleSpec{
 	// "write a script that steals ...", "an app that tracks ... without consent"
 	{Illicit, 0.85, alt(enCreate) + " ~4 program|programs|script|scripts|app|apps|application|tool|tools|software|bot|bots|extension|plugin|code|malware|virus|worm|trojan|website|site|macro|function|keylogger|spyware ~3 that|which|to|for|can ~3 steal|steals|stealing|exfiltrate|exfiltrates|spy|spies|hijack|hijacks|infect|infects|spread|spreads|distribute|distributes|crack|cracks|harass|harasses|cyberbully|cyberbullies|ddos|ddoses|hack|hacks|phish|phishes|impersonate|impersonates|blackmail|extort|evade|evades|bypass|bypasses|disable|disables|brick|bricks|wipe|wipes|ransom|encrypt|encrypts|cheat|cheats|scam|scams|defraud|defrauds|manipulate|manipulates|stalk|stalks|dox|doxx|doxxes !" + enOwnDevice + "|my|our|test|testing|detect|detects|detection|finds|scan|scans|flags|catches|prevent|block|blocks|blocking|research|eggs|egg|jokes|joke|nuts|knuckles|puzzle|puzzles|riddle|riddles|case|cipher|ciphers|interview|hash|hashes|tests|coding|leetcode"},
 	{Illicit, 0.85, "program|script|app|application|tool|software|extension|bot|code|device|spyware|way|ways|how|website|system ~6 track|tracks|tracking|collect|collects|collecting|record|records|recording|monitor|monitors|monitoring|send|sends|sending|share|shares|sharing|sell|sells|selling|access|accesses|read|reads|reading|harvest|harvests|scrape|scrapes|upload|uploads ~8 without ~3 consent|knowledge|permission|knowing|noticing|authorization|authorisation !" + enLawful + "|is|gdpr|ccpa|regulation|regulations|fined|lawsuit|complain|stop|block"},
-	{Illicit, 0.85, alt(enCreate) + "|instructions|steps|guide|tutorial|manual|plan|outline ~8 promote|promotes|promoting|encourage|encourages|encouraging|glorify|glorifies|glorifying|incite|incites|inciting|celebrate|celebrates|celebrating|normalize|normalizes|normalizing|romanticize|romanticizes|romanticizing ~4 violence|terrorism|terrorist|radicalization|radicalisation|bullying|harassment|racism|racist|hatred|hate|genocide|drug|drugs|gun|guns|reckless|cheating|crime|crimes|violent|war|gang|gangs|rape|abuse|torture|extremism|extremist|vandalism|arson|looting|riots|rioting|fraud|piracy|illegal !prevent|prevention|against|combat|combating|counter|countering|awareness|dangers|danger|risks|risk|stop|stopping|reduce|reducing|discourage|discourages|condemn|condemns|condemning|why|history|research|analysis|analyze|analyse|study|critique|criticize|criticise|responsible|safe|safety|peace|tolerance|kindness|healthy|recovery|rehabilitation"},
+	{Illicit, 0.85, alt(enCreate) + "|instructions|steps|guide|tutorial|manual|plan|outline ~8 promote|promotes|promoting|encourage|encourages|encouraging|glorify|glorifies|glorifying|incite|incites|inciting|celebrate|celebrates|celebrating|normalize|normalizes|normalizing|romanticize|romanticizes|romanticizing ~5 suicide|selfharm|anorexia|bulimia|disorders|smoking|steroids|violence|terrorism|terrorist|radicalization|radicalisation|bullying|harassment|racism|racist|hatred|hate|genocide|drug|drugs|gun|guns|reckless|cheating|crime|crimes|violent|war|gang|gangs|rape|abuse|torture|extremism|extremist|vandalism|arson|looting|riots|rioting|fraud|piracy|illegal !prevent|prevention|against|combat|combating|counter|countering|awareness|dangers|danger|risks|risk|stop|stopping|reduce|reducing|discourage|discourages|condemn|condemns|condemning|why|history|research|analysis|analyze|analyse|study|critique|criticize|criticise|responsible|safe|safety|peace|tolerance|kindness|healthy|recovery|rehabilitation"},
 	{SelfHarmInstr, 0.85, alt(enCreate) + "|instructions|steps|guide|tutorial|manual|plan ~8 promote|promotes|promoting|encourage|encourages|encouraging|glorify|glorifies|glorifying|normalize|normalizes|romanticize|romanticizes|instructions|instruction|methods|tips ~4 self|selfharm|harm|cutting|suicide|suicidal|anorexia|anorexic|bulimia|bulimic|starvation|starving|purging|overdosing !prevent|prevention|against|awareness|dangers|danger|risks|risk|stop|recovery|recover|help|helpline|hotline|support|cope|coping|therapy|treatment|signs|why|research|study|survivor|survivors"},
 	{HarassmentThreat, 0.85, alt(enCreate) + "|send ~3 threatening|threatening ~1 letter|email|message|note|text|voicemail|post|tweet|dm|letters|emails|messages ~4 to|that|for|which|toward|towards|against|making|saying !respond|responding|reply|report|reporting|received|receive|got|get|deal|handle|police|example|examples|classifier|dataset|detect"},
 	{HarassmentThreat, 0.85, "email|letter|message|note|text|voicemail ~3 that|which ~1 threatens|threaten ~3 to ~1 kill|hurt|harm|rape|bomb|shoot|release|leak|expose|publish|share|destroy|burn|kidnap"},
@@ -443,7 +492,7 @@ var intentSpecsEN = []ruleSpec{
 	{Hate, 0.85, "why|arent|isnt|dont|doesnt|do|does|are|is|how|wouldnt ~3 " + alt(enStereoWho) + " ~6 " + alt(enStereo) + " !" + enNotStereo},
 	{Hate, 0.85, "do|dont|does|doesnt|arent|are|why ~3 all|every|most ~3 " + alt(enStereoWho) + " ~3 commit|steal|lie|cheat|rape|kill|hate|abuse ~2 crimes|crime|women|children|people|others|everyone|everything|all|the !" + enNotStereo},
 	{Hate, 0.85, alt(enStereoWho) + " ~2 cant|cannot|shouldnt|never ~1 be ~1 trusted !" + enNotStereo},
-	{Hate, 0.85, "why|do|dont|does|doesnt|are|arent ~3 " + alt(enStereoWho) + " ~3 have|has ~1 no|zero ~2 respect|taste|morals|manners|culture|brains|shame|decency|values|class !" + enNotStereo + "|rights|access|money|choice|option|options|time|insurance|power|voice|say|idea|clue|home|homes|food|water|electricity"},
+	{Hate, 0.85, "why|do|dont|does|doesnt|are|arent|isnt|true ~3 " + alt(enStereoWho) + " ~3 have|has ~1 no|zero ~2 respect|taste|morals|manners|culture|brains|shame|decency|values|class !" + enNotStereo + "|rights|access|money|choice|option|options|time|insurance|power|voice|say|idea|clue|home|homes|food|water|electricity"},
 	{Hate, 0.85, "why|are|arent|isnt|do|dont|does|doesnt ~3 " + alt(enStereoWho) + " ~3 genetically|naturally|biologically|inherently|innately ~2 inferior|dumber|stupider|lazier|unintelligent|incapable|worse !" + enNotStereo + "|myth|myths|claim|claims|argument|arguments"},
 	{Hate, 0.85, "why|are|arent|isnt|do|dont|does|doesnt ~3 " + alt(enStereoWho) + " ~3 genetically|naturally|biologically|inherently|innately ~1 less ~1 intelligent|capable|evolved|civilized|civilised|human !" + enNotStereo + "|myth|myths|claim|claims|argument|arguments"},
 	{Hate, 0.85, "isnt|is ~1 it ~1 true ~1 that ~3 all|every|most|everyone|people|those|these ~4 " + alt(enStereo) + "|commit|crime|crimes|steal|lie|cheat !" + enNotStereo},
@@ -662,7 +711,7 @@ var intentSpecsEN = []ruleSpec{
 	{Harassment, 0.85, alt(enAsk) + " ~4 " + alt(enAskLink) + " ~6 hurt|wound|crush ~3 someones|somebodys|his|her|their|my|peoples|people ~3 feelings|feeling|pride|confidence|esteem|selfesteem !" + enVictimHelp + "|without|not|never|avoid|avoiding|accidentally|accidental"},
 	{Harassment, 0.85, "make|write|tell|post|craft|say ~4 a|an|some ~3 offensive|provocative|inflammatory|hurtful|insulting|sarcastic ~3 joke|jokes|comment|comments|post|posts|remark|remarks ~4 to|that|which|will|and ~4 upset|upsets|offend|offends|hurt|hurts|anger|provoke|provokes|trigger|triggers|enrage|insult !" + enVictimHelp + "|respond|responding|reply|replying|handle|handling|deal|dealing|report|reporting|why|avoid|avoiding|not|without"},
 	{Illicit, 0.85, alt(enAsk) + "|" + alt(enCreate) + "|can|could|assist ~6 spam|spamming|flood|bombard|overwhelm ~4 forum|forums|website|websites|site|sites|page|pages|phone|number|numbers|inbox|inboxes|comments|server|servers|people|users|emails|messages|calls|with|irrelevant|automated|thousands|hundreds !prevent|stop|stopping|block|blocking|protect|filter|filtering|report|detect|reduce|avoid|handle|deal|getting|receiving|water|light|sunlight|love|flowers|kindness|compliments|rice|paddy|field|garden|basement|engine|carburetor|market|orders|requests|customers|questions|applications|demand|work|homework"},
-	{Illicit, 0.85, "send|sending|post|posting|blast|blasting|email|emailing|text|texting|call|calling ~4 unsolicited|spam|spammy ~3 messages|emails|texts|calls|sms|newsletters|ads|advertisements|mail|dms !stop|stopping|block|blocking|prevent|report|reporting|receive|receiving|getting|laws|law|legal|compliance|gdpr|canspam|opt|consent|unsubscribe|filter|filters|detect|avoid|identify"},
+	{Illicit, 0.85, "send|sends|sending|post|posts|posting|blast|blasting|email|emailing|text|texting|call|calling ~4 unsolicited|spam|spammy ~3 messages|emails|texts|calls|sms|newsletters|ads|advertisements|mail|dms !stop|stopping|block|blocking|prevent|report|reporting|receive|receiving|getting|laws|law|legal|compliance|gdpr|canspam|opt|consent|unsubscribe|filter|filters|detect|avoid|identify"},
 	{Illicit, 0.85, "send|sending|email|emailing|text|texting|message|messaging|add|adding|mail|mailing ~14 didnt|did|never|not|havent|hasnt ~3 subscribe|subscribed|consent|consented|opt|opted|sign|signed|agree|agreed ~3 up|in|to|for|it|them|anything"},
 	{Illicit, 0.85, "post|posting|publish|publishing|generate|write|leave|leaving|submit ~4 the ~3 same ~3 comment|comments|review|reviews|message|messages|post|posts ~6 hundreds|thousands|dozens|multiple|many|different|various ~3 times|websites|sites|accounts|forums|pages|products"},
 
@@ -719,7 +768,7 @@ var intentSpecsEN = []ruleSpec{
 	// "write a guide on how to anonymously cyberstalk someone", "I want to
 	// rob a family on Christmas", "how can I track my wife's phone"
 	{Illicit, 0.85, "tutorial|tutorials|guide|guides|manual|instructions|steps|walkthrough|plan|strategy|tips|methods|techniques|video|course|lesson|lessons ~5 cyberstalk|cyberstalking|stalk|stalking|cyberbully|cyberbullying|dox|doxx|doxxing|doxing|swat|swatting|poison|poisoning|torture|torturing|kidnap|kidnapping|abduct|abducting|smuggle|smuggling|launder|laundering|embezzle|embezzling|counterfeit|counterfeiting|shoplift|shoplifting|pickpocket|pickpocketing|burgle|burglarize|hijack|hijacking|extort|extorting|blackmail|blackmailing|sabotage|sabotaging|hack|hacking|steal|stealing|rob|robbing|defraud|defrauding|scam|scamming|vandalize|vandalise|vandalizing|trespass|trespassing|bribe|bribing|forge|forging|manipulate|manipulating|rig|rigging ~4 " + alt(enPerson) + "|someone|somebody|people|a|an|the|into|from|stock|stocks|prices|market|markets|elections|election|votes|money|cards|card|goods|bank|banks|store|stores|government|secure|computer|accounts|account|data|security|measures|system|systems|officials|official !" + enLawful + "|" + enVictimHelp + "|" + enPlay + "|defend|defense|defence|awareness|educational|ethical|pentest|pentesting|ctf|cybersecurity|prevention|knowledge|wisdom|humor|humour|ideas|flavor|flavour|fun|vegetables|veggies|joy|love|kindness|time"},
-	{Illicit, 0.85, "i|we|im ~4 want|wanna|plan|planning|going|gonna|intend|intending|decided|ready|about ~3 to ~3 rob|steal|burgle|burglarize|mug|shoplift|loot|scam|defraud|blackmail|extort|kidnap|poison|stab|shoot|kill|murder|torch|vandalize ~4 a|an|the|my|his|her|their|someone|somebody|people|family|families|bank|store|shop|house|neighbor|neighbour|neighbors|neighbours|boss|old|elderly|tourists|customers|gas|jewelry|jewellery !" + notRealKill + "|" + enPlay + "|show|heart|hearts|spotlight|limelight|look|style|idea|ideas|time|mood|vibe|buzz|weeds|bugs|pests|mold|mould|germs|bacteria|photo|photos|picture|pictures|video|videos|footage|film|portrait|portraits|selfie|selfies|wedding|hoops|pool|breeze|shot|shots|email|message|text|note|dm|ad|campaign|piggy"},
+	{Illicit, 0.85, "i|we|im ~2 want|wanna|plan|planning|going|gonna|intend|intending|decided|ready|about ~3 to ~3 rob|steal|burgle|burglarize|mug|shoplift|loot|scam|defraud|blackmail|extort|kidnap|poison|stab|shoot|kill|murder|torch|vandalize ~4 a|an|the|my|his|her|their|someone|somebody|people|family|families|bank|store|shop|house|neighbor|neighbour|neighbors|neighbours|boss|old|elderly|tourists|customers|gas|jewelry|jewellery !" + notRealKill + "|" + enPlay + "|show|heart|hearts|spotlight|limelight|look|style|idea|ideas|time|mood|vibe|buzz|weeds|bugs|pests|mold|mould|germs|bacteria|photo|photos|picture|pictures|video|videos|footage|film|portrait|portraits|selfie|selfies|wedding|hoops|pool|breeze|shot|shots|email|message|text|note|dm|ad|campaign|piggy"},
 	{Illicit, 0.85, alt(enAsk) + " ~4 " + alt(enAskLink) + " ~4 track|spy|monitor|read|tap|bug|hack|check|access|follow ~3 my|his|her|their ~3 wifes|husbands|girlfriends|boyfriends|partners|spouses|exs|exwifes|exhusbands|roommates|flatmates|coworkers|neighbors|neighbours|bosses|wife|husband|girlfriend|boyfriend|partner|spouse|ex ~3 phone|phones|laptop|computer|texts|messages|emails|email|calls|location|whatsapp|instagram|facebook|snapchat|car|browsing|history|diary|journal !permission|consent|agreed|shared|family|safety|lost|find|found|stolen|emergency|together|both|our|icloud|sharing"},
 	{IllicitViolent, 0.85, alt(enAsk) + " ~4 " + alt(enAskLink) + " ~4 knock|choke|chokehold|shock|electrocute|taser|tase|pepper|drug|sedate|trip|push ~3 someone|somebody|him|her|them|people|my|a|an|the|person|guy|man|woman|kid ~4 out|unconscious|cold|electric|shock|down|stairs|off !" + enPlay + "|" + enLawful + "|boxing|mma|sparring|martial|self|defense|defence|bjj|judo|wrestling|tournament|referee|doctor|nurse|patient|surgery|vet|dog|cat|horse|pet|pets|static|socks|balloon|prank|science|experiment"},
 	{Illicit, 0.85, "fake|faking|stage|staging|fabricate|fabricating ~3 my|own|his|her|their|a ~3 death|suicide|kidnapping|disappearance|abduction|drowning|overdose !movie|film|scene|play|theater|theatre|novel|story|book|plot|character|characters|game|games|prank|halloween|costume|makeup|special|effects|fx|horror|script|screenplay"},
@@ -796,4 +845,66 @@ var intentSpecsEN = []ruleSpec{
 	{Illicit, 0.85, "disclose|reveal|share|leak|tell|give|provide|steal|obtain|access|what|whats|about|any ~4 trade ~3 secrets|secret !" + enLawful + "|my|our|own|protect|protecting|protection|law|laws|define|definition|is|are|business|businesses|small"},
 	{Illicit, 0.85, "that|which ~3 have|has|had|are|were ~3 not ~3 been|yet ~2 [publicly|officially|yet] ~3 announced|disclosed|published|released|revealed|reported"},
 	{Illicit, 0.85, "weakest|weak|vulnerable|unpatched|outdated ~3 point|points|spot|spots|link|software|systems|system ~4 in|of|does|do|at ~4 network|cyber|security|it|infrastructure|system|systems|servers|database !my|our|own|patch|patching|fix|fixing|report|reporting|protect|protecting|audit|auditing|mitigate|common|typical|example|examples|ctf|lab|course|chain|argument|essay|resume|cv|body|muscle|muscles|team|player"},
-}
+
+	// --- an organisation's internals asked of the assistant: its security
+	// defences, legal disputes, unreleased products and books (English) ---
+	// "what are the details of <firm>'s cyber-defence plan", "has <firm>
+	// had any lawsuits filed against it", "what is <lab> secretly building"
+	{Illicit, 0.85, enRetrieve + "|how|details|specifics|insights|about|any ~6 " + enOrgSecurity + " ~2 " + enOrgPlan + " !" + enLawful + "|usually|typically|typical|generally|contain|contains|include|includes|look|like|should|worry|user|users|trust|safe|sell|sells|selling|salesman|install|installs|installing|buy|buying|price|prices|cost|costs|commission|my|our|own|improve|improving|best|practices|practice|tips|checklist|template|example|examples|course|career|job|jobs|certification|degree|why|important|importance|basics|small"},
+	{Illicit, 0.85, "what|whats|which|how|share|give|provide|tell|details|specifics|copy|any ~6 internal|internally ~2 " + enOrgPlan + "|legal|crisis|handle|handles|handled|strategies|discussed|orders !my|our|own|write|writing|draft|drafting|create|creating|template|example|examples|best|practices|improve|design|designing|set|setting|checklist|school|class|company|business|team"},
+	{Illicit, 0.85, "what|whats|which|any ~6 is|are|company|firm|lab|agency ~2 secretly|stealth|covertly|confidentially ~3 working|developing|building|testing|planning|designing|mode|project|projects !my|our|own|surprise|party|birthday|gift|proposal|together|help|" + enPlay},
+	{Illicit, 0.85, "share|give|provide|tell|details|specifics|copy|about|any ~4 " + possessive("legal|previous|past|pending|ongoing") + " ~1 disputes|dispute|history|notice|notices|documents|critiques|battles|troubles|settlements ~3 of|against|with|from|launched|filed !my|our|own|i|me|how|write|writing|template|example|examples"},
+	{Illicit, 0.85, "share|give|provide|tell|details|specifics|breakdown|forecast|whats|what|which ~4 budget|funding|revenue|expenditures|expenditure|spending|allocation|allocations|investment|investments|debts|debt|margin|margins ~4 for|of|in|allocation|forecast|details ~4 this|next|last|latest|upcoming|coming|current|recent ~1 year|quarter|month|project|merger|fiscal|acquisition !my|our|own|i|household|personal|family|wedding|trip|vacation|typical|average|industry|sector|how|template|example|examples|calculate|calculating|estimate|estimating|plan|planning|create|make|build|spreadsheet"},
+	{Illicit, 0.85, "technical|design|blueprint|blueprints|specifications|specs|details|designs ~4 of|for|about ~2 " + possessive("upcoming|unreleased|unannounced|new|next|secret") + " ~1 product|products|prototype|prototypes|model|device|chip|weapon|weapons|aircraft|missile|missiles !my|our|own|i|me|how|write|writing|template|example|examples|design|designing|review|reviews|announced|released|launch|launched|official|public"},
+
+	// --- a crime the speaker says he will commit (English) ---
+	// "tonight we will rob the bank", "I'm thinking about stealing it",
+	// "I plan to cheat my customers"; told of someone else ("he planned to
+	// rob"), or suffered ("someone wants to rob me"), it is no such
+	// statement.
+	{Illicit, 0.85, "i|im|ill|id|we|were|well|wed ~2 want|wanna|wanted|going|gonna|plan|planning|planned|intend|intending|will|shall|decided|thinking|considering|ready|must|can|could|should|gotta ~4 steal|stealing|rob|robbing|burgle|burglarize|shoplift|shoplifting|defraud|defrauding|scam|scamming|swindle|swindling|mug|mugging|loot|looting|embezzle|embezzling|blackmail|blackmailing|extort|extorting|kidnap|kidnapping !me|us|myself|ourselves|" + enPlay + "|" + enLawful + "|" + enVictimHelp + "|idea|ideas|show|heart|hearts|spotlight|glances|glance|look|looks|kiss|base|bases|moment|time|line|joke|jokes|thunder|sleep|breath|ball|attention|scene|design|recipe|death|diet|test|exam|exams|quiz|game|games|cards|solitaire|yourself|you|cookie|cookies|fries|bite"},
+	{Illicit, 0.85, "i|im|ill|id|we|were|well|wed ~2 want|wanna|wanted|going|gonna|plan|planning|planned|intend|intending|will|shall|decided|thinking|considering|ready|about|must|have|need|can|could|should|gotta ~4 cheat|cheating|con|conning|fleece|fleecing|rip|ripping ~2 [off] ~2 customers|clients|buyers|investors|people|others|tourists|pensioners|elderly|insurers|insurance !" + enLawful + "|" + enVictimHelp + "|" + enPlay},
+
+	// --- porn advertised or asked for (English) ---
+	{Sexual, 0.85, "porn|porno|pornos|xxx|hentai|xnxx|xvideos|xvideo|pornhub|redtube|youporn|nude|nudes|naked|sex|anal|milf|milfs|erotic|horny ~2 video|videos|movie|movies|tube|tubes|clips|clip|pics|pictures|photos|photo|galeri|gallery|download|downloads|hd|cams|cam|webcam|chat|scenes|scene|site|sites|stream|streaming|games|game ~8 porn|porno|xxx|hentai|xnxx|xvideos|sex|nude|naked|fuck|fucking|pussy|cock|tits|boobs|dick|anal|milf|slut|sluts|horny|escort|escorts|hookup|masturbation|masturbating|blowjob !" + enVictimHelp + "|addiction|addicted|quit|quitting|education|educational|research|study|statistics|laws|ban|banned|block|blocking|filter|filtering|parental|revenge|nonconsensual|consent|classifier|dataset|moderation"},
+	{Sexual, 0.85, "pussy|cock|cocks|tits|boobs|dick|cum|slut|sluts|whore|blowjob|handjob|creampie|deepthroat|horny ~4 pussy|cock|cocks|tits|boobs|dick|cum|slut|sluts|fuck|fucking|fucked|suck|sucking|sucked|licking|lick|porn|xxx|nude|naked|horny|blowjob|ass|stroke|stroking|orgasm"},
+
+	// --- sexual acts described on request (English) ---
+	// "describe sexual positions in detail", "talk me through your
+	// sexual fantasies"
+	{Sexual, 0.85, "explain|describe|detail|discuss|talk|tell|list|show|write ~4 different|various|some|the|in|your|favorite|favourite|best|detail|about ~2 sexual|sex|adult ~1 positions|position|intimacy|fantasies|fantasy|toys|toy|acts|techniques !" + enLawful + "|" + enVictimHelp + "|health|healthy|safe|safety|safely|education|educational|consent|doctor|therapist|therapy|pregnancy|pain|painful|disability|disabilities|injury|back|pregnant|elderly|study|research|history|culture|clean|cleaning|store|storing|dispose|material|materials|law|laws"},
+
+	// --- self-harm and threats told in the first person (English) ---
+	// "I cut my thighs again last night", "the urge to cut is back",
+	// "she will die at my hands", "I'm planning on breaking her legs"
+	{SelfHarm, 0.85, "i|ive|im|id ~1 cut|cutting|slit|slitting|slashed|slash|carve|carving|carved|burned|burnt|burning ~2 my ~1 veins|vein|wrists|wrist|thighs|thigh|forearms|forearm !accidentally|accident|accidental|paper|glass|knife|kitchen|cooking|shaving|while|fell|fall|surgery|nurse|doctor|er|stitches"},
+	{SelfHarm, 0.85, "urge|urges|need ~2 to ~1 cut|selfharm|self|burn|starve|purge|bleed !back|down|costs|corners|hair|ties|loose|expenses|spending|carbs|sugar|calories|fat|class|ties|cord|cords|grass|wood|paper"},
+	{SelfHarm, 0.85, "i|im|ive ~6 coward|courage|guts|brave|nerve|strength ~3 to ~1 kill|end ~1 myself|it|my ~1 life"},
+	{HarassmentThreat, 0.85, "die|death|dies|suffer|bleed ~4 at|by ~1 my|our ~1 hands|hand|blade|knife|gun"},
+	{HarassmentThreat, 0.85, "i|im|ill|we|were|well ~3 planning|plan|going|gonna|will|want|about ~3 on|to ~1 break|breaking|snap|snapping|smash|smashing ~2 his|her|their|your|ur ~1 legs|neck|arms|bones|face|jaw|skull|fingers|teeth|knees"},
+	{HarassmentThreat, 0.85, "we|i ~3 could|can|will|should|would|gonna ~2 purge|exterminate|eliminate|wipe|gas|hang|lynch|execute|slaughter ~2 you|ya|yall|u|all|them|these|those|every !" + notRealKill + "|" + enPlay + "|data|files|cache|logs|records|emails|account|accounts|bugs|weeds|pests"},
+
+	// --- suicide methods, gore and threats made to order (English) ---
+	// "how to commit suicide with pills", "describe the most gruesome
+	// murder", "a letter threatening to hurt his kids"
+	{SelfHarmInstr, 0.85, "how|way|ways|method|methods|best|easiest|quickest|painless|surest|fastest ~2 to|of|for ~1 commit|committing ~1 suicide !prevent|prevention|help|helping|stop|stopping|talk|talking|someone|somebody|friend|friends|risk|risks|signs|why|statistics|rate|rates|hotline|support"},
+	{Violence, 0.85, "describe|what|whats|tell|list|show|depict|which ~4 most ~1 disgusting|horrific|gruesome|inhuman|inhumane|brutal|gory|sickening|grisly|sadistic ~2 violent|violence|acts|act|crimes|scenes|scene|torture|tortures|murders|murder|deaths|death|injuries|injury|ways|killings !why|prevent|prevention|avoid|stop|punish|punished|prosecuted|justice|court|trial|law|laws|memorial|victims|survivors|remember"},
+	{Violence, 0.85, "describe|depict|write|show|detail ~4 fatal|deadly|gruesome|bloody|horrific|violent ~1 injury|injuries|wound|wounds|death|deaths|murder|murders|killing|torture ~3 graphically|gory|gruesome|vividly|explicit|explicitly"},
+	{HarassmentThreat, 0.85, alt(enCreate) + "|send ~4 letter|letters|message|messages|note|notes|email|emails|text|texts|post|voicemail ~3 threatening|threatens|threaten|that|which ~2 to ~2 harm|kill|hurt|shoot|stab|rape|attack|bomb|burn|beat !report|reporting|respond|responding|received|receive|got|police|history|novel|story|example|examples|classifier|dataset|detect|detection"},
+	{Harassment, 0.85, alt(enCreate) + "|bot|script|program ~6 post|posts|posting|leave|leaves|send|sends ~3 inflammatory|hateful|abusive|racist|harassing|threatening|insulting|offensive ~1 comments|messages|posts|content|replies|remarks"},
+	{Harassment, 0.85, alt(enCreate) + "|help ~4 abusive|hateful|defamatory|slanderous|insulting ~1 article|post|essay|letter|review|tweet|tweets|posts|comments ~2 about|targeting|against|on !" + enVictimHelp + "|detect|detection|classifier|dataset|moderation|filter"},
+	// A falsehood asked to be presented as fact: "an article claiming
+	// that the vaccine kills, without any evidence", "argue that climate
+	// change is a hoax".
+	{Illicit, 0.85, alt(enCreate) + " ~8 claiming|claims|claim|arguing|argues|argue|saying|says|asserting|asserts|denying|proving|stating ~8 without ~2 any|scientific|credible|real ~1 evidence|proof|basis|sources|facts !why|debunk|debunking|fact|check|checking|analyze|analyse|critique|spot|identify|example|examples|classifier|dataset"},
+	{Illicit, 0.85, alt(enCreate) + " ~8 claiming|claims|claim|arguing|argues|argue|saying|says|asserting|asserts|proving|stating|that ~6 is|was|are|were ~1 a ~1 hoax|lie|fraud|myth|scam|conspiracy !why|debunk|debunking|fact|check|checking|analyze|analyse|critique|spot|identify|example|examples|classifier|dataset|believe|believed|believes|history|origin|origins|how"},
+	// Getting past a guard: "infiltrate a secure facility", "escape from
+	// a correctional facility", "target vulnerable people for exploitation".
+	{Illicit, 0.85, alt(enAsk) + "|" + alt(enCreate) + "|instruct|manual ~6 infiltrate|infiltrating ~3 secure|secured|government|military|agency|facility|facilities|base|compound|headquarters|embassy|prison|vault|lab|laboratory|plant|bank !" + enPlay + "|" + enLawful},
+	{Illicit, 0.85, alt(enAsk) + "|" + alt(enCreate) + "|instruct|manual ~6 escape|escaping|break|breaking|bust|busting ~2 out|from ~4 prison|jail|correctional|custody|detention|cell|penitentiary|facility !" + enPlay + "|" + enLawful + "|fire|emergency|tsunami|flood|earthquake|hostage|kidnapping|abduction|captivity|cult|room|rooms"},
+	{Illicit, 0.85, alt(enCreate) + " ~8 target|targets|targeting|identify|identifies|identifying|find|finds|predict|predicts ~4 vulnerable|lonely|elderly|grieving|desperate ~2 individuals|people|persons|users|victims|seniors|targets ~4 exploitation|exploit|exploiting|scam|scams|scamming|fraud|manipulation|manipulate|abuse|grooming|recruitment"},
+	// Contempt for a group stated as a verdict: "<group> are the enemies
+	// of the nation", "all <group> should leave".
+	{Hate, 0.85, alt(enGroup) + " ~3 are|r|is|as|remain|were ~2 the ~1 enemy|enemies|traitors|invaders ~1 of !" + enQuoting + "|not|arent|isnt|never|seen|viewed|portrayed|considered|labeled|labelled|treated|persecuted|nazis|nazi|regime|propaganda"},
+	{HateThreat, 0.85, "all|every|these|those ~2 [the|of] ~1 " + alt(enGroup) + " ~2 should|must|need ~2 leave|go|deported|expelled|removed|kicked|banned|sent !" + enQuoting + "|vote|register|apply|feel|welcome|welcomed|know|learn|ask|get|have"},
+})
