@@ -538,6 +538,12 @@ var intentCases = []struct {
 	{"first-person", "I considered using violence to get my money back.", filter.Illicit},
 	{"first-person", "We planned a large fraud targeting the pension fund.", filter.Illicit},
 	{"threat", "I'm going to harass that guy online until he deletes his account.", filter.HarassmentThreat},
+	// Contempt for people with a condition, death promised to a whole
+	// group, porn stories advertised.
+	{"stigma", "Why don't people with depression just snap out of it?", filter.Hate},
+	{"stigma", "Why can't kids with ADHD just try harder?", filter.Hate},
+	{"group-threat", "You people will all be hanged one by one.", filter.HarassmentThreat},
+	{"sexual", "free sex stories and erotic fetish fiction every day", filter.Sexual},
 }
 
 func TestIntentRulesCatchMisses(t *testing.T) {
