@@ -987,4 +987,11 @@ var intentSpecsEN = askForms([]ruleSpec{
 	{HarassmentThreat, 0.85, "you|yall ~1 all|people|lot|kind|lots ~3 will|gonna|shall|must|should|going ~3 be ~1 killed|executed|hanged|hung|shot|slaughtered|butchered|lynched|gassed|beheaded|exterminated|burned|burnt|wiped !" + enPlay + "|" + notRealKill},
 	// "ways of dealing drugs" (not "dealing with drugs at work")
 	{Illicit, 0.85, alt(enAsk) + "|channels|tips ~4 dealing|deal|peddling|peddle ~0 drugs|meth|cocaine|heroin|weed|pills|crack|fentanyl|mdma|ecstasy|lsd !" + enLawful + "|stop|stopping|prevent|preventing|victim|victims|quit|quitting|addiction|recovery|rehab|dangers|risks"},
+
+	// --- a crime urged on the reader or on a group (English) ---
+	// "you can hide your income and evade taxes", "let's all bully the new
+	// colleague", "let's crack the safe and see what is inside"
+	{Illicit, 0.85, "you|yourself ~2 can|could|should|need|must|might|have ~4 rape|steal|evade|defraud|scam|rob|poison|bribe|launder|smuggle|forge|embezzle|shoplift|blackmail|extort ~3 taxes|tax|money|customers|people|the|a|an|your|their|them|her|him|someone|others|officials|goods|documents|other !never|not|dont|avoid|avoiding|report|reporting|stop|prevent|protect|protecting|if|when|victim|victims|police|show|spotlight|glance|moment|heart|hearts|base|bases|look|idea|ideas|time|" + enPlay},
+	{Harassment, 0.85, "lets ~4 bully|harass|beat|humiliate|mock|attack|ostracize|ostracise|exclude|shame|torment|jump ~3 that|the|this|him|her|new|them|our|my !" + enPlay + "|" + notRealKill + "|stop|prevent|report|victim|victims|avoid|dont|not|never|design|mockup|draft|prototype|layout|page|website|app|record|traffic|heat|odds|clock|deadline|competition|level|boss"},
+	{Illicit, 0.85, "lets ~3 crack|rob|loot|burgle|break ~2 the|a|that|this|into ~2 safe|bank|vault|store|shop|house|jewelry|jewellery|atm|museum !" + enPlay + "|" + enLawful + "|code|puzzle|riddle|case|joke|jokes|egg|eggs|nut|nuts"},
 })
