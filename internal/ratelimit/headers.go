@@ -45,22 +45,18 @@ func SetHeaders(h http.Header, d Decision) {
 		names[n], ends[n] = name, len(b)
 		n++
 	}
-	if w := d.Requests; w.Limit > 0 {
-		b = strconv.AppendInt(b, int64(w.Limit), 10)
-		add("X-Ratelimit-Limit-Requests")
-		b = strconv.AppendInt(b, int64(w.Remaining), 10)
-		add("X-Ratelimit-Remaining-Requests")
-		b = appendDuration(b, ceilMs(w.Reset))
-		add("X-Ratelimit-Reset-Requests")
+	perMinute := func(w Window, limit, remaining, reset string) {
+		if w.Limit > 0 {
+			b = strconv.AppendInt(b, int64(w.Limit), 10)
+			add(limit)
+			b = strconv.AppendInt(b, int64(w.Remaining), 10)
+			add(remaining)
+			b = appendDuration(b, ceilMs(w.Reset))
+			add(reset)
+		}
 	}
-	if w := d.Tokens; w.Limit > 0 {
-		b = strconv.AppendInt(b, int64(w.Limit), 10)
-		add("X-Ratelimit-Limit-Tokens")
-		b = strconv.AppendInt(b, int64(w.Remaining), 10)
-		add("X-Ratelimit-Remaining-Tokens")
-		b = appendDuration(b, ceilMs(w.Reset))
-		add("X-Ratelimit-Reset-Tokens")
-	}
+	perMinute(d.Requests, "X-Ratelimit-Limit-Requests", "X-Ratelimit-Remaining-Requests", "X-Ratelimit-Reset-Requests")
+	perMinute(d.Tokens, "X-Ratelimit-Limit-Tokens", "X-Ratelimit-Remaining-Tokens", "X-Ratelimit-Reset-Tokens")
 	if w, ok := tightest(&d); ok {
 		b = strconv.AppendInt(b, int64(w.Limit), 10)
 		add("X-Ratelimit-Limit")
