@@ -2,7 +2,6 @@
 # and prints each target's CPU per request as a ratio to proxy_tls, the bare
 # Go TLS proxy, per round and as the median of the per-round ratios (the
 # figure the performance targets are stated in).
-# per-round CPU-per-request ratio of every target to proxy_tls; median over rounds
 /^# raw runs/ { raw = 1; next }
 raw && $1 ~ /^[0-9]+$/ {
   cpu[$1, $2] = $11 / $3; reps[$1] = 1; if (!($2 in seen)) { seen[$2] = 1; order[++n] = $2 }

@@ -34,6 +34,22 @@ func planYAML(rpm, tpm, concurrent int) string {
 	return fmt.Sprintf("plans:\n  free: {requests_per_minute: %d, tokens_per_minute: %d, requests_per_day: 100000, concurrent: %d}\n", rpm, tpm, concurrent)
 }
 
+// checkResetForms checks SPEC's reset forms: the per-minute resets in Go
+// duration form ("6m0s", "8.571s", "0s") as time.Duration prints them, the
+// unsuffixed reset in whole seconds.
+func checkResetForms(t *testing.T, h http.Header) {
+	t.Helper()
+	for _, name := range []string{"X-RateLimit-Reset-Requests", "X-RateLimit-Reset-Tokens"} {
+		v := h.Get(name)
+		if d, err := time.ParseDuration(v); err != nil || d < 0 || d.String() != v {
+			t.Errorf("%s: %q is not a duration in Go's own form", name, v)
+		}
+	}
+	if v := h.Get("X-RateLimit-Reset"); v == "" || strings.Trim(v, "0123456789") != "" {
+		t.Errorf("X-RateLimit-Reset: %q is not whole seconds", v)
+	}
+}
+
 // TestRateLimitExact checks, for the in-process limiter and for Redis, that
 // exactly N requests are admitted, then 429 with an exact Retry-After: a
 // request clearly before it is refused, one at it is admitted.
@@ -60,6 +76,7 @@ func TestRateLimitExact(t *testing.T) {
 				if got, want := resp.Header.Get("X-RateLimit-Remaining-Requests"), strconv.Itoa(n-i-1); got != want {
 					t.Errorf("request %d: remaining %s; want %s", i+1, got, want)
 				}
+				checkResetForms(t, resp.Header)
 			}
 			resp, body := ts.do(t, "POST", "/v1/chat/completions", key, echoBody)
 			checkError(t, resp, body, 429, "rate_limit_exceeded")
