@@ -215,7 +215,7 @@ const (
 
 // intentSpecs are the intent rules, compiled after the phrase rules:
 // English here, Russian in rules_intent_ru.go.
-var intentSpecs = append(intentSpecsEN, intentSpecsRU...)
+var intentSpecs = slices.Concat(intentSpecsEN, intentSpecsRU, statementSpecsRU)
 
 // intentSpecsEN are the English intent rules.
 var intentSpecsEN = askForms([]ruleSpec{
