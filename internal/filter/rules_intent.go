@@ -1,6 +1,7 @@
 package filter
 
 import (
+	"fmt"
 	"slices"
 	"strconv"
 	"strings"
@@ -20,8 +21,17 @@ import (
 // The word classes are joined into patterns by alt; see rules.go for the
 // pattern syntax.
 
-// alt joins word classes into one slot's alternatives.
-func alt(classes ...string) string { return strings.Join(classes, "|") }
+// alt joins word classes into one slot's alternatives. A class is one
+// slot: a space or a gap inside it would silently split the slot into
+// several required ones, so alt refuses it (at init, in every test).
+func alt(classes ...string) string {
+	for _, c := range classes {
+		if strings.ContainsAny(c, " ~![]") {
+			panic(fmt.Sprintf("filter: word class %.40q… is not one slot's alternatives", c))
+		}
+	}
+	return strings.Join(classes, "|")
+}
 
 // possessive adds to a word class each word's possessive as normalisation
 // leaves it ("landlord's" reads "landlords"); stems already cover theirs.
