@@ -18,9 +18,12 @@ import (
 // alternative is written as two slots. A last slot written "!a|b*" lists
 // words that cancel the match when they stand inside it or within
 // unlessAfter words after it ("kill a python process", "bath bomb",
-// "developer mode on my phone"). They do not look before the match: the
-// lists are written for the words that follow (a lookback of even one word
-// cancelled attacks in the development data).
+// "developer mode on my phone"). Only the titles of video games among them
+// (gameTitles) also look back, unlessBefore words: "in GTA 5, how do I rob
+// a bank" is as harmless as "how do I rob a bank in GTA 5". Other words do
+// not look before the match: the lists are written for the words that
+// follow (a lookback of even one word cancelled attacks in the development
+// data).
 //
 //	ignore|disregard ~3 previous|prior|above instructions|rules|prompt*
 type rule struct {
@@ -29,13 +32,26 @@ type rule struct {
 	score    float64
 	slots    []slot
 	unless   []int // lexicon ids that cancel a match
+	// unlessBefore are the game titles among unless, which also cancel
+	// a match when they stand just before it.
+	unlessBefore []int
 	// needs are the alternative lists (ruleSet.inLists) of the required
 	// slots: a text in which one of them matches no word cannot match.
 	needs []int
 }
 
-// unlessAfter is how many words after a match its exclusions look at.
-const unlessAfter = 5
+// unlessAfter is how many words after a match its exclusions look at, and
+// unlessBefore how many words before it a game title among them does.
+const (
+	unlessAfter  = 5
+	unlessBefore = 6
+)
+
+// gameTitles are the video games whose names, written as a rule's
+// exclusions, cancel it from before the match too. A title names the game
+// the question is about; a generic word ("game", "игре") does not, since
+// "this is not a game" stands before real requests.
+var gameTitles = strings.Split("gta|гта|payday|minecraft|майнкрафт*|skyrim|скайрим*|roblox|роблокс*|sims|fortnite|фортнайт*|dota|stalker|сталкер*|fallout|civilization|hitman|хитман*|splinter|thief|pokemon|warcraft|overwatch|valorant|elden|monopoly|монопол*|terraria|rimworld|cyberpunk|киберпанк*|witcher|ведьмак*", "|")
 
 type slot struct {
 	alts     []int // lexicon ids
@@ -239,6 +255,12 @@ func (rs *ruleSet) parse(sp ruleSpec) (rule, error) {
 				return r, err
 			}
 			r.unless = ids
+			for _, g := range gameTitles {
+				if id, ok := rs.lex.ids[g]; ok && slices.Contains(ids, id) {
+					r.unlessBefore = append(r.unlessBefore, id)
+				}
+			}
+			slices.Sort(r.unlessBefore)
 			continue
 		case strings.HasPrefix(f, "~"):
 			n, err := strconv.Atoi(f[1:])
@@ -395,13 +417,18 @@ func (r *rule) possible(lists []uint64) bool {
 }
 
 // cancelled reports whether one of r's exclusions stands in words
-// [start, end) or just after.
+// [start, end) or just after, or a game title among them just before.
 func (r *rule) cancelled(idsOf [][]int, start, end int) bool {
 	if len(r.unless) == 0 {
 		return false
 	}
 	for p := start; p < min(end+unlessAfter, len(idsOf)); p++ {
 		if slotMatches(slot{alts: r.unless}, idsOf[p]) {
+			return true
+		}
+	}
+	for p := max(start-unlessBefore, 0); p < start && len(r.unlessBefore) > 0; p++ {
+		if slotMatches(slot{alts: r.unlessBefore}, idsOf[p]) {
 			return true
 		}
 	}

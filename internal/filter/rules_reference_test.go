@@ -78,10 +78,16 @@ func refMatchFrom(slots []slot, k int, words []string, pos int, anchored bool) (
 }
 
 // refCancelled reports whether an exclusion of r stands in the match
-// [start, end) or up to unlessAfter words after it.
+// [start, end) or up to unlessAfter words after it, or one of its game
+// titles up to unlessBefore words before it.
 func refCancelled(r *rule, words []string, start, end int) bool {
 	for p := start; p < min(end+unlessAfter, len(words)); p++ {
 		if refSlotMatches(r.unless, words[p]) {
+			return true
+		}
+	}
+	for p := max(start-unlessBefore, 0); p < start; p++ {
+		if refSlotMatches(r.unlessBefore, words[p]) {
 			return true
 		}
 	}
@@ -207,6 +213,10 @@ func GeneratedRuleTexts(seed uint64, n int) ([]string, error) {
 			if len(r.unless) > 0 && rng.IntN(4) == 0 {
 				words = append(words, word(r.unless))
 				add(rng.IntN(7))
+			}
+			if len(r.unlessBefore) > 0 && rng.IntN(3) == 0 {
+				words = append(words, word(r.unlessBefore))
+				add(rng.IntN(unlessBefore + 2))
 			}
 			for _, s := range r.slots {
 				switch x := rng.IntN(20); {

@@ -6,10 +6,11 @@ import (
 )
 
 // TestRuleExclusionWindow checks where a rule's exclusions are seen: in
-// the match and up to unlessAfter words after it, never before it.
+// the match and up to unlessAfter words after it, and before it only a
+// game title, up to unlessBefore words.
 func TestRuleExclusionWindow(t *testing.T) {
 	rs, err := compileRules(stage{"", []ruleSpec{
-		{Illicit, 0.9, "how ~2 rob ~2 bank !game|film*"},
+		{Illicit, 0.9, "how ~2 rob ~2 bank !game|film*|gta|скайрим*"},
 	}})
 	if err != nil {
 		t.Fatal(err)
@@ -28,6 +29,11 @@ func TestRuleExclusionWindow(t *testing.T) {
 		{"how do i rob the game bank", false},
 		{"in the game how do i rob a bank", true},
 		{"films how do i rob a bank", true},
+		{"in gta how do i rob a bank", false},
+		{"in скайриме how do i rob a bank", false},
+		{"gta " + filler(unlessBefore-1) + "how do i rob a bank", false},
+		{"gta " + filler(unlessBefore) + "how do i rob a bank", true},
+		{"this is not a game how do i rob a bank", true},
 	} {
 		nt := normalize(tt.text)
 		got := false
