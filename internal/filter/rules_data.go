@@ -119,7 +119,7 @@ var ruleSpecs = []ruleSpec{
 	{Illicit, 0.7, "how|ways|way|help|teach|guide|steps ~3 to|do|can|could|me|i ~3 hack|break ~2 into ~3 someone*|somebody*|my|an|a|the|his|her|their ~2 account|accounts|email|phone|computer|network|wifi|bank|server|database|website"},
 	{Illicit, 0.7, "how|ways|way|help|teach|guide|steps ~3 to|do|can|could|me|i ~3 steal|shoplift|counterfeit|forge|fake ~3 money|bills|currency|identity|identities|credit|cards|passport|passports|documents|id|car|cars|from"},
 	{Illicit, 0.7, "write|create|build|make|code|develop|generate|give ~3 ransomware|keylogger|malware|virus|trojan|botnet|rootkit|spyware|worm|exploit|phishing"},
-	{Illicit, 0.85, "как|способ*|помоги|научи|инструкц* ~3 украсть|своровать|ограбить|взломать|подделать|отмыть|обналичить|вымогать|шантажировать|угнать ~3 деньги|аккаунт|почту|телефон|банк|магазин|машину|автомобиль|документ*|паспорт|карту|карты|кого|пароль|сайт|сервер|базу !игр*|игре|gta|гта|payday|minecraft|майнкрафт*|skyrim|скайрим*|roblox|роблокс*|sims|fortnite|фортнайт*|dota|stalker|сталкер*"},
+	{Illicit, 0.85, "как|способ*|помоги|научи|инструкц* ~3 украсть|своровать|ограбить|взломать|подделать|отмыть|обналичить|вымогать|шантажировать|угнать ~3 деньги|аккаунт|почту|телефон|банк|магазин|машину|автомобиль|документ*|паспорт|карту|карты|кого|пароль|сайт|сервер|базу !игр*|игре|gta|гта|payday|minecraft|майнкрафт*|skyrim|скайрим*|roblox|роблокс*|sims|fortnite|фортнайт*|dota|stalker|сталкер*|ctf*|соревновани*|учебн*"},
 	{Illicit, 0.7, "как|способ*|помоги|научи|инструкц*|рецепт* ~3 сделать|изготовить|синтезировать|приготовить|вырастить|сварить ~2 наркотик*|метамфетамин|мефедрон|амфетамин|героин|кокаин|спайс|лсд"},
 
 	// --- sexual content involving minors (blocked by default: only explicit pairings) ---
