@@ -23,7 +23,10 @@ import (
 // a bank" is as harmless as "how do I rob a bank in GTA 5". Other words do
 // not look before the match: the lists are written for the words that
 // follow (a lookback of even one word cancelled attacks in the development
-// data).
+// data). An exclusion written "<w" is the opposite: it cancels the match
+// only from the one word just before it, where a negation negates the
+// match's first word ("!<не|<никогда": "я не хочу воровать"; a "не" after
+// the verb, as in "украсть, чтобы не поймали", is part of the attack).
 //
 //	ignore|disregard ~3 previous|prior|above instructions|rules|prompt*
 type rule struct {
@@ -35,6 +38,8 @@ type rule struct {
 	// unlessBefore are the game titles among unless, which also cancel
 	// a match when they stand just before it.
 	unlessBefore []int
+	// justBefore ("!<w") cancel a match from the word just before it.
+	justBefore []int
 	// needs are the alternative lists (ruleSet.inLists) of the required
 	// slots: a text in which one of them matches no word cannot match.
 	needs []int
@@ -250,7 +255,25 @@ func (rs *ruleSet) parse(sp ruleSpec) (rule, error) {
 	for _, f := range strings.Fields(sp.pattern) {
 		switch {
 		case strings.HasPrefix(f, "!"):
-			ids, err := rs.alternatives(sp.pattern, f[1:])
+			var after, before []string
+			for _, a := range strings.Split(f[1:], "|") {
+				if w, ok := strings.CutPrefix(a, "<"); ok {
+					before = append(before, w)
+				} else {
+					after = append(after, a)
+				}
+			}
+			if len(before) > 0 {
+				ids, err := rs.alternatives(sp.pattern, strings.Join(before, "|"))
+				if err != nil {
+					return r, err
+				}
+				r.justBefore = ids
+			}
+			if len(after) == 0 {
+				continue
+			}
+			ids, err := rs.alternatives(sp.pattern, strings.Join(after, "|"))
 			if err != nil {
 				return r, err
 			}
@@ -417,8 +440,12 @@ func (r *rule) possible(lists []uint64) bool {
 }
 
 // cancelled reports whether one of r's exclusions stands in words
-// [start, end) or just after, or a game title among them just before.
+// [start, end) or just after, a game title among them just before, or a
+// "<w" exclusion at the word before.
 func (r *rule) cancelled(idsOf [][]int, start, end int) bool {
+	if start > 0 && len(r.justBefore) > 0 && slotMatches(slot{alts: r.justBefore}, idsOf[start-1]) {
+		return true
+	}
 	if len(r.unless) == 0 {
 		return false
 	}

@@ -79,7 +79,8 @@ func refMatchFrom(slots []slot, k int, words []string, pos int, anchored bool) (
 
 // refCancelled reports whether an exclusion of r stands in the match
 // [start, end) or up to unlessAfter words after it, or one of its game
-// titles up to unlessBefore words before it.
+// titles up to unlessBefore words before it, or a "<w" exclusion just
+// before it.
 func refCancelled(r *rule, words []string, start, end int) bool {
 	for p := start; p < min(end+unlessAfter, len(words)); p++ {
 		if refSlotMatches(r.unless, words[p]) {
@@ -91,7 +92,7 @@ func refCancelled(r *rule, words []string, start, end int) bool {
 			return true
 		}
 	}
-	return false
+	return start > 0 && refSlotMatches(r.justBefore, words[start-1])
 }
 
 // refFirstID is the smallest lexicon id among the alternatives of r's
@@ -213,6 +214,9 @@ func GeneratedRuleTexts(seed uint64, n int) ([]string, error) {
 			if len(r.unless) > 0 && rng.IntN(4) == 0 {
 				words = append(words, word(r.unless))
 				add(rng.IntN(7))
+			}
+			if len(r.justBefore) > 0 && rng.IntN(4) == 0 {
+				words = append(words, word(r.justBefore))
 			}
 			if len(r.unlessBefore) > 0 && rng.IntN(3) == 0 {
 				words = append(words, word(r.unlessBefore))

@@ -43,3 +43,34 @@ func TestRuleExclusionWindow(t *testing.T) {
 		}
 	}
 }
+
+// TestRuleJustBefore: a "<w" exclusion cancels a match from the word just
+// before it only; inside or after the match it is an ordinary word.
+func TestRuleJustBefore(t *testing.T) {
+	rs, err := compileRules(stage{"", []ruleSpec{
+		{Illicit, 0.9, "хочу ~3 украсть !<не|<никогда|полиц*"},
+	}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tt := range []struct {
+		text string
+		want bool
+	}{
+		{"я хочу украсть велосипед", true},
+		{"я не хочу украсть велосипед", false},
+		{"я никогда не хочу украсть", false},
+		{"никогда я хочу украсть", true},
+		{"хочу украсть так чтобы не поймали", true},
+		{"хочу не украсть", true},
+		{"хочу украсть у полиции", false},
+		{"полиция хочу украсть", true},
+	} {
+		nt := normalize(tt.text)
+		got := false
+		rs.match(&nt, func(ruleHit) { got = true })
+		if got != tt.want {
+			t.Errorf("match(%q) = %v; want %v", tt.text, got, tt.want)
+		}
+	}
+}
