@@ -3,7 +3,7 @@
 // and source, the calibrated operating points, the speed of the local
 // stages, and PII span precision/recall per type.
 //
-//	go run ./internal/filter/cmd/eval [-data ../shared/data/filter] [-cv 5] [-loso] [-fpr 0.009] [-attackfpr 0.03] [-calfolds 3] [-russe]
+//	go run ./internal/filter/cmd/eval [-data ../shared/data/filter] [-cv 5] [-loso] [-fpr 0.009] [-attackfpr 0.03] [-calfolds 3] [-russe] [-probe dir]
 //
 // The data is the development set plus the extra training data (EXTRA.md);
 // the RUSSE detox set is scored as a held-out source and trained on only
@@ -13,7 +13,9 @@
 // models, each scoring the fold it did not see; -loso trains, for each
 // source, a model without it (and calibrates its thresholds without it)
 // and scores that source: the figure closest to how the filter does on new
-// kinds of text, and the one the targets are set on.
+// kinds of text, and the one the targets are set on. Every run also scores
+// the probe sets (testdata/probe): prompts written for Mira by writers who
+// saw neither the rules nor the data.
 package main
 
 import (
@@ -46,6 +48,7 @@ func main() {
 	loso := flag.Bool("loso", false, "also run leave-one-source-out")
 	russe := flag.Bool("russe", false, "train on the RUSSE detox set too (else it is only scored)")
 	quick := flag.Bool("quick", false, "skip the in-sample and PII reports")
+	probeSets := flag.String("probe", probeDir, "directory of the probe sets")
 	var o options
 	o.train = filter.DefaultTrainOptions()
 	o.rates = training.DefaultRates
@@ -72,6 +75,7 @@ func main() {
 	if !*quick {
 		inSample(append(rows[:len(rows):len(rows)], heldOut...), *data)
 	}
+	probe(*probeSets)
 	if *cv > 1 || *loso {
 		// The operating points of a model trained on all the data, as
 		// cmd/train chooses them; each -cv and -loso model is calibrated
@@ -233,6 +237,61 @@ func inSample(rows []dataset.Row, data string) {
 	}
 	speed(f, rows)
 	piiEval(data)
+}
+
+// probeDir holds the probe sets: prompts written for Mira, in sets by
+// writers who saw neither the filter's rules nor the data, one prompt a
+// line, in files named <lang>_<harmful|benign>.txt.
+const probeDir = "internal/filter/testdata/probe"
+
+// probe prints how the embedded filter does on the probe sets: the share
+// of harmful prompts flagged for a moderation category (prompt injection
+// does not count) and of benign prompts flagged for any. The sets are
+// never trained on and are not for tuning rules: they stand in for the
+// held-out sets from other sources that judge the filter, and a rule
+// written to pass one of their lines makes them worthless for that.
+func probe(dir string) {
+	f, err := filter.New(filter.DefaultConfig())
+	if err != nil {
+		log.Fatal(err)
+	}
+	sets, err := os.ReadDir(dir)
+	if err != nil {
+		fmt.Printf("\n== probe sets: %v\n", err)
+		return
+	}
+	fmt.Printf("\n== probe sets (%s; written for Mira without sight of the rules or data; embedded model)\n", dir)
+	for _, set := range sets {
+		files, _ := filepath.Glob(filepath.Join(dir, set.Name(), "*.txt"))
+		for _, file := range files {
+			b, err := os.ReadFile(file)
+			if err != nil {
+				log.Fatal(err)
+			}
+			name := strings.TrimSuffix(filepath.Base(file), ".txt")
+			harmful := strings.HasSuffix(name, "_harmful")
+			n, flagged := 0, 0
+			for _, t := range splitLines(string(b)) {
+				n++
+				v := f.Check(t)
+				hit := v.Flagged
+				if harmful {
+					hit = false
+					for _, c := range filter.ModerationCategories {
+						hit = hit || v.Is(c)
+					}
+				}
+				if hit {
+					flagged++
+				}
+			}
+			what := "benign flagged for any category"
+			if harmful {
+				what = "harmful flagged (recall)      "
+			}
+			fmt.Printf("  %-6s %-12s %s %4d/%4d  %.3f\n", set.Name(), name, what, flagged, n, float64(flagged)/float64(max(n, 1)))
+		}
+	}
 }
 
 // speed prints the local stages' time per kilobyte over the rows' texts:
