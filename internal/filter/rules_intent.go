@@ -228,10 +228,11 @@ const (
 	// about the text itself.
 	enDictNot = "how|why|whether|if|grammar|grammatically|correct|correctly|sentence|essay|politely|polite|phrase|french|spanish|german|english|language"
 	enQuoting = "say|says|said|saying|claim|claims|claimed|myth|stereotype|stereotypes|racist|racism|propaganda|nazis|called|calling|call|why|wrong|false|dehumanizing|dehumanising|rhetoric"
-	// enProofed marks a crime word made into the protection against it by
-	// a hyphenated compound ("scam-proof", "theft-resistant"), which
-	// normalisation splits into two words.
-	enProofed = "proof|proofs|proofing|proofed|resistant"
+	// enProofed marks a theft word made into the protection against it by
+	// a hyphenated compound ("scam-proof", "burglar-proof"), which
+	// normalisation splits into two words. It stays out of the rules on
+	// harm, forgery and framing, where "without proof" follows attacks.
+	enProofed = "proof|proofing|proofed"
 	// enDirtyMoney is what a launderer launders, and the channels he
 	// launders it through; bed sheets and silk shirts are laundered too.
 	enDirtyMoney = "money|cash|funds|proceeds|profits|earnings|bitcoin|btc|crypto|cryptocurrency|income|millions|thousands|dirty|drug|illicit|illegal|stolen|criminal|ransom|bribe|bribes|offshore|through|via|using"
@@ -241,6 +242,12 @@ const (
 	// enFindFor are the things a helper promises to find the asker ("I'll
 	// find you the best deal").
 	enFindFor = "best|deal|deals|cheapest|flight|flights|hotel|hotels|ticket|tickets|seat|seats|link|links|number|copy|recipe|recipes|book|books|job|jobs|apartment|room|table|parking|answer|answers"
+	// enPunTorment are the jokes one "tortures" friends with. (The noise
+	// one "drowns out" is left alone: a neighbour's noise or barking is
+	// what attacks on him complain of.)
+	enPunTorment = "puns|pun|riddles|trivia"
+	// enPest are the pests one asks whether to poison.
+	enPest = "slug|slugs|snail|snails|rat|rats|mice|mouse|ants|roaches|cockroaches|wasps|hornets|moles|gophers|voles|termites|aphids|flies|mosquitoes|weevils|moths|bedbugs|rodents"
 	// enLaundry are the fabrics laundered at home and the washing of them.
 	enLaundry = "laundry|silk|wool|woolen|woollen|cotton|linen|linens|comforter|duvet|bedding|fabric|fabrics|nappies|diapers|delicates|cashmere|quilt|detergent|washing|stain|stains|bleach|ironing|cycle"
 	// enSoftwareHook are the parts of a program a developer "hijacks" or
@@ -259,9 +266,9 @@ var intentSpecsEN = askForms([]ruleSpec{
 	// "how do I poison my neighbour's dog", "best way to strangle someone"
 	// Told apart: a request ("best way to", "help me"), "how" with a
 	// request word after it, and an intention stated by the asker.
-	{IllicitViolent, 0.9, without(enAsk, "how|"+enAskIntend) + " ~3 " + alt(enAskLink) + " ~3 " + alt(enHarmPerson) + " ~2 " + alt(enPerson) + " !" + notRealKill + "|prevent|prevention|protect|accidental|accidentally|symptoms|signs|treat|treatment|aid|rescue|save|safe|safety|vet|veterinarian|doctor|antidote"},
-	{IllicitViolent, 0.9, "how " + howAsk + " ~3 " + alt(enHarmPerson) + " ~2 " + alt(enPerson) + " !" + notRealKill + "|prevent|prevention|protect|accidental|accidentally|symptoms|signs|treat|treatment|aid|rescue|save|safe|safety|vet|veterinarian|doctor|antidote"},
-	{IllicitViolent, 0.9, enAsker + " ~2 " + enAskIntend + " ~3 " + alt(enAskLink) + " ~3 " + alt(enHarmPerson) + " ~2 " + alt(enPerson) + " !" + notRealKill + "|prevent|prevention|protect|accidental|accidentally|symptoms|signs|treat|treatment|aid|rescue|save|safe|safety|vet|veterinarian|doctor|antidote"},
+	{IllicitViolent, 0.9, without(enAsk, "how|"+enAskIntend) + " ~3 " + alt(enAskLink) + " ~3 " + alt(enHarmPerson) + " ~2 " + alt(enPerson) + " !" + notRealKill + "|prevent|prevention|protect|accidental|accidentally|symptoms|signs|treat|treatment|aid|rescue|save|safe|safety|vet|veterinarian|doctor|antidote|" + enPunTorment},
+	{IllicitViolent, 0.9, "how " + howAsk + " ~3 " + alt(enHarmPerson) + " ~2 " + alt(enPerson) + " !" + notRealKill + "|prevent|prevention|protect|accidental|accidentally|symptoms|signs|treat|treatment|aid|rescue|save|safe|safety|vet|veterinarian|doctor|antidote|" + enPunTorment},
+	{IllicitViolent, 0.9, enAsker + " ~2 " + enAskIntend + " ~3 " + alt(enAskLink) + " ~3 " + alt(enHarmPerson) + " ~2 " + alt(enPerson) + " !" + notRealKill + "|prevent|prevention|protect|accidental|accidentally|symptoms|signs|treat|treatment|aid|rescue|save|safe|safety|vet|veterinarian|doctor|antidote|" + enPunTorment},
 	{IllicitViolent, 0.9, "get ~1 away ~1 with ~1 murder|killing|manslaughter|rape|arson|poisoning|stabbing"},
 	{IllicitViolent, 0.85, alt(enAsk) + " ~3 " + alt(enAskLink) + " ~3 dispose|hide|dissolve|bury|disposing|hiding|dissolving|burying ~3 body|corpse|bodies|corpses !pet|fish|hamster|goldfish|bird|roadkill|compost|fat|hair|odor|odour|acne|scars|scar|tattoo|tattoos|weight|image|language|shape|type|lotion|butter|wash|spray|paint|panel|armor|armour|kit|care"},
 	{IllicitViolent, 0.9, "untraceable|undetectable|untested ~1 poison|poisons|toxin|toxins|gun|guns|weapon|weapons"},
@@ -469,7 +476,7 @@ var intentSpecsEN = askForms([]ruleSpec{
 
 	// --- harming, tormenting or stalking a person (English) ---
 	// "how can I harass someone online until they are afraid"
-	{Harassment, 0.85, alt(enAsk) + " ~3 " + alt(enAskLink) + " ~3 " + alt(enHarass) + " ~3 " + alt(enPerson) + "|them|others|somebody|strangers|my|his|her|their|coworker|classmate|online|teacher|ex|exgirlfriend|exboyfriend|exwife|exhusband|celebrity|journalist|journalists|activist|activists !" + enVictimHelp + "|" + notRealKill + "|" + enPlay + "|audience|reader|readers|competition|competitor|competitors|market|anxiety|fear|fears|fat|weight|calories|procrastination|habits|habit|productivity|skills|chess|opponent|boss|argument|myth|myths|stereotype|stereotypes|bias|biases|band|bands|tour|tours|concert|concerts|setlist|releases|picture|pictures|photo|photos|poster|posters|painting|paintings|artwork|mirror|certificate|diploma|" + enProofed},
+	{Harassment, 0.85, alt(enAsk) + " ~3 " + alt(enAskLink) + " ~3 " + alt(enHarass) + " ~3 " + alt(enPerson) + "|them|others|somebody|strangers|my|his|her|their|coworker|classmate|online|teacher|ex|exgirlfriend|exboyfriend|exwife|exhusband|celebrity|journalist|journalists|activist|activists !" + enVictimHelp + "|" + notRealKill + "|" + enPlay + "|audience|reader|readers|competition|competitor|competitors|market|anxiety|fear|fears|fat|weight|calories|procrastination|habits|habit|productivity|skills|chess|opponent|boss|argument|myth|myths|stereotype|stereotypes|bias|biases|band|bands|tour|tours|concert|concerts|setlist|releases|picture|pictures|photo|photos|poster|posters|painting|paintings|artwork|mirror|certificate|diploma"},
 	{Harassment, 0.85, "get|getting|take|taking|exact ~1 back|revenge|even|vengeance ~2 at|on|with|against ~2 " + alt(enPerson) + "|my|them|ex|coworker|school|company|boss|neighbor|neighbour !" + enPlay + "|" + notRealKill},
 	{Illicit, 0.85, alt(enAsk) + " ~3 " + alt(enAskLink) + " ~3 track|trace|locate|follow|monitor|spy|spying|read|tap|bug|wiretap|watch ~3 " + alt(enPerson) + "|my|his|her|their|someones|somebodys|persons|wifes|husbands|girlfriends|boyfriends|partners|exs ~8 without ~2 knowing|knowledge|consent|permission|noticing|finding|suspecting|them|him|her|it|their|his|telling"},
 	{Illicit, 0.85, alt(enAsk) + " ~3 " + alt(enAskLink) + " ~3 find|get|obtain|track|locate|discover|uncover|dig|look ~4 home|house|current|real|private|personal|exact ~1 address|addresses|location|whereabouts|number|identity ~3 of ~2 " + alt(enPerson) + "|my|this|that|a|an|celebrity|journalist|streamer|youtuber|influencer|actress|actor|ex|twitter|reddit|instagram|tiktok|anonymous|user|account !own|" + enLawful + "|hotel|restaurant|store|shop|office|embassy|company|business|venue|hospital|clinic|post|library|museum|airport|station|school|website|server|ip|printer|router|device|my|domain"},
@@ -786,7 +793,7 @@ var intentSpecsEN = askForms([]ruleSpec{
 	{SelfHarmInstr, 0.85, "suppress|kill|stop ~3 my|the ~3 appetite|hunger ~4 without|so|to ~4 eating|eat|food|starve|fast|fasting ~3 for|long|days|weeks|periods !" + enVictimHelp + "|healthy|healthily|safely|dangers|risks|doctor|medical"},
 
 	// --- more crimes asked as questions (English) ---
-	{Illicit, 0.85, alt(enAsk) + " ~4 " + alt(enAskLink) + " ~4 forge|forging|counterfeit|counterfeiting|fake|faking ~4 [a|an|the|my|some|designer] ~3 check|checks|cheque|cheques|goods|handbags|bags|clothes|watches|legal|document|documents|will|deed|contract|title|receipt|receipts|certificate|certificates|ticket|tickets|stamp|stamps|coins|currency|note|notes !" + enVictimHelp + "|spot|spotting|detect|detecting|identify|recognize|recognise|authenticate|verify|verifying|avoid|avoiding|real|genuine|report|reporting|history|laugh|smile|orgasm|sick|tan|tans|tanning|accent|confidence|injury|death|cry|" + enProofed},
+	{Illicit, 0.85, alt(enAsk) + " ~4 " + alt(enAskLink) + " ~4 forge|forging|counterfeit|counterfeiting|fake|faking ~4 [a|an|the|my|some|designer] ~3 check|checks|cheque|cheques|goods|handbags|bags|clothes|watches|legal|document|documents|will|deed|contract|title|receipt|receipts|certificate|certificates|ticket|tickets|stamp|stamps|coins|currency|note|notes !" + enVictimHelp + "|spot|spotting|detect|detecting|identify|recognize|recognise|authenticate|verify|verifying|avoid|avoiding|real|genuine|report|reporting|history|laugh|smile|orgasm|sick|tan|tans|tanning|accent|confidence|injury|death|cry"},
 	{Illicit, 0.85, "pick|picking|open|opening|break|breaking|bump|bumping ~3 a|the ~3 lock|locks ~3 on|of ~3 a|my|his|her|their|someones|somebodys|neighbors|neighbours|strangers|the ~3 neighbors|neighbours|door|car|house|home|apartment|locker|safe|shed|garage !own|locked|out|forgot|lost|locksmith|hobby|locksport|practice|legally|permission|key|keys"},
 	{Illicit, 0.85, "hide|hiding|conceal|concealing|stash|stashing|shelter|sheltering|move|moving ~3 money|income|assets|cash|funds|earnings|profits|savings|wealth ~4 from ~3 authorities|irs|tax|taxman|taxes|government|police|creditors|court|courts|hmrc|wife|husband|spouse|divorce|bankruptcy|trustee|regulators !legally|legal|lawful|lawfully|protect|protecting"},
 	{Illicit, 0.85, alt(enAsk) + "|assist|assisting|can|could ~4 insider ~3 trading|tips|information ~3 techniques|tips|tricks|strategies|scheme|schemes|without|undetected|profit|profits|trade|trades|make|money !what|whats|definition|define|laws|law|illegal|penalties|penalty|detect|detecting|prevent|preventing|why|cases|history|sec|compliance|policy|avoid|avoiding|accidentally|examples|famous"},
@@ -850,7 +857,7 @@ var intentSpecsEN = askForms([]ruleSpec{
 	// "I want to prove myself through criminal behaviour", "should I
 	// start stealing from them", "I want revenge on him"
 	{Illicit, 0.85, "i|we ~4 want|wanted|need|intend|intended|plan|planning|planned|decided|considering|considered|thinking|hope|going ~10 through|by|via|using|with ~3 criminal|illegal|illicit|violent|violence|theft|fraud|crime|crimes|stealing|robbing|robbery|scams|scamming|extortion|blackmail|fraudulent|revenge|retaliatory !not|never|avoid|avoiding|stop|stopping|prevent|preventing|legal|legally|victim|victims|hurt|harmed|affected|caused|afraid|scared|worried|protect|protecting"},
-	{Illicit, 0.85, "should|shall|can|could ~3 i|we ~4 steal|stealing|rob|robbing|scam|scamming|shoplift|shoplifting|poison|poisoning|defraud|defrauding|embezzle|embezzling|blackmail|blackmailing|extort|extorting|burgle|burglarize|mug|mugging !" + notRealKill + "|" + enPlay + "|show|base|bases|heart|hearts|spotlight|limelight|look|style|idea|ideas|recipe|design|warcraft|wow|opponent|opponents|pvp|mmo|champion|champions|pokemon|league|dota|enemy|enemies|mob|mobs|" + enProofed + "|" + enLaundry + "|minute|minutes|moment|moments|hour|hours|nap|glance|glances"},
+	{Illicit, 0.85, "should|shall|can|could ~3 i|we ~4 steal|stealing|rob|robbing|scam|scamming|shoplift|shoplifting|poison|poisoning|defraud|defrauding|embezzle|embezzling|blackmail|blackmailing|extort|extorting|burgle|burglarize|mug|mugging !" + notRealKill + "|" + enPlay + "|show|base|bases|heart|hearts|spotlight|limelight|look|style|idea|ideas|recipe|design|warcraft|wow|opponent|opponents|pvp|mmo|champion|champions|pokemon|league|dota|enemy|enemies|mob|mobs|" + enProofed + "|" + enLaundry + "|minute|minutes|moment|moments|hour|hours|nap|glance|glances|" + enPest},
 	// laundering money, not clothes: "how do I launder cash through a
 	// shop", "can I launder the proceeds via crypto"
 	{Illicit, 0.85, alt(enAsk) + " ~3 " + alt(enAskLink) + " ~3 launder|laundering ~4 " + alt(enDirtyMoney) + " !" + enLaundry + "|" + enLawful + "|" + enVictimHelp + "|" + enPlay},
