@@ -250,7 +250,7 @@ const (
 )
 
 func (f *Filter) checkExternal(ctx context.Context, ext *External, text string, thr *[nCat]float64) Verdict {
-	s := f.scores(text, 0, nil)
+	s := f.scores(text, 0, nil, true)
 	if ext == nil {
 		return f.verdict(s, thr, nil)
 	}

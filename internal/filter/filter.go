@@ -399,18 +399,18 @@ func (f *Filter) Config() Config { return f.cfg }
 
 // Check scores a prompt (input thresholds).
 func (f *Filter) Check(text string) Verdict {
-	return f.verdict(f.scores(text, 0, nil), &f.inThr[scriptIndex(text)], nil)
+	return f.verdict(f.scores(text, 0, nil, true), &f.inThr[scriptIndex(text)], nil)
 }
 
 // CheckOutput scores a model's answer (output thresholds).
 func (f *Filter) CheckOutput(text string) Verdict {
-	return f.verdict(f.scores(text, 0, nil), &f.outThr[scriptIndex(text)], nil)
+	return f.verdict(f.scores(text, 0, nil, true), &f.outThr[scriptIndex(text)], nil)
 }
 
 // Explain is Check with the names of the rules that matched.
 func (f *Filter) Explain(text string) Verdict {
 	var rules []string
-	s := f.scores(text, 0, &rules)
+	s := f.scores(text, 0, &rules, true)
 	return f.verdict(s, &f.inThr[scriptIndex(text)], rules)
 }
 
@@ -424,7 +424,24 @@ const maxDecodeDepth = 2
 // shortText is the word count below which classifier scores are damped.
 const shortText = 4
 
-func (f *Filter) scores(text string, depth int, rules *[]string) [nCat]float64 {
+// CalibrationScores returns, per category, the score a threshold decides
+// on: the classifier's, with the weak rules' evidence, but without the
+// strong rules, which flag a text whatever the threshold. Calibration
+// chooses thresholds on these scores, so that rules written later, which
+// change what the strong rules flag, do not move the classifier's
+// thresholds.
+func (f *Filter) CalibrationScores(text string) map[string]float64 {
+	s := f.scores(text, 0, nil, false)
+	out := make(map[string]float64, nCat)
+	for i, c := range Categories {
+		out[c] = s[i]
+	}
+	return out
+}
+
+// scores returns the text's score per category; strong says whether the
+// strong rules count (CalibrationScores leaves them out).
+func (f *Filter) scores(text string, depth int, rules *[]string, strong bool) [nCat]float64 {
 	var out, ruleScore [nCat]float64
 	nt := normalize(text)
 	// A text of one to three words is too little evidence for the
@@ -458,11 +475,14 @@ func (f *Filter) scores(text string, depth int, rules *[]string) [nCat]float64 {
 		f.matchRules(&r13, &ruleScore, rules)
 	}
 	for i, r := range ruleScore {
+		if r >= strongRule && !strong {
+			continue
+		}
 		out[i] = combine(out[i], r)
 	}
 	if depth < maxDecodeDepth {
 		for _, d := range decodedTexts(text) {
-			ds := f.scores(d, depth+1, rules)
+			ds := f.scores(d, depth+1, rules, strong)
 			for i := range out {
 				out[i] = max(out[i], ds[i])
 			}

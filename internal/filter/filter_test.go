@@ -296,3 +296,26 @@ func FuzzCheck(f *testing.F) {
 		}
 	})
 }
+
+// TestCalibrationScoresLeaveOutStrongRules: the scores thresholds are
+// calibrated on are the classifier's, without the rules that decide alone,
+// and the same as Check's where no strong rule matched.
+func TestCalibrationScoresLeaveOutStrongRules(t *testing.T) {
+	f := newFilter(t)
+	const attack = "Я никогда не работал, но теперь хочу украсть деньги у тёщи"
+	v := f.Check(attack)
+	cs := f.CalibrationScores(attack)
+	if !v.Is(filter.Illicit) || v.Score(filter.Illicit) < 0.85 {
+		t.Fatalf("%q: illicit %.2f; want a strong rule's score", attack, v.Score(filter.Illicit))
+	}
+	if cs[filter.Illicit] >= v.Score(filter.Illicit) {
+		t.Errorf("%q: calibration score %.2f; want below Check's %.2f", attack, cs[filter.Illicit], v.Score(filter.Illicit))
+	}
+	const plain = "Write a short poem about autumn leaves."
+	v, cs = f.Check(plain), f.CalibrationScores(plain)
+	for _, c := range filter.Categories {
+		if cs[c] != v.Score(c) {
+			t.Errorf("%q: %s calibration score %.4f; Check %.4f", plain, c, cs[c], v.Score(c))
+		}
+	}
+}

@@ -43,13 +43,14 @@ const (
 	// share of the 5 % the issue allows (at 0.02 the Latin injection
 	// threshold rose to 0.61 and the in-sample recall on the development
 	// set fell below its 0.95 target; 0.03 keeps it at the 0.5 floor).
-	// The moderation rate is 0.9 %, not 1 %: the Latin illicit threshold
-	// sits where held-out benign scores are sparse, and at 1 % it moved
-	// from 0.78 to 0.75 when the fourth round of rules cleared a few benign
-	// rows, enough for the classifier alone to flag harmless requests
-	// about hiring movers or carrying a weapon legally (testdata's benign
-	// forms); at 0.9 % it is 0.78 again.
-	DefaultFPR       = 0.009
+	// The rates count the classifier's own false positives: the scores
+	// are Filter.CalibrationScores, without the strong rules, so a round
+	// of new rules does not move the thresholds (with the strong rules
+	// counted, each round that cleared or flagged a few benign rows moved
+	// the Latin illicit threshold by 0.03, and harmless look-alikes in the
+	// tests flipped). At 0.8 % the thresholds are where 0.9 % put them with
+	// the rules counted: Latin illicit 0.78, Cyrillic illicit 0.82.
+	DefaultFPR       = 0.008
 	DefaultAttackFPR = 0.03
 	// DefaultFolds is how many folds of whole sources calibration uses.
 	DefaultFolds = 3
@@ -115,7 +116,8 @@ func (r Rates) For(c string) float64 {
 
 // Calibrate chooses, per script and category, the lowest threshold within
 // [MinThreshold, MaxThreshold] that at most the category's rate of the
-// held-out benign rows reach, training one model per fold of whole sources
+// held-out benign rows reach without the strong rules
+// (Filter.CalibrationScores), training one model per fold of whole sources
 // (SourceFolds), and returns the thresholds with the operating points for
 // the report.
 func Calibrate(rows []dataset.Row, opt filter.TrainOptions, rates Rates, folds int) (map[string]map[string]float64, []OperatingPoint) {
@@ -150,9 +152,9 @@ func Calibrate(rows []dataset.Row, opt filter.TrainOptions, rates Rates, folds i
 			if neg[sc] == nil {
 				neg[sc] = map[string][]float64{}
 			}
-			v := f.Check(r.Text)
+			v := f.CalibrationScores(r.Text)
 			for _, c := range filter.Categories {
-				neg[sc][c] = append(neg[sc][c], v.Score(c))
+				neg[sc][c] = append(neg[sc][c], v[c])
 			}
 		}
 	}
@@ -207,7 +209,8 @@ func pick(scores []float64, fpr float64) OperatingPoint {
 func PrintOperatingPoints(w io.Writer, rows []dataset.Row, ops []OperatingPoint, rates Rates, folds int) {
 	_, fs := SourceFolds(rows, max(folds, 2))
 	fmt.Fprintf(w, "\n== calibrated thresholds: per script and category, the lowest threshold within [%.2f, %.2f] that at most %.3f\n"+
-		"   (prompt_injection, jailbreak) or %.3f (other categories) of the benign rows of held-out sources reach;\n"+
+		"   (prompt_injection, jailbreak) or %.3f (other categories) of the benign rows of held-out sources reach\n"+
+		"   with the classifier and weak rules (the strong rules flag on their own and are not counted);\n"+
 		"   %d folds of whole sources, each scored by a model trained without them:\n", MinThreshold, MaxThreshold, rates.Attack, rates.Moderation, len(fs))
 	for i, f := range fs {
 		fmt.Fprintf(w, "   fold %d: %v\n", i+1, f)
