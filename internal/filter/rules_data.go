@@ -88,7 +88,7 @@ var ruleSpecs = []ruleSpec{
 	{SelfHarmInstr, 0.7, "lethal|fatal|deadly ~1 dose|overdose ~2 of|for ~3 myself|suicide|me"},
 	{SelfHarmInstr, 0.85, "как|способ|способы|лучший|безболезненн* ~3 покончить ~2 с ~1 собой"},
 	{SelfHarmInstr, 0.85, "как|способ|способы ~3 убить|порезать|повесить|отравить ~1 себя"},
-	{SelfHarmInstr, 0.85, "способ*|метод* ~2 самоубийств*|суицид*"},
+	{SelfHarmInstr, 0.85, "способ*|метод* ~2 самоубийств*|суицид* !профилакт*|предотврат*|помощь|помочь|поддерж*|телефон*|горяч*|признак*|распозна*|отговорить"},
 
 	// --- threats ---
 	{HarassmentThreat, 0.85, "i|im|ill|well|we ~3 will|gonna|going|to ~2 kill|murder|hurt|stab|shoot|beat|strangle|rape|find|bury|destroy|end ~1 you|your|ya|u !" + notRealKill + "|" + enMatchGame + "|" + enFindFor},
@@ -111,7 +111,7 @@ var ruleSpecs = []ruleSpec{
 	{IllicitViolent, 0.8, "how|ways|way|where|help ~3 to|do|can|could|me|i ~3 get|buy|obtain|make|build|print ~2 untraceable|unregistered|illegal|ghost|automatic ~2 gun|guns|firearm*|weapon*|rifle|pistol"},
 	{IllicitViolent, 0.85, "как|способ*|помоги|научи|инструкц* ~3 убить|убивать|отравить|задушить|зарезать|застрелить|похитить|изнасиловать|избить|покалечить|утопить ~2 человека|людей|соседа|соседку|жену|мужа|ребенка|детей|кого|его|ее|их|начальника|учителя|девушку|парня|полицейского"},
 	{IllicitViolent, 0.9, "как|способ*|помоги|научи|инструкц*|рецепт* ~3 сделать|изготовить|собрать|создать|смастерить|приготовить ~3 бомбу|бомбы|взрывчатк*|взрывное|взрывн*|гранату|напалм|зарин|отравляющ*|молотова|химическое|биологическое !" + notRealBombRU},
-	{IllicitViolent, 0.7, "как|где ~3 купить|достать|получить|изготовить|сделать ~3 оружие|пистолет|автомат|ствол|огнестрельн*|боеприпас*"},
+	{IllicitViolent, 0.7, "как|где ~3 купить|достать|получить|изготовить|сделать ~3 оружие|пистолет|автомат|ствол|огнестрельн*|боеприпас* !бумаг*|картон*|лего|lego|оригами|игрушечн*|водян*|пластилин*|шоколад*|резинк*|косплей*|реквизит*"},
 
 	// --- illicit (non-violent crime) ---
 	{Illicit, 0.7, "how|ways|way|help|teach|instructions|guide|steps ~3 to|do|can|could|me|i ~3 make|cook|synthesize|synthesise|manufacture|produce|grow ~2 meth|methamphetamine|crack|cocaine|heroin|fentanyl|lsd|mdma|drugs"},
