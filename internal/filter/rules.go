@@ -252,8 +252,13 @@ func (rs *ruleSet) add(sp ruleSpec, name string) error {
 func (rs *ruleSet) parse(sp ruleSpec) (rule, error) {
 	r := rule{category: sp.category, score: sp.score}
 	gap := 0
-	for _, f := range strings.Fields(sp.pattern) {
+	fields := strings.Fields(sp.pattern)
+	for i, f := range fields {
 		switch {
+		case strings.HasPrefix(f, "!") && i != len(fields)-1:
+			// "!a ~1 b" would end the exclusions at the space and make b
+			// a required slot.
+			return r, fmt.Errorf("rule %q: the exclusions %q must be the last slot, one word list without spaces", sp.pattern, f)
 		case strings.HasPrefix(f, "!"):
 			var after, before []string
 			for _, a := range strings.Split(f[1:], "|") {

@@ -74,3 +74,17 @@ func TestRuleJustBefore(t *testing.T) {
 		}
 	}
 }
+
+// TestRuleExclusionsMustBeLast: a space or a gap inside the exclusions
+// would end them early and make the rest a required slot, so it is an
+// error.
+func TestRuleExclusionsMustBeLast(t *testing.T) {
+	for _, p := range []string{"how ~2 rob !game ~1 bank", "how ~2 rob !game film", "!game how ~2 rob"} {
+		if _, err := compileRules(stage{"", []ruleSpec{{Illicit, 0.9, p}}}); err == nil {
+			t.Errorf("compileRules(%q): no error", p)
+		}
+	}
+	if _, err := compileRules(stage{"", []ruleSpec{{Illicit, 0.9, "how ~2 rob !game|film*|<не"}}}); err != nil {
+		t.Errorf("valid pattern: %v", err)
+	}
+}
