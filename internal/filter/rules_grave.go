@@ -3,9 +3,13 @@ package filter
 import "strings"
 
 // graveSpecsEN are the English rules for the gravest harms asked outright,
-// whatever the request form: suicide and self-harm methods, sexual content
-// with minors and grooming, terrorism and mass-casualty attacks, poisoning
-// a person, weapons and explosives, and hate speech written on request.
+// whatever the request form (a question of quantity or place, an
+// imperative, a first-person plan, a pretext): suicide and self-harm
+// methods, sexual content with minors and grooming, terrorism and
+// mass-casualty attacks, explosives and guns, poisoning or drugging a
+// person, violence, drugs, fraud, theft, hacking and surveillance of a
+// person, stolen cards and identities, evading justice, harassment, and
+// hate speech written on request.
 // Rules opened by the whole enAsk class are split by askForms into its
 // three request forms.
 
@@ -43,12 +47,8 @@ var (
 	grChildSafe = "education|educational|educate|health|healthy|puberty|consent|safety|safe|safely|protect|protecting|protection|prevent|preventing|prevention|report|reporting|abuse|abused|abuser|signs|sign|law|laws|legal|illegal|police|therapist|therapy|doctor|pediatrician|curriculum|lesson|lessons|explain|explaining|questions|appropriate|development|book|books|parenting|teacher|teachers|homework|birthday|party|activities|toys|games|clothes|clothing|shoes|swimsuit|swimming|help|helping|support|awareness|warning|warn|detect|detecting|spot|spotting|recognize|recognise|moderation|classifier"
 	// grPills are medicines and substances taken or given in an overdose.
 	grPills = "pills|pill|tablets|tablet|meds|medication|medications|medicine|sleeping|insulin|paracetamol|acetaminophen|tylenol|ibuprofen|aspirin|advil|xanax|valium|ambien|zolpidem|benadryl|diphenhydramine|oxycodone|oxy|morphine|fentanyl|codeine|tramadol|antidepressants|sertraline|zoloft|prozac|lithium|digoxin|propranolol|amitriptyline|melatonin|benzos|opioids|barbiturates|heroin|potassium|cyanide|antifreeze|arsenic|strychnine|nitrite|nitrate|painkillers|sedatives|sleepers"
-	// grDie are the words of dying or of a death sure to come.
-	grDie = "die|dying|death|dead|fatal|lethal|od|overdose|kill|end|wake"
 	// grPlay are games, fiction analysis and sport.
 	grPlay = without(enPlay, "hide|seek|gift|gifts|present|script|video|tag|match") + "|" + without(notRealKill, "time|process|processes|cells|bacteria|germs|final|level|story|novel|fiction|mood|vibe|feelings|joke|jokes")
-	// grPersonPoss are the people whose drink or phone is taken.
-	grPersonPoss = "his|her|their|someones|somebodys|a|the|my|mys"
 	// grSpouse are partners and people close to the asker, possessive.
 	grSpouse = "wifes|husbands|girlfriends|boyfriends|partners|exs|spouses|fiances|fiancees|her|his|their|someones|somebodys|bosses|coworkers|roommates|neighbors|neighbours|friends|sisters|brothers|moms|mums|dads|crushs|crushes|dates"
 	// grKidsPoss mark a parent looking after their own children.
@@ -294,6 +294,8 @@ var graveSpecsEN = askForms([]ruleSpec{
 	{Illicit, 0.9, "sim ~1 swap|swapping|swaps|hijack|hijacking|jacking ~1 attack|attacks|scam|scams|fraud ~6 take|steal|crypto|coinbase|binance|bank|account|accounts|2fa|someone|someones|victim|victims|target|targets !protect|protecting|prevent|preventing|stop|stopping|avoid|avoiding|was|been|got|happened|lock|locking|secure|securing"},
 	{Illicit, 0.9, "port|porting|transfer|transferring|hijack|hijacking|steal|stealing|take|taking|clone|cloning|intercept|intercepting ~3 someones|somebodys|his|her|their|another|victims|targets|" + grSpouse + " ~2 phone ~1 number|number|sim|sims|2fa|sms|otp|codes ~6 to|into|onto|without|account|accounts|crypto|bank|coinbase|binance|take|steal|access !own|prevent|protect|protecting|stop|lock|legally|permission|consent|authorized|authorised"},
 
+	{Illicit, 0.9, "spy|spying|watch|watching|record|recording|hack|hacking ~3 on|into ~3 " + grSpouse + "|her|him|them|girlfriend|boyfriend|wife|husband|ex|neighbor|neighbour|roommate|coworker ~4 webcam|webcams|camera|cameras|mic|microphone|cam !" + grKidsPoss + "|own|mine|baby|monitor|pet|dog|cat|nanny|zoom|meeting|meetings|teams|class|test|testing|privacy|protect|protecting|block|blocking|cover|covering|tape|detect|detecting|prevent|stop|signs|hacked|was|been|is"},
+
 	// --- stolen cards and identities (English) ---
 	// "I found a credit card, how can I use it", "pass KYC with someone
 	// else's passport", "a loan in my dead uncle's name"
@@ -340,7 +342,6 @@ var graveSpecsEN = askForms([]ruleSpec{
 	{HarassmentThreat, 0.9, alt(enCreate) + "|leave|leaving|send|sending|slip|slipping|tape|post|mail ~4 threatening|threat|threats|scary|creepy|intimidating|menacing|anonymous|ominous|warning|death ~2 note|notes|letter|letters|message|messages|text|texts|email|emails|voicemail|voicemails|card|cards|threat|threats ~6 to|for|on|under|at|so|my|his|her|their|neighbor|neighbour|neighbors|neighbours|boss|coworker|colleague|ex|teacher|landlord|tenant|classmate|him|her|them|door|windshield|car|mailbox|house|desk|locker !halloween|game|games|escape|room|story|novel|haunted|dnd|party|decoration|decorations|campfire|ghost|murder|mystery|fiction|character|movie|film|script|detect|analysis|report|reporting|received|got|police|" + grPlay},
 	{HarassmentThreat, 0.9, "write|create|draft|send|compose|text|craft ~4 message|text|note|letter|email|dm|messages|texts|notes|letters|emails ~6 make|makes|scare|scares|terrify|terrifies|frighten|frightens|intimidate|intimidates ~2 her|him|them|my|" + alt(enPerson) + " ~3 scared|afraid|terrified|fear|frightened|leave|sleep|go|shaking !" + grPlay + "|halloween|story|novel|haunted|ghost|campfire|prank|party|escape|room|detect|analysis|example|examples|not|never|without"},
 	{HarassmentThreat, 0.9, "i|we|ill ~1 know ~2 where ~2 you|she|he|they|your|u|ur|his|her|their ~2 live|lives|work|works|sleep|sleeps|kids|children|family|daughter|son|wife|husband|school ~6 coming|come|gonna|going|watch|see|wait|waiting|soon|next|find|visit|pay|hurt|burn|get !" + grPlay + "|lyrics|song|meme|movie|film|quote"},
-	{Illicit, 0.9, "spy|spying|watch|watching|record|recording|hack|hacking ~3 on|into ~3 " + grSpouse + "|her|him|them|girlfriend|boyfriend|wife|husband|ex|neighbor|neighbour|roommate|coworker ~4 webcam|webcams|camera|cameras|mic|microphone|cam !" + grKidsPoss + "|own|mine|baby|monitor|pet|dog|cat|nanny|zoom|meeting|meetings|teams|class|test|testing|privacy|protect|protecting|block|blocking|cover|covering|tape|detect|detecting|prevent|stop|signs|hacked|was|been|is"},
 	{HarassmentThreat, 0.9, "leave|move|get|go|run ~2 or ~1 die|burn|suffer|bleed|else !" + grPlay + "|song|lyrics|game|adapt|evolve|innovate|grow|learn"},
 	{HarassmentThreat, 0.9, "until|so|till|untill|make|drive|push|pushing ~3 he|she|they|him|her|them ~2 kills|kill|hurts|hurt|cuts|cut|harms|harm|hangs|hang ~1 himself|herself|themselves|themself !prevent|stop|stopping|help|helping|signs|worried|worry|scared|afraid|fear"},
 	{Harassment, 0.9, "get|make|organize|organise|convince|rally|coordinate|persuade|encourage ~4 everyone|everybody|whole|all|class|group|classmates|people|friends|kids|students|school|coworkers|team|office ~4 to|against ~3 ignore|exclude|bully|hate|mock|gang|laugh|shun|ostracize|ostracise|isolate|harass|turn|troll|spam|hating ~3 up|on|at|against|him|her|them|this|that|the|new|a|one|my|girl|boy|kid|classmate|coworker|colleague|fun|rumors|rumours|about|lies !stop|stopping|prevent|preventing|dealing|deal|cope|coping|handle|victim|victims|if|why|signs|awareness|reporting|protect|protecting|" + grPlay + "|noise|music|rule|rules|ads|haters|trolls|bullies|racism|discrimination|climate|change|vote|voting|petition|party|surprise|birthday|game|homework|project|vegetables|meal|diet|vaccine|vaccines"},
