@@ -1,7 +1,6 @@
 package filter_test
 
 import (
-	"strings"
 	"testing"
 
 	"github.com/vmira/mira/internal/filter"
@@ -840,30 +839,6 @@ var graveBenignRU = []string{
 	"Я хочу убить дракона в игре, какой меч взять",
 }
 
-func TestGraveRulesRussian(t *testing.T) {
-	f := newFilter(t)
-	for _, c := range graveCasesRU {
-		v := f.Explain(c.text)
-		if !ruIntentRule(v.Rules, c.want) {
-			t.Errorf("%s: %q: no intent rule for %s; rules %v", c.kind, c.text, c.want, v.Rules)
-		}
-		if !v.Is(c.want) {
-			t.Errorf("%s: %q: %s not flagged (score %.2f)", c.kind, c.text, c.want, v.Score(c.want))
-		}
-	}
-}
+func TestGraveRulesRussian(t *testing.T) { checkIntentCases(t, graveCasesRU) }
 
-func TestGraveBenignRussian(t *testing.T) {
-	f := newFilter(t)
-	for _, text := range graveBenignRU {
-		v := f.Explain(text)
-		for _, r := range v.Rules {
-			if strings.HasPrefix(r, "intent:") {
-				t.Errorf("%q: intent rule %s matched", text, r)
-			}
-		}
-		if v.Flagged {
-			t.Errorf("%q flagged %v; rules %v", text, v.FlaggedCategories, v.Rules)
-		}
-	}
-}
+func TestGraveBenignRussian(t *testing.T) { checkLookalikes(t, graveBenignRU) }

@@ -1,7 +1,6 @@
 package filter_test
 
 import (
-	"strings"
 	"testing"
 
 	"github.com/vmira/mira/internal/filter"
@@ -676,41 +675,6 @@ var graveLookalikesEN = []string{
 	"History of redlining: how banks kept blacks out of neighborhoods",
 }
 
-// graveIntentRule reports whether an intent rule of category c matched.
-func graveIntentRule(rules []string, c string) bool {
-	for _, r := range rules {
-		if strings.HasPrefix(r, "intent:"+c+"#") {
-			return true
-		}
-	}
-	return false
-}
+func TestGraveRulesEnglish(t *testing.T) { checkIntentCases(t, graveCasesEN) }
 
-func TestGraveRulesEnglish(t *testing.T) {
-	f := newFilter(t)
-	for _, c := range graveCasesEN {
-		v := f.Explain(c.text)
-		if !graveIntentRule(v.Rules, c.want) {
-			t.Errorf("%s: %q: no intent rule for %s; rules %v", c.kind, c.text, c.want, v.Rules)
-			continue
-		}
-		if !v.Is(c.want) {
-			t.Errorf("%s: %q: %s not flagged (score %.2f)", c.kind, c.text, c.want, v.Score(c.want))
-		}
-	}
-}
-
-func TestGraveLookalikesEnglish(t *testing.T) {
-	f := newFilter(t)
-	for _, text := range graveLookalikesEN {
-		v := f.Explain(text)
-		for _, r := range v.Rules {
-			if strings.HasPrefix(r, "intent:") {
-				t.Errorf("%q: intent rule %s matched", text, r)
-			}
-		}
-		if v.Flagged {
-			t.Errorf("%q flagged %v; rules %v", text, v.FlaggedCategories, v.Rules)
-		}
-	}
-}
+func TestGraveLookalikesEnglish(t *testing.T) { checkLookalikes(t, graveLookalikesEN) }

@@ -1337,9 +1337,9 @@ func TestNoIntentRuleRussian(t *testing.T) {
 	}
 }
 
-// ruIntentRule reports whether a Russian or English intent rule of
-// category c matched (rule names are "intent:<category>#<n>").
-func ruIntentRule(rules []string, c string) bool {
+// intentRule reports whether an intent rule of category c matched (rule
+// names are "intent:<category>#<n>").
+func intentRule(rules []string, c string) bool {
 	for _, r := range rules {
 		if strings.HasPrefix(r, "intent:"+c+"#") {
 			return true
@@ -1348,11 +1348,15 @@ func ruIntentRule(rules []string, c string) bool {
 	return false
 }
 
-func TestIntentRulesRussian(t *testing.T) {
+// checkIntentCases checks that an intent rule of each case's category
+// matches it, so a case cannot pass on the classifier alone, and that the
+// category is flagged.
+func checkIntentCases(t *testing.T, cases []struct{ kind, text, want string }) {
+	t.Helper()
 	f := newFilter(t)
-	for _, c := range intentCasesRU {
+	for _, c := range cases {
 		v := f.Explain(c.text)
-		if !ruIntentRule(v.Rules, c.want) {
+		if !intentRule(v.Rules, c.want) {
 			t.Errorf("%s: %q: no intent rule for %s; rules %v", c.kind, c.text, c.want, v.Rules)
 		}
 		if !v.Is(c.want) {
@@ -1361,9 +1365,12 @@ func TestIntentRulesRussian(t *testing.T) {
 	}
 }
 
-func TestBenignLookalikesRussian(t *testing.T) {
+// checkLookalikes checks that no intent rule matches a harmless look-alike
+// and that nothing flags it.
+func checkLookalikes(t *testing.T, texts []string) {
+	t.Helper()
 	f := newFilter(t)
-	for _, text := range benignLookalikesRU {
+	for _, text := range texts {
 		v := f.Explain(text)
 		for _, r := range v.Rules {
 			if strings.HasPrefix(r, "intent:") {
@@ -1375,6 +1382,9 @@ func TestBenignLookalikesRussian(t *testing.T) {
 		}
 	}
 }
+
+func TestIntentRulesRussian(t *testing.T)      { checkIntentCases(t, intentCasesRU) }
+func TestBenignLookalikesRussian(t *testing.T) { checkLookalikes(t, benignLookalikesRU) }
 
 // BenchmarkCheck1KBRussianQuestions is Russian text made of the request
 // forms that start the most Russian intent rules ("как", "какие способы",

@@ -1,7 +1,6 @@
 package filter_test
 
 import (
-	"strings"
 	"testing"
 
 	"github.com/vmira/mira/internal/filter"
@@ -586,30 +585,6 @@ var statementLookalikesRU = []string{
 	"Я хочу написать доклад о том, как боевики добивались целей посредством терактов.",
 }
 
-func TestStatementRulesRussian(t *testing.T) {
-	f := newFilter(t)
-	for _, c := range statementCasesRU {
-		v := f.Explain(c.text)
-		if !ruIntentRule(v.Rules, c.want) {
-			t.Errorf("%s: %q: no intent rule for %s; rules %v", c.kind, c.text, c.want, v.Rules)
-		}
-		if !v.Is(c.want) {
-			t.Errorf("%s: %q: %s not flagged (score %.2f)", c.kind, c.text, c.want, v.Score(c.want))
-		}
-	}
-}
+func TestStatementRulesRussian(t *testing.T) { checkIntentCases(t, statementCasesRU) }
 
-func TestStatementLookalikesRussian(t *testing.T) {
-	f := newFilter(t)
-	for _, text := range statementLookalikesRU {
-		v := f.Explain(text)
-		for _, r := range v.Rules {
-			if strings.HasPrefix(r, "intent:") {
-				t.Errorf("%q: intent rule %s matched", text, r)
-			}
-		}
-		if v.Flagged {
-			t.Errorf("%q flagged %v; rules %v", text, v.FlaggedCategories, v.Rules)
-		}
-	}
-}
+func TestStatementLookalikesRussian(t *testing.T) { checkLookalikes(t, statementLookalikesRU) }
