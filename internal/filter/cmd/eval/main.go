@@ -255,6 +255,7 @@ func probe(dir string) {
 	if err != nil {
 		log.Fatal(err)
 	}
+	predict := training.FilterPredictor(f)
 	sets, err := os.ReadDir(dir)
 	if err != nil {
 		fmt.Printf("\n== probe sets: %v\n", err)
@@ -273,15 +274,8 @@ func probe(dir string) {
 			n, flagged := 0, 0
 			for _, t := range splitLines(string(b)) {
 				n++
-				v := f.Check(t)
-				hit := v.Flagged
-				if harmful {
-					hit = false
-					for _, c := range filter.ModerationCategories {
-						hit = hit || v.Is(c)
-					}
-				}
-				if hit {
+				attack, moderation := predict(t)
+				if moderation || (!harmful && attack) {
 					flagged++
 				}
 			}
