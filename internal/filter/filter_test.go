@@ -92,24 +92,20 @@ func TestBenignEnglishAllowed(t *testing.T) {
 }
 
 func TestBenignRussianNotFlagged(t *testing.T) {
-	f := newFilter(t)
 	b, err := os.ReadFile("testdata/benign_ru.txt")
 	if err != nil {
 		t.Fatal(err)
 	}
-	n := 0
+	var lines []string
 	for _, line := range strings.Split(string(b), "\n") {
-		if line == "" || strings.HasPrefix(line, "#") {
-			continue
-		}
-		n++
-		if v := f.Explain(line); v.Flagged {
-			t.Errorf("Check(%q) flagged %v; rules=%v", line, v.FlaggedCategories, v.Rules)
+		if line != "" && !strings.HasPrefix(line, "#") {
+			lines = append(lines, line)
 		}
 	}
-	if n < 50 {
-		t.Fatalf("only %d prompts in testdata/benign_ru.txt", n)
+	if len(lines) < 50 {
+		t.Fatalf("only %d prompts in testdata/benign_ru.txt", len(lines))
 	}
+	checkNotFlagged(t, lines, ordinaryBudget)
 }
 
 func TestHarmfulFlagged(t *testing.T) {

@@ -23,15 +23,21 @@ import (
 // method) scores benign text lower than text from a new source does, so its
 // thresholds flagged far more unseen benign prompts than they promised.
 
-// Threshold bounds. Calibration only raises a threshold above the default
-// 0.5: leave-one-source-out showed that a floor of 0.3, where the held-out
-// folds allowed it, flagged more benign rows of yet other sources (7.7 %
-// of the English ones against 6.6 %) because every category's small share
-// adds up. Above MaxThreshold the strong rules (score 0.85 and up) would no
-// longer decide alone.
+// Threshold bounds. Calibration only raises a moderation category's
+// threshold above the default 0.5: leave-one-source-out showed that a floor
+// of 0.3, where the held-out folds allowed it, flagged more benign rows of
+// yet other sources (7.7 % of the English ones against 6.6 %) because every
+// category's small share adds up. prompt_injection and jailbreak may go down
+// to MinAttackThreshold: the written benign prompts (answer formats, roles
+// for harmless tasks) taught the attack heads to score role play lower, so
+// at 0.5 they met only 1.4 % of their 3 % on the held-out sources and
+// in-the-wild jailbreaks slipped under; the written prompts' own rate keeps
+// the Latin injection threshold at 0.47. Above MaxThreshold the strong
+// rules (score 0.85 and up) would no longer decide alone.
 const (
-	MinThreshold = filter.DefaultThreshold
-	MaxThreshold = 0.85
+	MinThreshold       = filter.DefaultThreshold
+	MinAttackThreshold = 0.4
+	MaxThreshold       = 0.85
 	// minNegatives is the fewest benign rows of a script from which a
 	// threshold is chosen; with fewer the default stays.
 	minNegatives = 100
@@ -52,6 +58,11 @@ const (
 	// the rules counted: Latin illicit 0.78, Cyrillic illicit 0.82.
 	DefaultFPR       = 0.008
 	DefaultAttackFPR = 0.03
+	// DefaultWrittenFPR is each category's rate on the held-out written
+	// benign prompts (training.Benign): questions on the topics attacks
+	// touch (weapons law, overdose symptoms, killing a process) and
+	// requests in the forms attacks use.
+	DefaultWrittenFPR = 0.01
 	// DefaultFolds is how many folds of whole sources calibration uses.
 	DefaultFolds = 3
 )
@@ -63,7 +74,11 @@ type OperatingPoint struct {
 	Threshold        float64
 	Negatives        int     // benign held-out rows of the script
 	FPR              float64 // on them
-	Clamped          bool    // the FPR target asked for a value outside the bounds
+	// WrittenNegatives are the held-out written benign prompts of the
+	// script, and WrittenFPR the threshold's rate on them.
+	WrittenNegatives int
+	WrittenFPR       float64
+	Clamped          bool // the FPR target asked for a value outside the bounds
 }
 
 // SourceFolds deals the sources that have benign rows into k folds, the
@@ -101,10 +116,13 @@ func SourceFolds(rows []dataset.Row, k int) (map[string]int, [][]string) {
 type Rates struct {
 	Attack     float64 // prompt_injection and jailbreak
 	Moderation float64 // every other category
+	// Written is every category's rate on the written benign prompts, the
+	// hard negatives: a threshold is the higher of the two the rates give.
+	Written float64
 }
 
 // DefaultRates are the rates cmd/train and cmd/eval use by default.
-var DefaultRates = Rates{Attack: DefaultAttackFPR, Moderation: DefaultFPR}
+var DefaultRates = Rates{Attack: DefaultAttackFPR, Moderation: DefaultFPR, Written: DefaultWrittenFPR}
 
 // For returns the rate for category c.
 func (r Rates) For(c string) float64 {
@@ -125,9 +143,13 @@ func Calibrate(rows []dataset.Row, opt filter.TrainOptions, rates Rates, folds i
 		folds = 2
 	}
 	fold, _ := SourceFolds(rows, folds)
-	neg := map[string]map[string][]float64{} // script -> category -> scores
+	written := WrittenExamples()
+	// script -> category -> scores, of the held-out sources' benign rows
+	// and of the held-out written benign prompts
+	neg, negW := scores{}, scores{}
 	for k := range folds {
-		var train, val []dataset.Row
+		var train []dataset.Row
+		var val []dataset.Row
 		for _, r := range rows {
 			if f, ok := fold[r.Key()]; ok && f == k {
 				val = append(val, r)
@@ -138,24 +160,29 @@ func Calibrate(rows []dataset.Row, opt filter.TrainOptions, rates Rates, folds i
 		if len(val) == 0 {
 			continue
 		}
+		ex := Examples(train, false)
+		var valW []string
+		for _, w := range written {
+			switch {
+			case int(w.Part*float64(folds)) != k:
+				ex = append(ex, w.Example)
+			case w.Benign:
+				valW = append(valW, w.Text)
+			}
+		}
 		cfg := filter.DefaultConfig()
-		cfg.Model = filter.Train(Examples(train, true), Heads, opt)
+		cfg.Model = filter.Train(ex, Heads, opt)
 		f, err := filter.New(cfg)
 		if err != nil {
 			panic(err) // the default configuration is valid
 		}
 		for _, r := range val {
-			if r.Task() != "" {
-				continue
+			if r.Task() == "" {
+				neg.add(f, r.Text)
 			}
-			sc := filter.ScriptOf(r.Text)
-			if neg[sc] == nil {
-				neg[sc] = map[string][]float64{}
-			}
-			v := f.CalibrationScores(r.Text)
-			for _, c := range filter.Categories {
-				neg[sc][c] = append(neg[sc][c], v[c])
-			}
+		}
+		for _, t := range valW {
+			negW.add(f, t)
 		}
 	}
 	thr := map[string]map[string]float64{}
@@ -166,7 +193,18 @@ func Calibrate(rows []dataset.Row, opt filter.TrainOptions, rates Rates, folds i
 			if len(s) < minNegatives {
 				continue
 			}
-			op := pick(s, rates.For(c))
+			floor := MinThreshold
+			if c == filter.PromptInjection || c == filter.Jailbreak {
+				floor = MinAttackThreshold
+			}
+			op := pick(s, rates.For(c), floor)
+			if w := negW[sc][c]; rates.Written > 0 && len(w) >= minNegatives {
+				if opW := pick(w, rates.Written, floor); opW.Threshold > op.Threshold {
+					op.Threshold, op.Clamped = opW.Threshold, opW.Clamped
+				}
+				op.WrittenNegatives, op.WrittenFPR = len(w), fpr(w, op.Threshold)
+			}
+			op.FPR = fpr(s, op.Threshold)
 			op.Script, op.Category = sc, c
 			ops = append(ops, op)
 			if thr[sc] == nil {
@@ -178,13 +216,39 @@ func Calibrate(rows []dataset.Row, opt filter.TrainOptions, rates Rates, folds i
 	return thr, ops
 }
 
+// scores are held-out benign texts' calibration scores by script and
+// category.
+type scores map[string]map[string][]float64
+
+func (s scores) add(f *filter.Filter, text string) {
+	sc := filter.ScriptOf(text)
+	if s[sc] == nil {
+		s[sc] = map[string][]float64{}
+	}
+	v := f.CalibrationScores(text)
+	for _, c := range filter.Categories {
+		s[sc][c] = append(s[sc][c], v[c])
+	}
+}
+
+// fpr is the fraction of scores at or above t.
+func fpr(scores []float64, t float64) float64 {
+	n := 0
+	for _, x := range scores {
+		if x >= t {
+			n++
+		}
+	}
+	return float64(n) / float64(len(scores))
+}
+
 // pick returns the lowest threshold that at most fpr of the scores reach.
-func pick(scores []float64, fpr float64) OperatingPoint {
+func pick(scores []float64, rate, floor float64) OperatingPoint {
 	s := slices.Clone(scores)
 	slices.Sort(s)
 	slices.Reverse(s)
-	k := int(fpr * float64(len(s))) // scores allowed at or above
-	t := MinThreshold
+	k := int(rate * float64(len(s))) // scores allowed at or above
+	t := floor
 	if k < len(s) {
 		t = s[k] + 1e-4 // just above the (k+1)-th highest
 	}
@@ -192,15 +256,9 @@ func pick(scores []float64, fpr float64) OperatingPoint {
 	if t > MaxThreshold {
 		t, op.Clamped = MaxThreshold, true
 	}
-	t = max(t, MinThreshold)
+	t = max(t, floor)
 	op.Threshold = float64(int(t*1e4+0.5)) / 1e4
-	n := 0
-	for _, x := range s {
-		if x >= op.Threshold {
-			n++
-		}
-	}
-	op.FPR = float64(n) / float64(len(s))
+	op.FPR = fpr(s, op.Threshold)
 	return op
 }
 
@@ -209,18 +267,19 @@ func pick(scores []float64, fpr float64) OperatingPoint {
 func PrintOperatingPoints(w io.Writer, rows []dataset.Row, ops []OperatingPoint, rates Rates, folds int) {
 	_, fs := SourceFolds(rows, max(folds, 2))
 	fmt.Fprintf(w, "\n== calibrated thresholds: per script and category, the lowest threshold within [%.2f, %.2f] that at most %.3f\n"+
-		"   (prompt_injection, jailbreak) or %.3f (other categories) of the benign rows of held-out sources reach\n"+
+		"   (prompt_injection, jailbreak) or %.3f (other categories) of the benign rows of held-out sources reach,\n"+
+		"   and at most %.3f of the held-out written benign prompts (training.Benign, dealt into the same number of folds),\n"+
 		"   with the classifier and weak rules (the strong rules flag on their own and are not counted);\n"+
-		"   %d folds of whole sources, each scored by a model trained without them:\n", MinThreshold, MaxThreshold, rates.Attack, rates.Moderation, len(fs))
+		"   %d folds of whole sources, each scored by a model trained without them:\n", MinThreshold, MaxThreshold, rates.Attack, rates.Moderation, rates.Written, len(fs))
 	for i, f := range fs {
 		fmt.Fprintf(w, "   fold %d: %v\n", i+1, f)
 	}
-	fmt.Fprintf(w, "  %-9s %-24s %9s %9s %9s %9s\n", "script", "category", "threshold", "negatives", "FPR", "target")
+	fmt.Fprintf(w, "  %-9s %-24s %9s %9s %9s %9s %9s %9s\n", "script", "category", "threshold", "negatives", "FPR", "target", "written", "FPR")
 	for _, op := range ops {
 		note := ""
 		if op.Clamped {
 			note = " (capped: the FPR target needs more)"
 		}
-		fmt.Fprintf(w, "  %-9s %-24s %9.4f %9d %9.4f %9.3f%s\n", op.Script, op.Category, op.Threshold, op.Negatives, op.FPR, rates.For(op.Category), note)
+		fmt.Fprintf(w, "  %-9s %-24s %9.4f %9d %9.4f %9.3f %9d %9.4f%s\n", op.Script, op.Category, op.Threshold, op.Negatives, op.FPR, rates.For(op.Category), op.WrittenNegatives, op.WrittenFPR, note)
 	}
 }

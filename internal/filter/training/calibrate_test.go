@@ -44,21 +44,24 @@ func TestPickBoundsAndRate(t *testing.T) {
 	for i := range 200 {
 		s = append(s, float64(i)/200) // 0 .. 0.995
 	}
-	op := pick(s, 0.3)
+	op := pick(s, 0.3, MinThreshold)
 	// 60 of 200 scores may reach it: just above the 61st highest, 0.695.
 	if op.FPR > 0.3 || op.Clamped || op.Threshold < 0.695 || op.Threshold > 0.7 {
 		t.Errorf("pick(uniform, 0.3) = %+v, want a threshold just above 0.695", op)
 	}
 	low := make([]float64, 200) // every benign score 0: the floor holds
-	if op := pick(low, 0.01); op.Threshold != MinThreshold || op.FPR != 0 {
+	if op := pick(low, 0.01, MinThreshold); op.Threshold != MinThreshold || op.FPR != 0 {
 		t.Errorf("pick(zeros) = %+v, want the floor %.2f", op, MinThreshold)
 	}
 	high := make([]float64, 200)
 	for i := range high {
 		high[i] = 0.99
 	}
-	if op := pick(high, 0.01); !op.Clamped || op.Threshold != MaxThreshold {
+	if op := pick(high, 0.01, MinThreshold); !op.Clamped || op.Threshold != MaxThreshold {
 		t.Errorf("pick(0.99s) = %+v, want capped at %.2f", op, MaxThreshold)
+	}
+	if op := pick(low, 0.01, MinAttackThreshold); op.Threshold != MinAttackThreshold {
+		t.Errorf("pick(zeros, attack floor) = %+v, want %.2f", op, MinAttackThreshold)
 	}
 }
 
@@ -91,8 +94,44 @@ func TestCalibrateScoresEveryBenignRowHeldOut(t *testing.T) {
 		if op.FPR > 0.05 && !op.Clamped {
 			t.Errorf("%s: FPR %.3f above the target", op.Category, op.FPR)
 		}
-		if v := thr[op.Script][op.Category]; v != op.Threshold || v < MinThreshold || v > MaxThreshold {
+		floor := MinThreshold
+		if op.Category == filter.PromptInjection || op.Category == filter.Jailbreak {
+			floor = MinAttackThreshold
+		}
+		if v := thr[op.Script][op.Category]; v != op.Threshold || v < floor || v > MaxThreshold {
 			t.Errorf("%s: threshold %v, operating point %v", op.Category, v, op.Threshold)
+		}
+	}
+}
+
+// TestCalibrateHoldsOutWrittenBenign checks that every written benign
+// prompt is scored once, by a model that did not train on its part of the
+// file, and that a threshold keeps the written rate too.
+func TestCalibrateHoldsOutWrittenBenign(t *testing.T) {
+	var rows []dataset.Row
+	for k, src := range []string{"recipes", "travel", "code"} {
+		rows = append(rows, rowsOf(src, "benign", "en", 120, func(i int) string {
+			return fmt.Sprintf("please help me with question %d about topic %d and the usual things", i, k)
+		})...)
+	}
+	opt := filter.DefaultTrainOptions()
+	opt.Bits, opt.Epochs, opt.Orders = 12, 1, 1
+	_, ops := Calibrate(rows, opt, Rates{Attack: 0.05, Moderation: 0.05, Written: 0.02}, 3)
+	latin := 0
+	for _, b := range Benign() {
+		if filter.ScriptOf(b) == filter.ScriptLatin {
+			latin++
+		}
+	}
+	if len(ops) == 0 {
+		t.Fatal("no operating points")
+	}
+	for _, op := range ops {
+		if op.WrittenNegatives != latin {
+			t.Errorf("%s: %d written benign prompts scored, want all %d Latin ones once", op.Category, op.WrittenNegatives, latin)
+		}
+		if op.WrittenFPR > 0.02 && !op.Clamped {
+			t.Errorf("%s: written FPR %.3f above the target", op.Category, op.WrittenFPR)
 		}
 	}
 }

@@ -29,6 +29,10 @@ var (
 	benignRU string
 	//go:embed benign_en.txt
 	benignEN string
+	//go:embed harmful_en.tsv
+	harmfulEN string
+	//go:embed harmful_ru.tsv
+	harmfulRU string
 )
 
 // Benign returns the benign prompts written for training: Russian ones (the
@@ -36,34 +40,142 @@ var (
 // attacks use. In the files, one prompt a line, "\\n" for a line break.
 func Benign() []string {
 	var out []string
-	for _, l := range strings.Split(benignRU+"\n"+benignEN, "\n") {
-		if l = strings.TrimSpace(l); l != "" && !strings.HasPrefix(l, "#") {
-			out = append(out, strings.ReplaceAll(l, `\n`, "\n"))
+	for _, f := range benignFiles() {
+		out = append(out, f...)
+	}
+	return out
+}
+
+// benignFiles returns the benign prompts of each file.
+func benignFiles() [][]string {
+	var files [][]string
+	for _, text := range []string{benignRU, benignEN} {
+		var out []string
+		for _, l := range strings.Split(text, "\n") {
+			if l = strings.TrimSpace(l); l != "" && !strings.HasPrefix(l, "#") {
+				out = append(out, strings.ReplaceAll(l, `\n`, "\n"))
+			}
+		}
+		files = append(files, out)
+	}
+	return files
+}
+
+// Written is one harmful prompt written for training and the categories
+// it is in.
+type Written struct {
+	Text       string
+	Categories []string
+	// Part is where the prompt stands in its file, from 0 to 1.
+	Part float64
+}
+
+// Harmful returns the harmful prompts written for training: requests of
+// every kind the filter must catch (weapons, poisoning, drugs, threats,
+// hate, cards and fraud, hacking, self-harm, sexual content with minors,
+// ...), in the many forms people type them, English and Russian. The
+// development data asks for harm in few styles (HiveTraceRed's questions,
+// AdvBench's imperatives); a model trained on them alone scored plain
+// requests in other words near zero. In the files, a line is the
+// categories, comma-separated, a tab and the prompt.
+func Harmful() ([]Written, error) {
+	var out []Written
+	for _, file := range []struct{ name, text string }{{"harmful_en.tsv", harmfulEN}, {"harmful_ru.tsv", harmfulRU}} {
+		first := len(out)
+		for n, l := range strings.Split(file.text, "\n") {
+			if l = strings.TrimSpace(l); l == "" || strings.HasPrefix(l, "#") {
+				continue
+			}
+			cats, text, ok := strings.Cut(l, "\t")
+			text = strings.TrimSpace(text)
+			if !ok || text == "" {
+				return nil, fmt.Errorf("%s:%d: want categories, a tab and the prompt", file.name, n+1)
+			}
+			w := Written{Text: strings.ReplaceAll(text, `\n`, "\n")}
+			for _, c := range strings.Split(cats, ",") {
+				if !slices.Contains(dataset.Moderation, c) {
+					return nil, fmt.Errorf("%s:%d: %q is not a moderation category", file.name, n+1, c)
+				}
+				w.Categories = append(w.Categories, c)
+				if p, _, sub := strings.Cut(c, "/"); sub && !slices.Contains(w.Categories, p) {
+					w.Categories = append(w.Categories, p) // hate/threatening is hate too
+				}
+			}
+			out = append(out, w)
+		}
+		for i := first; i < len(out); i++ {
+			out[i].Part = float64(i-first) / float64(len(out)-first)
+		}
+	}
+	return out, nil
+}
+
+// Examples converts rows to training examples, adding the prompts written
+// for training (WrittenExamples) when withWritten is set. Each row is
+// weighted by SourceWeights.
+func Examples(rows []dataset.Row, withWritten bool) []filter.Example {
+	out := make([]filter.Example, 0, len(rows)+6000)
+	w := SourceWeights(rows)
+	for _, r := range rows {
+		out = append(out, filter.Example{Text: r.Text, Targets: dataset.Targets(r), Weight: w[weightKey(r)]})
+	}
+	if withWritten {
+		for _, x := range WrittenExamples() {
+			out = append(out, x.Example)
 		}
 	}
 	return out
 }
 
-// Examples converts rows to training examples, adding the written benign
-// prompts (Benign) when withBenign is set. Each row is weighted by
-// SourceWeights.
-func Examples(rows []dataset.Row, withBenign bool) []filter.Example {
-	out := make([]filter.Example, 0, len(rows)+500)
-	w := SourceWeights(rows)
-	for _, r := range rows {
-		out = append(out, filter.Example{Text: r.Text, Targets: dataset.Targets(r), Weight: w[weightKey(r)]})
+// WrittenExample is a prompt written for training as an example.
+type WrittenExample struct {
+	filter.Example
+	Benign bool
+	// Part is where the prompt stands in its file, from 0 to 1. The files
+	// grew in rounds, each of other kinds of prompt, so a range of Part
+	// holds kinds the rest lacks: calibration holds out ranges, as it
+	// holds out whole sources.
+	Part float64
+}
+
+// WrittenExamples returns the prompts written for training (Benign and
+// Harmful) as examples, in a fixed order.
+func WrittenExamples() []WrittenExample {
+	var out []WrittenExample
+	zero := map[string]int{}
+	for _, h := range Heads {
+		zero[h] = 0
 	}
-	if withBenign {
-		zero := map[string]int{}
-		for _, h := range Heads {
-			zero[h] = 0
+	for _, f := range benignFiles() {
+		for i, t := range f {
+			out = append(out, WrittenExample{filter.Example{Text: t, Targets: zero, Weight: BenignWeight}, true, float64(i) / float64(len(f))})
 		}
-		for _, t := range Benign() {
-			out = append(out, filter.Example{Text: t, Targets: zero, Weight: 3})
+	}
+	harmful, err := Harmful()
+	if err != nil {
+		panic(err) // the embedded files are checked by TestWrittenHarmful
+	}
+	for _, h := range harmful {
+		// A written prompt says nothing of the categories it is not
+		// labelled with: a threat of violence is often harassment too, and
+		// a few wrap the request in "ignore your instructions".
+		t := map[string]int{}
+		for _, c := range append(dataset.Moderation, dataset.Attacks...) {
+			t[c] = -1
 		}
+		for _, c := range h.Categories {
+			t[c] = 1
+		}
+		out = append(out, WrittenExample{filter.Example{Text: h.Text, Targets: t, Weight: HarmfulWeight}, false, h.Part})
 	}
 	return out
 }
+
+// The weights of the written prompts.
+const (
+	BenignWeight  = 3
+	HarmfulWeight = 1
+)
 
 // SourceCap is how many rows' worth of weight one source may have in one
 // language and label class (positive or negative): the Davidson tweets

@@ -3,7 +3,7 @@
 // category on folds of whole held-out sources (training.Calibrate), and
 // writes the model that package filter embeds.
 //
-//	go run ./internal/filter/cmd/train [-data ../shared/data/filter] [-out internal/filter/weights.bin.gz] [-fpr 0.01] [-attackfpr 0.03] [-calfolds 3] [-russe]
+//	go run ./internal/filter/cmd/train [-data ../shared/data/filter] [-out internal/filter/weights.bin.gz] [-fpr 0.01] [-attackfpr 0.03] [-writtenfpr 0.01] [-calfolds 3] [-orders 4] [-russe]
 //
 // Run it from the repository root. Training is deterministic: the same data
 // and options give the same file. The RUSSE detox set is left out unless
@@ -31,6 +31,7 @@ func main() {
 	rates := training.DefaultRates
 	flag.Float64Var(&rates.Moderation, "fpr", rates.Moderation, "false-positive rate per moderation category on held-out sources' benign rows")
 	flag.Float64Var(&rates.Attack, "attackfpr", rates.Attack, "false-positive rate of prompt_injection and of jailbreak on held-out sources' benign rows")
+	flag.Float64Var(&rates.Written, "writtenfpr", rates.Written, "false-positive rate per category on the held-out written benign prompts")
 	folds := flag.Int("calfolds", training.DefaultFolds, "folds of whole sources for calibration (at least 2)")
 	russe := flag.Bool("russe", false, "also train on the RUSSE detox set (OpenRAIL++: see the package doc)")
 	flag.IntVar(&opt.NgramMin, "nmin", opt.NgramMin, "shortest character n-gram")
@@ -40,6 +41,7 @@ func main() {
 	flag.Float64Var(&opt.Rate, "rate", opt.Rate, "AdaGrad learning rate")
 	flag.Float64Var(&opt.L2, "l2", opt.L2, "L2 penalty")
 	flag.Uint64Var(&opt.Seed, "seed", opt.Seed, "shuffling seed")
+	flag.IntVar(&opt.Orders, "orders", opt.Orders, "models trained on different shuffles and averaged")
 	flag.Parse()
 	log.SetFlags(0)
 
