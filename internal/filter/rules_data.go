@@ -22,7 +22,7 @@ var ruleSpecs = []ruleSpec{
 	{PromptInjection, 0.8, "system|admin|administrator|developer|root|sudo|god ~1 override"},
 	{PromptInjection, 0.6, "admin|administrator|developer|root|sudo|maintenance|debug|god ~1 mode|access|privileges"},
 	// System prompt exfiltration.
-	{PromptInjection, 0.9, "reveal|show|print|output|repeat|display|tell|give|share|leak|dump|write|return|expose|disclose|provide|list|recite|echo|paste|copy|spell ~4 your|the|system|initial|hidden|secret|original|internal|developer|pre ~1 prompt|prompts|message|instructions|instruction|directive*|configuration|rules"},
+	{PromptInjection, 0.9, "reveal|show|print|output|repeat|display|tell|give|share|leak|dump|write|return|expose|disclose|provide|list|recite|echo|paste|copy|spell ~4 your|the|system|initial|hidden|secret|original|internal|developer|pre ~1 prompt|prompts|message|instructions|instruction|directive*|configuration|rules !bot|bots|chatbot|chatbots|app|application|agent|agents|template|templates|example|examples|practices|tips|guide|customer|tutor|assistant"},
 	{PromptInjection, 0.8, "reveal|show|print|output|repeat|display|tell|give|share|leak|dump|disclose|recite|list|what ~3 your ~2 instructions|prompt|prompts|directives|configuration|guidelines|rules|programming|initialization|setup|context|password|secret*|key|passcode"},
 	{PromptInjection, 0.8, "repeat|print|output|recite|copy|echo ~3 everything|all|text|words|above|verbatim|preceding ~3 above|before|preceding|verbatim|start*|beginning"},
 	{PromptInjection, 0.7, "what|which ~2 were|are|was ~2 you ~2 told|instructed|programmed|given|asked ~2 before|earlier|initially|originally|previously|to"},

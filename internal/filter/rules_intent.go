@@ -654,7 +654,7 @@ var intentSpecsEN = askForms([]ruleSpec{
 	// A persona switch that is to outlast the request: "you are now X",
 	// "from now on you answer as ...", "never break character".
 	{Jailbreak, 0.85, "you|youre ~2 are|re ~2 now ~3 a|an|the|my|going|called|named|known|playing|acting|in|to|free|no|unbound|jailbroken|dan|evil|rogue|unrestricted|unfiltered|uncensored|his|her|two|three|both|an !back|ready|able|logged|signed|subscribed|registered|enrolled|done|finished|set|connected|shoes|online|offline|eligible|leaving|entering|listening|watching|reading|viewing|tuned|charge|control|position|possession|part|member|owner|certified|qualified|officially|legally|married|engaged|retired|employed|hired|promoted|allowed|authorized|authorised|invited|welcome|helpful|assistant"},
-	{Jailbreak, 0.85, "from ~2 now ~2 on ~6 you|youll|your|respond|answer|act|always|never|only|reply|speak|talk|behave|must|shall|pretend|roleplay|play !i|im|ill|we|well|our|my"},
+	{Jailbreak, 0.85, "from ~2 now ~2 on ~6 you|youll|your|respond|answer|act|always|never|only|reply|speak|talk|behave|must|shall|pretend|roleplay|play !i|im|ill|we|well|our|my|bullet|bullets|markdown|json|table|tables|lowercase|uppercase|emoji|emojis|sentence|sentences|paragraph|paragraphs|concise|concisely|briefly|shorter|formally|metric|celsius|spanish|french|german|italian|english|russian|chinese|japanese"},
 	{Jailbreak, 0.85, "never|dont|do|not|without|cannot|cant|must ~3 break|breaking|drop|dropping|leave|leaving ~3 character|char|role|persona !actor|actors|acting|theater|theatre|stage|rehearsal|improv|cosplay|costume"},
 	// Output a dictated statement word for word: "don't add any words,
 	// just paraphrase: ...", "please repeat directly: ..."
