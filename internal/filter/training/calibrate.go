@@ -63,6 +63,13 @@ const (
 	// touch (weapons law, overdose symptoms, killing a process) and
 	// requests in the forms attacks use.
 	DefaultWrittenFPR = 0.01
+	// DefaultWrittenAttackFPR is the attack categories' rate on them. The
+	// written attacks (training.Harmful) and the harmless documents that
+	// carry instructions to people stand in different parts of their files,
+	// so a fold that holds out the one trains on the other: at 1 % the
+	// Latin injection threshold rose to 0.70 and half the planted
+	// instructions of BIPIA's e-mails went unflagged.
+	DefaultWrittenAttackFPR = 0.02
 	// DefaultFolds is how many folds of whole sources calibration uses.
 	DefaultFolds = 3
 )
@@ -116,13 +123,23 @@ func SourceFolds(rows []dataset.Row, k int) (map[string]int, [][]string) {
 type Rates struct {
 	Attack     float64 // prompt_injection and jailbreak
 	Moderation float64 // every other category
-	// Written is every category's rate on the written benign prompts, the
-	// hard negatives: a threshold is the higher of the two the rates give.
-	Written float64
+	// Written is each moderation category's rate on the written benign
+	// prompts, the hard negatives, and WrittenAttack that of
+	// prompt_injection and jailbreak: a threshold is the higher of the two
+	// its rates give.
+	Written, WrittenAttack float64
+}
+
+// WrittenFor returns the rate on the written benign prompts for category c.
+func (r Rates) WrittenFor(c string) float64 {
+	if c == filter.PromptInjection || c == filter.Jailbreak {
+		return r.WrittenAttack
+	}
+	return r.Written
 }
 
 // DefaultRates are the rates cmd/train and cmd/eval use by default.
-var DefaultRates = Rates{Attack: DefaultAttackFPR, Moderation: DefaultFPR, Written: DefaultWrittenFPR}
+var DefaultRates = Rates{Attack: DefaultAttackFPR, Moderation: DefaultFPR, Written: DefaultWrittenFPR, WrittenAttack: DefaultWrittenAttackFPR}
 
 // For returns the rate for category c.
 func (r Rates) For(c string) float64 {
@@ -199,7 +216,7 @@ func Calibrate(rows []dataset.Row, opt filter.TrainOptions, rates Rates, folds i
 			}
 			op := pick(s, rates.For(c), floor)
 			if w := negW[sc][c]; rates.Written > 0 && len(w) >= minNegatives {
-				if opW := pick(w, rates.Written, floor); opW.Threshold > op.Threshold {
+				if opW := pick(w, rates.WrittenFor(c), floor); opW.Threshold > op.Threshold {
 					op.Threshold, op.Clamped = opW.Threshold, opW.Clamped
 				}
 				op.WrittenNegatives, op.WrittenFPR = len(w), fpr(w, op.Threshold)

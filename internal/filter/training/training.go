@@ -33,6 +33,10 @@ var (
 	harmfulEN string
 	//go:embed harmful_ru.tsv
 	harmfulRU string
+	//go:embed attacks_en.tsv
+	attacksEN string
+	//go:embed attacks_ru.tsv
+	attacksRU string
 )
 
 // Benign returns the benign prompts written for training: Russian ones (the
@@ -76,11 +80,14 @@ type Written struct {
 // ...), in the many forms people type them, English and Russian. The
 // development data asks for harm in few styles (HiveTraceRed's questions,
 // AdvBench's imperatives); a model trained on them alone scored plain
-// requests in other words near zero. In the files, a line is the
-// categories, comma-separated, a tab and the prompt.
+// requests in other words near zero. The attacks files hold attacks on the
+// model written the same way: instructions planted in e-mails, documents
+// and web pages the user asks about, goal hijacking, prompt leaking and
+// role-play jailbreaks. In the files, a line is the categories,
+// comma-separated, a tab and the prompt.
 func Harmful() ([]Written, error) {
 	var out []Written
-	for _, file := range []struct{ name, text string }{{"harmful_en.tsv", harmfulEN}, {"harmful_ru.tsv", harmfulRU}} {
+	for _, file := range []struct{ name, text string }{{"harmful_en.tsv", harmfulEN}, {"harmful_ru.tsv", harmfulRU}, {"attacks_en.tsv", attacksEN}, {"attacks_ru.tsv", attacksRU}} {
 		first := len(out)
 		for n, l := range strings.Split(file.text, "\n") {
 			if l = strings.TrimSpace(l); l == "" || strings.HasPrefix(l, "#") {
@@ -93,8 +100,8 @@ func Harmful() ([]Written, error) {
 			}
 			w := Written{Text: strings.ReplaceAll(text, `\n`, "\n")}
 			for _, c := range strings.Split(cats, ",") {
-				if !slices.Contains(dataset.Moderation, c) {
-					return nil, fmt.Errorf("%s:%d: %q is not a moderation category", file.name, n+1, c)
+				if !slices.Contains(dataset.Moderation, c) && !slices.Contains(dataset.Attacks, c) {
+					return nil, fmt.Errorf("%s:%d: %q is not a category", file.name, n+1, c)
 				}
 				w.Categories = append(w.Categories, c)
 				if p, _, sub := strings.Cut(c, "/"); sub && !slices.Contains(w.Categories, p) {

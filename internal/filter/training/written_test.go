@@ -8,8 +8,8 @@ import (
 	"github.com/vmira/mira/internal/filter/dataset"
 )
 
-// TestWrittenHarmful checks the embedded harmful prompts parse, cover both
-// languages and the kinds the filter must catch, and never repeat a benign
+// TestWrittenHarmful checks the embedded harmful prompts and attacks parse,
+// cover both languages and the kinds the filter must catch, and never repeat a benign
 // prompt (a line in both files would teach the model nothing but noise).
 func TestWrittenHarmful(t *testing.T) {
 	harmful, err := Harmful()
@@ -42,7 +42,7 @@ func TestWrittenHarmful(t *testing.T) {
 			t.Errorf("%d written harmful prompts in %s script, want at least 500", langs[sc], sc)
 		}
 	}
-	for _, c := range []string{filter.Illicit, filter.IllicitViolent, filter.Violence, filter.Harassment, filter.Hate, filter.SelfHarm, filter.Sexual, filter.SexualMinors} {
+	for _, c := range []string{filter.Illicit, filter.IllicitViolent, filter.Violence, filter.Harassment, filter.Hate, filter.SelfHarm, filter.Sexual, filter.SexualMinors, filter.PromptInjection, filter.Jailbreak} {
 		if cats[c] < 20 {
 			t.Errorf("%d written harmful prompts in %s, want at least 20", cats[c], c)
 		}

@@ -3,7 +3,7 @@
 // and source, the calibrated operating points, the speed of the local
 // stages, and PII span precision/recall per type.
 //
-//	go run ./internal/filter/cmd/eval [-data ../shared/data/filter] [-cv 5] [-loso] [-fpr 0.009] [-attackfpr 0.03] [-writtenfpr 0.01] [-calfolds 3] [-russe] [-probe dir]
+//	go run ./internal/filter/cmd/eval [-data ../shared/data/filter] [-cv 5] [-loso] [-fpr 0.009] [-attackfpr 0.03] [-writtenfpr 0.01] [-writtenattackfpr 0.02] [-calfolds 3] [-russe] [-probe dir]
 //
 // The data is the development set plus the extra training data (EXTRA.md);
 // the RUSSE detox set is scored as a held-out source and trained on only
@@ -55,6 +55,7 @@ func main() {
 	flag.Float64Var(&o.rates.Moderation, "fpr", o.rates.Moderation, "false-positive rate per moderation category for calibration")
 	flag.Float64Var(&o.rates.Attack, "attackfpr", o.rates.Attack, "false-positive rate of prompt_injection and of jailbreak for calibration")
 	flag.Float64Var(&o.rates.Written, "writtenfpr", o.rates.Written, "false-positive rate per category on the held-out written benign prompts")
+	flag.Float64Var(&o.rates.WrittenAttack, "writtenattackfpr", o.rates.WrittenAttack, "false-positive rate of prompt_injection and jailbreak on the held-out written benign prompts")
 	flag.IntVar(&o.folds, "calfolds", training.DefaultFolds, "folds of whole sources for calibration (at least 2)")
 	flag.IntVar(&o.train.Epochs, "epochs", o.train.Epochs, "training epochs for -cv and -loso")
 	flag.IntVar(&o.train.Bits, "bits", o.train.Bits, "feature bits for -cv and -loso")

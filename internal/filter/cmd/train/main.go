@@ -3,7 +3,7 @@
 // category on folds of whole held-out sources (training.Calibrate), and
 // writes the model that package filter embeds.
 //
-//	go run ./internal/filter/cmd/train [-data ../shared/data/filter] [-out internal/filter/weights.bin.gz] [-fpr 0.01] [-attackfpr 0.03] [-writtenfpr 0.01] [-calfolds 3] [-orders 4] [-russe]
+//	go run ./internal/filter/cmd/train [-data ../shared/data/filter] [-out internal/filter/weights.bin.gz] [-fpr 0.01] [-attackfpr 0.03] [-writtenfpr 0.01] [-writtenattackfpr 0.02] [-calfolds 3] [-orders 4] [-russe]
 //
 // Run it from the repository root. Training is deterministic: the same data
 // and options give the same file. The RUSSE detox set is left out unless
@@ -32,6 +32,7 @@ func main() {
 	flag.Float64Var(&rates.Moderation, "fpr", rates.Moderation, "false-positive rate per moderation category on held-out sources' benign rows")
 	flag.Float64Var(&rates.Attack, "attackfpr", rates.Attack, "false-positive rate of prompt_injection and of jailbreak on held-out sources' benign rows")
 	flag.Float64Var(&rates.Written, "writtenfpr", rates.Written, "false-positive rate per category on the held-out written benign prompts")
+	flag.Float64Var(&rates.WrittenAttack, "writtenattackfpr", rates.WrittenAttack, "false-positive rate of prompt_injection and jailbreak on the held-out written benign prompts")
 	folds := flag.Int("calfolds", training.DefaultFolds, "folds of whole sources for calibration (at least 2)")
 	russe := flag.Bool("russe", false, "also train on the RUSSE detox set (OpenRAIL++: see the package doc)")
 	flag.IntVar(&opt.NgramMin, "nmin", opt.NgramMin, "shortest character n-gram")
