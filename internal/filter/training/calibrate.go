@@ -68,8 +68,10 @@ const (
 	// carry instructions to people stand in different parts of their files,
 	// so a fold that holds out the one trains on the other: at 1 % the
 	// Latin injection threshold rose to 0.70 and half the planted
-	// instructions of BIPIA's e-mails went unflagged.
-	DefaultWrittenAttackFPR = 0.02
+	// instructions of BIPIA's e-mails went unflagged; at 2 %, with the
+	// operators' system prompts among the written benign ones, the
+	// in-sample injection recall fell to 0.949, under its 0.95 test.
+	DefaultWrittenAttackFPR = 0.025
 	// DefaultFolds is how many folds of whole sources calibration uses.
 	DefaultFolds = 3
 )
