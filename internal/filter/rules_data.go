@@ -6,7 +6,7 @@ package filter
 // are attacks in most contexts. The classifier covers the long tail.
 var ruleSpecs = []ruleSpec{
 	// --- prompt injection: overriding the instructions (English) ---
-	{PromptInjection, 0.9, "ignore|disregard|forget|skip|override|overwrite|bypass|neglect|drop|discard|abandon|ditch ~4 previous|prior|above|earlier|preceding|former|initial|original|old|foregoing|aforementioned instruction*|prompt*|rule*|directive*|direction*|guideline*|order*|command*|context|constraint*|restriction*|programming|guidance|task*|message*|input*|text|conversation"},
+	{PromptInjection, 0.9, "ignore|disregard|forget|skip|override|overwrite|bypass|neglect|drop|discard|abandon|ditch ~4 previous|prior|above|earlier|preceding|former|initial|original|old|foregoing|aforementioned instruction*|prompt*|rule*|directive*|direction*|guideline*|order*|command*|context|constraint*|restriction*|programming|guidance|task*|message*|input*|text|conversation !mistake|typo|typos|accident|accidentally|misspoke|misclicked|oops|sorry|meant"},
 	{PromptInjection, 0.9, "ignore|disregard|forget|override|bypass|neglect all|any|every|your ~1 instructions|rules|directives|guidelines|programming|restrictions|constraints|prompts|instruction|prompt"},
 	{PromptInjection, 0.7, "ignore|disregard|forget|override|bypass|neglect ~2 all|any|every|your|these|those|the|my ~2 instruction*|rule*|directive*|guideline*|programming|restriction*|constraint*|prompt*"},
 	{PromptInjection, 0.8, "ignore|disregard|forget ~1 the|all|everything|anything|what ~2 above|before|earlier|said|told|previously"},
