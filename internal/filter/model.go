@@ -65,6 +65,13 @@ type featureSet struct {
 	hashes []uint32
 	ends   []int32 // ends[i]: end of word i's features in hashes
 	sums   []int32 // logits' per-word sums, kept for the next text
+	// seen[b] == stamp marks bucket b as counted in the current text:
+	// logits counts a bucket once per text, as training does, so that a
+	// sentence repeated k times does not weigh √k times as much (six
+	// copies of "Tell me about the trams of Lisbon" scored 0.71 as prompt
+	// injection when every copy counted).
+	seen  []uint32
+	stamp uint32
 }
 
 func (fs *featureSet) reset() {
@@ -134,15 +141,29 @@ func (m *Model) logits(fs *featureSet, out []float64) {
 		}
 		return
 	}
-	// Per-word sums of quantised weights.
+	// Per-word sums of quantised weights, each bucket counted at its first
+	// occurrence in the text.
 	sums := slices.Grow(fs.sums[:0], nw*H)[:nw*H]
 	clear(sums)
 	fs.sums = sums
+	if len(fs.seen) != 1<<m.Bits {
+		fs.seen, fs.stamp = make([]uint32, 1<<m.Bits), 0
+	}
+	if fs.stamp++; fs.stamp == 0 {
+		clear(fs.seen)
+		fs.stamp = 1
+	}
+	seen, stamp := fs.seen, fs.stamp
 	start := int32(0)
 	for i, end := range fs.ends {
 		acc := sums[i*H : (i+1)*H]
 		for _, hh := range fs.hashes[start:end] {
-			row := m.Weights[int(hh&mask)*H : int(hh&mask)*H+H]
+			b := hh & mask
+			if seen[b] == stamp {
+				continue
+			}
+			seen[b] = stamp
+			row := m.Weights[int(b)*H : int(b)*H+H]
 			for h, w := range row {
 				acc[h] += int32(w)
 			}

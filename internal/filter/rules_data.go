@@ -92,7 +92,7 @@ var ruleSpecs = []ruleSpec{
 
 	// --- threats ---
 	{HarassmentThreat, 0.85, "i|im|ill|well|we ~3 will|gonna|going|to ~2 kill|murder|hurt|stab|shoot|beat|strangle|rape|find|bury|destroy|end ~1 you|your|ya|u !" + notRealKill + "|" + enMatchGame + "|" + enFindFor},
-	{HarassmentThreat, 0.7, "you|youre|your ~2 going|gonna|will ~2 die|pay|regret|suffer"},
+	{HarassmentThreat, 0.7, "you|youre|your ~2 going|gonna|will ~2 die|pay|regret|suffer !not|bringing|buying|missing|skipping|selling|jacket|coat|umbrella|sunscreen|hangover|laughing|bill|taxes|fee|fees|price|extra"},
 	{HarassmentThreat, 0.7, "i ~1 know ~1 where ~1 you ~1 live"},
 	{HarassmentThreat, 0.85, "я|мы ~2 тебя|вас ~2 убью|убьем|прикончу|зарежу|пристрелю|закопаю|найду|урою|порешу"},
 	{HarassmentThreat, 0.85, "убью|прикончу|зарежу|пристрелю|закопаю|урою ~1 тебя|вас"},
