@@ -31,8 +31,10 @@ import (
 // to MinAttackThreshold: the written benign prompts (answer formats, roles
 // for harmless tasks) taught the attack heads to score role play lower, so
 // at 0.5 they met only 1.4 % of their 3 % on the held-out sources and
-// in-the-wild jailbreaks slipped under; the written prompts' own rate keeps
-// the Latin injection threshold at 0.47. Above MaxThreshold the strong
+// in-the-wild jailbreaks slipped under (and, once the operators' system
+// prompts were among the written ones, the in-sample injection recall fell
+// to 0.948, under its 0.95 test); the written prompts' own rate keeps the
+// Latin injection threshold at 0.43. Above MaxThreshold the strong
 // rules (score 0.85 and up) would no longer decide alone.
 const (
 	MinThreshold       = filter.DefaultThreshold
