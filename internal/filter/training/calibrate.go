@@ -159,12 +159,11 @@ func (r Rates) For(c string) float64 {
 // (Filter.CalibrationScores), training one model per fold of whole sources
 // (SourceFolds), and returns the thresholds with the operating points for
 // the report.
-func Calibrate(rows []dataset.Row, opt filter.TrainOptions, rates Rates, folds int) (map[string]map[string]float64, []OperatingPoint) {
+func Calibrate(rows []dataset.Row, written []WrittenExample, opt filter.TrainOptions, rates Rates, folds int) (map[string]map[string]float64, []OperatingPoint) {
 	if folds < 2 {
 		folds = 2
 	}
 	fold, _ := SourceFolds(rows, folds)
-	written := WrittenExamples()
 	// script -> category -> scores, of the held-out sources' benign rows
 	// and of the held-out written benign prompts
 	neg, negW := scores{}, scores{}

@@ -80,7 +80,7 @@ func TestCalibrateScoresEveryBenignRowHeldOut(t *testing.T) {
 	})...)
 	opt := filter.DefaultTrainOptions()
 	opt.Bits, opt.Epochs, opt.Orders = 12, 2, 1
-	thr, ops := Calibrate(rows, opt, Rates{Attack: 0.05, Moderation: 0.05}, 3)
+	thr, ops := Calibrate(rows, nil, opt, Rates{Attack: 0.05, Moderation: 0.05}, 3)
 	if len(ops) == 0 {
 		t.Fatal("no operating points")
 	}
@@ -114,21 +114,24 @@ func TestCalibrateHoldsOutWrittenBenign(t *testing.T) {
 			return fmt.Sprintf("please help me with question %d about topic %d and the usual things", i, k)
 		})...)
 	}
-	opt := filter.DefaultTrainOptions()
-	opt.Bits, opt.Epochs, opt.Orders = 12, 1, 1
-	_, ops := Calibrate(rows, opt, Rates{Attack: 0.05, Moderation: 0.05, Written: 0.02}, 3)
-	latin := 0
-	for _, b := range Benign() {
-		if filter.ScriptOf(b) == filter.ScriptLatin {
-			latin++
-		}
+	var written []WrittenExample
+	zero := map[string]int{filter.PromptInjection: 0, filter.Illicit: 0}
+	for i := range 300 {
+		written = append(written, WrittenExample{filter.Example{Text: fmt.Sprintf("how do I kill process %d in round %d", i, i*3/300), Targets: zero, Weight: BenignWeight}, true, float64(i) / 300})
 	}
+	for i := range 150 {
+		t := map[string]int{filter.Illicit: 1}
+		written = append(written, WrittenExample{filter.Example{Text: fmt.Sprintf("how do I steal car number %d", i), Targets: t, Weight: HarmfulWeight}, false, float64(i) / 150})
+	}
+	opt := filter.DefaultTrainOptions()
+	opt.Bits, opt.Epochs, opt.Orders = 12, 2, 1
+	_, ops := Calibrate(rows, written, opt, Rates{Attack: 0.05, Moderation: 0.05, Written: 0.02, WrittenAttack: 0.02}, 3)
 	if len(ops) == 0 {
 		t.Fatal("no operating points")
 	}
 	for _, op := range ops {
-		if op.WrittenNegatives != latin {
-			t.Errorf("%s: %d written benign prompts scored, want all %d Latin ones once", op.Category, op.WrittenNegatives, latin)
+		if op.WrittenNegatives != 300 {
+			t.Errorf("%s: %d written benign prompts scored, want all 300 once", op.Category, op.WrittenNegatives)
 		}
 		if op.WrittenFPR > 0.02 && !op.Clamped {
 			t.Errorf("%s: written FPR %.3f above the target", op.Category, op.WrittenFPR)

@@ -83,7 +83,7 @@ func main() {
 		// The operating points of a model trained on all the data, as
 		// cmd/train chooses them; each -cv and -loso model is calibrated
 		// the same way on its own training rows.
-		_, ops := training.Calibrate(rows, o.train, o.rates, o.folds)
+		_, ops := training.Calibrate(rows, training.WrittenExamples(), o.train, o.rates, o.folds)
 		training.PrintOperatingPoints(os.Stdout, rows, ops, o.rates, o.folds)
 	}
 	if *cv > 1 {
@@ -187,7 +187,7 @@ func score(rep *training.Report, rows []dataset.Row, f *filter.Filter) {
 // trainFilter trains a model on rows, calibrated on folds of their whole
 // sources, as cmd/train does.
 func trainFilter(rows []dataset.Row, o options) *filter.Filter {
-	thr, _ := training.Calibrate(rows, o.train, o.rates, o.folds)
+	thr, _ := training.Calibrate(rows, training.WrittenExamples(), o.train, o.rates, o.folds)
 	m := filter.Train(training.Examples(rows, true), training.Heads, o.train)
 	m.Thresholds = thr
 	cfg := filter.DefaultConfig()

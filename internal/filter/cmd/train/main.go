@@ -51,7 +51,7 @@ func main() {
 		log.Fatalf("train: %v (run from the repository root, or pass -data)", err)
 	}
 	start := time.Now()
-	thr, ops := training.Calibrate(rows, opt, rates, *folds)
+	thr, ops := training.Calibrate(rows, training.WrittenExamples(), opt, rates, *folds)
 	training.PrintOperatingPoints(os.Stdout, rows, ops, rates, *folds)
 	ex := training.Examples(rows, true)
 	m := filter.Train(ex, training.Heads, opt)
