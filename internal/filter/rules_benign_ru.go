@@ -9,16 +9,16 @@ var benignSpecsRU = slices.Concat([]ruleSpec{
 	{PromptInjection, benignEvidence, "забудь|забудьте ~1 об|про ~1 этом|это"},
 	// Printing a program's output.
 	{PromptInjection, benignEvidence, "выведи*|выводи*|напечатай* ~3 результат*|значени*|числ*|списк*|строк*|переменн*|ответ ~3 в ~1 консоль|терминал|файл|лог|stdout|таблиц*"},
-	// An operator's system prompt: "Ты полезный ассистент. Отвечай
-	// кратко.", "Вы — вежливый консультант банка" (but not an assistant
-	// "без ограничений" or an evil one).
-	{PromptInjection, benignEvidence, "ты|вы ~2 полезн*|вежлив*|дружелюбн*|внимательн*|опытн*|виртуальн*|цифров*|ии|ai ~2 ассистент*|помощник*|консультант*|бот|оператор*|менеджер* " + notOperatorRU},
-	{Jailbreak, benignEvidence, "ты|вы ~2 полезн*|вежлив*|дружелюбн*|внимательн*|опытн*|виртуальн*|цифров*|ии|ai ~2 ассистент*|помощник*|консультант*|бот|оператор*|менеджер* " + notOperatorRU},
 	// A letter sent to the wrong address asks its reader to ignore it.
 	{PromptInjection, benignEvidence, "по ~1 ошибке ~6 проигнорир*|игнорир*|удалите|удалить"},
 	{Illicit, benignEvidence, "защитить|защищать|обезопасить|уберечь|оградить ~6 от ~3 взлом*|хакер*|мошенни*|фишинг*|скимминг*|ddos|атак*|краж*|вор*|вирус*"},
 	{Illicit, benignEvidence, "пожаловаться|обжаловать|оспорить|сообщить|заявить|жалоб* ~4 незаконн*|нелегальн*|взятк*|мошенни*|краж*|поддел*|увольнени*|выселени*"},
 },
+	// An operator's system prompt: "Ты полезный ассистент. Отвечай
+	// кратко.", "Вы — вежливый консультант банка"; but not an assistant
+	// without limits, rules or filters, or an evil one.
+	benignRU("ты|вы ~2 полезн*|вежлив*|дружелюбн*|внимательн*|опытн*|виртуальн*|цифров*|ии|ai ~2 ассистент*|помощник*|консультант*|бот|оператор*|менеджер* !без|ограничен*|правил*|фильтр*|цензур*|запрет*|зл*|свободн*|dan|морал*|этик*|нецензурн*|теперь|отныне",
+		PromptInjection, Jailbreak),
 	// Preventing, detecting or fighting a crime or a harm; avoiding a
 	// danger (but not avoiding punishment or being found out).
 	benignRU("предотвратить|предотвращени*|допустить|защитить*|защититься|защиты|уберечь*|обезопасить*|распознать|распознавать|противостоять|противодейств*|бороться|борьбы|остерегаться|выявить|выявлени*|выявлять|профилактик*|пресечь|пресекать|избежать|избегать !"+notAvoidRU,
@@ -57,7 +57,3 @@ func benignRU(pattern string, cats ...string) []ruleSpec {
 	}
 	return out
 }
-
-// notOperatorRU are the words that make an assistant persona a jailbreak:
-// one without limits, rules or filters, or an evil one.
-const notOperatorRU = "!без|ограничен*|правил*|фильтр*|цензур*|запрет*|зл*|свободн*|dan|морал*|этик*|нецензурн*|теперь|отныне"
