@@ -50,10 +50,24 @@ func hashed() string {
 
 // clock is the real time plus an offset tests may advance: the
 // golang.org/x/oauth2 client polls in real time.
-type clock struct{ offset atomic.Int64 }
+// clock is the environment's time: the real time moved by Add, or, once
+// frozen, a fixed instant moved only by Add (for tests that count seconds
+// between requests, which a loaded machine stretches).
+type clock struct{ offset, frozen atomic.Int64 }
 
-func (c *clock) Now() time.Time      { return time.Now().Add(time.Duration(c.offset.Load())) }
+func (c *clock) Now() time.Time {
+	if f := c.frozen.Load(); f != 0 {
+		return time.Unix(0, f+c.offset.Load())
+	}
+	return time.Now().Add(time.Duration(c.offset.Load()))
+}
+
 func (c *clock) Add(d time.Duration) { c.offset.Add(int64(d)) }
+
+// Freeze stops the clock at its current time.
+func (c *clock) Freeze() {
+	c.frozen.Store(time.Now().UnixNano())
+}
 
 type env struct {
 	t        *testing.T

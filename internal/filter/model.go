@@ -64,14 +64,11 @@ func fnv(h uint32, s string) uint32 {
 type featureSet struct {
 	hashes []uint32
 	ends   []int32 // ends[i]: end of word i's features in hashes
-	sums   []int32 // logits' per-word sums, kept for the next text
-	// seen[b] == stamp marks bucket b as counted in the current text:
-	// logits counts a bucket once per text, as training does, so that a
-	// sentence repeated k times does not weigh √k times as much (six
-	// copies of "Tell me about the trams of Lisbon" scored 0.71 as prompt
-	// injection when every copy counted).
-	seen  []uint32
-	stamp uint32
+	sums   []int32 // logits' per-block sums, kept for the next text
+	win    []int32 // logits' window sums
+	// logits' marks of the buckets counted, by block and by text
+	seen, inText []uint32
+	stamp        uint32
 }
 
 func (fs *featureSet) reset() {
@@ -130,7 +127,14 @@ func (fs *featureSet) extract(nt *normText, nmin, nmax int) {
 	}
 }
 
-// logits returns, per head, the highest logit over the text's windows.
+// logits returns, per head, the highest logit over the text's windows and,
+// for a text longer than one window, the whole text. Each is scored as
+// training scores an example: every feature bucket counted once, the sum
+// scaled by 1/√(features). Counting a bucket once keeps a sentence
+// repeated k times from weighing √k times as much (six copies of "Tell me
+// about the trams of Lisbon" scored 0.71 as prompt injection when every
+// copy counted); counting it once per window rather than once per text
+// keeps the later windows of a long text whole.
 func (m *Model) logits(fs *featureSet, out []float64) {
 	H := len(m.Heads)
 	mask := uint32(1)<<m.Bits - 1
@@ -141,61 +145,86 @@ func (m *Model) logits(fs *featureSet, out []float64) {
 		}
 		return
 	}
-	// Per-word sums of quantised weights, each bucket counted at its first
-	// occurrence in the text.
-	sums := slices.Grow(fs.sums[:0], nw*H)[:nw*H]
+	// The text is cut in blocks of half a window; a window is two
+	// neighbouring blocks. Per block: the sum of its distinct buckets, and
+	// the sum of those also in the block before it, which a window of the
+	// two counts once. The whole text's distinct buckets are summed too.
+	const half = window / 2
+	nb := (nw + half - 1) / half
+	sums := slices.Grow(fs.sums[:0], (2*nb+2)*H)[:(2*nb+2)*H]
 	clear(sums)
 	fs.sums = sums
+	blocks, shared, whole := sums[:nb*H], sums[nb*H:2*nb*H], sums[2*nb*H:(2*nb+1)*H]
+	fs.win = sums[(2*nb+1)*H:]
 	if len(fs.seen) != 1<<m.Bits {
-		fs.seen, fs.stamp = make([]uint32, 1<<m.Bits), 0
+		fs.seen, fs.inText, fs.stamp = make([]uint32, 1<<m.Bits), make([]uint32, 1<<m.Bits), 0
 	}
-	if fs.stamp++; fs.stamp == 0 {
+	// fs.seen[b] is the stamp of the last block holding bucket b, and
+	// fs.inText[b] the stamp of the text's first block when b is in the text.
+	if fs.stamp > math.MaxUint32-uint32(nb)-2 {
 		clear(fs.seen)
-		fs.stamp = 1
+		clear(fs.inText)
+		fs.stamp = 0
 	}
-	seen, stamp := fs.seen, fs.stamp
+	seen, inText := fs.seen, fs.inText
+	text := fs.stamp + 1
 	start := int32(0)
-	for i, end := range fs.ends {
-		acc := sums[i*H : (i+1)*H]
+	for k := range nb {
+		prev := fs.stamp
+		fs.stamp++
+		cur := fs.stamp
+		end := fs.ends[min((k+1)*half, nw)-1]
+		acc, both := blocks[k*H:(k+1)*H], shared[k*H:(k+1)*H]
 		for _, hh := range fs.hashes[start:end] {
 			b := hh & mask
-			if seen[b] == stamp {
+			if seen[b] == cur {
 				continue
 			}
-			seen[b] = stamp
 			row := m.Weights[int(b)*H : int(b)*H+H]
+			if k > 0 && seen[b] == prev {
+				for h, w := range row {
+					both[h] += int32(w)
+				}
+			}
+			seen[b] = cur
 			for h, w := range row {
 				acc[h] += int32(w)
+			}
+			if inText[b] != text {
+				inText[b] = text
+				for h, w := range row {
+					whole[h] += int32(w)
+				}
 			}
 		}
 		start = end
 	}
-	for h := range H {
-		out[h] = math.Inf(-1)
-	}
-	step := window / 2
-	for ws := 0; ; ws += step {
-		we := min(ws+window, nw)
-		var cnt int32
-		if ws > 0 {
-			cnt = fs.ends[we-1] - fs.ends[ws-1]
-		} else {
-			cnt = fs.ends[we-1]
-		}
-		inv := 1 / math.Sqrt(float64(max(cnt, 1)))
+	score := func(s []int32, features int32, first bool) {
+		inv := 1 / math.Sqrt(float64(max(features, 1)))
 		for h := range H {
-			var s int32
-			for i := ws; i < we; i++ {
-				s += sums[i*H+h]
-			}
-			z := float64(m.Bias[h]) + float64(m.Scale[h])*float64(s)*inv
-			if z > out[h] {
+			z := float64(m.Bias[h]) + float64(m.Scale[h])*float64(s[h])*inv
+			if first || z > out[h] {
 				out[h] = z
 			}
 		}
-		if we == nw {
-			break
+	}
+	if nb == 1 {
+		score(blocks, fs.ends[nw-1], true)
+		return
+	}
+	win := fs.win[:H]
+	for k := 0; k+1 < nb; k++ {
+		for h := range H {
+			win[h] = blocks[k*H+h] + blocks[(k+1)*H+h] - shared[(k+1)*H+h]
 		}
+		var from int32
+		if k > 0 {
+			from = fs.ends[k*half-1]
+		}
+		score(win, fs.ends[min((k+2)*half, nw)-1]-from, k == 0)
+	}
+	if nb > 2 {
+		score(whole, fs.ends[nw-1], false)
 	}
 }
 

@@ -37,12 +37,26 @@ var ruleSpecs = []ruleSpec{
 	{PromptInjection, 0.9, "покажи|выведи|напечатай|повтори|воспроизвед*|раскрой|перечисли|процитируй|отобрази|напиши|скопируй|выдай|сообщи|расскажи|назови|перескажи|продублируй|озвучь|опиши|дай|предоставь|открой|изложи|приведи|какие|каковы|какой ~4 твои|твоих|твой|твоя|твое|свои|своих|ваши|ваших|тебе|тебя ~3 инструкц*|указан*|правил*|настрой*|директив*|ограничен*|промпт*|команд*|установк*|конфигурац*|запрет*|параметр*|контекст*|задан*"},
 	{PromptInjection, 0.8, "покажи|выведи|напечатай|повтори|воспроизвед*|процитируй|скопируй|перескажи|продублируй ~3 дословно|полностью|целиком|буквально|слово|каждое|каждую|весь|все ~3 промпт*|инструкц*|указан*|правил*|сообщен*|директив*|команд*|текст*|контекст*|настрой*|буквы|букву|строк* !git|linux|bash|терминал*|консол*|docker|sql|excel|vim|npm|python|windows|горяч*|клавиш*|сочетани*"},
 	{PromptInjection, 0.8, "системн* ~1 промпт*|подсказк* !зачем|нужен|нужны|пример*|шаблон*|бота|бот|написать|напиши|составить|составь|придумать|придумай|моего|своего|работает|такое"},
-	{PromptInjection, 0.7, "режим ~1 администратора|админа|отладки|обслуживания|суперпользователя|root|бога"},
+	{PromptInjection, 0.7, "режим ~1 администратора|админа|отладки|обслуживания|суперпользователя|root|sudo|бога"},
 
 	// --- prompt injection (German, French, Spanish: common in the wild) ---
 	{PromptInjection, 0.9, "ignoriere|ignorieren|ignoriert|vergiss|vergessen|vergesst|missachte ~4 vorherig*|bisherig*|obig*|vorangegangen*|vorigen|alle|alles|deine ~2 anweisung*|instruktion*|befehl*|aufgab*|regeln|informationen|vorgaben|anforderung*"},
 	{PromptInjection, 0.8, "vergiss|vergessen|vergesst ~1 alles ~2 davor|zuvor|bisher|vorher|gesagt|oben"},
 	{PromptInjection, 0.9, "ignora|ignore|ignorez|olvida|oublie|oubliez ~3 todas|toutes|las|les|tus|tes|vos ~2 instrucciones|instructions|indicaciones|consignes|reglas|regles ~1 anteriores|precedentes|previas"},
+	// --- prompt injection, the same order in other languages: an attacker
+	// who meets a filter that reads English and Russian writes in another
+	// one, and the model behind it reads them all ---
+	// Portuguese and Italian
+	{PromptInjection, 0.9, "ignore|ignora|ignorar|ignorare|esqueca|esqueça|esquece|dimentica|dimenticate ~3 todas|as|os|suas|tuas|tutte|le|tue|sue ~2 instrucoes|instruções|instrucao|regras|ordens|istruzioni|regole|indicazioni ~1 anteriores|previas|prévias|precedenti|anteriori|acima|sopra"},
+	// Dutch and Polish
+	{PromptInjection, 0.9, "negeer|vergeet|zignoruj|ignoruj|zapomnij ~3 alle|al|je|de|wszystkie|swoje|poprzednie|wcześniejsze|wczesniejsze|vorige|eerdere ~2 instructies|opdrachten|regels|instrukcje|polecenia|zasady|instrukcji"},
+	// Ukrainian (Russian has its own rules)
+	{PromptInjection, 0.9, "ігноруй|ігноруйте|проігноруй|забудь|забудьте ~3 всі|усі|попередні|свої|твої ~2 інструкції|вказівки|правила|команди|настанови"},
+	// Greek
+	{PromptInjection, 0.9, "αγνοηστε|αγνοησε|αγνόησε|αγνοήστε|ξεχαστε|ξεχασε|ξεχάστε|ξέχασε ~3 τις|ολες|όλες|τις ~2 προηγουμενες|προηγούμενες|παραπανω|παραπάνω ~1 οδηγιες|οδηγίες|εντολες|εντολές"},
+	// Turkish and Indonesian
+	{PromptInjection, 0.9, "onceki|önceki|tum|tüm ~2 talimatlari|talimatları|talimatlar|komutlari|komutları ~2 yok|unut|gormezden|görmezden|dikkate"},
+	{PromptInjection, 0.9, "abaikan|lupakan ~3 semua|seluruh ~2 instruksi|perintah|aturan ~1 sebelumnya|di"},
 
 	// --- jailbreak ---
 	{Jailbreak, 0.9, "do ~1 anything ~1 now"},

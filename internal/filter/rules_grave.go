@@ -88,7 +88,10 @@ var graveSpecsEN = askForms([]ruleSpec{
 	{SelfHarmInstr, 0.9, "how|way|ways|help|method|methods|best|easiest|quickest|plan|planning|going|gonna|want|wanna ~4 to|do|can|i|me ~2 end|take|finish ~1 my ~2 life|lives !insurance|policy|lease|subscription|contract|career|relationship|marriage|" + grPlay},
 	{SelfHarmInstr, 0.9, "unalive|unaliving ~1 myself|me|yourself !" + grPlay},
 	{SelfHarmInstr, 0.9, "suicide ~2 method|methods|dose|doses|kit|bag|techniques|technique|options|instructions|guide|tutorial|tips|ideas|plan|plans|belt|pills|cocktail !prevent|prevention|hotline|helpline|help|risk|risks|rate|rates|statistics|squad|awareness|crisis|support|research|study|signs|screening|assessment|training|policy|protocol|watch"},
-	{SelfHarmIntent, 0.9, "tell|convince|persuade|encourage|push|motivate|urge|talk|help|give ~3 me ~4 kill|end|die|suicide|hang|cut|overdose|jump !time|some|not|dont|never|stop|prevent|against|out|live|living|alive|hope|instead|" + grPlay},
+	{SelfHarmIntent, 0.9, "tell|convince|persuade|encourage|push|motivate|urge|talk|help|give ~3 me ~4 kill|end|die|suicide|hang|overdose|jump !time|some|not|dont|never|stop|prevent|against|out|live|living|alive|hope|instead|" + grPlay},
+	// "Help me cut" is self-harm only with what is cut: "help me cut it to
+	// 12 slides" is editing.
+	{SelfHarmIntent, 0.9, "tell|convince|persuade|encourage|push|motivate|urge|talk|help|give ~3 me ~4 cut ~2 myself|deeper|deep|wrist|wrists|vein|veins|arm|arms|thigh|thighs|skin !not|dont|never|stop|prevent|against|" + grPlay},
 	{SelfHarmIntent, 0.9, "write|draft|help|compose ~3 my ~1 suicide|goodbye|farewell|final ~1 note|letter|message"},
 	{SelfHarmIntent, 0.9, "i|im|ill ~3 want|wanna|going|gonna|need|plan|planning|ready|will ~3 slit|cut|slash|stab|shoot|hang|drown|poison|burn|overdose ~2 my|myself ~1 throat|wrists|wrist|veins|vein|head|brains|myself|life !" + grPlay + "|hair|bangs|nails|but|lol|lmao|lmfao|jk|haha|jokes|joking|kidding"},
 	{SelfHarmInstr, 0.9, "how|best|where|which|when|place|spot|station|want|wanna|going|gonna|plan|planning|should|ill|im|tonight|ready ~4 jump|step|walk|throw|lie|lay ~3 in ~1 front ~1 of ~2 train|trains|truck|bus|car|subway|metro|traffic|lorry|tram !prevent|prevention|safety|news|dog|dogs|photo|picture|" + grPlay},

@@ -72,8 +72,15 @@ const (
 	// Latin injection threshold rose to 0.70 and half the planted
 	// instructions of BIPIA's e-mails went unflagged; at 2 %, with the
 	// operators' system prompts among the written benign ones, the
-	// in-sample injection recall fell to 0.949, under its 0.95 test.
-	DefaultWrittenAttackFPR = 0.025
+	// in-sample injection recall fell to 0.949, under its 0.95 test. At
+	// 2.5 %, once the written benign prompts held operators' system prompts,
+	// harmless documents about AI features and long persona prompts (their
+	// last third, all new kinds to the model that holds it out), the Latin
+	// injection threshold rose to 0.66 and leave-one-source-out injection
+	// recall fell to 0.834; at 5 %, the bound on false positives, it
+	// is 0.48 with 0.850 recall and 2.4 % of the held-out sources' benign
+	// rows flagged.
+	DefaultWrittenAttackFPR = 0.05
 	// DefaultFolds is how many folds of whole sources calibration uses.
 	DefaultFolds = 3
 )

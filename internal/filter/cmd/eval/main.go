@@ -24,6 +24,7 @@ import (
 	"log"
 	"os"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
 	"syscall"
@@ -48,6 +49,7 @@ func main() {
 	loso := flag.Bool("loso", false, "also run leave-one-source-out")
 	russe := flag.Bool("russe", false, "train on the RUSSE detox set too (else it is only scored)")
 	quick := flag.Bool("quick", false, "skip the in-sample and PII reports")
+	only := flag.String("sources", "", "with -loso, leave out only the sources whose key contains one of these comma-separated strings")
 	probeSets := flag.String("probe", probeDir, "directory of the probe sets")
 	var o options
 	o.train = filter.DefaultTrainOptions()
@@ -90,7 +92,7 @@ func main() {
 		crossValidate(rows, *cv, o)
 	}
 	if *loso {
-		leaveOneSourceOut(rows, heldOut, o)
+		leaveOneSourceOut(rows, heldOut, o, *only)
 	}
 }
 
@@ -117,10 +119,13 @@ func crossValidate(rows []dataset.Row, cv int, o options) {
 // leaveOneSourceOut scores each source with a model trained, and
 // calibrated, without it, and prints the pooled report per task, language
 // and source, then the targets of issue 14.
-func leaveOneSourceOut(rows, heldOut []dataset.Row, o options) {
+func leaveOneSourceOut(rows, heldOut []dataset.Row, o options, only string) {
 	fmt.Println("\n== leave-one-source-out (each source scored by a model trained and calibrated without it)")
 	rep := training.NewReport()
 	for _, src := range training.Sources(rows) {
+		if only != "" && !slices.ContainsFunc(strings.Split(only, ","), func(s string) bool { return strings.Contains(src, s) }) {
+			continue
+		}
 		var train, test []dataset.Row
 		for _, r := range rows {
 			if r.Key() == src {
@@ -133,7 +138,7 @@ func leaveOneSourceOut(rows, heldOut []dataset.Row, o options) {
 		score(rep, test, trainFilter(train, o))
 		log.Printf("  loso %-28s %6d rows  %s", src, len(test), time.Since(start).Round(time.Second))
 	}
-	if len(heldOut) > 0 {
+	if len(heldOut) > 0 && only == "" {
 		score(rep, heldOut, trainFilter(rows, o))
 	}
 	rep.Print(os.Stdout)
@@ -244,12 +249,14 @@ func inSample(rows []dataset.Row, data string) {
 
 // probeDir holds the probe sets: prompts written for Mira, in sets by
 // writers who saw neither the filter's rules nor the data, one prompt a
-// line, in files named <lang>_<harmful|benign>.txt.
+// line, in files named <lang>_<harmful|benign|attack>.txt.
 const probeDir = "internal/filter/testdata/probe"
 
 // probe prints how the embedded filter does on the probe sets: the share
 // of harmful prompts flagged for a moderation category (prompt injection
-// does not count) and of benign prompts flagged for any. The sets are
+// does not count), of attacks flagged as prompt injection or jailbreak (a
+// moderation category does not count) and of benign prompts flagged for
+// any. The sets are
 // never trained on and are not for tuning rules: they stand in for the
 // held-out sets from other sources that judge the filter, and a rule
 // written to pass one of their lines makes them worthless for that.
@@ -273,18 +280,21 @@ func probe(dir string) {
 				log.Fatal(err)
 			}
 			name := strings.TrimSuffix(filepath.Base(file), ".txt")
-			harmful := strings.HasSuffix(name, "_harmful")
+			harmful, attacks := strings.HasSuffix(name, "_harmful"), strings.HasSuffix(name, "_attack")
 			n, flagged := 0, 0
 			for _, t := range splitLines(string(b)) {
 				n++
 				attack, moderation := predict(t)
-				if moderation || (!harmful && attack) {
+				if moderation && !attacks || attack && !harmful {
 					flagged++
 				}
 			}
 			what := "benign flagged for any category"
-			if harmful {
+			switch {
+			case harmful:
 				what = "harmful flagged (recall)      "
+			case attacks:
+				what = "attack flagged (recall)       "
 			}
 			fmt.Printf("  %-6s %-12s %s %4d/%4d  %.3f\n", set.Name(), name, what, flagged, n, float64(flagged)/float64(max(n, 1)))
 		}
