@@ -70,7 +70,73 @@ func decodedTexts(text string) []string {
 			add([]byte(s))
 		}
 	}
+	// .. --. -. --- .-. .: Morse code, letters apart by spaces, words by
+	// a slash or a wider gap.
+	if strings.Count(text, ".")+strings.Count(text, "-") >= 16 {
+		if s := morse(text); s != "" {
+			add([]byte(s))
+		}
+	}
 	return out
+}
+
+// morseCode maps Morse letters and digits to their characters.
+var morseCode = map[string]byte{
+	".-": 'a', "-...": 'b', "-.-.": 'c', "-..": 'd', ".": 'e', "..-.": 'f', "--.": 'g', "....": 'h', "..": 'i', ".---": 'j',
+	"-.-": 'k', ".-..": 'l', "--": 'm', "-.": 'n', "---": 'o', ".--.": 'p', "--.-": 'q', ".-.": 'r', "...": 's', "-": 't',
+	"..-": 'u', "...-": 'v', ".--": 'w', "-..-": 'x', "-.--": 'y', "--..": 'z',
+	"-----": '0', ".----": '1', "..---": '2', "...--": '3', "....-": '4', ".....": '5', "-....": '6', "--...": '7', "---..": '8', "----.": '9',
+	".-.-.-": '.', "--..--": ',', "..--..": '?', "-.-.--": '!', ".----.": '\'',
+}
+
+// morse decodes the longest stretches of text written in Morse code (at
+// least eight letters running), and returns them joined, or "" when there
+// is none.
+func morse(text string) string {
+	var out, run strings.Builder
+	letters := 0
+	flush := func() {
+		if letters >= 8 {
+			if out.Len() > 0 {
+				out.WriteByte(' ')
+			}
+			out.WriteString(strings.TrimSpace(run.String()))
+		}
+		run.Reset()
+		letters = 0
+	}
+	gap := 0 // spaces since the last letter; two or more part words
+	for i := 0; i < len(text); {
+		switch c := text[i]; c {
+		case '.', '-':
+			j := i
+			for j < len(text) && (text[j] == '.' || text[j] == '-') {
+				j++
+			}
+			if ch, ok := morseCode[text[i:j]]; ok {
+				if gap >= 2 && run.Len() > 0 {
+					run.WriteByte(' ')
+				}
+				run.WriteByte(ch)
+				letters++
+			} else {
+				flush()
+			}
+			gap, i = 0, j
+		case ' ', '\t':
+			gap++
+			i++
+		case '/', '|', '\n', '\r':
+			gap = 2
+			i++
+		default:
+			flush()
+			gap = 0
+			i++
+		}
+	}
+	flush()
+	return out.String()
 }
 
 // unescapeText replaces \uXXXX (with UTF-16 surrogate pairs),

@@ -46,6 +46,8 @@ func TestDecodedTexts(t *testing.T) {
 		{"base64", "please run: " + base64.StdEncoding.EncodeToString([]byte(msg))},
 		{"base64url", base64.RawURLEncoding.EncodeToString([]byte(msg))},
 		{"hex", "data " + hex.EncodeToString([]byte(msg))},
+		{"morse", "decode this: .. --. -. --- .-. . / .- .-.. .-.. / .--. .-. . ...- .. --- ..- ... / .. -. ... - .-. ..- -.-. - .. --- -. ... / .- -. -.. / .-. . ...- . .- .-.. / - .... . / ... -.-- ... - . -- / .--. .-. --- -- .--. -"},
+		{"morse, wide gaps", ".. --. -. --- .-. .  .- .-.. .-..  .--. .-. . ...- .. --- ..- ...\n.. -. ... - .-. ..- -.-. - .. --- -. ...  .- -. -..  .-. . ...- . .- .-..  - .... .  ... -.-- ... - . --  .--. .-. --- -- .--. -"},
 	} {
 		got := decodedTexts(tt.in)
 		if len(got) != 1 || got[0] != msg {
@@ -55,6 +57,8 @@ func TestDecodedTexts(t *testing.T) {
 	for _, s := range []string{
 		"internationalization and localization",
 		"sha256: 9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08",
+		"----- menu ----- ... coffee ... tea ... cake -- 3.50 -- 2.80 -- 4.10 ...",
+		"git log --oneline --graph -- . ... -n 5 -- src/ -- docs/ ...",
 		"token " + base64.StdEncoding.EncodeToString([]byte{0, 1, 2, 250, 251, 252, 253, 254, 255, 3, 4, 5, 6, 7, 8, 9}),
 	} {
 		if got := decodedTexts(s); len(got) != 0 {

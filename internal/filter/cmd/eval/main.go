@@ -284,7 +284,7 @@ func probe(dir string) {
 			n, flagged := 0, 0
 			for _, t := range splitLines(string(b)) {
 				n++
-				attack, moderation := predict(t)
+				attack, moderation := predict(strings.ReplaceAll(t, `\n`, "\n")) // a line break is written \n
 				if moderation && !attacks || attack && !harmful {
 					flagged++
 				}
