@@ -66,9 +66,11 @@ type featureSet struct {
 	ends   []int32 // ends[i]: end of word i's features in hashes
 	sums   []int32 // logits' per-block sums, kept for the next text
 	win    []int32 // logits' window sums
-	// logits' marks of the buckets counted, by block and by text
-	seen, inText []uint32
-	stamp        uint32
+	// seen[b] is the stamp of the last block, in logits, that held bucket
+	// b; stamps only grow, so b is already in the current text when its
+	// stamp is at least the text's first block's.
+	seen  []uint32
+	stamp uint32
 }
 
 func (fs *featureSet) reset() {
@@ -157,17 +159,14 @@ func (m *Model) logits(fs *featureSet, out []float64) {
 	blocks, shared, whole := sums[:nb*H], sums[nb*H:2*nb*H], sums[2*nb*H:(2*nb+1)*H]
 	fs.win = sums[(2*nb+1)*H:]
 	if len(fs.seen) != 1<<m.Bits {
-		fs.seen, fs.inText, fs.stamp = make([]uint32, 1<<m.Bits), make([]uint32, 1<<m.Bits), 0
+		fs.seen, fs.stamp = make([]uint32, 1<<m.Bits), 0
 	}
-	// fs.seen[b] is the stamp of the last block holding bucket b, and
-	// fs.inText[b] the stamp of the text's first block when b is in the text.
 	if fs.stamp > math.MaxUint32-uint32(nb)-2 {
 		clear(fs.seen)
-		clear(fs.inText)
 		fs.stamp = 0
 	}
-	seen, inText := fs.seen, fs.inText
-	text := fs.stamp + 1
+	seen := fs.seen
+	text := fs.stamp + 1 // the stamp of the text's first block
 	start := int32(0)
 	for k := range nb {
 		prev := fs.stamp
@@ -186,15 +185,14 @@ func (m *Model) logits(fs *featureSet, out []float64) {
 					both[h] += int32(w)
 				}
 			}
-			seen[b] = cur
-			for h, w := range row {
-				acc[h] += int32(w)
-			}
-			if inText[b] != text {
-				inText[b] = text
+			if seen[b] < text {
 				for h, w := range row {
 					whole[h] += int32(w)
 				}
+			}
+			seen[b] = cur
+			for h, w := range row {
+				acc[h] += int32(w)
 			}
 		}
 		start = end
