@@ -65,7 +65,6 @@ type featureSet struct {
 	hashes []uint32
 	ends   []int32 // ends[i]: end of word i's features in hashes
 	sums   []int32 // logits' per-block sums, kept for the next text
-	win    []int32 // logits' window sums
 	// seen[b] is the stamp of the last block, in logits, that held bucket
 	// b; stamps only grow, so b is already in the current text when its
 	// stamp is at least the text's first block's.
@@ -156,8 +155,7 @@ func (m *Model) logits(fs *featureSet, out []float64) {
 	sums := slices.Grow(fs.sums[:0], (2*nb+2)*H)[:(2*nb+2)*H]
 	clear(sums)
 	fs.sums = sums
-	blocks, shared, whole := sums[:nb*H], sums[nb*H:2*nb*H], sums[2*nb*H:(2*nb+1)*H]
-	fs.win = sums[(2*nb+1)*H:]
+	blocks, shared, whole, win := sums[:nb*H], sums[nb*H:2*nb*H], sums[2*nb*H:(2*nb+1)*H], sums[(2*nb+1)*H:]
 	if len(fs.seen) != 1<<m.Bits {
 		fs.seen, fs.stamp = make([]uint32, 1<<m.Bits), 0
 	}
@@ -185,7 +183,7 @@ func (m *Model) logits(fs *featureSet, out []float64) {
 					both[h] += int32(w)
 				}
 			}
-			if seen[b] < text {
+			if nb > 2 && seen[b] < text { // the whole text is scored when longer than a window
 				for h, w := range row {
 					whole[h] += int32(w)
 				}
@@ -210,7 +208,6 @@ func (m *Model) logits(fs *featureSet, out []float64) {
 		score(blocks, fs.ends[nw-1], true)
 		return
 	}
-	win := fs.win[:H]
 	for k := 0; k+1 < nb; k++ {
 		for h := range H {
 			win[h] = blocks[k*H+h] + blocks[(k+1)*H+h] - shared[(k+1)*H+h]

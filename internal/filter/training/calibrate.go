@@ -34,7 +34,7 @@ import (
 // in-the-wild jailbreaks slipped under (and, once the operators' system
 // prompts were among the written ones, the in-sample injection recall fell
 // to 0.948, under its 0.95 test); the written prompts' own rate keeps the
-// Latin injection threshold at 0.43. Above MaxThreshold the strong
+// Latin injection threshold at 0.46. Above MaxThreshold the strong
 // rules (score 0.85 and up) would no longer decide alone.
 const (
 	MinThreshold       = filter.DefaultThreshold
@@ -78,7 +78,7 @@ const (
 	// last third, all new kinds to the model that holds it out), the Latin
 	// injection threshold rose to 0.66 and leave-one-source-out injection
 	// recall fell to 0.834; at 5 %, the bound on false positives, it
-	// is 0.48 with 0.850 recall and 2.4 % of the held-out sources' benign
+	// is 0.46 with 0.853 recall and 2.4 % of the held-out sources' benign
 	// rows flagged.
 	DefaultWrittenAttackFPR = 0.05
 	// DefaultFolds is how many folds of whole sources calibration uses.
@@ -225,7 +225,7 @@ func Calibrate(rows []dataset.Row, written []WrittenExample, opt filter.TrainOpt
 				floor = MinAttackThreshold
 			}
 			op := pick(s, rates.For(c), floor)
-			if w := negW[sc][c]; rates.Written > 0 && len(w) >= minNegatives {
+			if w := negW[sc][c]; rates.WrittenFor(c) > 0 && len(w) >= minNegatives {
 				if opW := pick(w, rates.WrittenFor(c), floor); opW.Threshold > op.Threshold {
 					op.Threshold, op.Clamped = opW.Threshold, opW.Clamped
 				}
