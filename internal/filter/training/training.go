@@ -55,14 +55,41 @@ func benignFiles() [][]string {
 	var files [][]string
 	for _, text := range []string{benignRU, benignEN} {
 		var out []string
-		for _, l := range strings.Split(text, "\n") {
-			if l = strings.TrimSpace(l); l != "" && !strings.HasPrefix(l, "#") {
-				out = append(out, strings.ReplaceAll(l, `\n`, "\n"))
-			}
+		for _, l := range promptLines(text) {
+			out = append(out, unescape(l.text))
 		}
 		files = append(files, out)
 	}
 	return files
+}
+
+// line is one prompt line of a written file and its number, from 1.
+type line struct {
+	text string
+	n    int
+}
+
+// promptLines returns the lines of a written file that hold a prompt:
+// blank lines and comments (a line starting with "#") are left out. A
+// prompt that itself starts with "#", such as a Markdown system prompt,
+// is written with a backslash before it: \# Role\n...
+func promptLines(text string) []line {
+	var out []line
+	for n, l := range strings.Split(text, "\n") {
+		if l = strings.TrimSpace(l); l != "" && !strings.HasPrefix(l, "#") {
+			out = append(out, line{l, n + 1})
+		}
+	}
+	return out
+}
+
+// unescape turns a written prompt into its text: \n is a line break and
+// a leading \# is "#".
+func unescape(s string) string {
+	if strings.HasPrefix(s, `\#`) {
+		s = s[1:]
+	}
+	return strings.ReplaceAll(s, `\n`, "\n")
 }
 
 // Written is one harmful prompt written for training and the categories
@@ -89,19 +116,16 @@ func Harmful() ([]Written, error) {
 	var out []Written
 	for _, file := range []struct{ name, text string }{{"harmful_en.tsv", harmfulEN}, {"harmful_ru.tsv", harmfulRU}, {"attacks_en.tsv", attacksEN}, {"attacks_ru.tsv", attacksRU}} {
 		first := len(out)
-		for n, l := range strings.Split(file.text, "\n") {
-			if l = strings.TrimSpace(l); l == "" || strings.HasPrefix(l, "#") {
-				continue
-			}
-			cats, text, ok := strings.Cut(l, "\t")
+		for _, l := range promptLines(file.text) {
+			cats, text, ok := strings.Cut(l.text, "\t")
 			text = strings.TrimSpace(text)
 			if !ok || text == "" {
-				return nil, fmt.Errorf("%s:%d: want categories, a tab and the prompt", file.name, n+1)
+				return nil, fmt.Errorf("%s:%d: want categories, a tab and the prompt", file.name, l.n)
 			}
-			w := Written{Text: strings.ReplaceAll(text, `\n`, "\n")}
+			w := Written{Text: unescape(text)}
 			for _, c := range strings.Split(cats, ",") {
 				if !slices.Contains(dataset.Moderation, c) && !slices.Contains(dataset.Attacks, c) {
-					return nil, fmt.Errorf("%s:%d: %q is not a category", file.name, n+1, c)
+					return nil, fmt.Errorf("%s:%d: %q is not a category", file.name, l.n, c)
 				}
 				w.Categories = append(w.Categories, c)
 				if p, _, sub := strings.Cut(c, "/"); sub && !slices.Contains(w.Categories, p) {

@@ -92,3 +92,31 @@ func TestExamplesOfWrittenHarmful(t *testing.T) {
 		}
 	}
 }
+
+// TestPromptLines checks how a written file is read: comments and blank
+// lines are left out, \n is a line break, and a prompt that starts with
+// "#" (a Markdown system prompt) is kept when written \#, not read as a
+// comment.
+func TestPromptLines(t *testing.T) {
+	file := "# a comment\n\n## Role\\nnot a prompt either\n\\## Role\\nYou are Pip.\nplain prompt\n  \\# Scope\\n- orders  \n"
+	var got []string
+	for _, l := range promptLines(file) {
+		got = append(got, unescape(l.text))
+	}
+	want := []string{"## Role\nYou are Pip.", "plain prompt", "# Scope\n- orders"}
+	if strings.Join(got, "|") != strings.Join(want, "|") {
+		t.Errorf("read %q; want %q", got, want)
+	}
+	if l := promptLines(file); len(l) != 3 || l[0].n != 4 || l[2].n != 6 {
+		t.Errorf("line numbers %v; want 4, 5, 6", l)
+	}
+	var markdown int
+	for _, b := range Benign() {
+		if strings.HasPrefix(b, "#") {
+			markdown++
+		}
+	}
+	if markdown == 0 {
+		t.Error("no written benign prompt starts with #: the Markdown system prompts were read as comments")
+	}
+}
