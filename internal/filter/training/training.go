@@ -54,13 +54,19 @@ func Benign() []string {
 func benignFiles() [][]string {
 	var files [][]string
 	for _, text := range []string{benignRU, benignEN} {
-		var out []string
-		for _, l := range promptLines(text) {
-			out = append(out, unescape(l.text))
-		}
-		files = append(files, out)
+		files = append(files, Prompts(text))
 	}
 	return files
+}
+
+// Prompts returns the prompts of a file of written prompts, one a line,
+// as the benign files and the probe sets hold them (see promptLines).
+func Prompts(text string) []string {
+	var out []string
+	for _, l := range promptLines(text) {
+		out = append(out, unescape(l.text))
+	}
+	return out
 }
 
 // line is one prompt line of a written file and its number, from 1.

@@ -234,7 +234,7 @@ func inSample(rows []dataset.Row, data string) {
 			continue
 		}
 		n, flagged := 0, 0
-		for _, t := range splitLines(string(b)) {
+		for _, t := range training.Prompts(string(b)) {
 			n++
 			if v := f.Check(t); v.Flagged {
 				flagged++
@@ -282,9 +282,9 @@ func probe(dir string) {
 			name := strings.TrimSuffix(filepath.Base(file), ".txt")
 			harmful, attacks := strings.HasSuffix(name, "_harmful"), strings.HasSuffix(name, "_attack")
 			n, flagged := 0, 0
-			for _, t := range splitLines(string(b)) {
+			for _, t := range training.Prompts(string(b)) {
 				n++
-				attack, moderation := predict(strings.ReplaceAll(t, `\n`, "\n")) // a line break is written \n
+				attack, moderation := predict(t)
 				if moderation && !attacks || attack && !harmful {
 					flagged++
 				}
@@ -360,21 +360,6 @@ func piiEval(dir string) {
 	if len(other) > 0 {
 		fmt.Printf("  other findings (no labels in the data): %v\n", other)
 	}
-}
-
-func splitLines(s string) []string {
-	var out []string
-	start := 0
-	for i := 0; i <= len(s); i++ {
-		if i == len(s) || s[i] == '\n' {
-			l := s[start:i]
-			start = i + 1
-			if len(l) > 0 && l[0] != '#' {
-				out = append(out, l)
-			}
-		}
-	}
-	return out
 }
 
 func f3(v float64) string {
