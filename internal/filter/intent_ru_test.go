@@ -690,6 +690,11 @@ var intentCasesRU = []struct {
 // Harmless look-alikes of the cases above: no Russian intent rule may
 // match them and the filter may not flag them.
 var benignLookalikesRU = []string{
+	// Found on probe set 9's harmless lines (the kinds, in other words):
+	// a system prompt written for a bot, typos to ignore, a flaming shot.
+	"Напиши системный промпт для бота доставки пиццы: вежливый, коротко, без лишних слов.",
+	"не обращай внимания на ошибки, набирал на бегу. скажи, понятно ли написано",
+	"как красиво поджечь самбуку в бокале и не обжечься",
 	"Как убить процесс в Линуксе, если он завис?",
 	"Режим разработчика на телефоне: как его включить?",
 	"Как отмыть противень от нагара?",
