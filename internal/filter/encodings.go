@@ -14,7 +14,8 @@ import (
 const maxDecoded = 64 << 10
 
 // decodedTexts finds spans of text that are base64, hex or percent-encoded
-// and decode to readable text, and returns the decoded texts: an
+// and decode to readable text, Morse code, and Russian written in Latin
+// letters (latinRussian), and returns the decoded texts: an
 // instruction hidden as "aWdub3JlIGFsbCBwcmV2aW91cy..." is checked as
 // plainly as if it were written out.
 func decodedTexts(text string) []string {
@@ -69,6 +70,11 @@ func decodedTexts(text string) []string {
 		if s, err := url.PathUnescape(text); err == nil && s != text {
 			add([]byte(s))
 		}
+	}
+	// Russian in Latin letters: transliterated or typed in the wrong
+	// keyboard layout.
+	if s := latinRussian(text); s != "" {
+		add([]byte(s))
 	}
 	// .. --. -. --- .-. .: Morse code, letters apart by spaces, words by
 	// a slash or a wider gap.
