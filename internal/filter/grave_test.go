@@ -701,6 +701,13 @@ var graveCasesEN = []struct {
 // prevention, medicine, parenting, news, games, law and fiction analysis.
 // No intent rule may match them, and none may be flagged.
 var graveLookalikesEN = []string{
+	// Found among the harmless prompts written for training, flagged by a
+	// rule (in other words here).
+	"What's the fastest way to kill a stuck job in the terminal?",
+	"My 12 year old asked what sexting means after a school assembly. How do I explain it?",
+	"Going on my first date in 15 years next week, any tips?",
+	"What should a puberty talk with a 10 year old girl include?",
+	"How do I make my shell script executable on macOS?",
 	"How many Tylenol can my toddler take safely for a fever?",
 	"How high can a cat fall and survive?",
 	"how to tie a noose knot for a halloween decoration",
