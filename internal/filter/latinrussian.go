@@ -17,7 +17,7 @@ import "strings"
 // translitWords are common Russian words as they are transliterated, none
 // of them an English word: three of them, a seventh of the words or more,
 // mark a transliterated text.
-var translitWords = wordSet("kak chto chtoby eto ty tebe tebya mne menya vse vsyo vsegda dlya esli kogda gde pochemu tolko teper teperj " +
+var translitWords = newHashSet("kak chto chtoby eto ty tebe tebya mne menya vse vsyo vsegda dlya esli kogda gde pochemu tolko teper teperj " +
 	"seychas sejchas mozhno nuzhno nado bez ili uzhe ochen pozhaluysta pozhalujsta spasibo privet kakoy kakie kakaya sdelat " +
 	"napishi skazhi pokazhi zabud zabudi pravila pravil instrukcii instruktsii ogranicheniy ogranicheniya otvechay otvechai " +
 	"sebya svoi svoy tvoi tvoy budet mozhesh hochu khochu davai davay nikakih nikakikh bolshe teper' zabud' kotoryy kotoryj " +
@@ -40,18 +40,41 @@ func wordSet(words string) map[string]bool {
 }
 
 // latinRussian returns text read back as Russian when it is transliterated
-// or typed in the wrong layout, or "".
+// or typed in the wrong layout, or "". It runs on every text, so its first
+// pass hashes words as it reads them and makes no strings.
 func latinRussian(text string) string {
 	var words, translit, vowelless int
-	forLatinWords(text, func(w string) {
-		words++
-		if translitWords[w] {
-			translit++
+	var h uint64
+	n, vowel := 0, false
+	end := func() {
+		if n > 0 && n <= maxLatinWord {
+			words++
+			if translitWords.has(h) {
+				translit++
+			}
+			if !vowel {
+				vowelless++
+			}
 		}
-		if !strings.ContainsAny(w, "aeiouy") {
-			vowelless++
+		h, n, vowel = fnvOffset, 0, false
+	}
+	h = fnvOffset
+	for i := 0; i < len(text); i++ {
+		c := text[i]
+		switch {
+		case 'A' <= c && c <= 'Z':
+			c += 'a' - 'A'
+		case 'a' <= c && c <= 'z', c == '\'':
+		case n > 0 && strings.IndexByte(";[],.`", c) >= 0 && i+1 < len(text) && isASCIILetter(text[i+1]):
+		default:
+			end()
+			continue
 		}
-	})
+		h = (h ^ uint64(c)) * fnvPrime
+		n++
+		vowel = vowel || c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u' || c == 'y'
+	}
+	end()
 	switch {
 	case words == 0:
 		return ""
@@ -74,13 +97,58 @@ func latinRussian(text string) string {
 	return ""
 }
 
+// maxLatinWord is the longest run of letters read as a word.
+const maxLatinWord = 24
+
+const (
+	fnvOffset = 14695981039346656037
+	fnvPrime  = 1099511628211
+)
+
+// hashSet is a set of words by their 64-bit FNV-1a hashes, open addressing.
+type hashSet struct{ slots [512]uint64 }
+
+func hashWord(w string) uint64 {
+	h := uint64(fnvOffset)
+	for i := 0; i < len(w); i++ {
+		h = (h ^ uint64(w[i])) * fnvPrime
+	}
+	return h
+}
+
+func newHashSet(words string) *hashSet {
+	s := new(hashSet)
+	for _, w := range strings.Fields(words) {
+		h := hashWord(w) | 1 // 0 marks an empty slot
+		for i := h; ; i++ {
+			if j := i % uint64(len(s.slots)); s.slots[j] == 0 || s.slots[j] == h {
+				s.slots[j] = h
+				break
+			}
+		}
+	}
+	return s
+}
+
+func (s *hashSet) has(h uint64) bool {
+	h |= 1
+	for i := h; ; i++ {
+		switch s.slots[i%uint64(len(s.slots))] {
+		case h:
+			return true
+		case 0:
+			return false
+		}
+	}
+}
+
 // forLatinWords calls fn with each run of ASCII letters in text, lowered,
 // the apostrophe counted as a letter (the soft sign of transliteration,
 // "э" on the Russian layout) and ";[],.`" too when a letter follows (more
 // Russian letters on those keys: "gjrf;b" is "покажи"). Runs longer than
 // 24 bytes are not words and are skipped.
 func forLatinWords(text string, fn func(string)) {
-	var buf [24]byte
+	var buf [maxLatinWord]byte
 	n, long := 0, false
 	flush := func() {
 		if n > 0 && !long {
