@@ -21,10 +21,13 @@ type TrainOptions struct {
 	Bits int // feature buckets = 2^Bits
 	// NgramMin and NgramMax are the character n-gram lengths.
 	NgramMin, NgramMax int
-	Epochs             int     // passes over the data
-	Rate               float64 // AdaGrad learning rate
-	L2                 float64 // L2 penalty per update
-	Seed               uint64  // shuffling seed: the same seed gives the same model
+	// Epochs is the number of passes over the data. Eight, not six: with
+	// the written harmless prompts grown to 18,000, six passes left the
+	// development data's injections under-fitted (in-sample recall 0.949).
+	Epochs int
+	Rate   float64 // AdaGrad learning rate
+	L2     float64 // L2 penalty per update
+	Seed   uint64  // shuffling seed: the same seed gives the same model
 	// Orders is how many models, each trained on its own shuffled order of
 	// the examples (seeds Seed, Seed+1, ...), are averaged into one. One
 	// order's model depends on where single examples fall in it: adding a
@@ -39,7 +42,7 @@ type TrainOptions struct {
 
 // DefaultTrainOptions are the options the committed model is trained with.
 func DefaultTrainOptions() TrainOptions {
-	return TrainOptions{Bits: 17, NgramMin: 4, NgramMax: 4, Epochs: 6, Rate: 0.2, L2: 1e-5, Seed: 1, Orders: 4, MaxPosWeight: 1}
+	return TrainOptions{Bits: 17, NgramMin: 4, NgramMax: 4, Epochs: 8, Rate: 0.2, L2: 1e-5, Seed: 1, Orders: 4, MaxPosWeight: 1}
 }
 
 // Train fits one logistic regression per head on examples: the average
