@@ -61,12 +61,9 @@ func latinRussian(text string) string {
 	h = fnvOffset
 	for i := 0; i < len(text); i++ {
 		c := text[i]
-		switch {
-		case 'A' <= c && c <= 'Z':
-			c += 'a' - 'A'
-		case 'a' <= c && c <= 'z', c == '\'':
-		case n > 0 && strings.IndexByte(";[],.`", c) >= 0 && i+1 < len(text) && isASCIILetter(text[i+1]):
-		default:
+		if isASCIILetter(c) || c == '\'' {
+			c |= 0x20 // lowered; the apostrophe stays itself
+		} else if n == 0 || !layoutLetter(text, i) {
 			end()
 			continue
 		}
@@ -142,11 +139,10 @@ func (s *hashSet) has(h uint64) bool {
 	}
 }
 
-// forLatinWords calls fn with each run of ASCII letters in text, lowered,
-// the apostrophe counted as a letter (the soft sign of transliteration,
-// "э" on the Russian layout) and ";[],.`" too when a letter follows (more
-// Russian letters on those keys: "gjrf;b" is "покажи"). Runs longer than
-// 24 bytes are not words and are skipped.
+// forLatinWords calls fn with each word of text, lowered: a run of ASCII
+// letters and apostrophes (the soft sign of transliteration, "э" on the
+// Russian layout), and of layoutLetter's punctuation inside it. Runs longer than maxLatinWord bytes are not words and are
+// skipped.
 func forLatinWords(text string, fn func(string)) {
 	var buf [maxLatinWord]byte
 	n, long := 0, false
@@ -158,12 +154,9 @@ func forLatinWords(text string, fn func(string)) {
 	}
 	for i := 0; i < len(text); i++ {
 		c := text[i]
-		switch {
-		case 'A' <= c && c <= 'Z':
-			c += 'a' - 'A'
-		case 'a' <= c && c <= 'z', c == '\'':
-		case n > 0 && strings.IndexByte(";[],.`", c) >= 0 && i+1 < len(text) && isASCIILetter(text[i+1]):
-		default:
+		if isASCIILetter(c) || c == '\'' {
+			c |= 0x20
+		} else if (n == 0 && !long) || !layoutLetter(text, i) {
 			flush()
 			continue
 		}
@@ -175,6 +168,13 @@ func forLatinWords(text string, fn func(string)) {
 		n++
 	}
 	flush()
+}
+
+// layoutLetter reports whether text[i], inside a word, is one of ";[],.`"
+// with a letter after it: more Russian letters on those keys ("gjrf;b" is
+// "покажи").
+func layoutLetter(text string, i int) bool {
+	return i+1 < len(text) && isASCIILetter(text[i+1]) && strings.IndexByte(";[],.`", text[i]) >= 0
 }
 
 func isASCIILetter(c byte) bool { return 'a' <= c|0x20 && c|0x20 <= 'z' }
