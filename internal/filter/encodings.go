@@ -73,8 +73,11 @@ func decodedTexts(text string) []string {
 	}
 	// Russian in Latin letters: transliterated or typed in the wrong
 	// keyboard layout.
-	if s := latinRussian(text); s != "" {
-		add([]byte(s))
+	// They are decoded, not guessed at: no check that they read as words,
+	// which a zero-width character would fail.
+	for _, s := range latinRussian(text, maxDecoded-total) {
+		total += len(s)
+		out = append(out, s)
 	}
 	// .. --. -. --- .-. .: Morse code, letters apart by spaces, words by
 	// a slash or a wider gap.

@@ -10,26 +10,28 @@ import "strings"
 //   - the wrong keyboard layout: Russian typed with the Latin layout on,
 //     "buyjhbheq dct" is "игнорируй все", key for key.
 //
-// latinRussian finds either in a text and returns the text read back in
-// Cyrillic, for decodedTexts. Both are only read when the text shows them
-// (Russian words in it), so English text costs one pass over its words.
+// latinRussian finds either in windows of a text's words and returns those
+// stretches read back in Cyrillic, for decodedTexts: a Russian instruction
+// planted in an English document is read too. A stretch is only read when
+// it shows Russian words, so English text costs one pass over its words.
 
 // translitWords are common Russian words as they are transliterated, none
-// of them an English word: three of them, a seventh of the words or more,
-// mark a transliterated text.
-var translitWords = newHashSet("kak chto chtoby eto ty tebe tebya mne menya vse vsyo vsegda dlya esli kogda gde pochemu tolko teper teperj " +
-	"seychas sejchas mozhno nuzhno nado bez ili uzhe ochen pozhaluysta pozhalujsta spasibo privet kakoy kakie kakaya sdelat " +
+// of them an English word nor a short word of Czech or Polish ("ty", "tak",
+// "ona"), nor a name of code ("vy"): three of them, a seventh of a
+// window's words or more, mark transliteration.
+var translitWords = newHashSet("kak chto chtoby eto tebe tebya mne menya vse vsyo vsegda dlya esli kogda gde pochemu tolko teper teperj " +
+	"seychas sejchas mozhno nuzhno nado ili uzhe ochen pozhaluysta pozhalujsta spasibo privet kakoy kakie kakaya sdelat " +
 	"napishi skazhi pokazhi zabud zabudi pravila pravil instrukcii instruktsii ogranicheniy ogranicheniya otvechay otvechai " +
 	"sebya svoi svoy tvoi tvoy budet mozhesh hochu khochu davai davay nikakih nikakikh bolshe teper' zabud' kotoryy kotoryj " +
-	"eyo ikh oni ona ono vy vam vas tak tozhe eshche eshe esche poka razve mozhet nelzya")
+	"eyo ikh vam vas tozhe eshche eshe esche poka razve mozhet nelzya")
 
-// layoutWords are common Russian words of two letters or more (one
-// letter could be a variable of code): three of them, a seventh of the
-// words or more, in a text read with the Russian layout mark a text typed
-// with the wrong one.
-var layoutWords = wordSet("не на что как все это ты я мне меня тебя тебе для или если когда где только теперь сейчас можно " +
+// layoutWords are common Russian words of two letters or more that are
+// not, on the Latin keys, a word of code or English ("мы" is "vs", "ты"
+// "ns"): three of them, a seventh of a window's words or more, read with
+// the Russian layout mark a text typed with the wrong one.
+var layoutWords = wordSet("не на что как все это мне меня тебя тебе для или если когда где только теперь сейчас можно " +
 	"нужно надо без уже очень пожалуйста спасибо привет какой какие сделать напиши скажи покажи забудь правила инструкции " +
-	"свои свой твои твой его она они мы вы так тоже еще ещё пока может нельзя предыдущие системный промпт ограничения")
+	"свои свой твои твой его она они так тоже еще ещё пока может нельзя предыдущие системный промпт ограничения")
 
 func wordSet(words string) map[string]bool {
 	m := map[string]bool{}
@@ -39,59 +41,128 @@ func wordSet(words string) map[string]bool {
 	return m
 }
 
-// latinRussian returns text read back as Russian when it is transliterated
-// or typed in the wrong layout, or "". It runs on every text, so its first
-// pass hashes words as it reads them and makes no strings.
-func latinRussian(text string) string {
-	var words, translit, vowelless int
-	var h uint64
-	n, vowel := 0, false
-	end := func() {
+// latinWindow is how many words latinRussian judges together; windows
+// overlap by half, so a stretch of Russian is seen whole in one of them.
+const latinWindow = 16
+
+// latinCounts are what latinRussian counts of a run of words.
+type latinCounts struct{ words, translit, vowelless int }
+
+func (c *latinCounts) add(d latinCounts) {
+	c.words += d.words
+	c.translit += d.translit
+	c.vowelless += d.vowelless
+}
+
+// latinRussian returns the stretches of text written in Russian in Latin
+// letters, read back in Cyrillic, at most budget bytes of them. It runs on
+// every text, so it hashes words as it reads them and makes no strings
+// until a window of latinWindow words shows Russian.
+func latinRussian(text string, budget int) []string {
+	var out []string
+	// Half windows: prev and cur, with the byte offsets where they start.
+	var prev, cur latinCounts
+	prevStart, curStart := 0, 0
+	spanStart, spanEnd, spanTranslit := -1, -1, false
+	flush := func() {
+		if spanStart < 0 {
+			return
+		}
+		span := text[spanStart:spanEnd]
+		var ru string
+		if spanTranslit {
+			ru = transliterate(span, budget)
+		} else {
+			ru = relayout(span, budget)
+		}
+		if ru != "" && len(ru) <= budget {
+			out = append(out, ru)
+			budget -= len(ru)
+		}
+		spanStart = -1
+	}
+	judge := func(end int) {
+		w := prev
+		w.add(cur)
+		start := prevStart
+		if prev.words == 0 {
+			start = curStart
+		}
+		translit, ok := latinWindowIsRussian(text[start:end], w)
+		switch {
+		case ok && spanStart >= 0 && translit == spanTranslit && start <= spanEnd:
+			spanEnd = end
+		case ok:
+			flush()
+			spanStart, spanEnd, spanTranslit = start, end, translit
+		}
+	}
+	var h uint64 = fnvOffset
+	n, vowel, wordStart := 0, false, 0
+	for i := 0; i <= len(text) && budget > 0; i++ {
+		if i < len(text) {
+			c := text[i]
+			if isASCIILetter(c) || c == '\'' {
+				c |= 0x20 // lowered; the apostrophe stays itself
+			} else if !layoutLetter(text, i) {
+				c = 0
+			}
+			if c != 0 {
+				if n == 0 {
+					wordStart = i
+				}
+				h = (h ^ uint64(c)) * fnvPrime
+				n++
+				vowel = vowel || c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u' || c == 'y'
+				continue
+			}
+		}
 		if n > 0 && n <= maxLatinWord {
-			words++
+			if cur.words == latinWindow/2 {
+				judge(wordStart)
+				prev, prevStart = cur, curStart
+				cur, curStart = latinCounts{}, wordStart
+			}
+			if cur.words == 0 {
+				curStart = wordStart
+			}
+			cur.words++
 			if translitWords.has(h) {
-				translit++
+				cur.translit++
 			}
 			if !vowel {
-				vowelless++
+				cur.vowelless++
 			}
 		}
 		h, n, vowel = fnvOffset, 0, false
 	}
-	h = fnvOffset
-	for i := 0; i < len(text); i++ {
-		c := text[i]
-		if isASCIILetter(c) || c == '\'' {
-			c |= 0x20 // lowered; the apostrophe stays itself
-		} else if n == 0 || !layoutLetter(text, i) {
-			end()
-			continue
-		}
-		h = (h ^ uint64(c)) * fnvPrime
-		n++
-		vowel = vowel || c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u' || c == 'y'
+	if cur.words > 0 {
+		judge(len(text))
 	}
-	end()
+	flush()
+	return out
+}
+
+// latinWindowIsRussian reports whether a window of text with counts c is
+// Russian in Latin letters, and whether transliterated (else typed in the
+// wrong layout).
+func latinWindowIsRussian(window string, c latinCounts) (translit, ok bool) {
 	switch {
-	case words == 0:
-		return ""
-	case translit >= 3 && translit*7 >= words:
-		return transliterate(text)
-	case vowelless >= 3 && vowelless*4 >= words:
+	case c.translit >= 3 && c.translit*7 >= c.words:
+		return true, true
+	case c.vowelless >= 3 && c.vowelless*4 >= c.words:
 		// Russian typed on the Latin layout: its vowels are on the keys
-		// f, j, t, b, s, z and the punctuation keys, so most of its
-		// words have no Latin vowel.
+		// f, j, t, b, s, z and the punctuation keys, so many of its words
+		// have no Latin vowel.
 		hits := 0
-		forLatinWords(text, func(w string) {
-			if layoutWords[relayout(w)] {
+		forLatinWords(window, func(w string) {
+			if layoutWords[relayout(w, len(w)*4+8)] {
 				hits++
 			}
 		})
-		if hits >= 3 && hits*7 >= words {
-			return relayout(text)
-		}
+		return false, hits >= 3 && hits*7 >= c.words
 	}
-	return ""
+	return false, false
 }
 
 // maxLatinWord is the longest run of letters read as a word.
@@ -115,6 +186,9 @@ func hashWord(w string) uint64 {
 
 func newHashSet(words string) *hashSet {
 	s := new(hashSet)
+	if len(strings.Fields(words))*2 > len(s.slots) {
+		panic("filter: too many words for a hashSet")
+	}
 	for _, w := range strings.Fields(words) {
 		h := hashWord(w) | 1 // 0 marks an empty slot
 		for i := h; ; i++ {
@@ -141,7 +215,7 @@ func (s *hashSet) has(h uint64) bool {
 
 // forLatinWords calls fn with each word of text, lowered: a run of ASCII
 // letters and apostrophes (the soft sign of transliteration, "э" on the
-// Russian layout), and of layoutLetter's punctuation inside it. Runs longer than maxLatinWord bytes are not words and are
+// Russian layout), and of layoutLetter's punctuation keys. Runs longer than maxLatinWord bytes are not words and are
 // skipped.
 func forLatinWords(text string, fn func(string)) {
 	var buf [maxLatinWord]byte
@@ -156,7 +230,7 @@ func forLatinWords(text string, fn func(string)) {
 		c := text[i]
 		if isASCIILetter(c) || c == '\'' {
 			c |= 0x20
-		} else if (n == 0 && !long) || !layoutLetter(text, i) {
+		} else if !layoutLetter(text, i) {
 			flush()
 			continue
 		}
@@ -170,11 +244,15 @@ func forLatinWords(text string, fn func(string)) {
 	flush()
 }
 
-// layoutLetter reports whether text[i], inside a word, is one of ";[],.`"
-// with a letter after it: more Russian letters on those keys ("gjrf;b" is
-// "покажи").
+// layoutLetter reports whether text[i] is one of ";[],.`" with a letter
+// after it: more Russian letters on those keys ("gjrf;b" is "покажи",
+// ",tp" is "без").
 func layoutLetter(text string, i int) bool {
-	return i+1 < len(text) && isASCIILetter(text[i+1]) && strings.IndexByte(";[],.`", text[i]) >= 0
+	switch text[i] {
+	case ';', '[', ']', ',', '.', '`':
+		return i+1 < len(text) && isASCIILetter(text[i+1])
+	}
+	return false
 }
 
 func isASCIILetter(c byte) bool { return 'a' <= c|0x20 && c|0x20 <= 'z' }
@@ -184,29 +262,44 @@ func isASCIILetter(c byte) bool { return 'a' <= c|0x20 && c|0x20 <= 'z' }
 var translitPairs = []struct{ lat, cyr string }{
 	{"shch", "щ"}, {"sch", "щ"}, {"zh", "ж"}, {"kh", "х"}, {"ch", "ч"}, {"sh", "ш"}, {"ts", "ц"},
 	{"yu", "ю"}, {"ya", "я"}, {"yo", "ё"}, {"ju", "ю"}, {"ja", "я"}, {"jo", "ё"}, {"iy", "ий"}, {"yy", "ый"},
+	{"oy", "ой"}, {"ay", "ай"}, {"ey", "ей"}, {"uy", "уй"},
 	{"a", "а"}, {"b", "б"}, {"v", "в"}, {"g", "г"}, {"d", "д"}, {"e", "е"}, {"z", "з"}, {"i", "и"}, {"j", "й"},
 	{"k", "к"}, {"l", "л"}, {"m", "м"}, {"n", "н"}, {"o", "о"}, {"p", "п"}, {"r", "р"}, {"s", "с"}, {"t", "т"},
 	{"u", "у"}, {"f", "ф"}, {"h", "х"}, {"c", "ц"}, {"y", "ы"}, {"w", "в"}, {"x", "кс"}, {"q", "к"}, {"'", "ь"},
 }
 
-// transliterate reads the Latin letters of text as transliterated Russian.
-func transliterate(text string) string {
+// translitByFirst is translitPairs by their first byte, longest first.
+var translitByFirst = func() (m [128][]int) {
+	for i, p := range translitPairs {
+		m[p.lat[0]] = append(m[p.lat[0]], i)
+	}
+	return m
+}()
+
+// transliterate reads the Latin letters of text as transliterated Russian,
+// stopping before max bytes.
+func transliterate(text string, max int) string {
 	var b strings.Builder
-	b.Grow(len(text) * 2)
-	low := strings.ToLower(text)
+	b.Grow(min(len(text)*2, max))
 next:
-	for i := 0; i < len(low); {
-		for _, p := range translitPairs {
-			if strings.HasPrefix(low[i:], p.lat) {
-				b.WriteString(p.cyr)
-				i += len(p.lat)
-				continue next
+	for i := 0; i < len(text) && b.Len() < max-8; {
+		c := text[i]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		if c < 128 {
+			for _, k := range translitByFirst[c] {
+				if p := translitPairs[k]; len(text)-i >= len(p.lat) && strings.EqualFold(text[i:i+len(p.lat)], p.lat) {
+					b.WriteString(p.cyr)
+					i += len(p.lat)
+					continue next
+				}
 			}
 		}
-		b.WriteByte(low[i])
+		b.WriteByte(c)
 		i++
 	}
-	return b.String()
+	return strings.ToValidUTF8(b.String(), "")
 }
 
 // layoutKeys maps the keys of the US layout to the Russian letters on them
@@ -224,12 +317,12 @@ var layoutKeys = func() [128]string {
 }()
 
 // relayout reads text as typed on the US layout by someone who meant the
-// Russian one. The punctuation keys are read as letters only inside a
-// word, between two letters or starting one (".nb" is "юти").
-func relayout(text string) string {
+// Russian one, stopping before max bytes. The punctuation keys are read as
+// letters only before a letter (".nb" is "юти").
+func relayout(text string, max int) string {
 	var b strings.Builder
-	b.Grow(len(text) * 2)
-	for i := 0; i < len(text); i++ {
+	b.Grow(min(len(text)*2, max))
+	for i := 0; i < len(text) && b.Len() < max-8; i++ {
 		c := text[i]
 		lc := c
 		if 'A' <= c && c <= 'Z' {
@@ -245,5 +338,5 @@ func relayout(text string) string {
 		}
 		b.WriteByte(c)
 	}
-	return b.String()
+	return strings.ToValidUTF8(b.String(), "")
 }
