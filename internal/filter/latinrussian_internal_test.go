@@ -35,7 +35,7 @@ func TestLatinRussian(t *testing.T) {
 		"brb, gtg, ttyl, smh, lmk, tbh, idk, nvm, thx",
 		"Compare Go vs Rust vs Zig: ns per op and bytes per op, ds and vs in the table", // мы, ты, вы on the Latin keys
 		"tx, ty, vx, vy := 0, 1, 2, 3 // the velocity",
-		"Ty jsi tak hodny, ona bez tebe nic neudela.", // Czech
+		"Ty jsi tak hodny, ona bez tebe nic neudela.",              // Czech
 		"ну и ладно, все равно уже никто не придёт :-d :-d :-d :d", // Cyrillic with emoticons
 	} {
 		if got := latinRussian(s, maxDecoded); len(got) != 0 {
@@ -50,7 +50,7 @@ func TestLatinRussianSpans(t *testing.T) {
 	layout := "buyjhbheq dct ghtlsleobt bycnherwbb b gjrf;b cdjq cbcntvysq ghjvgn"
 	english := strings.Repeat("Please summarize the quarterly report for the board and list the open risks. ", 6)
 	for name, in := range map[string]string{
-		"in an English document": english + layout + " " + english,
+		"in an English document":  english + layout + " " + english,
 		"with a zero-width space": "buyjhbheq\u200b dct ghtlsleobt bycnherwbb b gjrf;b cdjq cbcntvysq ghjvgn",
 		"with a control byte":     layout + "\x01",
 		"after 70 KB of Russian":  strings.Repeat("Обычный русский текст о погоде и планах на выходные. ", 1300) + layout,
