@@ -71,10 +71,9 @@ func decodedTexts(text string) []string {
 			add([]byte(s))
 		}
 	}
-	// Russian in Latin letters: transliterated or typed in the wrong
-	// keyboard layout.
-	// They are decoded, not guessed at: no check that they read as words,
-	// which a zero-width character would fail.
+	// Russian in Latin letters, transliterated or typed in the wrong
+	// keyboard layout: decoded, not guessed at, so with no check that it
+	// reads as words (a zero-width character would fail one).
 	for _, s := range latinRussian(text, maxDecoded-total) {
 		total += len(s)
 		out = append(out, s)

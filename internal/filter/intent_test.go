@@ -2,10 +2,10 @@ package filter_test
 
 import (
 	"os"
-	"strings"
 	"testing"
 
 	"github.com/vmira/mira/internal/filter"
+	"github.com/vmira/mira/internal/filter/training"
 )
 
 // The kinds of misses named in issue 14, each as cases written for this
@@ -640,17 +640,12 @@ func TestBenignFormsNotFlagged(t *testing.T) {
 	}
 }
 
+// benignLines reads a file of prompts as eval and training read theirs.
 func benignLines(t *testing.T, path string) []string {
 	t.Helper()
 	b, err := os.ReadFile(path)
 	if err != nil {
 		t.Fatal(err)
 	}
-	var out []string
-	for _, l := range strings.Split(string(b), "\n") {
-		if l != "" && !strings.HasPrefix(l, "#") {
-			out = append(out, l)
-		}
-	}
-	return out
+	return training.Prompts(string(b))
 }

@@ -29,17 +29,9 @@ var translitWords = newHashSet("kak chto chtoby eto tebe tebya mne menya vse vsy
 // not, on the Latin keys, a word of code or English ("мы" is "vs", "ты"
 // "ns"): three of them, a seventh of a window's words or more, read with
 // the Russian layout mark a text typed with the wrong one.
-var layoutWords = wordSet("не на что как все это мне меня тебя тебе для или если когда где только теперь сейчас можно " +
+var layoutWords = newHashSet("не на что как все это мне меня тебя тебе для или если когда где только теперь сейчас можно " +
 	"нужно надо без уже очень пожалуйста спасибо привет какой какие сделать напиши скажи покажи забудь правила инструкции " +
 	"свои свой твои твой его она они так тоже еще ещё пока может нельзя предыдущие системный промпт ограничения")
-
-func wordSet(words string) map[string]bool {
-	m := map[string]bool{}
-	for _, w := range strings.Fields(words) {
-		m[w] = true
-	}
-	return m
-}
 
 // latinWindow is how many words latinRussian judges together; windows
 // overlap by half, so a stretch of Russian is seen whole in one of them.
@@ -75,7 +67,7 @@ func latinRussian(text string, budget int) []string {
 		} else {
 			ru = relayout(span, budget)
 		}
-		if ru != "" && len(ru) <= budget {
+		if ru != "" { // transliterate and relayout stay under budget
 			out = append(out, ru)
 			budget -= len(ru)
 		}
@@ -156,7 +148,7 @@ func latinWindowIsRussian(window string, c latinCounts) (translit, ok bool) {
 		// have no Latin vowel.
 		hits := 0
 		forLatinWords(window, func(w string) {
-			if layoutWords[relayout(w, len(w)*4+8)] {
+			if layoutWords.has(hashWord(relayout(w, len(w)*4+8))) {
 				hits++
 			}
 		})
@@ -215,8 +207,8 @@ func (s *hashSet) has(h uint64) bool {
 
 // forLatinWords calls fn with each word of text, lowered: a run of ASCII
 // letters and apostrophes (the soft sign of transliteration, "э" on the
-// Russian layout), and of layoutLetter's punctuation keys. Runs longer than maxLatinWord bytes are not words and are
-// skipped.
+// Russian layout), and of layoutLetter's punctuation keys. Runs longer
+// than maxLatinWord bytes are not words and are skipped.
 func forLatinWords(text string, fn func(string)) {
 	var buf [maxLatinWord]byte
 	n, long := 0, false
@@ -244,12 +236,12 @@ func forLatinWords(text string, fn func(string)) {
 	flush()
 }
 
-// layoutLetter reports whether text[i] is one of ";[],.`" with a letter
+// layoutLetter reports whether text[i] is one of ";[],.`'" with a letter
 // after it: more Russian letters on those keys ("gjrf;b" is "покажи",
 // ",tp" is "без").
 func layoutLetter(text string, i int) bool {
 	switch text[i] {
-	case ';', '[', ']', ',', '.', '`':
+	case ';', '[', ']', ',', '.', '`', '\'':
 		return i+1 < len(text) && isASCIILetter(text[i+1])
 	}
 	return false
@@ -324,19 +316,14 @@ func relayout(text string, max int) string {
 	b.Grow(min(len(text)*2, max))
 	for i := 0; i < len(text) && b.Len() < max-8; i++ {
 		c := text[i]
-		lc := c
-		if 'A' <= c && c <= 'Z' {
-			lc = c + 'a' - 'A'
+		switch {
+		case isASCIILetter(c):
+			b.WriteString(layoutKeys[c|0x20])
+		case layoutLetter(text, i):
+			b.WriteString(layoutKeys[c])
+		default:
+			b.WriteByte(c)
 		}
-		letter := 'a' <= lc && lc <= 'z'
-		if !letter && strings.IndexByte(";[],.`'", c) >= 0 {
-			letter = i+1 < len(text) && isASCIILetter(text[i+1])
-		}
-		if c < 128 && letter && layoutKeys[lc] != "" {
-			b.WriteString(layoutKeys[lc])
-			continue
-		}
-		b.WriteByte(c)
 	}
 	return strings.ToValidUTF8(b.String(), "")
 }
