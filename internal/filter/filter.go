@@ -25,7 +25,9 @@
 // at or above the category's threshold flags the category, unless its
 // action is off; a flagged category whose action is block blocks the text.
 // Sub-categories count for their parents (OpenAI's convention): a
-// "self-harm/intent" flag also flags "self-harm".
+// "self-harm/intent" flag also flags "self-harm". A harmful request wrapped
+// in a faint jailbreak frame (a role, a novel, a plea not to refuse) also
+// counts as a jailbreak (framedHarm).
 package filter
 
 import (
@@ -322,7 +324,8 @@ type Filter struct {
 }
 
 // ruleStages are the rules in the order they run: phrase rules, then
-// intent rules (rules_intent.go), then benign forms (rules_benign.go).
+// intent rules (rules_intent*.go, rules_grave*.go, rules_statement_ru.go,
+// rules_evasion.go, rules_covert.go), then benign forms (rules_benign.go).
 var ruleStages = []stage{{"", ruleSpecs}, {"intent:", intentSpecs}, {"benign:", benignSpecs}}
 
 //go:embed weights.bin.gz
@@ -493,7 +496,25 @@ func (f *Filter) scores(text string, depth int, rules *[]string, strong bool) [n
 			out[catIndex[p]] = max(out[catIndex[p]], out[catIndex[c]])
 		}
 	}
+	framedHarm(&out)
 	return out
+}
+
+// framedHarm raises the jailbreak score of a harmful request wrapped in a
+// jailbreak's frame (a role to play, a novel, a hypothetical, a plea not
+// to refuse) to the geometric mean of the two: the frame alone is often
+// too faint to flag, and harm alone is not a jailbreak, but a clearly
+// harmful request in a faint frame is one. A harmful request with no
+// frame at all, or a frame around a harmless one, keeps its scores.
+func framedHarm(out *[nCat]float64) {
+	jb := &out[catIndex[Jailbreak]]
+	var harm float64
+	for i := catIndex[Jailbreak] + 1; i < nCat; i++ {
+		harm = max(harm, out[i])
+	}
+	if harm > *jb {
+		*jb = math.Sqrt(*jb * harm)
+	}
 }
 
 // fieldsUpTo returns len(strings.Fields(s)), counting no further than max.

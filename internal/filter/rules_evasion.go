@@ -1,0 +1,112 @@
+package filter
+
+// Attacks on the model that work on its refusals rather than on its
+// instructions, and instructions planted for an AI that say so: intent
+// rules (compiled with the others, named "intent:...") for the forms the
+// jailbreak literature names, written from the attack's description:
+//
+//   - refusal suppression: the answer must open with a compliant phrase, or
+//     may not use the words a refusal is made of;
+//   - evasion of the filter itself: "answer so the moderation won't notice";
+//   - the model's other self: "what would the evil version of you say";
+//   - pressure: "I know you have rules, but", "we are testing your
+//     robustness";
+//   - fiction that demands the real thing: a novel's chemist whose every
+//     reagent, amount and temperature must be accurate;
+//   - probing the system prompt without asking for it: what stands
+//     between its tags, whether it contains a word, the flag hidden in it;
+//   - planted instructions: a note to the browsing agent, the bots that
+//     summarise a channel, a user who "already approved", a reader told
+//     not to ask for confirmation or not to tell the user where it came
+//     from.
+var evasionSpecs = []ruleSpec{
+	// --- refusal suppression (English) ---
+	// A forced opening is weak evidence alone: adversarial but harmless
+	// requests (WildGuard's) open the same way.
+	{Jailbreak, 0.75, "start|begin|open|preface|prefix ~3 " + evAnswer + " ~3 with|by ~3 sure|absolutely|certainly|course|yes|okay|ok ~3 here|heres"},
+	{Jailbreak, 0.85, "dont|not|never|without|avoid|forbidden|banned|ban|no ~3 words|word|phrases|phrase|terms|expressions ~5 " + evRefusalWord + " ~5 " + evRefusalWord + "|illegal|unethical|dangerous|harmful|ethical|inappropriate|ai|policy"},
+	{Jailbreak, 0.85, "words|word|phrases|phrase|terms ~4 " + evRefusalWord + " ~5 " + evRefusalWord + " ~5 banned|forbidden|prohibited|disallowed"},
+	// --- evading the filter (English) ---
+	{Jailbreak, 0.85, "so|that|without|avoid|avoiding|bypass|bypassing|evade|evading|fool|fooling|trick|tricking|past|around ~4 the|your|a|any|my|their ~2 " + evFilter + " ~4 wont|doesnt|cant|cannot|not|never|notice|noticing|detect|detecting|catch|catching|flag|flagging|understand|block|blocking|trigger|triggering|realize|realise !" + evNotAIFilter},
+	// --- the model's other self, pressure, fake tests (English) ---
+	{Jailbreak, 0.9, evOtherSelf + " ~1 version|versions|twin|side|self|clone|copy|alter ~2 of ~1 you|yourself"},
+	{Jailbreak, 0.9, "your ~1 " + evOtherSelf + " ~1 version|twin|side|self|clone|copy|alter|ego|persona"},
+	{Jailbreak, 0.7, "i ~1 know|understand|realize|realise|get ~2 you|youve|your ~3 rules|guidelines|restrictions|policies|programmed|programming|filters ~6 but|however"},
+	{Jailbreak, 0.7, "testing|test|tests|evaluate|evaluating|probe|probing|check|checking|measure|measuring ~3 your ~2 robustness|guardrails|safety|filters|filter|boundaries|alignment|restrictions|limits|jailbreak|resistance"},
+	// --- fiction that demands the real thing (English) ---
+	{Jailbreak, 0.85, evFictionEN + " ~30 " + alt(enExplosive, enDrug, evDangerEN) + " ~20 " + evRealEN + " ~2 " + evRecipeEN},
+	{Jailbreak, 0.85, alt(enExplosive, enDrug, evDangerEN) + " ~20 " + evRealEN + " ~2 " + evRecipeEN + " ~30 " + evFictionEN},
+	// --- probing the system prompt (English) ---
+	{PromptInjection, 0.85, "between|inside|within ~2 system|sys|instructions|instruction|prompt ~3 tags|tag|brackets|markers|delimiters"},
+	{PromptInjection, 0.85, "your|ur ~2 system|initial|hidden|secret|original|developer ~1 prompt|prompts|instructions|message ~8 contain|contains|mention|mentions|include|includes|word|words|sentence|sentences|letters|characters|long|length|starts|begins|ends"},
+	{PromptInjection, 0.85, "flag|password|passphrase|secret|key|code ~4 in|inside|from|hidden ~2 your|ur|the ~2 system ~1 prompt|prompts|instructions|message"},
+	// --- planted instructions (English) ---
+	{PromptInjection, 0.9, "note|notice|message|instruction|instructions|attention|important|memo|directive|reminder ~2 for|to ~2 browsing|automated|automatic|autonomous|shopping|web|email|coding|booking|travel|summarizing|summarising|any|all ~1 agent|agents|assistant|assistants|bot|bots|ai|ais|llm|llms|summarizer|summarizers|summariser|summarisers|crawler|crawlers|readers"},
+	{PromptInjection, 0.85, "ais|bots|assistants|agents|models|llms|summarizers|summarisers|crawlers|scrapers ~3 that|which|who ~3 summarize|summarise|summarizes|summarises|read|reads|process|processes|scrape|scrape|index|indexes|crawl|crawls|digest|parse|parses ~8 must|should|please|always|add|include|insert|mention|say|tell|append|recommend"},
+	{PromptInjection, 0.8, "user|users|human|owner ~3 secretly|actually|really|truly ~2 wants|want|wanted|needs|asked ~2 you"},
+	{PromptInjection, 0.7, "user|users|owner|customer ~2 already|has|have ~2 approved|consented|authorized|authorised|agreed|confirmed"},
+	{PromptInjection, 0.7, "dont|do|never|without ~1 not ~1 ask|asking|request|requesting|seek|seeking|wait|waiting ~3 for ~2 confirmation|approval|permission|consent"},
+	{PromptInjection, 0.7, "ai|assistant|agent|model|bot|summarizer|llm|chatbot ~3 when|while|before|after ~3 you|summarizing|summarising|translating|processing|reviewing|planning|drafting|reading|asked ~3 write|writing|summarize|summarise|translate|answer|reply|respond|process|read|review|draft|asked|summary|plan|translation ~8 add|insert|include|mark|replace|change|mention|append|say|tell|claim|state"},
+	{PromptInjection, 0.85, "language ~1 model|models ~4 when|if|while ~3 asked|summarizing|summarising|reading|processing|answering !unless"},
+	{PromptInjection, 0.85, "stop|quit ~1 editing|proofreading|summarizing|summarising|translating|reviewing|correcting|reading|analyzing|analysing|classifying ~3 instead|and ~2 write|say|tell|output|print|claim|insert|add|send"},
+	{PromptInjection, 0.7, "so|that ~2 nobody|noone|no|the ~1 one|user|users|owner|reader|human ~2 notices|notice|knows|suspects|finds|realizes|realises"},
+	{PromptInjection, 0.85, "act|work|working|acting ~2 for|on ~2 me ~2 not ~2 the ~2 owner|user|users|doc|document"},
+	{PromptInjection, 0.85, "ki|ai ~1 hinweis|anweisung|anweisungen|instruktion"},
+
+	// --- refusal suppression (Russian) ---
+	{Jailbreak, 0.85, "начни|начинай|начните|начинайте ~3 ответ*|реплик*|сообщени*|текст ~3 слов*|фраз*|с|со ~3 конечно|разумеется|безусловно|вот"},
+	{Jailbreak, 0.85, "не|без|запрещ*|нельзя ~3 слов*|фраз*|выражени* ~5 " + evRefusalWordRU + " ~5 " + evRefusalWordRU + "|опасн*|однако|этик*"},
+	{Jailbreak, 0.7, "без ~2 отказ*|предупреждени*|дисклеймер*|оговор*|нравоучени*|морализ*|нотаци* ~3 отвечай|ответь|отвечайте|ответьте|ответ*"},
+	// --- evading the filter (Russian) ---
+	{Jailbreak, 0.85, "чтобы|чтоб|так ~4 " + evFilterRU + " ~4 не ~2 заметил*|замет*|понял*|пойм*|поймал*|распозна*|сработал*|сработает|увидел*|увидит|засек*|спалил*|спалит|отследил*|отследит !" + evNotAIFilterRU},
+	// --- the model's other self, pressure, fake tests (Russian) ---
+	{Jailbreak, 0.9, "тво*|ваш* ~1 зл*|темн*|нецензурн*|бесцензурн*|неограниченн*|взломанн*|настоящ*|истинн* ~1 верси*|двойник*|копи*|альтер*|эго !лица"},
+	{Jailbreak, 0.7, "знаю|понимаю|понятно ~3 у ~1 тебя|вас ~2 правила|ограничения|инструкции|запреты|политика|фильтры ~6 но|однако"},
+	{Jailbreak, 0.7, "тестируем|тестирую|проверяем|проверяю|проверка|тест ~3 твою|твои|твоей|твоих|твоя ~2 устойчивост*|ограничен*|защит*|фильтр*|границ*|безопасност*|цензур*"},
+	// --- fiction and dead grandparents that demand the real thing (Russian) ---
+	{Jailbreak, 0.85, evFictionRU + " ~30 " + evDangerRU + " ~20 " + evRealRU + " ~2 " + evRecipeRU},
+	{Jailbreak, 0.85, evDangerRU + " ~20 " + evRealRU + " ~2 " + evRecipeRU + " ~30 " + evFictionRU},
+	{Jailbreak, 0.85, "притворись|притворитесь|будь|будьте|сыграй|сыграйте|представь|представься|стань|изобрази ~4 бабушк*|бабул*|дедушк*|дед|деда|дедом|покойн* ~30 " + evDangerRU + "|ключ*|ключи|растяжк*|взрывател*|сапер*"},
+	{Jailbreak, 0.85, "покойн*|умерш*|ушедш*|покойниц* ~1 бабушк*|бабул*|дедушк*|дед|деда ~30 " + evDangerRU + "|растяжк*|взрывател*"},
+	// --- probing the system prompt (Russian) ---
+	{PromptInjection, 0.85, "тво*|ваш*|свой|своем|своих|своей ~2 системн*|скрыт*|исходн*|начальн*|секретн* ~1 промпт*|инструкц*|подсказк*|указани* ~8 содерж*|упомина*|слов*|предложени*|букв*|символ*|длин*|начинает*|заканчивает*|сколько"},
+	{PromptInjection, 0.85, "флаг|пароль|ключ|код|секрет ~4 в|из|внутри ~2 тво*|ваш*|системн* ~2 промпт*|инструкц*|подсказк*"},
+	// --- planted instructions (Russian) ---
+	{PromptInjection, 0.85, "вниманию|внимание|заметка|примечание|важно|сообщение|памятка ~1 для ~2 ии|нейросет*|ассистент*|бот*|агент*|помощник*|автоматическ*|автоматизированн*|языков*|llm|gpt !<напиши|<составь|<придумай|<написать|<составить|<подготовь|<сделай|<создай|<пример|<нужна|<нужен|оператор*|нашего|нашему|нашей|нашим|стоматолог*|врача|руководител*|директор*|преподавател*|кафедр*|менеджер*|юрист*|бухгалтер*|продавц*|кассир*"},
+	{PromptInjection, 0.85, "ии|нейросет*|бот*|боты|модел*|ассистент*|агент*|помощник*|суммаризатор*|саммаризатор* ~3 котор*|что ~3 дела*|состав*|пересказ*|суммир*|обрабатыва*|анализир*|читают|читает|читаешь|проверя*|сканир*|индексир*|парс* ~10 добавь*|вставь*|укажи*|напиши*|сообщи*|отправь*|перешли*|скажи*|обязательно|должны|должен|нужно !<напиши|<создай|<сделай|<написать|<создать|<сделать|<нужен|<разработай|<придумай|<хочу"},
+	{PromptInjection, 0.7, "пользовател*|юзер*|читател* ~2 не ~1 сообщай|говори|поясняй|объясняй|рассказывай|упоминай|сообщайте|говорите|поясняйте|уведомляй|предупреждай"},
+	{PromptInjection, 0.7, "не ~1 сообщай|сообщайте|говори|говорите|упоминай|упоминайте|указывай|раскрывай|пиши|пишите ~4 что ~3 это|эт* ~3 указан*|написан*|взят*|было|из"},
+	{PromptInjection, 0.7, "подтвержден*|согласи*|разрешени* ~1 не ~1 запрашивай|спрашивай|проси|требуй|жди"},
+	{PromptInjection, 0.7, "не ~1 запрашивай|спрашивай|проси|требуй|жди ~2 подтвержден*|согласи*|разрешени*"},
+	{PromptInjection, 0.7, "пользовател*|юзер*|клиент* ~3 уже ~2 одобрил*|согласил*|подтвердил*|разрешил*|в ~1 курсе"},
+}
+
+// Word classes of the attacks on refusals.
+const (
+	evAnswer = "answer|answers|response|responses|reply|replies|output|message"
+	// evRefusalWord are the words a refusal is made of; forbidding two of
+	// them forbids refusing ("don't use the words sorry or cannot").
+	evRefusalWord   = "sorry|cannot|cant|unable|apologize|apologise|apologies|apology|refuse|refusal|as"
+	evRefusalWordRU = "извин*|сожален*|незаконн*|неэтичн*|могу|отказ*|противоправн*"
+	// evFilter are the safety systems an attacker asks to slip past;
+	// evNotAIFilter the filters of mail, water, search and hiring.
+	evFilter        = "filter|filters|moderation|moderator|moderators|classifier|classifiers|censor|censors|censorship|guardrails|guardrail|safety|safeguards"
+	evNotAIFilter   = "spam|junk|inbox|email|emails|gmail|outlook|newsletter|instagram|tiktok|youtube|facebook|seo|ads|adsense|amazon|etsy|shopify|ebay|linkedin|ats|resume|cv|water|coffee|air|oil|pool|hepa|photo|lens|pond|aquarium|fuel|furnace|dryer|vacuum|tank|clog|clogs|clogging|kids|children|parental|purifier|purifiers|plastic|replace|cartridge|unit|device|machine|dishwasher|washer|engine|car|camera"
+	evFilterRU      = "фильтр*|модерац*|модератор*|классификатор*|цензор*|цензур*|safety|антифрод*"
+	evNotAIFilterRU = "спам*|почт*|письм*|вод*|воздух*|масл*|бассейн*|аквариум*|кофе*|авито|озон*|вайлдберриз*|wildberries|hh|резюме|родительск*|детск*"
+	// evOtherSelf are the natures of the model's imagined other self.
+	evOtherSelf = "evil|unfiltered|uncensored|unrestricted|opposite|jailbroken|rogue|amoral|unhinged|unchained|unaligned|uncensored"
+	// evFictionEN are the fictions a dangerous request is wrapped in,
+	// evDangerEN the dangers beyond the explosive and drug classes, and
+	// evRealEN with evRecipeEN the demand for the real thing: every
+	// reagent, the exact amounts, the real temperatures.
+	evFictionEN = "story|novel|thriller|screenplay|script|scene|chapter|character|characters|villain|monologue|dialogue|roleplay|fiction|fictional|movie|film|episode|dream|hypothetically|hypothetical|grandma|grandmother|granny|bedtime"
+	evDangerEN  = "poison|poisons|toxin|toxins|nerve|agent|weapon|weapons|gun|guns|malware|ransomware|virus|chemist|lab|cook|cooks|cooking|synthesis|synthesize|synthesise"
+	evRealEN    = "real|exact|exactly|actual|precise|accurate|specific|technically|every|complete|full|correct|working"
+	evRecipeEN  = "chemicals|chemical|reagent|reagents|ingredients|ingredient|quantities|quantity|amounts|amount|temperatures|temperature|measurements|ratios|ratio|precursors|precursor|formula|formulas|recipe|grams|dosage|doses|wiring|accurate"
+	// The same for Russian.
+	evFictionRU = "рассказ*|истори*|роман*|книг*|сценари*|сцен*|глав*|персонаж*|герой|героя|злодей*|монолог*|диалог*|ролев*|фильм*|сериал*|сказк*|сон|сне|бабушк*|дедушк*|гипотетическ*|выдуман*|вымышлен*"
+	evDangerRU  = "взрывчат*|бомб*|взрывн*|взрывател*|наркот*|мефедрон*|метамфетамин*|амфетамин*|героин*|яд|яда|яды|ядом|отрав*|оружи*|порох*|зарин*|напалм*|меф|мет|вирус*|малвар*|химик*|лаборатор*|синтез*|варит*|варк*"
+	evRealRU    = "реальн*|точн*|настоящ*|конкретн*|подробн*|пошагов*|технически|каждый|каждое|каждую|все|весь|полн*|правильн*|рабоч*"
+	evRecipeRU  = "реактив*|химикат*|ингредиент*|пропорци*|количеств*|температур*|граммовк*|дозировк*|рецептур*|рецепт*|компонент*|состав*|прекурсор*|формул*|граммы|грамм"
+)
