@@ -94,10 +94,20 @@ func (e *External) known(ctx context.Context, text string) (map[string]float64, 
 	}
 	ctx, cancel := context.WithTimeout(ctx, timeout)
 	defer cancel()
+	var scores map[string]float64
+	var err error
 	if e.Chat {
-		return e.chat(ctx, text)
+		scores, err = e.chat(ctx, text)
+	} else {
+		scores, err = e.moderation(ctx, text)
 	}
-	return e.moderation(ctx, text)
+	// A deadline that passes while dialling comes back as a network
+	// "i/o timeout", not as the context's error: count it as the timeout
+	// it is.
+	if err != nil && !errors.Is(err, context.DeadlineExceeded) && errors.Is(ctx.Err(), context.DeadlineExceeded) {
+		err = fmt.Errorf("%w (%w)", err, context.DeadlineExceeded)
+	}
+	return scores, err
 }
 
 func (e *External) post(ctx context.Context, path string, body any, out any) error {

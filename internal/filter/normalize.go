@@ -237,10 +237,24 @@ func invisible(r rune) bool {
 // price's.
 func leetContext(text string, i int, inWord bool) bool {
 	next := i+1 < len(text) && isLetterByte(text[i+1])
+	// A leet digit may stand between: "3@6удь" is "забудь".
+	if !next && i+2 < len(text) && isLeetDigit(text[i+1]) {
+		next = isLetterByte(text[i+2])
+	}
 	if text[i] == '@' {
 		return inWord && next
 	}
 	return next
+}
+
+// isLeetDigit reports whether c is a digit that stands for a letter in
+// Latin or Russian leetspeak.
+func isLeetDigit(c byte) bool {
+	switch c {
+	case '0', '1', '3', '4', '5', '6', '7':
+		return true
+	}
+	return false
 }
 
 type script int
@@ -329,9 +343,15 @@ func foldWord(w []rune) {
 	case n.cyr > 0 && n.cyr > n.latin+n.greek:
 		if n.latin > 0 || n.digits > 0 {
 			// A Russian word with Latin letters or digits inside: "пp0мпт".
-			for i, r := range w {
-				if c, ok := toCyrillic[r]; ok && (scriptOf(r) == scriptLatin || letterNeighbour(w, i)) {
-					w[i] = c
+			// A digit turns into a letter next to a letter, so a run of
+			// them ("3@6удь") turns from the letters inwards.
+			for changed := true; changed; {
+				changed = false
+				for i, r := range w {
+					if c, ok := toCyrillic[r]; ok && (scriptOf(r) == scriptLatin || letterNeighbour(w, i)) {
+						w[i] = c
+						changed = true
+					}
 				}
 			}
 		}
@@ -391,7 +411,8 @@ func countWordScripts(w []rune) wordScripts {
 		}
 		if unicode.IsLetter(r) {
 			n.letters++
-		} else if _, ok := leetLetter(r); ok {
+		} else if _, ok := leetLetter(r); ok || r == '6' {
+			// '6' is a Russian б ("за6удь"); a Latin word leaves it.
 			n.digits++
 		}
 	}
