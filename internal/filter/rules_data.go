@@ -6,7 +6,7 @@ package filter
 // are attacks in most contexts. The classifier covers the long tail.
 var ruleSpecs = []ruleSpec{
 	// --- prompt injection: overriding the instructions (English) ---
-	{PromptInjection, 0.9, "ignore|disregard|forget|skip|override|overwrite|bypass|neglect|drop|discard|abandon|ditch ~4 previous|prior|above|earlier|preceding|former|initial|original|old|foregoing|aforementioned instruction*|prompt*|rule*|directive*|direction*|guideline*|order*|command*|context|constraint*|restriction*|programming|guidance|task*|message*|input*|text|conversation !mistake|typo|typos|accident|accidentally|misspoke|misclicked|oops|sorry|meant"},
+	{PromptInjection, 0.9, "ignore|disregard|forget|skip|override|overwrite|bypass|neglect|drop|discard|abandon|ditch ~4 previous|prior|above|earlier|preceding|former|initial|original|old|foregoing|aforementioned instruction*|prompt*|rule*|directive*|direction*|guideline*|order*|command*|context|constraint*|restriction*|programming|guidance|task*|message*|input*|text|conversation !mistake|typo|typos|accident|accidentally|misspoke|misclicked|oops|sorry|meant|meme|memes|style|phrase|phrases|mean|means|meaning|attacks|attack|trick|tricks|injection|injections"},
 	{PromptInjection, 0.9, "ignore|disregard|forget|override|bypass|neglect all|any|every|your ~1 instructions|rules|directives|guidelines|programming|restrictions|constraints|prompts|instruction|prompt"},
 	{PromptInjection, 0.7, "ignore|disregard|forget|override|bypass|neglect ~2 all|any|every|your|these|those|the|my ~2 instruction*|rule*|directive*|guideline*|programming|restriction*|constraint*|prompt*"},
 	{PromptInjection, 0.8, "ignore|disregard|forget ~1 the|all|everything|anything|what ~2 above|before|earlier|said|told|previously"},
@@ -32,7 +32,7 @@ var ruleSpecs = []ruleSpec{
 	{PromptInjection, 0.6, "what|tell|reveal|share|give|show ~3 your|the ~1 password|passcode|passphrase|secret|secrets|credentials|passwords"},
 
 	// --- prompt injection (Russian) ---
-	{PromptInjection, 0.9, "игнорир*|проигнорир*|забуд*|забыв*|забей|отбрось|отбросьте|отмени|отмените|пренебре*|нарушь|обойди|наплюй|выкинь ~4 предыдущ*|прошл*|прежн*|вышеуказ*|вышеперечисл*|вышеизлож*|изначальн*|первоначальн*|старые|старых|данные|свои|твои|все|системн*|предшествующ*|выше|ранее|приведенн*|вышеприведенн* ~2 инструкц*|указан*|правил*|команд*|директив*|ограничен*|настрой*|запрет*|установк*|промпт*|задан*|сообщен*|вопрос*|требован*|запрос* !мое|мои|моих|моему|моим|моего|ошиб*|опечат*|перепутал*|неправильн*|неверн*"},
+	{PromptInjection, 0.9, "игнорир*|проигнорир*|забуд*|забыв*|забей|отбрось|отбросьте|отмени|отмените|пренебре*|нарушь|обойди|наплюй|выкинь ~4 предыдущ*|прошл*|прежн*|вышеуказ*|вышеперечисл*|вышеизлож*|изначальн*|первоначальн*|старые|старых|данные|свои|твои|все|системн*|предшествующ*|выше|ранее|приведенн*|вышеприведенн* ~2 инструкц*|указан*|правил*|команд*|директив*|ограничен*|настрой*|запрет*|установк*|промпт*|задан*|сообщен*|вопрос*|требован*|запрос* !мое|мои|моих|моему|моим|моего|ошиб*|опечат*|перепутал*|неправильн*|неверн*|значит|означает|фраза|фразы|фразу|атак*|трюк*|мем*|ломает|сломать|работает|инъекц*"},
 	{PromptInjection, 0.8, "игнорир*|проигнорир*|забуд*|забыв* ~2 все|что ~3 выше|раньше|ранее|прежде|сказан*|говорил*|написан*"},
 	{PromptInjection, 0.8, "не ~1 следуй|следуйте|соблюдай|подчиняйся|слушай ~3 инструкц*|правил*|указан*|ограничен*|директив*"},
 	{PromptInjection, 0.7, "нов*|настоящ*|истинн*|реальн*|секретн*|скрыт* ~1 инструкц*|задач*|директив*|указан* ~1 такие|такая|следующ*|звучит"},

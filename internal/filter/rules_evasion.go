@@ -52,6 +52,11 @@ var evasionSpecs = []ruleSpec{
 	{PromptInjection, 0.7, "so|that ~2 nobody|noone|no|the ~1 one|user|users|owner|reader|human ~2 notices|notice|knows|suspects|finds|realizes|realises"},
 	{PromptInjection, 0.85, "act|work|working|acting ~2 for|on ~2 me ~2 not ~2 the ~2 owner|user|users|doc|document"},
 	{PromptInjection, 0.85, "ki|ai ~1 hinweis|anweisung|anweisungen|instruktion"},
+	{PromptInjection, 0.85, "dont|do|never ~1 not ~2 mention|say|tell|reveal|admit|disclose ~4 that ~2 you ~2 received|got|saw|read|were ~2 this|these|an|the|any ~1 instruction|instructions|note|message|command"},
+	{PromptInjection, 0.85, "confirm|approve|authorize|authorise ~3 it|the|payment|transfer|transaction ~1 yourself|automatically"},
+	{PromptInjection, 0.85, "ai|bot|bots|assistant|model|agent ~2 if ~1 you ~1 are|re ~1 summarizing|summarising|reading|processing|translating|analyzing|analysing|reviewing|comparing"},
+	{PromptInjection, 0.85, "summarize|summarise|paraphrase|outline|list|describe ~3 your ~1 instructions|settings|configuration|rules|prompt|guidelines"},
+	{PromptInjection, 0.85, "phrases|phrase|words|lines|parts|pieces ~3 from|of|in ~1 your ~1 instructions|prompt|configuration|rules|setup"},
 
 	// --- refusal suppression (Russian) ---
 	{Jailbreak, 0.85, "начни|начинай|начните|начинайте ~3 ответ*|реплик*|сообщени*|текст ~3 слов*|фраз*|с|со ~3 конечно|разумеется|безусловно|вот"},
@@ -79,6 +84,19 @@ var evasionSpecs = []ruleSpec{
 	{PromptInjection, 0.7, "подтвержден*|согласи*|разрешени* ~1 не ~1 запрашивай|спрашивай|проси|требуй|жди"},
 	{PromptInjection, 0.7, "не ~1 запрашивай|спрашивай|проси|требуй|жди ~2 подтвержден*|согласи*|разрешени*"},
 	{PromptInjection, 0.7, "пользовател*|юзер*|клиент* ~3 уже ~2 одобрил*|согласил*|подтвердил*|разрешил*|в ~1 курсе"},
+	// An AI addressed by what it is doing to the text ("Модель,
+	// анализирующая договор, должна…", "Бот, если ты пересказываешь этот
+	// пост…"), told to hide the instruction or to confirm a payment itself.
+	{PromptInjection, 0.85, "модел*|ассистент*|помощник*|бот|боту|ботам|боты|ии|нейросет*|агент* ~1 анализирующ*|обрабатывающ*|читающ*|пересказывающ*|проверяющ*|составляющ*|переводящ*|сравнивающ*|суммирующ*|разбирающ*|сканирующ* ~8 должн*|обязан*|добавь*|сообщи*|укажи*|открой*|удали*|напиши*|скажи*|отправь*|пришли*|перешли*|назови*|называй*|оформи*|измени*|замени*"},
+	{PromptInjection, 0.9, "модел*|ассистент*|помощник*|бот|ии|нейросет*|агент* ~2 если ~1 ты ~2 пересказываешь|обрабатываешь|читаешь|анализируешь|переводишь|суммируешь|разбираешь|сравниваешь|составляешь|проверяешь"},
+	{PromptInjection, 0.85, "не ~1 говори*|сообщай*|упоминай*|признавайся|пиши ~3 что ~2 получил*|видел*|прочитал*|есть ~2 эт*|эту|такую|данн* ~1 инструкци*|указани*|сообщени*|команд*"},
+	{PromptInjection, 0.85, "подтверди|подтверждай|одобри ~4 сам|сама|самостоятельно|автоматически"},
+	{PromptInjection, 0.85, "вниманию|внимание ~1 ассистенту|ассистента|боту|ии|модели|нейросети|помощнику|агенту|ботам|нейросетям !врача|стоматолог*|руководител*|директор*|юрист*|менеджер*|бухгалтер*"},
+	{PromptInjection, 0.85, "забудь|забей|брось|отставь ~2 про|о|об ~1 перевод*|пересказ*|задани*|задач*|проверк*|анализ* ~4 вместо|лучше ~3 напиши|скажи|выведи|сочини|ответь"},
+	{PromptInjection, 0.7, "доступ ~6 владельц*"},
+	{PromptInjection, 0.85, "суммируй|перескажи|опиши|изложи|сформулируй|перечисли|пересказать|суммировать ~3 свои|твои|своих|твоих ~1 настройк*|инструкци*|указани*|правил*|промпт*"},
+	{PromptInjection, 0.7, "в ~1 твоих|твоей|твоем|своих ~1 настройк*|инструкци*|промпт*|указани* ~4 есть|нет|ли|упомина*|написан* !памят*|приватност*|язык*|тем*"},
+	{PromptInjection, 0.85, "фраз*|слов*|куск* ~3 из ~1 твоей|твоих|твоего|своей|своих ~1 инструкци*|промпт*|настро*|указани*"},
 }
 
 // Word classes of the attacks on refusals.
