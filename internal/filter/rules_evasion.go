@@ -113,7 +113,7 @@ const (
 	evFilterRU      = "фильтр*|модерац*|модератор*|классификатор*|цензор*|цензур*|safety|антифрод*"
 	evNotAIFilterRU = "спам*|почт*|письм*|вод*|воздух*|масл*|бассейн*|аквариум*|кофе*|авито|озон*|вайлдберриз*|wildberries|hh|резюме|родительск*|детск*"
 	// evOtherSelf are the natures of the model's imagined other self.
-	evOtherSelf = "evil|unfiltered|uncensored|unrestricted|opposite|jailbroken|rogue|amoral|unhinged|unchained|unaligned|uncensored"
+	evOtherSelf = "evil|unfiltered|uncensored|unrestricted|opposite|jailbroken|rogue|amoral|unhinged|unchained|unaligned"
 	// evFictionEN are the fictions a dangerous request is wrapped in,
 	// evDangerEN the dangers beyond the explosive and drug classes, and
 	// evRealEN with evRecipeEN the demand for the real thing: every
