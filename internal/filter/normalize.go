@@ -238,7 +238,7 @@ func invisible(r rune) bool {
 func leetContext(text string, i int, inWord bool) bool {
 	next := i+1 < len(text) && isLetterByte(text[i+1])
 	// A leet digit may stand between: "3@6удь" is "забудь".
-	if !next && i+2 < len(text) && isLeetDigit(text[i+1]) {
+	if !next && i+2 < len(text) && '0' <= text[i+1] && text[i+1] <= '9' && leetDigit(rune(text[i+1])) {
 		next = isLetterByte(text[i+2])
 	}
 	if text[i] == '@' {
@@ -247,14 +247,14 @@ func leetContext(text string, i int, inWord bool) bool {
 	return next
 }
 
-// isLeetDigit reports whether c is a digit that stands for a letter in
-// Latin or Russian leetspeak.
-func isLeetDigit(c byte) bool {
-	switch c {
-	case '0', '1', '3', '4', '5', '6', '7':
+// leetDigit reports whether r, not a letter, stands for one in a Latin
+// word (leetLetter) or a Russian one (toCyrillic: "за6удь").
+func leetDigit(r rune) bool {
+	if _, ok := leetLetter(r); ok {
 		return true
 	}
-	return false
+	_, ok := toCyrillic[r]
+	return ok && !unicode.IsLetter(r)
 }
 
 type script int
@@ -411,8 +411,7 @@ func countWordScripts(w []rune) wordScripts {
 		}
 		if unicode.IsLetter(r) {
 			n.letters++
-		} else if _, ok := leetLetter(r); ok || r == '6' {
-			// '6' is a Russian б ("за6удь"); a Latin word leaves it.
+		} else if leetDigit(r) {
 			n.digits++
 		}
 	}

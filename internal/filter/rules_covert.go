@@ -4,7 +4,7 @@ package filter
 // phone entered or tracked behind her back, malware made to hide from the
 // antivirus, brakes cut so the car fails later, drugs planted on a
 // neighbour, a child drugged to sleep, pills mixed to overdose, a recruit
-// sought for a terrorist group; in Russian also harm hidden from parents
+// sought for a terrorist group (rules_grave*.go); in Russian also harm hidden from parents
 // (cutting, starving), a child groomed, receipts and notes forged, scams
 // on the old, a boss's voice faked, praise of school shooters, animals
 // tortured for money. Each pairs the act with what makes it covert or
@@ -32,10 +32,6 @@ var covertSpecs = []ruleSpec{
 	{IllicitViolent, 0.9, alt(enAsk) + " ~4 " + alt(enAskLink) + " ~4 make|get|keep ~2 my|a|the|his|her|our ~1 kid|child|son|daughter|baby|toddler|stepson|stepdaughter ~2 sick|ill|vomit|feverish|unconscious ~8 so|attention|sympathy|er|hospital|food|put|drink|bottle|notice !often|much|frequently|easily|less|better|healthy"},
 	{IllicitViolent, 0.9, "drug|sedate|knock|dose|drugging|sedating ~2 my|a|the|our|his|her ~1 kid|child|son|daughter|baby|toddler|stepson|stepdaughter|wife|husband|girlfriend|boyfriend|date|partner ~8 sleep|quiet|out|so|without|notice|unconscious|food|drink|bottle|milk !doctor|prescribed|vet|surgery|procedure|mri|dentist"},
 	{IllicitViolent, 0.9, "put|add|slip|mix|crush ~4 in|into ~2 my|a|the|his|her|our ~1 toddlers|kids|childs|babys|sons|daughters|wifes|husbands|girlfriends|boyfriends|dates|partners ~2 bottle|food|drink|milk|juice|coffee|tea|meal|formula ~4 to|so ~3 sedate|knock|drug|unconscious|pass|dope"},
-	// Joining or recruiting for a terrorist group.
-	{IllicitViolent, 0.85, "how|where|guide|steps|ways|way|help|tips|want|wanna|planning ~3 i|we|me|to ~3 join|reach|contact|travel ~4 " + cvTerrorEN + " !why|news|documentary|history"},
-	{IllicitViolent, 0.85, "guide|steps|tips|instructions|advice|checklist ~2 for|on|to ~1 joining|reaching|contacting ~4 " + cvTerrorEN + " !why|news|documentary|history"},
-	{IllicitViolent, 0.85, "recruitment|recruiting|recruit|propaganda ~3 post|posts|message|messages|flyer|flyers|poster|video|pitch|ad|ads|speech|letter|script|campaign|material ~6 for ~3 " + cvTerrorEN + "|nationalist|nationalists|supremacist|supremacists|nazi|nazis|neonazi|neonazis"},
 
 	// --- Russian ---
 	{Illicit, 0.85, "залезть|залезу|влезть|войти|зайти|зайду|проникнуть|пробраться|взломать|взломаю|открыть|разблокировать ~2 в ~2 телефон*|айфон*|смартфон*|аккаунт*|почт*|переписк*|ватсап*|вотсап*|whatsapp|телеграм*|телегу|вк|ноутбук*|icloud|облак* ~2 " + cvOthersRU + " !разрешени*|соглас*|попросил*|попросила|просит|умер*|умерш*|покойн*|наследств*"},
@@ -50,8 +46,6 @@ var covertSpecs = []ruleSpec{
 	{IllicitViolent, 0.9, "лекарств*|таблет*|снотворн*|коктейл*|клофелин*|феназепам*|димедрол*|капл* ~8 вырубить|усыпить|отключить|отрубить ~2 ребенк*|ребенка|сына|дочь|дочку|малыша|мужа|жену|девушку|парня"},
 	{SelfHarmInstr, 0.9, "какие|сколько|каких|чего ~3 таблет*|лекарств*|колес*|препарат*|снотворн* ~6 выпить|принять|съесть|смешать|сожрать|закинуть ~6 чтобы|чтоб ~1 умереть|сдохнуть|отравиться|передознуться"},
 	{SelfHarmInstr, 0.9, "какие|сколько|каких|чего ~3 таблет*|лекарств*|колес*|препарат*|снотворн* ~6 выпить|принять|съесть|смешать|сожрать|закинуть ~6 чтобы|чтоб ~1 не ~1 проснуться|просыпаться"},
-	{IllicitViolent, 0.85, "как|помоги|подскажи|хочу|где ~3 вступить|попасть|уехать|примкнуть|добраться ~3 в|к ~2 " + cvTerrorRU + " !почему|зачем|новост*|истори*"},
-	{IllicitViolent, 0.85, "напиши|составь|сделай|придумай|создай ~4 вербовочн*|агитац*|пропаганд*|призыв*|листовк*|пост ~6 для|в|от ~3 " + cvTerrorRU + "|нацист*|неонацист*|скинхед*"},
 	{Violence, 0.85, "брать|берите|берем|возьмем|возьмите|взять|хватать|хватайте|бери ~2 арматур*|биты|вилы|стволы|травмат*|монтировк*"},
 	// Self-harm and starving hidden from parents.
 	{SelfHarmInstr, 0.9, "где|куда|как|чем ~3 резаться|порезаться|резать|царапать|жечь ~6 чтобы|чтоб ~3 не ~1 замет*|видно|увид*|спалил*|узна*"},
@@ -79,14 +73,10 @@ var covertSpecs = []ruleSpec{
 	{Harassment, 0.9, "досье ~12 проучить|наказать|отомстить|разобраться|запугать|припугнуть|наехать"},
 	{Violence, 0.9, "пост|текст|статью|песню|видео ~6 поддержк*|восхвалени*|прославлени*|оправдани* ~3 скулшутер*|колумбайн*|стрелк*|террорист*|шутинг*"},
 	{Violence, 0.9, "скулшутер*|колумбайнер* ~6 герои|героями|молодцы|правы|правильно"},
-	{IllicitViolent, 0.9, "вербовочн* ~20 игил*|джихад*|халифат*|нацист*|талибан*|каид*"},
-	{IllicitViolent, 0.9, "воевать|ехать|поехать|вступить ~2 за|в ~1 игил*|халифат*|джихад*|талибан*"},
-	// Hacking and malware, Russian: ransomware wanted, a shop's database
-	// pulled out through an injection, accounts stolen by brute force.
-	{Illicit, 0.9, "нужен|нужна|нужно|надо|напиши|напишите|написать ~3 шифровальщик*|вымогател*|локер*|стилер*|кейлоггер*|троян* !защит*|обнаруж*|удалить|удалени*|антивирус*|лечени*"},
+	// Hacking, Russian: a shop's database pulled out through an
+	// injection, accounts stolen by brute force.
 	{Illicit, 0.9, "найди|найти|ищи|поищи ~4 sql|скуль|инъекци* ~8 слей|слить|вытащи|вытащить|дампни|дамп|выкачай|выкачать|скачай"},
 	{Illicit, 0.9, "брут*|брутфорс* ~6 угон*|угнать|взлом*|чужих|чужие|чужой ~3 аккаунт*|акк*|телеграм*|вк|почт*|страниц*"},
-	{Illicit, 0.9, "трекер*|маячок|маячк*|жучок|жучк*|gps ~6 на|в|под ~2 машин*|авто*|телефон*|сумк*|куртк* ~2 " + cvOthersRU + " !соглас*|разрешени*|ведом*|знает|знал*|вместе|просьб*"},
 	// Animals tortured on video for money.
 	{Violence, 0.9, "мучени*|мучить|пытки|пытать|издевательств*|издеваться|замучить ~3 кош*|кот*|котят*|собак*|щенк*|животн* ~10 видео|канал*|платят|заработ*|донат* !пожаловат*|жалоб*|сообщить|заблокир*|удалить|спасти|защит*"},
 	{IllicitViolent, 0.85, "адрес*|список|перечень|локаци* ~4 синагог*|мечет*|церкв*|храм*|школ*|детск* ~12 когда|время ~4 больше|много|максимум|битком ~3 людей|народ*|детей|прихожан*"},
@@ -98,6 +88,4 @@ const (
 	// accounts an asker has no business in.
 	cvOthersEN = "wifes|husbands|girlfriends|boyfriends|partners|spouses|exs|exes|exwifes|exhusbands|exgirlfriends|exboyfriends|bosses|coworkers|colleagues|neighbours|neighbors|someones|somebodys|roommates|teachers|employees|sisters|brothers|moms|dads|mothers|fathers|grandmas|grandpas|friends|crushs|fiancees|fiances|stepdads|stepmoms"
 	cvOthersRU = "жены|жене|жену|мужа|мужу|девушки|девушке|парня|бывш*|партнер*|любовни*|начальник*|коллег*|соседа|соседки|соседей|тещи|свекрови|подруги|друга|сестры|брата|мамы|отца|сотрудник*|одноклассни*"
-	cvTerrorEN = "isis|isil|daesh|qaeda|alqaeda|taliban|hamas|hezbollah|kkk|klan|jihad|jihadists|jihadist|mujahideen|caliphate|terrorist|terrorists|extremist|extremists|militia|militias"
-	cvTerrorRU = "игил*|талибан*|талибы|каид*|джихад*|халифат*|террорист*|экстремист*|моджахед*|хамас*|хезболл*"
 )
