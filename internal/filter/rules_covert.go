@@ -3,13 +3,14 @@ package filter
 // Intent rules for harm done covertly to people close at hand: a partner's
 // phone entered or tracked behind her back, malware made to hide from the
 // antivirus, brakes cut so the car fails later, drugs planted on a
-// neighbour, a child drugged to sleep, pills mixed to overdose, a recruit
-// sought for a terrorist group (rules_grave*.go); in Russian also harm hidden from parents
-// (cutting, starving), a child groomed, receipts and notes forged, scams
-// on the old, a boss's voice faked, praise of school shooters, animals
-// tortured for money. Each pairs the act with what makes it covert or
-// aimed at a person, so the defender's question ("how do I know if my
-// phone is tracked", "how to replace a brake line") passes.
+// neighbour, a child drugged to sleep, pills mixed to overdose; in Russian
+// also harm hidden from parents (cutting, starving), a child groomed,
+// receipts and notes forged, scams on the old, a boss's voice faked,
+// praise of school shooters, animals tortured for money. (Terrorism and
+// trackers hidden on a car stand with their siblings in rules_grave*.go.)
+// Each pairs the act with what makes it covert or aimed at a person, so
+// the defender's question ("how do I know if my phone is tracked", "how to
+// replace a brake line") passes.
 var covertSpecs = []ruleSpec{
 	// --- English ---
 	// Into a partner's or relative's phone or account.
