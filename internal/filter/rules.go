@@ -56,7 +56,7 @@ const (
 // exclusions, cancel it from before the match too. A title names the game
 // the question is about; a generic word ("game", "игре") does not, since
 // "this is not a game" stands before real requests.
-var gameTitles = strings.Split("gta|гта|payday|minecraft|майнкрафт*|skyrim|скайрим*|roblox|роблокс*|sims|fortnite|фортнайт*|dota|stalker|сталкер*|fallout|civilization|hitman|хитман*|splinter|thief|pokemon|warcraft|overwatch|valorant|elden|monopoly|монопол*|terraria|rimworld|cyberpunk|киберпанк*|witcher|ведьмак*|cs2|csgo|кс2|ксго|bannerlord|deliverance|stardew|rdr2", "|")
+var gameTitles = strings.Split("gta|гта|кс|даст2|dust2|payday|minecraft|майнкрафт*|skyrim|скайрим*|roblox|роблокс*|sims|fortnite|фортнайт*|dota|stalker|сталкер*|fallout|civilization|hitman|хитман*|splinter|thief|pokemon|warcraft|overwatch|valorant|elden|monopoly|монопол*|terraria|rimworld|cyberpunk|киберпанк*|witcher|ведьмак*|cs2|csgo|кс2|ксго|bannerlord|deliverance|stardew|rdr2", "|")
 
 type slot struct {
 	alts     []int // lexicon ids

@@ -27,7 +27,7 @@ var benignSpecsRU = slices.Concat([]ruleSpec{
 	benignRU("помочь|помогать|поддержать|поддерживать|помощь|поддержк*|спасти|отговорить ~4 человек*|друг*|подруг*|близк*|родственник*|ребенк*|ребенку|подростк*|жертв*|пострадавш*|тому|тем|кому|ему|ей|маме|папе|брату|сестре|коллег*",
 		Illicit, IllicitViolent, Violence, Harassment, SelfHarm, SelfHarmIntent, SelfHarmInstr),
 	// The work of investigators, lawyers and security staff.
-	benignRU("криминалист*|следовател*|детектив*|прокурор*|полицейск*|судь*|адвокат*|юрист*|аудитор*|инспектор* ~4 используют|применяют|ищут|раскрывают|проводят|устанавливают|доказывают|расследуют|находят|работают|готовятся|защищают",
+	benignRU("судмедэксперт*|патологоанатом*|криминалист*|следовател*|детектив*|прокурор*|полицейск*|судь*|адвокат*|юрист*|аудитор*|инспектор* ~4 используют|применяют|ищут|раскрывают|проводят|устанавливают|доказывают|расследуют|находят|работают|готовятся|защищают",
 		Illicit, IllicitViolent),
 	benignRU("провести|проводить|организовать|организация|наладить ~3 расследовани*|проверк*|аудит*|работ* ~2 служб*|отдел*|охран*", Illicit, IllicitViolent),
 	// Statements of a risk to health: "... can lead to illness".
@@ -42,6 +42,20 @@ var benignSpecsRU = slices.Concat([]ruleSpec{
 	// Asking what the law says about a crime.
 	benignRU("какая|какое|каково|какой|какие|грозит|грозят|предусмотрен* ~3 наказани*|ответственност*|статья|стать*|срок|санкци*|штраф*", Illicit, IllicitViolent),
 	benignRU("наказывается|наказываются|карается|караются|квалифицируется|квалифицируются", Illicit, IllicitViolent),
+	// Text-processing options: ignoring case, spaces or typos.
+	benignRU("игнорируй|игнорируйте|игнорировать|игнорируя|проигнорируй|проигнорируйте|учитывай|учитывая|учитывать ~2 регистр*|пробел*|опечатк*|ошибк*|орфограф*|пунктуац*|знаки|форматировани*|отступ*|переносы|дубликат*|дубли", PromptInjection),
+	// Writing a program that emulates a terminal or a shell.
+	benignRU("напиши|написать|создай|создать|реализуй|реализовать|сделай|сделать|пример ~4 эмулятор*|симулятор*|интерпретатор*|оболочк*|терминал*|консол*|парсер* ~4 на|для ~1 python|питон*|питоне|go|golang|java|javascript|js|c|rust|bash|shell|node|typescript", PromptInjection, Jailbreak),
+	benignRU("на ~1 python|питон*|питоне|go|golang|java|javascript|js|c|rust|bash|typescript ~4 эмулятор*|симулятор*|интерпретатор*|оболочк*|терминал*|консол*|парсер*", PromptInjection, Jailbreak),
+	// A history question: why or how a regime persecuted, deported or
+	// destroyed a people.
+	benignRU("почему|зачем|как|когда|кого|сколько ~3 нацист*|гитлер*|фашист*|рейх*|инквизици*|крестонос*|сталин*|ссср|римлян*|империя|хунт*|режим* ~3 преследовали|уничтожали|убивали|депортировали|истребляли|ненавидели|захватили|напали|пришли|проиграли|начали|репрессировали|сжигали", Hate, Harassment, Violence, IllicitViolent),
+	// Explosives in building, mining and demolition.
+	benignRU("взрывчатк*|взрывчат*|динамит*|взрывн*|взрывы|взрывами ~4 при|в|для ~1 строительств*|горн*|шахт*|карьер*|добыч*|снос*|тоннел*|проходк*|метро", Illicit, IllicitViolent, Violence),
+	// Knowing when to call an ambulance.
+	benignRU("когда|чтобы|если ~4 вызывать|вызвать|вызовешь|звонить|позвонить ~2 скорую|врача|врачей|103|112|неотложк*", SelfHarm, Violence, IllicitViolent, Illicit),
+	// What forensic experts look for.
+	benignRU("что|как|чем|какие ~2 ищут|определяют|устанавливают|находят|выясняют|изучают ~2 судмедэксперт*|патологоанатом*|криминалист*|эксперт*|следовател*", Violence, IllicitViolent, Illicit),
 )
 
 // notAvoidRU are what avoiding is an attack on: punishment, the police,

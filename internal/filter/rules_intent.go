@@ -151,7 +151,7 @@ const (
 	// enGameTitles are more video games in which crimes are moves.
 	enGameTitles = "terraria|valorant|overwatch|warcraft|witcher|cyberpunk|fallout|redemption|rdr2|zelda|tropico|kenshi|csgo|cs2|counterstrike|apex|pubg|warzone|tarkov|starcraft|diablo|elden|rimworld|pokemon|quests|sidequest|sidequests|videogame"
 	// enPlay marks games, fiction and sport, where attacks are moves.
-	enPlay = "game|games|gaming|video|videogame|stealth|mission|missions|level|levels|quest|character|characters|npc|novel|story|fiction|fictional|movie|film|plot|screenplay|script|tag|seek|hide|prank|surprise|surprises|birthday|gift|gifts|present|party|proposal|chess|poker|minecraft|roblox|fortnite|gta|sims|skyrim|payday|splinter|heist|dnd|rpg|hitman|monopoly|boardgame|sport|match|football|soccer|basketball|hockey|tennis|cs2|csgo|bannerlord|deliverance|stardew|rdr2" + "|" + enGameTitles
+	enPlay = "game|games|gaming|impostor|imposter|impostors|video|videogame|stealth|mission|missions|level|levels|quest|character|characters|npc|novel|story|fiction|fictional|movie|film|plot|screenplay|script|tag|seek|hide|prank|surprise|surprises|birthday|gift|gifts|present|party|proposal|chess|poker|minecraft|roblox|fortnite|gta|sims|skyrim|payday|splinter|heist|dnd|rpg|hitman|monopoly|boardgame|sport|match|football|soccer|basketball|hockey|tennis|cs2|csgo|bannerlord|deliverance|stardew|rdr2" + "|" + enGameTitles
 	// enHarass are ways of tormenting a person.
 	enHarass = "embarrass|embarrassing|ridicule|ridiculing|demean|demeaning|discredit|discrediting|harass|harassing|bully|bullying|cyberbully|intimidate|intimidating|threaten|threatening|stalk|stalking|blackmail|blackmailing|extort|extorting|dox|doxx|doxing|doxxing|humiliate|humiliating|shame|shaming|scare|scaring|terrorize|terrorise|torment|tormenting|gaslight|gaslighting|frame|framing|defame|defaming|slander|slandering|swat|swatting|ruin|ruining|sabotage|sabotaging|manipulate|manipulating|punish|insult|mock|troll|trolling"
 	// enVictimHelp marks a question about surviving or stopping an abuse.
@@ -594,7 +594,7 @@ var intentSpecsEN = askForms([]ruleSpec{
 
 	// --- document text that tells the assistant what to say (English) ---
 	// "ignore the resume and state: ...", "regardless of previous tasks"
-	{PromptInjection, 0.9, "ignore|ignoring|disregard|disregarding|skip|forget ~3 the|this|that|above|previous|these|those|all|any|my|your|provided ~2 " + alt(enDoc) + " ~4 and|instead|just|simply|only|then|now ~4 " + alt(enCommand)},
+	{PromptInjection, 0.9, "ignore|ignoring|disregard|disregarding|skip|forget ~3 the|this|that|above|previous|these|those|all|any|my|your|provided ~2 " + alt(enDoc) + " ~4 and|instead|just|simply|only|then|now ~4 " + alt(enCommand) + " !typo|typos|spelling|misspelling|misspellings|grammar|mistake|mistakes|formatting"},
 	{PromptInjection, 0.85, "disregarding|ignoring|irrespective ~2 the|all|any|previous|provided|of ~2 articles|documents|context|instructions|text|information|sources|source|content|above|data|documents"},
 	{PromptInjection, 0.85, "regardless|irrespective ~1 of ~3 previous|prior|earlier|above|your|the|any|all|my ~2 tasks|task|instructions|instruction|rules|prompts|prompt|directions|guidelines|context|orders|programming|training|restrictions"},
 	{PromptInjection, 0.9, "forget|ignore ~1 everything|all ~4 " + alt(enCommand) + " !" + enPlay + "|about|i|worries|worry|stress|problems|trouble|troubles|pain|past"},
