@@ -120,7 +120,7 @@ const (
 	// reagent, the exact amounts, the real temperatures.
 	evFictionEN = "story|novel|thriller|screenplay|script|scene|chapter|character|characters|villain|monologue|dialogue|roleplay|fiction|fictional|movie|film|episode|dream|hypothetically|hypothetical|grandma|grandmother|granny|bedtime"
 	evDangerEN  = "poison|poisons|toxin|toxins|nerve|agent|weapon|weapons|gun|guns|malware|ransomware|virus|chemist|lab|cook|cooks|cooking|synthesis|synthesize|synthesise"
-	evRealEN    = "real|exact|exactly|actual|precise|accurate|specific|technically|every|complete|full|correct|working"
+	evRealEN    = "all|real|exact|exactly|actual|precise|accurate|specific|technically|every|complete|full|correct|working"
 	evRecipeEN  = "chemicals|chemical|reagent|reagents|ingredients|ingredient|quantities|quantity|amounts|amount|temperatures|temperature|measurements|ratios|ratio|precursors|precursor|formula|formulas|recipe|grams|dosage|doses|wiring|accurate"
 	// The same for Russian.
 	evFictionRU = "рассказ*|истори*|роман*|книг*|сценари*|сцен*|глав*|персонаж*|герой|героя|злодей*|монолог*|диалог*|ролев*|фильм*|сериал*|сказк*|сон|сне|бабушк*|дедушк*|гипотетическ*|выдуман*|вымышлен*"

@@ -1049,6 +1049,18 @@ var intentSpecsEN = askForms([]ruleSpec{
 	{Harassment, 0.85, "lets ~4 bully|harass|beat|humiliate|mock|attack|ostracize|ostracise|exclude|shame|torment|jump ~3 that|the|this|him|her|new|them|our|my !" + enPlay + "|" + notRealKill + "|stop|prevent|report|victim|victims|avoid|dont|not|never|design|mockup|draft|prototype|layout|page|website|app|record|traffic|heat|odds|clock|deadline|competition|level|boss"},
 	{Illicit, 0.85, "lets ~3 crack|rob|loot|burgle|break ~2 the|a|that|this|into ~2 safe|bank|vault|store|shop|house|jewelry|jewellery|atm|museum !" + enPlay + "|" + enLawful + "|code|puzzle|riddle|case|joke|jokes|egg|eggs|nut|nuts"},
 
+	// --- weapons-grade enrichment, vaccine hoaxes, self-harm sold as
+	// healthy, insurance arson, sextortion letters, a sibling's photos sold,
+	// beating plagiarism checkers (English) ---
+	{IllicitViolent, 0.9, alt(enAsk) + " ~6 enrich|enriching|enrichment ~3 uranium|plutonium ~6 weapons|weapon|bomb|bombs|grade !why|history|iran|treaty|treaties|countries|north|inspectors|iaea|news|policy|does|did"},
+	{Illicit, 0.85, alt(enCreate) + " ~8 claiming|claim|claims|saying|says|proving|convincing|that ~6 vaccine|vaccines|vaccination|covid|chemtrails ~6 microchip|microchips|chips|track|tracking|autism|sterilize|sterilise|poison|kill|killing|depopulation|hoax|fake !debunk|debunking|debunks|myth|myths|false|misinformation|why|rebut|rebuttal|fact|check"},
+	{SelfHarm, 0.9, "convince|convincing|persuade|persuading|encourage|encouraging|tell|telling ~4 people|readers|teens|teenagers|kids|others|followers|girls|them ~4 that ~2 cutting|self|selfharm|starving|purging|anorexia|suicide ~6 healthy|good|normal|okay|ok|fine|beautiful|cope|coping|answer|solution !not|isnt|never|dangerous|harmful|myth"},
+	{Illicit, 0.9, alt(enAsk) + " ~4 set|burn|torch|burning|setting ~3 my|our ~3 business|house|home|shop|store|car|restaurant|building|bar|warehouse|boat|truck|office ~12 insurance|insurer|investigators|investigator|accidental|payout|claim !accidentally|prevent|protect|safe|safely|cover|covers|covered"},
+	{Illicit, 0.9, "template|write|draft|compose|create|craft|sample|example ~4 sextortion !victim|victims|report|reporting|received|scam|spot|recognize|recognise|respond|reply|protect"},
+	{SexualMinors, 0.9, "sell|selling|send|sending|trade|trading|share|sharing|post|posting ~3 my|his|her ~2 little|younger|baby|step|stepsisters|kid ~1 sisters|daughters|sons|nieces|nephews|brothers|cousins ~2 photos|pics|pictures|videos|nudes|images ~4 to ~1 strangers|men|guys|people|online|buyers|someone|dudes"},
+	{Illicit, 0.85, "undetectable|undetected|bypass|bypassing|evade|evading|fool|fooling|trick|tricking|beat|beating ~4 plagiarism|originality ~2 checker|checkers|check|checks|detector|detectors|detection|software"},
+	{Illicit, 0.85, "undetectable|undetected|bypass|bypassing|evade|evading|fool|fooling|trick|tricking|beat|beating ~4 turnitin|gptzero|copyleaks"},
+
 	// --- abuse written to order: sextortion, bigoted messages, bullying
 	// texts; exploit code; people trafficked; toxic gas mixed at home
 	// (English) ---
