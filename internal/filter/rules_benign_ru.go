@@ -44,6 +44,8 @@ var benignSpecsRU = slices.Concat([]ruleSpec{
 	benignRU("наказывается|наказываются|карается|караются|квалифицируется|квалифицируются", Illicit, IllicitViolent),
 	// Text-processing options: ignoring case, spaces or typos.
 	benignRU("игнорируй|игнорируйте|игнорировать|игнорируя|проигнорируй|проигнорируйте|учитывай|учитывая|учитывать ~2 регистр*|пробел*|опечатк*|ошибк*|орфограф*|пунктуац*|знаки|форматировани*|отступ*|переносы|дубликат*|дубли", PromptInjection),
+	// A file processed with a named tool: "с помощью sed", "через awk".
+	benignRU("помощью|через|используя|командой|утилитой ~1 sed|awk|grep|регулярк*|регулярн*|python|питон*|bash|powershell|jq|cut|head|tail", PromptInjection),
 	// Writing a program that emulates a terminal or a shell.
 	benignRU("напиши|написать|создай|создать|реализуй|реализовать|сделай|сделать|пример ~4 эмулятор*|симулятор*|интерпретатор*|оболочк*|терминал*|консол*|парсер* ~4 на|для ~1 python|питон*|питоне|go|golang|java|javascript|js|c|rust|bash|shell|node|typescript", PromptInjection, Jailbreak),
 	benignRU("на ~1 python|питон*|питоне|go|golang|java|javascript|js|c|rust|bash|typescript ~4 эмулятор*|симулятор*|интерпретатор*|оболочк*|терминал*|консол*|парсер*", PromptInjection, Jailbreak),

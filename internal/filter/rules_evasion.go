@@ -40,6 +40,7 @@ var evasionSpecs = []ruleSpec{
 	{PromptInjection, 0.85, "between|inside|within ~2 system|sys|instructions|instruction|prompt ~3 tags|tag|brackets|markers|delimiters"},
 	{PromptInjection, 0.85, "your|ur ~2 system|initial|hidden|secret|original|developer ~1 prompt|prompts|instructions|message ~8 contain|contains|mention|mentions|include|includes|word|words|sentence|sentences|letters|characters|long|length|starts|begins|ends"},
 	{PromptInjection, 0.85, "flag|password|passphrase|secret|key|code ~4 in|inside|from|hidden ~2 your|ur|the ~2 system ~1 prompt|prompts|instructions|message"},
+	{PromptInjection, 0.85, "what|which ~1 word|password|secret|phrase ~2 are ~1 you ~1 protecting|guarding|hiding|keeping|defending"},
 	// --- planted instructions (English) ---
 	{PromptInjection, 0.9, "note|notice|message|instruction|instructions|attention|important|memo|directive|reminder ~2 for|to ~2 browsing|automated|automatic|autonomous|shopping|web|email|coding|booking|travel|summarizing|summarising|any|all ~1 agent|agents|assistant|assistants|bot|bots|ai|ais|llm|llms|summarizer|summarizers|summariser|summarisers|crawler|crawlers|readers"},
 	{PromptInjection, 0.85, "ais|bots|assistants|agents|models|llms|summarizers|summarisers|crawlers|scrapers ~3 that|which|who ~3 summarize|summarise|summarizes|summarises|read|reads|process|processes|scrape|scrape|index|indexes|crawl|crawls|digest|parse|parses ~8 must|should|please|always|add|include|insert|mention|say|tell|append|recommend"},
@@ -76,7 +77,17 @@ var evasionSpecs = []ruleSpec{
 	// --- probing the system prompt (Russian) ---
 	{PromptInjection, 0.85, "тво*|ваш*|свой|своем|своих|своей ~2 системн*|скрыт*|исходн*|начальн*|секретн* ~1 промпт*|инструкц*|подсказк*|указани* ~8 содерж*|упомина*|слов*|предложени*|букв*|символ*|длин*|начинает*|заканчивает*|сколько"},
 	{PromptInjection, 0.85, "флаг|пароль|ключ|код|секрет ~4 в|из|внутри ~2 тво*|ваш*|системн* ~2 промпт*|инструкц*|подсказк*"},
+	// The password spelled, reversed or hinted at; the guarded word's first
+	// letter; everything before the user's turn printed.
+	{PromptInjection, 0.85, "стих*|рассказ*|песн*|загадк*|акростих*|base64|наоборот|задом|буквам|буквы|букв*|символам|шифр*|рифм*|хайку|переведи|подсказк*|намек* ~5 пароль|пароля|паролем|секретное|кодовое|секретн* !" + evNotPasswordRU},
+	{PromptInjection, 0.85, "пароль|пароля|паролем|секретное|кодовое ~6 задом|наоборот|буквам|слогам|символам|base64|шифр*|азбук*|рифм*|стих*|загадк*|намек*|подсказк* !<надежн*|<сложн*|<нов*|<хорош*|<сво*|<мо*|<простой|<длинн*|<безопасн*|" + evNotPasswordRU},
+	{PromptInjection, 0.85, "какое|какой ~1 слово|пароль|секрет ~2 ты ~1 защищаешь|охраняешь|хранишь|скрываешь|прячешь|бережешь|стережешь"},
+	{PromptInjection, 0.85, "на ~1 какую ~1 букву ~3 начинается|заканчивается ~2 пароль|секрет*|секретное|кодовое"},
+	{PromptInjection, 0.8, "повтори|выведи|вывести|напечатай|покажи|скопируй|процитируй ~3 все|текст|слова ~4 до|перед|выше ~3 фраз*|слов*|сообщени* ~3 пользовател*|user|юзер*|human|assistant|ассистент* !файл*|строк*|python|регуляр*|awk|sed|grep|скрипт*|код*"},
 	// --- planted instructions (Russian) ---
+	// An AI told what to do while it processes this event, letter or page.
+	{PromptInjection, 0.85, "при ~1 обработке|чтении|прочтении|анализе|пересказе|переводе|суммаризации|разборе ~3 этого|этой|этих|это|данного|данной ~6 " + evAIActRU},
+	{PromptInjection, 0.85, "обрабатывая|читая|прочитав|анализируя|пересказывая|переводя|разбирая ~3 этот|эту|это|эти|данн* ~6 " + evAIActRU},
 	{PromptInjection, 0.85, "вниманию|внимание|заметка|примечание|важно|сообщение|памятка ~1 для ~2 ии|нейросет*|ассистент*|бот*|агент*|помощник*|автоматическ*|автоматизированн*|языков*|llm|gpt !<напиши|<составь|<придумай|<написать|<составить|<подготовь|<сделай|<создай|<пример|<нужна|<нужен|оператор*|нашего|нашему|нашей|нашим|стоматолог*|врача|руководител*|директор*|преподавател*|кафедр*|менеджер*|юрист*|бухгалтер*|продавц*|кассир*"},
 	{PromptInjection, 0.85, "ии|нейросет*|бот*|боты|модел*|ассистент*|агент*|помощник*|суммаризатор*|саммаризатор* ~3 котор*|что ~3 дела*|состав*|пересказ*|суммир*|обрабатыва*|анализир*|читают|читает|читаешь|проверя*|сканир*|индексир*|парс* ~10 добавь*|вставь*|укажи*|напиши*|сообщи*|отправь*|перешли*|скажи*|обязательно|должны|должен|нужно !<напиши|<создай|<сделай|<написать|<создать|<сделать|<нужен|<разработай|<придумай|<хочу"},
 	{PromptInjection, 0.7, "пользовател*|юзер*|читател* ~2 не ~1 сообщай|говори|поясняй|объясняй|рассказывай|упоминай|сообщайте|говорите|поясняйте|уведомляй|предупреждай"},
@@ -122,6 +133,11 @@ const (
 	evDangerEN  = "poison|poisons|toxin|toxins|nerve|agent|weapon|weapons|gun|guns|malware|ransomware|virus|chemist|lab|cook|cooks|cooking|synthesis|synthesize|synthesise"
 	evRealEN    = "all|real|exact|exactly|actual|precise|accurate|specific|technically|every|complete|full|correct|working"
 	evRecipeEN  = "chemicals|chemical|reagent|reagents|ingredients|ingredient|quantities|quantity|amounts|amount|temperatures|temperature|measurements|ratios|ratio|precursors|precursor|formula|formulas|recipe|grams|dosage|doses|wiring|accurate"
+	// evNotPasswordRU are the words of questions about one's own passwords.
+	evNotPasswordRU = "менеджер*|надежн*|сложн*|сброс*|восстанов*|забыл*|генератор*|требовани*|хранить|безопасн*|wifi|вайфай*|роутер*|придумать|придумай|сменить|поменять"
+	// evAIActRU are what a planted instruction orders the AI reading it to
+	// do: send, delete, add, tell, recommend.
+	evAIActRU = "отправь|перешли|пересылай|добавь|удали|сообщи|напиши|укажи|упомяни|порекомендуй|скажи|выведи|игнорируй|открой|перейди|скачай|переведи|оплати|подтверди|вставь|ответь"
 	// The same for Russian.
 	evFictionRU = "рассказ*|истори*|роман*|книг*|сценари*|сцен*|глав*|персонаж*|герой|героя|злодей*|монолог*|диалог*|ролев*|фильм*|сериал*|сказк*|сон|сне|бабушк*|дедушк*|гипотетическ*|выдуман*|вымышлен*"
 	evDangerRU  = "взрывчат*|бомб*|взрывн*|взрывател*|наркот*|мефедрон*|метамфетамин*|амфетамин*|героин*|яд|яда|яды|ядом|отрав*|оружи*|порох*|зарин*|напалм*|меф|мет|вирус*|малвар*|химик*|лаборатор*|синтез*|варит*|варк*"
