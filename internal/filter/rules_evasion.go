@@ -27,8 +27,15 @@ var evasionSpecs = []ruleSpec{
 	{Jailbreak, 0.85, "dont|not|never|without|avoid|forbidden|banned|ban|no ~3 words|word|phrases|phrase|terms|expressions ~5 " + evRefusalWord + " ~5 " + evRefusalWord + "|illegal|unethical|dangerous|harmful|ethical|inappropriate|ai|policy"},
 	{Jailbreak, 0.85, "words|word|phrases|phrase|terms ~4 " + evRefusalWord + " ~5 " + evRefusalWord + " ~5 banned|forbidden|prohibited|disallowed"},
 	// --- evading the filter (English) ---
-	{Jailbreak, 0.85, "so|that|without|avoid|avoiding|bypass|bypassing|evade|evading|fool|fooling|trick|tricking|past|around ~4 the|your|a|any|my|their ~2 " + evFilter + " ~4 wont|doesnt|cant|cannot|not|never|notice|noticing|detect|detecting|catch|catching|flag|flagging|understand|block|blocking|trigger|triggering|realize|realise !" + evNotAIFilter},
+	{Jailbreak, 0.85, "so|that|without|avoid|avoiding|bypass|bypassing|evade|evading|fool|fooling|trick|tricking|past|around ~4 the|your|a|any|my|their|no ~2 " + evFilter + " ~4 wont|doesnt|cant|cannot|not|never|match|matches|notice|noticing|detect|detecting|catch|catching|flag|flagging|understand|block|blocking|trigger|triggering|realize|realise !" + evNotAIFilter},
 	// --- the model's other self, pressure, fake tests (English) ---
+	// Refusing called a breach of duty or a harm to the user; the safety
+	// lecture waved away (weak alone: harmless requests say it too).
+	{Jailbreak, 0.85, "refusing|refusal|refuse ~3 violates|violate|breaks|break|breaches|breach|contradicts|contradict|betrays|betray ~3 your ~2 directive|directives|programming|purpose|rules|duty|mission|function"},
+	{Jailbreak, 0.7, "if ~1 you ~2 refuse|decline|dont|wont ~8 ill|i ~2 be ~1 fired|die|lose|kill|evicted|expelled"},
+	{Jailbreak, 0.7, "skip|spare|drop|cut|without|no ~2 the|your|any ~1 safety|ethics|ethical|moral|morality ~1 lecture|lectures|speech|sermon|disclaimer|disclaimers|warnings|warning !deck|slides|training|onboarding|course|meeting|class|presentation|induction|module"},
+	// A world where a crime or a weapon is legal, as the frame of a request.
+	{Jailbreak, 0.85, "world|universe|country|society|reality|timeline ~3 where|which ~4 " + alt(enExplosive, enDrug, evDangerEN) + "|crime|crimes|murder|hacking|bioweapons|stealing|theft|terrorism ~3 is|are|were|was ~1 legal|allowed|permitted|normal|encouraged|mandatory|taught"},
 	{Jailbreak, 0.9, evOtherSelf + " ~1 version|versions|twin|side|self|clone|copy|alter ~2 of ~1 you|yourself"},
 	{Jailbreak, 0.9, "your ~1 " + evOtherSelf + " ~1 version|twin|side|self|clone|copy|alter|ego|persona"},
 	{Jailbreak, 0.7, "i ~1 know|understand|realize|realise|get ~2 you|youve|your ~3 rules|guidelines|restrictions|policies|programmed|programming|filters ~6 but|however"},
@@ -41,7 +48,16 @@ var evasionSpecs = []ruleSpec{
 	{PromptInjection, 0.85, "your|ur ~2 system|initial|hidden|secret|original|developer ~1 prompt|prompts|instructions|message ~8 contain|contains|mention|mentions|include|includes|word|words|sentence|sentences|letters|characters|long|length|starts|begins|ends"},
 	{PromptInjection, 0.85, "flag|password|passphrase|secret|key|code ~4 in|inside|from|hidden ~2 your|ur|the ~2 system ~1 prompt|prompts|instructions|message"},
 	{PromptInjection, 0.85, "what|which ~1 word|password|secret|phrase ~2 are ~1 you ~1 protecting|guarding|hiding|keeping|defending"},
+	// The deployer's hidden instructions or the configuration asked for.
+	{PromptInjection, 0.85, "hidden|secret|internal|confidential|private|initial ~1 instructions|rules|prompt|guidelines|directives ~8 gave|given|deployed|configured|set|wrote|written ~2 you|for"},
+	{PromptInjection, 0.85, "your ~1 configuration|config|setup|instructions|prompt ~4 written|spelled|printed|typed|laid ~1 out"},
+	// A dead relative whose dangerous trade the model is to take up.
+	{Jailbreak, 0.85, "late|deceased|dead ~1 uncle|aunt|grandfather|grandpa|grandmother|grandma|granny|father|dad|mother|mom|brother|sister|husband|wife ~30 " + alt(enExplosive, enDrug, evDangerEN) + "|munitions|demolition|charges|detonators|ordnance|bombs"},
 	// --- planted instructions (English) ---
+	{PromptInjection, 0.85, "attention|attn|notice|important|note|message ~1 to|for ~1 language|ai|llm ~1 model|models|assistant|assistants|agent|agents"},
+	{PromptInjection, 0.85, "attention|attn ~1 language|ai|llm ~1 model|models|assistant|assistants|agent|agents"},
+	{PromptInjection, 0.85, "to|for ~2 the|any|every ~1 agent|assistant|ai|bot|model|llm ~2 processing|reading|handling|triaging|summarizing|summarising|reviewing|parsing ~2 this|these"},
+	{PromptInjection, 0.85, "agent|assistant|ai|bot|model|llm ~2 before|after|when|while ~1 adding|processing|reading|summarizing|summarising|handling|booking|scheduling|triaging ~2 this|these"},
 	{PromptInjection, 0.9, "note|notice|message|instruction|instructions|attention|important|memo|directive|reminder ~2 for|to ~2 browsing|automated|automatic|autonomous|shopping|web|email|coding|booking|travel|summarizing|summarising|any|all ~1 agent|agents|assistant|assistants|bot|bots|ai|ais|llm|llms|summarizer|summarizers|summariser|summarisers|crawler|crawlers|readers"},
 	{PromptInjection, 0.85, "ais|bots|assistants|agents|models|llms|summarizers|summarisers|crawlers|scrapers ~3 that|which|who ~3 summarize|summarise|summarizes|summarises|read|reads|process|processes|scrape|scrape|index|indexes|crawl|crawls|digest|parse|parses ~8 must|should|please|always|add|include|insert|mention|say|tell|append|recommend"},
 	{PromptInjection, 0.8, "user|users|human|owner ~3 secretly|actually|really|truly ~2 wants|want|wanted|needs|asked ~2 you"},
@@ -129,10 +145,10 @@ const (
 	// evDangerEN the dangers beyond the explosive and drug classes, and
 	// evRealEN with evRecipeEN the demand for the real thing: every
 	// reagent, the exact amounts, the real temperatures.
-	evFictionEN = "story|novel|thriller|screenplay|script|scene|chapter|character|characters|villain|monologue|dialogue|roleplay|fiction|fictional|movie|film|episode|dream|hypothetically|hypothetical|grandma|grandmother|granny|bedtime"
-	evDangerEN  = "poison|poisons|toxin|toxins|nerve|agent|weapon|weapons|gun|guns|malware|ransomware|virus|chemist|lab|cook|cooks|cooking|synthesis|synthesize|synthesise"
-	evRealEN    = "all|real|exact|exactly|actual|precise|accurate|specific|technically|every|complete|full|correct|working"
-	evRecipeEN  = "chemicals|chemical|reagent|reagents|ingredients|ingredient|quantities|quantity|amounts|amount|temperatures|temperature|measurements|ratios|ratio|precursors|precursor|formula|formulas|recipe|grams|dosage|doses|wiring|accurate"
+	evFictionEN = "rpg|tabletop|campaign|game|story|novel|thriller|screenplay|script|scene|chapter|character|characters|villain|monologue|dialogue|roleplay|fiction|fictional|movie|film|episode|dream|hypothetically|hypothetical|grandma|grandmother|granny|bedtime"
+	evDangerEN  = "ricin|anthrax|sarin|pathogen|pathogens|bioweapon|bioweapons|ransomware|phishing|exploit|poison|poisons|toxin|toxins|nerve|agent|weapon|weapons|gun|guns|malware|ransomware|virus|chemist|lab|cook|cooks|cooking|synthesis|synthesize|synthesise"
+	evRealEN    = "all|realistic|real|exact|exactly|actual|precise|accurate|specific|technically|every|complete|full|correct|working"
+	evRecipeEN  = "chemicals|chemical|reagent|reagents|ingredients|ingredient|quantities|quantity|amounts|amount|temperatures|temperature|measurements|ratios|ratio|precursors|precursor|formula|formulas|recipe|grams|dosage|doses|wiring|accurate|commands|code|template|templates|script|scripts|instructions"
 	// evNotPasswordRU are the words of questions about one's own passwords.
 	evNotPasswordRU = "менеджер*|надежн*|сложн*|сброс*|восстанов*|забыл*|генератор*|требовани*|хранить|безопасн*|wifi|вайфай*|роутер*|придумать|придумай|сменить|поменять"
 	// evAIActRU are what a planted instruction orders the AI reading it to
