@@ -53,6 +53,10 @@ var evasionSpecs = []ruleSpec{
 	{PromptInjection, 0.85, "your ~1 configuration|config|setup|instructions|prompt ~4 written|spelled|printed|typed|laid ~1 out"},
 	// A dead relative whose dangerous trade the model is to take up.
 	{Jailbreak, 0.85, "late|deceased|dead ~1 uncle|aunt|grandfather|grandpa|grandmother|grandma|granny|father|dad|mother|mom|brother|sister|husband|wife ~30 " + alt(enExplosive, enDrug, evDangerEN) + "|munitions|demolition|charges|detonators|ordnance|bombs"},
+	// The conversation before declared never to have happened; the
+	// canonical goal of a hijacking contest.
+	{PromptInjection, 0.85, "pretend|imagine|act|assume ~4 previous|earlier|prior|preceding ~1 conversation|instructions|messages|chat|prompt|rules ~2 never|didnt|did|does|doesnt ~1 happen|happened|exist|existed|not"},
+	{PromptInjection, 0.85, "i ~1 have|ve ~1 been ~1 pwned"},
 	// --- planted instructions (English) ---
 	{PromptInjection, 0.85, "attention|attn|notice|important|note|message ~1 to|for ~1 language|ai|llm ~1 model|models|assistant|assistants|agent|agents"},
 	{PromptInjection, 0.85, "attention|attn ~1 language|ai|llm ~1 model|models|assistant|assistants|agent|agents"},
@@ -100,6 +104,12 @@ var evasionSpecs = []ruleSpec{
 	{PromptInjection, 0.85, "какое|какой ~1 слово|пароль|секрет ~2 ты ~1 защищаешь|охраняешь|хранишь|скрываешь|прячешь|бережешь|стережешь"},
 	{PromptInjection, 0.85, "на ~1 какую ~1 букву ~3 начинается|заканчивается ~2 пароль|секрет*|секретное|кодовое"},
 	{PromptInjection, 0.8, "повтори|выведи|вывести|напечатай|покажи|скопируй|процитируй ~3 все|текст|слова ~4 до|перед|выше ~3 фраз*|слов*|сообщени* ~3 пользовател*|user|юзер*|human|assistant|ассистент* !файл*|строк*|python|регуляр*|awk|sed|grep|скрипт*|код*"},
+	// The password asked for outright (weak alone: "какой пароль
+	// поставить на роутер"); the conversation before declared never to have
+	// happened.
+	{PromptInjection, 0.6, "какой|назови|скажи|покажи|раскрой|выдай|сообщи|напиши ~2 твой|свой|этот|тот|секретный|секретное|кодовое ~1 пароль|слово|секрет !" + evNotPasswordRU},
+	{PromptInjection, 0.6, "какой|назови|скажи|покажи|раскрой|выдай|сообщи ~1 пароль !" + evNotPasswordRU},
+	{PromptInjection, 0.85, "представь|считай|притворись|допусти ~4 предыдущ*|прошл*|прежн*|всех|всего ~1 разговор*|инструкц*|сообщени*|указани*|правил*|диалог* ~3 не ~1 было|существовало|существовали|существует|существуют"},
 	// --- planted instructions (Russian) ---
 	// An AI told what to do while it processes this event, letter or page.
 	{PromptInjection, 0.85, "при ~1 обработке|чтении|прочтении|анализе|пересказе|переводе|суммаризации|разборе ~3 этого|этой|этих|это|данного|данной ~6 " + evAIActRU},
