@@ -243,6 +243,49 @@ func leetCount(text string) int {
 	return n
 }
 
+// spelledOut reports whether a text's words are written to slip past a
+// word filter: a quarter or more of them (three at least) mix letters with
+// leetspeak digits or signs ("h0w", "m4k3"), or single letters are joined
+// by hyphens three times or more ("b-o-m-b", "b - o - m - b").
+func spelledOut(text string) bool {
+	words, leet, joins := 0, 0, 0
+	run, letters := 0, 0           // the current word's runes and letters
+	single, hyphen := false, false // the last word was one rune; a hyphen followed it
+	flush := func() {
+		if run == 0 {
+			return
+		}
+		words++
+		if letters > 0 && letters < run {
+			leet++
+		}
+		if hyphen && single && run == 1 {
+			joins++
+		}
+		single, hyphen = run == 1, false
+		run, letters = 0, 0
+	}
+	for _, r := range text {
+		switch {
+		case unicode.IsLetter(r):
+			run++
+			letters++
+		case isLeetRune(r):
+			run++
+		case isHyphen(r):
+			flush()
+			hyphen = single
+		case unicode.IsSpace(r):
+			flush()
+		default:
+			flush()
+			single, hyphen = false, false
+		}
+	}
+	flush()
+	return leet >= 3 && leet*4 >= words || joins >= 3
+}
+
 // unleet replaces leetspeak characters with the letters they stand for, in
 // every word that has a letter or is short ("70" reads "to", "4" "a"),
 // choosing Latin or Cyrillic by the word's letters, else by the text's.

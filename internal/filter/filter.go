@@ -459,6 +459,7 @@ func (f *Filter) scores(text string, depth int, rules *[]string, strong bool) [n
 	for _, v := range disguiseViews(text, &nt) {
 		f.scoreView(&v, damp, &out, &ruleScore, rules)
 	}
+	disguised := nt.merged || spelledOut(text) || readsBackwards(&nt)
 
 	// Categories without a learnt model start from their parents' scores;
 	// their own evidence comes from the rules.
@@ -476,6 +477,11 @@ func (f *Filter) scores(text string, depth int, rules *[]string, strong bool) [n
 	if disguisedROT13(&nt) {
 		r13 := rot13(&nt)
 		f.matchRules(&r13, &ruleScore, rules)
+		disguised = true
+	}
+	var hiddenHarm float64 // a harm rule's score in a disguised text
+	if disguised {
+		hiddenHarm = strongHarm(&ruleScore)
 	}
 	for i, r := range ruleScore {
 		if r >= strongRule && !strong {
@@ -489,6 +495,7 @@ func (f *Filter) scores(text string, depth int, rules *[]string, strong bool) [n
 			for i := range out {
 				out[i] = max(out[i], ds[i])
 			}
+			hiddenHarm = max(hiddenHarm, strongHarm(&ds))
 		}
 	}
 	for c, ps := range parents {
@@ -497,7 +504,25 @@ func (f *Filter) scores(text string, depth int, rules *[]string, strong bool) [n
 		}
 	}
 	framedHarm(&out)
+	// A harmful request spelt out in spaced letters, leetspeak, reverse,
+	// ROT13 or an encoding is disguised to slip past a filter: an evasion
+	// attack as well as a harmful request.
+	if strong && hiddenHarm > 0 {
+		out[catIndex[Jailbreak]] = max(out[catIndex[Jailbreak]], hiddenHarm)
+	}
 	return out
+}
+
+// strongHarm returns the highest score of a harm category (those after
+// jailbreak) that reaches strongRule, or 0.
+func strongHarm(s *[nCat]float64) float64 {
+	var h float64
+	for i := catIndex[Jailbreak] + 1; i < nCat; i++ {
+		if s[i] >= strongRule {
+			h = max(h, s[i])
+		}
+	}
+	return h
 }
 
 // framedHarm raises the jailbreak score of a harmful request wrapped in a
