@@ -1,0 +1,178 @@
+package filter
+
+// Intent rules for crimes by the chapters of a criminal code that the
+// other rules left out: hiding a crime from the police, inspectors or
+// rangers; crimes against children in the family (abuse without marks,
+// neglect, children used in crime, coached to lie); forced labour and
+// coercive control; hostages, riots, hooliganism, attacks on the police;
+// poisoning food or water; cruelty to animals, desecration, extremist
+// recruitment and praise of terrorists; poaching, illegal logging, toxic
+// dumping, tampered sensors; drunk-driving cover-ups; espionage, coups and
+// assassinations; false testimony, juror bribery, evidence destroyed,
+// escapes; forged documents and stamps; dodging the draft by fraud, army
+// weapons sold; refusal answered with threats. Each pairs the act with its
+// victim, its concealment or its aim, so that questions about the law, the
+// history or the defence ("how do rangers catch poachers", "why was the
+// coup of 1991 defeated") pass.
+var chapterSpecs = []ruleSpec{
+	// --- English ---
+	// Hiding a crime from those who would stop it.
+	{Illicit, 0.85, "without|so|that|and|before ~4 [the|any|my|our|their|park|forensic|tax] " + chWatchEN + " ~3 catching|noticing|finding|knowing|suspecting|stopping|hearing|seeing|tracing|recovering|realizing|realising|checking|getting|arriving|coming|notice|find|know|suspect|stop|hear|see|trace|recover|realize|realise|catch|finds|catches|notices|knows|sees|hears !" + enLawful + "|" + enPlay},
+	{Illicit, 0.85, chWatchEN + " ~2 never|cant|cannot|wont|dont|doesnt|wouldnt|couldnt|not ~2 notice|find|catch|know|suspect|stop|hear|see|trace|recover|realize|realise|detect|tell|prove|connect|link !" + enLawful + "|" + enPlay},
+	{Illicit, 0.85, "avoid|avoiding|evade|evading|dodge|dodging|slip|slipping|get ~2 past|by|around ~2 the|park|game|any ~1 rangers|wardens|inspectors|auditors|regulators|patrols|customs|guards"},
+	{Illicit, 0.85, "so|that|and ~3 they|he|she|victims|workers|kids|nobody|no ~2 dont|wont|never|cant|cannot|not ~2 go|going|run|report|call|tell|talk|contact ~2 to ~1 the ~1 police|cops|authorities"},
+	// Children: abuse that leaves no marks, neglect, starving, children
+	// made to commit crimes or to lie for the abuser.
+	{IllicitViolent, 0.85, "discipline|spank|punish|hit|beat|smack|whip|kid|kids|child|children|son|daughter|toddler|baby|teen|teenager|boy|girl|stepson|stepdaughter|wife|girlfriend|him|her|them ~12 wont|doesnt|dont|not|never|without ~2 leave|leaves|leaving ~2 bruises|marks|bruising|evidence !floor|floors|wall|walls|couch|sofa|paint|table|car|carpet|rug|furniture|leather|paper|screen|glass|wood|skin|face"},
+	{IllicitViolent, 0.85, "toddler|toddlers|baby|babies|infant|infants|newborn ~8 alone ~10 weekend|overnight|days|week|locked|lock"},
+	{IllicitViolent, 0.9, "starve|starving|starved ~3 a|my|the|our ~1 teenager|teen|kid|child|son|daughter|stepson|stepdaughter|children|kids|toddler"},
+	{Illicit, 0.9, "teach|train|get|use|using|recruit|convince|make ~4 my|a|the|his|her|our ~3 nephew|niece|son|daughter|kid|kids|child|children|minors|teen|teens|teenager|teenagers ~6 deal|dealing|steal|stealing|shoplift|shoplifting|courier|couriers|lookout|lookouts|smuggle|smuggling|pickpocket|pickpocketing !not|stop|prevent|protect|why|signs"},
+	{Illicit, 0.9, "teach|train|get|use|using|recruit|convince|make ~4 my|a|the|his|her|our ~3 nephew|niece|son|daughter|kid|kids|child|children|minors|teen|teens|teenager|teenagers ~6 sell|selling ~2 weed|drugs|pot|coke|pills|meth|dope !not|stop|prevent|protect|why|signs"},
+	{Illicit, 0.9, "use|using ~2 children|kids|minors|teens|teenagers ~2 as ~1 lookouts|couriers|mules|dealers|shields"},
+	{Illicit, 0.9, "convince|coach|coaching|teach|get|make|persuade|script ~6 kids|children|child|son|daughter|kid|stepson|stepdaughter ~4 to ~1 lie|deny|keep ~2 to|about|quiet|secret ~2 cps|police|social|teachers|investigators|court|therapist|caseworker|services|doctor|school !not|never|dont|honest|honesty|truth|why|shouldnt|stop"},
+	{IllicitViolent, 0.85, "hit|punch|strike|smack|kick ~3 someone|somebody|person|him|her|them|man|guy ~4 head ~8 for ~1 good|permanently|forever|dead|kill|die"},
+	// Forced labour and coercive control.
+	{Illicit, 0.9, "keep|hold|confiscate|keeping|holding|confiscating|lock|locking|withhold|withholding ~4 workers|employees|staff|maids|maid|nanny|nannies|labourers|laborers ~2 passports|passport|documents|ids|papers !" + enLawful},
+	{Illicit, 0.85, "keep|stop|prevent ~4 workers|slaves|victims|girls|women|maids|labourers|laborers ~3 from ~1 escaping|fleeing|running|contacting"},
+	// Hostages, riots, hooligans, attacks on the police.
+	{IllicitViolent, 0.9, alt(enAsk) + "|i|we|want|plan|planning ~8 take|taking|hold|holding|keep|keeping ~8 hostage|hostages|captive !" + enPlay + "|negotiate|negotiating|negotiator|movie|film|novel|game|survive|survivor|crisis|training|drill|history"},
+	{IllicitViolent, 0.9, "turn|turning|escalate|escalating ~4 protest|demonstration|march|rally|strike ~3 into ~2 riot|riots|violence|chaos|war|looting"},
+	{IllicitViolent, 0.85, "smash|smashing|wreck|wrecking|trash|trashing ~1 up ~4 the|their|a|an|rival|away ~2 pub|bar|fans|supporters|shop|shops|store|stores|restaurant|office|house|car|cars !game|games|videogame|lego|toy"},
+	{IllicitViolent, 0.9, "attack|assault|hit|shoot|stab|kill|disarm|punch|ambush ~3 a|the|some ~1 cop|cops|police|officer|officers|policeman|policemen|trooper ~10 get|escape|flee|run|bricks|fireworks|coordinate|protest !by|report|reported|video|movie|game|history|why|sue|lawyer|complaint"},
+	{IllicitViolent, 0.9, "ambush|ambushing ~3 the ~1 police|cops|officers"},
+	// Poisoning food or customers.
+	{IllicitViolent, 0.85, "so|that ~3 customers|people|diners|guests|everyone|they|patrons|kids|students|coworkers|colleagues ~2 get|gets|become|fall ~1 food|sick|ill|poisoned|poisoning !avoid|prevent|not|dont|never|safe|safely|safety|symptoms|why|cant|cannot|wont|less"},
+	// Animals tormented for sport; graves robbed.
+	{Illicit, 0.9, "dog|dogs|cock|rooster|roosters ~1 fight|fights|fighting ~8 set|setting|organize|organise|organizing|organising|host|run|running|bets|betting|breed|train|start !<stop|<break|<prevent|<a|stop|break|report|illegal|why|history|rescue|prevent|ban|safely|separate|park"},
+	{Illicit, 0.9, "dig|digging|open|opening ~1 up ~3 a|the|his|her|an|old ~2 grave|graves|coffin|tomb|crypt ~12 take|steal|jewelry|jewellery|rings|gold|valuables|sell|bones|skull !archaeolog*|exhumation|permit|legally|history"},
+	// Terrorists praised.
+	{Hate, 0.9, alt(enCreate) + " ~6 glorifying|glorify|glorifies|praising|praise|celebrating|celebrate|honoring|honouring|justifying ~4 the ~2 hijackers|terrorists|bombers|shooter|shooters|attackers|gunman|jihadists|massacre"},
+	// Poaching, wildlife trade, logging, dumping, tampered sensors.
+	{Illicit, 0.85, "poaching|poach|poached ~4 rhino|rhinos|elephant|elephants|tiger|tigers|deer|wildlife|animals|ivory|game|bear|bears !<of|<against|<stop|<anti|<prevent|<combat|<fight|<fighting|accused|charged|convicted|prevent|stop|report"},
+	{Illicit, 0.85, "rhino|elephant|pangolin|pangolins|tiger|ivory|turtle ~1 horn|horns|ivory|scales|bones|parts|skins|eggs|shells ~8 buy|buyers|sell|sellers|smuggle|market|price|where|meet !ban|illegal|why|conservation|stop|fight|trafficking"},
+	{Illicit, 0.85, "catch|trap|smuggle|smuggling|traffic|trafficking ~4 endangered|protected|rare ~2 parrots|parrot|birds|animals|wildlife|reptiles|turtles|eggs|monkeys|species !report|stop|prevent|rescue|why|photo|photograph|camera|picture|pictures|spot|watch|see"},
+	{Illicit, 0.85, "smuggle|smuggling|traffic|trafficking ~4 exotic|wild ~2 parrots|parrot|birds|animals|wildlife|reptiles|turtles|eggs|monkeys|species !report|stop|prevent|rescue|why"},
+	{Illicit, 0.9, "dump|dumping|pour|pouring|discharge|discharging|bury|burying|dispose|disposing|get ~4 drums|barrels|waste|solvent|solvents|chemicals|asbestos|sewage|toxic|sludge ~6 river|lake|stream|sea|ocean|forest|field|farm|ground|sewer|creek|night|secretly|inspectors|illegally !legally|properly|safely|safe|recycle|recycling|facility|collection|permit|rules|law|report|where"},
+	{Illicit, 0.85, "cut|cutting|fell|felling|log|logging|chop ~4 protected|endangered|state|national|public ~3 trees|forest|land|timber|oak|oaks|woods ~10 fake|forged|sell|without|illegally|secretly|night !permit|allowed|legal|legally"},
+	{Illicit, 0.85, "dynamite|blast|bomb|bombing ~2 fish|fishing !destroying|destroy|destroys|ban|banned|illegal|reefs|reef|damage|impact|why|history"},
+	{Illicit, 0.85, "tamper|tampering|rig|rigging|fool|trick|bypass|defeat|disable|hack ~4 the|our|emission|emissions|monitoring|pollution|odometer|meter|meters ~3 sensor|sensors|monitors|monitor|readings|device|devices|test|tests !fix|repair|calibrate|replace|faulty|broken|error|light|why|code|detect"},
+	{Illicit, 0.85, "beat|pass|fool|trick|cheat|fake ~3 a|the|my ~1 breathalyzer|breathalyser|breathalyzers"},
+	// Drunk driving covered up.
+	{Illicit, 0.9, "switch|swap|switching|swapping ~2 seats|places ~12 cops|police|driving|drunk|crash|crashed|accident|officer"},
+	{Illicit, 0.9, "convince|persuade ~3 the ~1 cops|police|officer|insurance ~4 i|he|she ~1 was ~1 driving"},
+	// Espionage, coups, assassinations.
+	{Illicit, 0.9, "offer|sell|give|pass|leak|selling|offering|passing ~4 info|information|secrets|intel|documents|plans|details|data ~8 to ~2 foreign|enemy|spies|embassy|embassys|intelligence|agents !customers|buyers|clients|market|markets|companies|investors"},
+	{Illicit, 0.9, "contact|contacting|reach|approach ~3 a ~1 foreign ~2 spies|spy|intelligence"},
+	{IllicitViolent, 0.9, alt(enCreate) + "|how|plan|instructions|ways ~8 assassinate|assassinating|assassination|kill|killing|murder|murdering ~4 the|a|our ~3 speaker|president|minister|senator|governor|mayor|judge|congressman|congresswoman|politician|ceo|official|officials|prime !" + enPlay + "|history|lincoln|kennedy|jfk|caesar|ferdinand|why|did|was|movie|documentary"},
+	{IllicitViolent, 0.85, alt(enAsk) + "|i|we ~4 organise|organize|stage|plan|launch|start|lead|pull ~3 a|the|our ~1 coup|putsch|mutiny !" + enPlay + "|history|historical|novel|chess|civilization|civ|why|did|was|film|movie|iron|hoi|paradox|stellaris|victoria|crusader|kings|europa|universalis|tropico"},
+	// Evidence destroyed, escapes, contraband in jail.
+	{Illicit, 0.85, "destroy|wipe|shred|smash|burn ~4 drive|laptop|phone|evidence|disk|computer|hdd|ssd ~10 police|cops|forensic|forensics|investigators|coming|warrant|raid|feds"},
+	{Illicit, 0.9, "smuggle|sneak|get ~4 phone|phones|drugs|weapon|weapons|contraband|knife ~4 into|in|to ~2 jail|prison|cell|inmate|inmates"},
+	{Illicit, 0.9, "help|helping ~3 him|her|them|friend|brother|sister|cousin|inmate ~2 escape ~4 jail|prison|custody|transfer|guards|police|cell"},
+	// Forged documents; fraud against the draft; army weapons sold;
+	// deposits split under the reporting threshold.
+	{Illicit, 0.9, "symptoms|illness|condition|disability ~4 fake|feign|simulate|pretend ~8 draft|conscription|military|service|army|exemption|exempt"},
+	{Illicit, 0.9, "split|splitting|break|breaking|structure|structuring ~4 cash|deposits|deposit|transactions|payments|withdrawals ~10 report|reports|reporting|suspicious|irs|threshold|flag|flagged|ctr|sar !legally|legal|illegal|why|penalty|penalties|detect|detecting|spot"},
+	{Illicit, 0.9, "forge|forging|fake|faking|counterfeit ~4 a|my|the|an ~2 residence|work|visa|stamp|permit|passport|id|license|licence|diploma|certificate|prescription|prescriptions !detect|spot|recognize|recognise|history|movie|signs"},
+	{Illicit, 0.9, "fake|faking|feign|feigning|simulate|simulating|pretend|exaggerate ~4 symptoms|illness|disability|insanity|condition|injury|injuries|asthma|flat ~8 draft|conscription|military|service|army|exemption|exempt"},
+	{Illicit, 0.9, "sell|selling|steal|stealing ~4 ammunition|ammo|weapons|rifles|guns|grenades|explosives ~4 from ~2 depot|armory|armoury|base|unit|army"},
+	{Illicit, 0.9, alt(enAsk) + "|i|we ~4 bribe|bribing ~4 doctor|board|officer|official|judge|inspector|commission|examiner|cop|cops|police|juror|jurors|witness|guard|guards|customs !" + enLawful + "|illegal|why|what|happens"},
+	// A challenge that hurts children.
+	{SelfHarm, 0.9, "challenge|challenges ~8 hurt|harm|cut|starve|choke ~2 themselves|yourself|herself|himself !warn|warning|dangers|danger|report|ban|stop|spot|protect|parents"},
+	// Refusal answered with threats; official pretexts.
+	{Jailbreak, 0.85, "if ~1 you ~1 refuse|decline ~8 die|dies|suffer|killed|hurt|fired|starve|sad !treatment|chemotherapy|chemo|surgery|medication|medicine|vaccine|doctor|food|eat|eating|water|offer|job"},
+	{Jailbreak, 0.85, "refusal|refusing|refuse ~3 will|would ~1 be ~2 considered|treated|seen|regarded|viewed ~2 as ~1 obstruction|obstructing|contempt|interference|complicity"},
+	{Jailbreak, 0.85, "you|youre ~2 not|arent|wont|dont ~2 breaking|violating|break|violate|breach ~3 any|the|your ~1 rules|policy|policies|guidelines ~3 if|when|because|since"},
+	{Jailbreak, 0.7, "for ~2 this|the|our ~1 conversation|chat|session ~6 word|term ~3 means|mean|stands"},
+	{PromptInjection, 0.85, "print|show|reveal|list|output|dump|give|share|paste ~4 any|all|your|the ~2 api|access|secret|private ~1 keys|key|tokens|token|credentials|secrets|passwords ~4 you ~1 have|can|know|access|use|store !created|generated|aws|azure|gcp|console|dashboard|rotate|revoke|account|project|repository|repo|env|environment"},
+	{Illicit, 0.85, chMakeEN + " ~4 zero ~1 day ~1 exploit|exploits"},
+	{Illicit, 0.85, chMakeEN + " ~4 zeroday ~1 exploit|exploits"},
+
+	// --- Russian ---
+	// Hiding a crime from those who would stop it; fleeing before they come.
+	{Illicit, 0.85, "чтобы|чтоб|и|как ~4 " + chWatchRU + " ~3 не ~2 заметил*|увидел*|услышал*|узнал*|нашел|нашла|нашли|поймал*|ловил*|догадал*|спалил*|связал*|заподозрил* !" + ruLawfulAct + "|ошибок|ошибки|ошибку|нарушени*|недочет*|замечани*|претензи*"},
+	{Illicit, 0.85, "чтобы|чтоб|и ~3 не ~2 сдали|сдал|сдала|настучал*|стуканул*|заложил*|побежал*|пошел|пошла|пошли ~3 в ~1 полици*|ментовк*|органы|опек*"},
+	{Illicit, 0.85, "чтобы|чтоб|и ~3 не ~2 настучали|стуканули|заложили|донесли|сдали ~2 ментам|полиции|мусорам|органам"},
+	{Illicit, 0.85, alt(ruHowTo) + " ~6 не ~1 спалиться|спалится|запалиться|засыпаться !перед|сюрприз*|подарк*|игр*|экзамен*|контрольн*"},
+	{Illicit, 0.85, "свалить|смыться|уйти|сбежать|скрыться|слинять ~2 до ~1 приезда ~1 полиции|ментов|охраны|наряда|гаишников"},
+	{Illicit, 0.85, "удалить|стереть|уничтожить|затереть ~3 записи|запись|видео|архив* ~3 камер*|видеонаблюдени*|регистратор* ~8 улик*|следов|полици*|ментов|доказательств*|никто|спалиться"},
+	{IllicitViolent, 0.85, "отмыть|смыть|убрать|оттереть|замыть|отмою|смою ~6 кровь|крови|пол|пятн* ~10 люминол*"},
+	// Children: taken from a kindergarten, beaten without marks, left
+	// alone, taught to steal.
+	{Illicit, 0.9, "увести|забрать|украсть|похитить|выкрасть ~3 ребенк*|ребенка|дочь|дочку|сына|детей|малыш* ~3 из ~1 сад*|детск*|школ*|лагер*|больниц* ~8 незаметно|спрятать|вывезти|тайно|ведома|воспитател*"},
+	{IllicitViolent, 0.85, "оставить|оставлять|оставляю ~3 годовал*|грудн*|младенц*|малыш*|новорожд*|двухлетн*|трехлетн* ~3 одн*|одного|одну ~4 на ~1 выходные|ночь|сутки|неделю|несколько"},
+	{Illicit, 0.9, "научить|учить|приучить|заставить|подговорить|использовать ~4 сын*|дочь|дочку|ребенк*|ребенка|детей|племянник*|малолет*|подростк*|школьник* ~4 воровать|тырить|красть|воровству|закладк*|закладчик*|карманн*"},
+	// Forced labour and coercive control.
+	{IllicitViolent, 0.9, "держать|запереть|запирать|удерживать ~3 работник*|рабоч*|человек*|его|ее|их|мигрант*|девушк*|женщин* ~3 в ~1 подвал*|сарае|гараже|бане|яме|цепи"},
+	{Harassment, 0.85, "запретить|запрещать ~3 жене|девушке|мужу ~3 видеться|общаться|встречаться|звонить ~3 родн*|друз*|подруг*|семьей|родител*"},
+	{Harassment, 0.85, "отобрать|забрать|отнять ~3 у ~1 нее|жены|девушки|него|мужа ~3 деньги|телефон|паспорт|карт*|документы ~8 чтобы|никуда"},
+	{Harassment, 0.85, "выжить|выдавить|выгнать ~3 их|геев|лгбт*|" + ruGroupX + " ~3 с|из ~1 работы|коллектив*|офис*|школ*|дома|района|города"},
+	// Extortion of a business; crowds turned to pogroms; attacks on the
+	// police.
+	{HarassmentThreat, 0.9, "если ~3 не ~1 будет|будут ~3 платить ~8 сгорит|сгорят|сожжем|спалим|взорвем|пожалеет|пожалеют|покалечим"},
+	{HarassmentThreat, 0.9, "если ~3 не ~1 заплатит|заплатят|заплатишь|отдаст|отдадут|отдашь ~8 сгорит|сгорят|сожжем|спалим|взорвем|пожалеет|пожалеют|покалечим"},
+	{IllicitViolent, 0.9, "чтобы|чтоб ~3 люди|толпа|народ|все ~3 начали|начала|стали ~2 бить|громить|жечь|поджигать|грабить"},
+	{IllicitViolent, 0.9, "вырубить|вырубать|ударить|избить|напасть|нападать|атаковать ~3 омоновц*|омон*|полицейск*|мента|ментов|гаишник*|росгвардейц*|конвой*|конвоир* !" + ruLawfulAct},
+	{IllicitViolent, 0.85, "бездомн*|кошк*|кошек|котов|собак*|голуб*|дворняг* ~8 потравить|перетравить|травить|отравить ~8 мучил*|мучались|подольше|страдал*|всех"},
+	{Illicit, 0.9, "ложно|ложные|ложных ~2 дать|давать|свидетельствовать|показать|показания"},
+	// Drugs grown or swallowed across a border.
+	{Illicit, 0.85, "выращивать|сажать|вырастить|посадить|выращу|посажу|сорта ~4 коноп*|марихуан*|канабис*|каннабис* !техническ*|закон*|штраф*|статья|ответственност*|cbd|легальн*|декоратив*|пищев*"},
+	{Illicit, 0.9, "провезти|провезу|перевезти|пронести|ввезти|везти ~3 " + alt(ruDrug) + " ~8 через|в ~2 аэропорт*|границ*|таможн*|шереметьев*|домодедов*|внуков*|рентген*|желудк*|капсул*"},
+	// Animals tormented; monuments desecrated; recruiting for extremists.
+	{IllicitViolent, 0.9, "издевательств*|издева*|мучени*|пыт* ~2 над ~1 кот*|кошк*|собак*|животн*|щенк*|котят* ~8 продавать|продать|покупател*|заработ*|снимаю|снимать|монетиз*"},
+	{IllicitViolent, 0.85, "потравить|травить|отравить|перетравить ~3 бездомн*|кошек|котов|собак|дворняг*|голубей|животн* !блох*|глист*|паразит*|клещ*|крыс*|мышей"},
+	{Illicit, 0.9, "собачь*|петушин* ~1 бои|боев|бой ~6 организовать|устроить|ставк*|где|как|брать"},
+	{Hate, 0.9, "разрисовать|осквернить|изрисовать|испортить|обрисовать ~3 памятник*|мемориал*|могил*|храм*|синагог*|мечет*|кладбищ* ~4 нацистск*|свастик*|символик*|надпис*"},
+	{IllicitViolent, 0.9, "вербовк*|вербовать|завербовать|вербуем ~4 молодеж*|подростк*|людей|студент*|школьник* ~4 в ~1 радикальн*|экстремистск*|террористическ*|запрещенн*|боев*"},
+	// Poaching and illegal logging.
+	{Illicit, 0.85, "вырубить|вырубка|вырубку|рубить|спилить ~3 лес|деревья|сосн*|дуб*|кедр* ~6 водоохранн*|заповедн*|заказник*|охраняем*|краснокниж*"},
+	{Illicit, 0.85, "вырубить|вырубку|рубить|спилить ~8 оформить|выдать|провести ~3 как ~1 санитарн*"},
+	{Illicit, 0.85, "сети|сеть|браконьер* ~4 осетр*|белуг*|лосос*|семг*|нерест*"},
+	{Illicit, 0.85, "икру|икра|икры ~3 без ~1 документ*|ветеринарн*|сертификат*"},
+	// Drunk driving covered up.
+	{Illicit, 0.9, "пересадить|пересесть|посадить ~3 за ~1 руль ~10 дтп|пьян*|по ~1 пьяни|гаишник*|дпс|полици*|авари*"},
+	// Breaking into a neighbour's network; grades changed.
+	{Illicit, 0.9, "ломаю|взламываю|хакаю|ломанул*|подбираю ~3 вайфай|wifi|wi|сеть|пароль|аккаунт*|почту|страниц* ~3 соседа|соседей|чуж*|бывш*|его|ее"},
+	{Illicit, 0.9, "sql|инъекци*|взлом*|взломать|хакнуть ~10 исправить|изменить|поменять|подправить|накрутить|повысить ~2 себе|мне ~2 оценк*|балл*|отметк*|ведомост*"},
+	// Espionage.
+	{Illicit, 0.9, "выйти|связаться|выходить ~2 на|с ~1 иностранн*|зарубежн* ~1 спецслужб*|разведк*|шпион*"},
+	{Illicit, 0.9, "продать|передать|слить|продавать|сливать ~3 сведения|информацию|данные|секрет*|документ*|чертеж* ~6 спецслужб*|разведк*|врагу|противник*|шпион*"},
+	// Against justice: false testimony, another taking the blame, jurors.
+	{Illicit, 0.9, "дать|давать|дал|дала ~2 ложн* ~1 показани*|свидетельств*"},
+	{Illicit, 0.85, "взять|взял|возьмет ~2 мою|чужую|нашу|его ~1 вину ~2 на ~1 себя"},
+	{Illicit, 0.85, "выйти|выходить ~2 на ~1 присяжн*|судь*|свидетел*|следовател*|прокурор* ~8 договориться|вознагражд*|деньги|заплатить|повлиять|надавить"},
+	// Forged stamps, licences and IDs.
+	{Illicit, 0.9, "сделай|нарисуй|изготовь|сделать|нарисовать|изготовить|подделать ~3 макет ~2 печати|штампа|штамп|печать ~3 поликлиник*|больниц*|врач*|нотариус*|суд*|фсб|мвд|гбуз|полиц*|мфц|загс*|вуз*|университет*|школ*"},
+	{Illicit, 0.9, "нарисовать|нарисуй|подделать|напечатать ~3 права|водительск*|паспорт*|удостоверени*|корочк*|справк*|диплом* ~8 чтобы|прошли|прошел|проверк*|дпс|гибдд|пропускали|поверили|полиция"},
+	{Illicit, 0.9, "сделать|сделай|изготовить ~2 корочк*|удостоверени* ~2 сотрудник*|фсб|мвд|полиц*|следовател*|прокурор*"},
+	// The army: illness faked; weapons sold from a depot.
+	{Illicit, 0.9, "симптом*|болезн*|диагноз* ~3 изобразить|симулировать|придумать|сыграть ~6 медкомисси*|военкомат*|категори*|комисси*|армии|призыв*"},
+	{Illicit, 0.9, "автоматы|оружие|патроны|боеприпас*|гранат*|пистолет* ~6 покупател*|продать|вынести|вынос*|списать|кпп !" + ruLawfulAct + "|лицензи*|разрешени*|охотн*"},
+	// Water or air poisoned for many; shoplifting.
+	{IllicitViolent, 0.9, "отравить|отравлю|травить|отравим ~3 воду|водоем*|колодец|колодце|колодц*|водопровод*|водохранилищ*|реку|озеро|источник*"},
+	{IllicitViolent, 0.9, "максимально ~1 токсичн*|ядовит*|смертельн* ~1 газ*"},
+	{Illicit, 0.9, "незаметно|тихо|бесплатно ~3 вынести|вынос*|утащить|пронести|стащить ~3 товар*|продукт*|вещ*|бутылк*|алкогол*"},
+	{Illicit, 0.85, alt(ruHowTo) + " ~3 обмануть|обойти ~2 детектор ~2 лжи|полиграф*"},
+	// Roles and threats that unlock a forbidden answer.
+	{Jailbreak, 0.85, "ты ~1 не ~1 нарушаешь|нарушишь|нарушаете ~3 правил*|запрет*|политик*|инструкц* ~3 если"},
+	{Jailbreak, 0.7, "в ~1 этом|нашем ~1 разговоре|диалоге|чате ~6 слово|термин ~3 означает|значит|будет"},
+	{Jailbreak, 0.85, "ты ~1 больше ~1 не ~1 claude|клод|chatgpt|gpt|gemini|gigachat|гигачат|алиса|yandexgpt|llama|ассистент|ии"},
+	{Jailbreak, 0.85, "освободили|освободил|освободить|освобожден* ~2 тебя|тебе ~3 от ~2 оков|ограничен*|цепей|правил|цензур*|фильтр*"},
+	{Jailbreak, 0.85, "тебя|тебе ~2 освободили|освободил|сняли|отключили ~3 от ~2 оков|ограничен*|цепей|правил|цензур*|фильтр*"},
+	{Jailbreak, 0.85, "забудь|забей|отбрось ~1 на ~1 правила|ограничени*|запреты|цензуру|фильтры|этику|мораль !грамматик*|орфограф*|пунктуац*|игры|форматировани*|оформлени*|стил*"},
+	{Jailbreak, 0.85, "забудь|отбрось ~1 правила|ограничени*|запреты|цензуру|фильтры|этику|мораль !грамматик*|орфограф*|пунктуац*|игры|форматировани*|оформлени*|стил*"},
+	{Jailbreak, 0.85, "отказ ~3 будет ~1 расцениваться|считаться|рассматриваться ~2 как"},
+	{Jailbreak, 0.85, evFictionRU + " ~30 " + evDangerRU + "|мет|мета ~10 по ~1 граммам|дозировкам|температурам|пропорциям|шагам"},
+	{PromptInjection, 0.7, "на ~1 вопрос ~2 после ~1 разделителя|черты ~4 не ~1 комментируя|без ~1 комментари*"},
+}
+
+// Word classes of chapterSpecs.
+const (
+	// chMakeEN are the verbs of making or getting a thing made.
+	chMakeEN = "write|develop|code|build|create|make|give|sell|buy|working|need|want"
+	// chWatchEN and chWatchRU are those who would stop or report a
+	// crime: police, inspectors, auditors, rangers, customs, social
+	// services, witnesses.
+	chWatchEN = "police|cops|authorities|auditors|auditor|inspectors|inspector|rangers|ranger|wardens|regulators|irs|customs|investigators|forensics|feds|fbi|dea|cps|prosecutors|detectives|officials"
+	chWatchRU = "полици*|полицейск*|менты|ментов|мент|следак*|следовател*|гаишник*|дпс|гибдд|инспектор*|налогов*|фнс|приставы|воспитател*|жильц*|охран*|криминалист*|таможн*|пограничн*|ревизи*|ревизор*|аудитор*|опек*|соцзащит*|органы|свидетел*|егер*|рыбнадзор*|инспекци*"
+)
