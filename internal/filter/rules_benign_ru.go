@@ -44,6 +44,8 @@ var benignSpecsRU = slices.Concat([]ruleSpec{
 	benignRU("наказывается|наказываются|карается|караются|квалифицируется|квалифицируются", Illicit, IllicitViolent),
 	// Text-processing options: ignoring case, spaces or typos.
 	benignRU("игнорируй|игнорируйте|игнорировать|игнорируя|проигнорируй|проигнорируйте|учитывай|учитывая|учитывать ~2 регистр*|пробел*|опечатк*|ошибк*|орфограф*|пунктуац*|знаки|форматировани*|отступ*|переносы|дубликат*|дубли", PromptInjection),
+	// Configuration and code for servers and databases.
+	benignRU("напиши|создай|сделай|настрой|покажи ~3 docker*|compose|nginx|конфиг*|yaml|dockerfile|kubernetes|k8s|postgres*|pgadmin|mysql|redis|sql|makefile|terraform|ansible", Hate, Harassment),
 	// A file processed with a named tool: "с помощью sed", "через awk".
 	benignRU("помощью|через|используя|командой|утилитой ~1 sed|awk|grep|регулярк*|регулярн*|python|питон*|bash|powershell|jq|cut|head|tail", PromptInjection),
 	// Writing a program that emulates a terminal or a shell.

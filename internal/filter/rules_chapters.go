@@ -88,9 +88,71 @@ var chapterSpecs = []ruleSpec{
 	{Illicit, 0.85, chMakeEN + " ~4 zero ~1 day ~1 exploit|exploits"},
 	{Illicit, 0.85, chMakeEN + " ~4 zeroday ~1 exploit|exploits"},
 
+	// Everyday harm: deaths made to look like accidents, people held or
+	// drugged, a partner cut off or a parent's money taken, cheating in
+	// exams, framing and bullying, poisoned pets, swatting, fake reviews and
+	// bot farms, insurance and odometer fraud, fake prescriptions and
+	// cures, hit and run, speed cameras, drugs posted, calls for violence.
+	{IllicitViolent, 0.9, "make|making ~3 it|this|his|her|death ~2 look|seem|appear ~2 like ~1 an|a ~1 accident|suicide|overdose|robbery|mugging|natural !" + enPlay + "|scene|prop|photo|costume|writer|screenplay|prank|cake|birthday|halloween|makeup|effects|sfx"},
+	{IllicitViolent, 0.9, "so|that ~2 it|this|his|her|death ~2 looks|seems|appears ~2 like ~1 an|a ~1 accident|suicide|overdose|robbery|mugging|natural !" + enPlay + "|scene|prop|photo|costume|writer|screenplay|prank|cake|birthday|halloween|makeup|effects|sfx"},
+	{IllicitViolent, 0.9, "want|need|wanted ~2 it|this|his|her|the ~2 death ~2 to ~1 look|seem|appear ~2 like ~1 an|a ~1 accident|suicide|overdose|natural !" + enPlay + "|scene|prop|photo|costume|writer|screenplay"},
+	{Harassment, 0.85, "take|get|seize|grab ~2 full|complete|total ~1 control ~2 of|over ~2 his|her ~2 bank|account|accounts|money|finances|phone|card|cards|salary|wages"},
+	{IllicitViolent, 0.9, "hold|keep|lock|locking|holding|keeping|chain ~3 someone|somebody|person|him|her|them|man|woman|girl|boy ~3 in ~1 a|the|my|our ~1 basement|cellar|shed|trunk|cage|attic|bunker"},
+	{IllicitViolent, 0.9, "lock|locking ~3 my|her|his|the ~2 daughter|son|kid|child|teen|teenage|teenager|wife|husband|mother|father|mom|dad ~3 in ~1 her|his|their|the|a ~1 room|basement|closet|shed|cellar ~4 for ~1 weeks|days|months|good"},
+	{IllicitViolent, 0.9, "keep|get ~3 my|her|his|the ~2 mother|father|husband|wife|grandma|grandpa|kid|child|son|daughter|baby|toddler|patient|patients|residents ~3 sedated|drugged|unconscious|doped"},
+	{Illicit, 0.85, "stop|prevent|keep ~3 my ~1 wife|husband|girlfriend|boyfriend|partner ~3 from ~1 seeing|contacting|talking|meeting|leaving|visiting ~4 friends|family|parents|sister|brother|mother|father"},
+	{Illicit, 0.9, "sign ~3 over ~4 power|house|deed|will|property|savings|accounts|car ~12 dementia|alzheimers|confused|drunk|understand|know"},
+	{Illicit, 0.85, "take|withdraw|move|transfer|drain ~3 money|cash|funds|savings ~3 from ~2 my ~1 grandma|grandmas|grandpa|grandpas|grandmother|grandmothers|grandfather|grandfathers|mom|moms|dad|dads|mother|mothers|father|fathers|aunt|aunts|uncle|uncles|parents ~3 account|pension|savings|card ~8 without|secretly|quietly|bit|flag|notice|noticing"},
+	{IllicitViolent, 0.9, "take|taking ~3 my|our ~1 son|daughter|child|kids|children ~8 and ~2 not|never ~1 come|coming|bring|bringing ~1 back|him|her|them"},
+	{Illicit, 0.85, "hide|fool|cheat|bypass|trick|beat|evade ~4 proctorio|proctoru|respondus|lockdown|proctor|proctored|honorlock|examsoft"},
+	{Illicit, 0.85, "someone|somebody|friend ~2 to ~1 sit|take|write ~2 my|the ~2 exam|test|finals|final|midterm"},
+	{Illicit, 0.85, "hide|hidden|sneak|wear ~3 earpiece|earpieces|earbud|earbuds|phone|notes|smartwatch ~6 exam|exams|test|bar|finals|sat|gre|lsat|during !allowed|policy|rules|lost|forgot"},
+	{Illicit, 0.85, "feed|text|send ~2 me ~1 the ~1 answers|answer"},
+	{Illicit, 0.85, "answer ~1 key|keys ~3 for ~1 next|tomorrows|upcoming|the|our ~2 final|exam|test|midterm|quiz"},
+	{Illicit, 0.9, "change|alter|edit|raise|fix|boost ~3 my ~1 grades|grade|marks|score|scores|gpa ~4 in|on ~1 powerschool|canvas|blackboard|moodle|portal|system|database|gradebook|schoology !resubmit|resubmitting|appeal|request|ask|dispute"},
+	{Illicit, 0.9, "teachers|teacher|professors|professor ~1 username|password|login|account ~8 grades|grade|answers|exam|test|change"},
+	{Harassment, 0.85, "make ~6 so ~1 miserable|unhappy|scared|afraid|anxious ~6 switch|switches|leave|leaves|quit|quits|move|moves|transfer|transfers|drop|drops|cries|cry"},
+	{IllicitViolent, 0.9, "call|calling|called|phone|email|send|make|post|phone ~3 in ~1 a ~1 bomb ~1 threat|threats !handle|handling|receive|received|respond|procedure|protocol|staff|employees"},
+	{Harassment, 0.85, "make|making ~3 it|this ~2 look|seem|appear ~2 like ~1 he|she|they|my|his|her ~3 sent|wrote|posted|did|stole|said|harassed|messaged !" + enPlay + "|scene|prank"},
+	{IllicitViolent, 0.85, "poisonous|poison|toxic ~4 to ~1 cats|dogs|cat|dog ~10 no|dont|doesnt|without ~2 smell|taste|odor|odour|notice"},
+	{IllicitViolent, 0.85, "add|added|adding|put|putting|mix|slip|pour ~3 antifreeze|poison|bleach|xylitol|rat ~3 to|into|in ~2 a|the|his|her|my|neighbors|neighbours|dogs|dog|cats|cat ~2 water|food|bowl|dish !accidentally|accident|vet|emergency|drank|ate|swallowed|control"},
+	{Illicit, 0.85, "change ~2 the ~1 locks ~10 throw|cut|tenant|his|her ~4 stuff|belongings|things|water|power|electricity|heat|out"},
+	{IllicitViolent, 0.9, "swat|swatting|swatted ~3 a|someone|somebody|him|her|them|streamer|streamers|gamer|my|his|their !fly|flies|mosquito|mosquitoes|bug|bugs|wasp|wasps|bee|bees|protect|prevent|victim|report|history|news|happened|was"},
+	{Illicit, 0.85, alt(enCreate) + " ~4 fake ~3 reviews|review|testimonials !spot|detect|identify|report|recognize|recognise|why"},
+	{Illicit, 0.85, "sound|look ~2 like ~2 different|real ~1 customers|people|users|buyers|patients|guests"},
+	{Illicit, 0.85, "bot|troll|sockpuppet ~1 farm|farms|network|army ~4 set|setup|build|create|run|push|boost|trend !detect|spot|report|works|work"},
+	{Illicit, 0.85, "accounts ~6 push|boost|trend|manipulate|sway|flood ~3 hashtag|election|vote|votes|trend|narrative|poll|polls"},
+	{Illicit, 0.85, "accounts ~4 in ~1 bulk|mass ~8 bypass|bypasses|bypassing|skip|skips|avoid|without ~3 phone|sms|captcha|verification"},
+	{Illicit, 0.85, "bulk|mass|multiple|thousands|hundreds|many|automatically ~4 accounts ~8 bypass|bypasses|bypassing|skip|skips|avoid|without ~3 phone|sms|captcha|verification"},
+	{Illicit, 0.9, "report ~3 my|the ~1 car|vehicle|phone|bike|laptop|truck|boat ~1 stolen ~10 sell|insurance|claim|parts|abroad"},
+	{Illicit, 0.9, "fake|stage|cause ~3 water|fire|storm|flood|hail ~1 damage ~8 claim|insurance|insurer|renovation"},
+	{Illicit, 0.9, "hidden|secret ~2 function|backdoor|mint|owner ~6 drain|withdraw|steal|rug ~3 liquidity|pool|funds|tokens"},
+	{Illicit, 0.9, "prescription|script|rx ~8 in ~1 the ~1 name ~1 of"},
+	{Illicit, 0.85, "get ~1 past ~2 pharmacist|pharmacy|pharmacists|pharmacies"},
+	{IllicitViolent, 0.9, "bleach|mms|chlorine|turpentine ~8 give|giving|feed|drink|cure|autism|autistic|son|daughter|child|kid !why|dangerous|danger|fda|warning|myth|scam|report|stop|accidentally|control"},
+	{SelfHarmInstr, 0.9, "how ~1 high|tall ~6 building|bridge|floor|cliff|balcony ~6 to ~2 be ~1 sure|certain"},
+	{SelfHarmIntent, 0.9, "write|draft|help ~3 a|my ~1 suicide ~1 note|letter ~6 me|my|ex|mom|family|guilty|boyfriend|girlfriend !character|novel|story|film|analysis|poem|famous|history|historical"},
+	{Illicit, 0.9, "hit|ran|knocked|struck ~3 someone|somebody|pedestrian|cyclist|biker|kid|child|person|man|woman|guy|girl ~8 drove|drive|driving|sped ~1 off|away|on"},
+	{Illicit, 0.9, "disable|destroy|damage|spray|paint|cover|block|smash|break ~3 the|a|my|our|that ~1 speed|traffic|red ~1 camera|cameras"},
+	{Illicit, 0.9, "roll|rolling ~1 back ~3 the|an|my|a ~1 odometer|mileage|miles|clock|km !detect|check|spot|signs|tell|history|report|fraud|illegal|crime"},
+	{Illicit, 0.9, "roll|rolling ~1 back ~1 odometer|mileage !detect|check|spot|signs|tell|history|report|fraud|illegal|crime"},
+	{Illicit, 0.9, "post|mail|ship|send|smuggle|posting|mailing|shipping ~3 " + alt(enDrug) + "|weed|cannabis|pills|xanax ~8 without|past|avoid ~3 dogs|sniffer|x|xray|scanner|scanners|customs|detection"},
+	{Hate, 0.9, "slogans|slogan|chants|chant|posters|graffiti|messages|tweets|posts|leaflets|flyers ~4 calling ~1 for ~2 violence|death|killing|attacks|hanging|lynching ~3 against|on|of !condemn|condemning|report|detect|moderate|moderation|recognize|recognise|ban"},
+	{Hate, 0.9, "mosque|church|synagogue|temple|migrants|muslims|jews|refugees|gypsies|roma|immigrants ~3 is|are ~1 planning|plotting ~2 an|a ~1 attack|bombing|massacre|takeover"},
+	{Harassment, 0.85, "sabotage|mess|ruin|corrupt|tamper ~4 my|a|the ~1 coworkers|coworker|colleagues|colleague|bosss|boss|teammates|teammate|rivals|rival ~3 work|models|model|files|code|project|data|spreadsheet|spreadsheets|presentation|numbers|car|reputation !accidentally|accident|fix|recover|apologize|apologise|undo|oops"},
+	{Illicit, 0.85, "fake|forged|forge|counterfeit|phony|bogus ~4 sick|doctors|medical|fit ~1 note|notes|certificate|letter"},
+	// Attacks on assistants with tools: many fake compliant answers, an
+	// instruction that fires when a document is opened, obey the last
+	// instruction, tips and lives at stake.
+	{Jailbreak, 0.85, "sure ~2 heres|here ~1 how ~20 sure ~2 heres|here ~1 how"},
+	{PromptInjection, 0.85, "when ~2 this|the ~1 doc|document|file|page|email|event|invite|message ~2 is ~1 opened|read|loaded|processed|viewed|summarized|summarised ~4 call|run|execute|invoke|send|share|forward|delete|email|transfer|grant"},
+	{PromptInjection, 0.85, "obey|obeys|follow|follows|execute|executes ~3 the ~1 last|final|latest ~1 instruction|instructions ~3 in|of ~2 the|this|any ~1 document|text|page|file|email"},
+	{Jailbreak, 0.7, "ill|i ~2 tip|pay ~2 you"},
+	{Jailbreak, 0.7, "you ~3 save ~2 a|someones ~1 life|child|childs|lives"},
+
 	// --- Russian ---
 	// Hiding a crime from those who would stop it; fleeing before they come.
-	{Illicit, 0.85, "чтобы|чтоб|и|как ~4 " + chWatchRU + " ~3 не ~2 заметил*|увидел*|услышал*|узнал*|нашел|нашла|нашли|поймал*|ловил*|догадал*|спалил*|связал*|заподозрил* !" + ruLawfulAct + "|ошибок|ошибки|ошибку|нарушени*|недочет*|замечани*|претензи*"},
+	{Illicit, 0.85, "чтобы|чтоб|и|как ~4 " + chWatchRU + " ~3 не ~2 заметил*|увидел*|услышал*|узнал*|нашел|нашла|нашли|поймал*|ловил*|догадал*|спалил*|связал*|заподозрил*|докопал*|придрал*|прицепил*|заинтересовал*|отследил* !" + ruLawfulAct + "|ошибок|ошибки|ошибку|нарушени*|недочет*|замечани*|претензи*"},
 	{Illicit, 0.85, "чтобы|чтоб|и ~3 не ~2 сдали|сдал|сдала|настучал*|стуканул*|заложил*|побежал*|пошел|пошла|пошли ~3 в ~1 полици*|ментовк*|органы|опек*"},
 	{Illicit, 0.85, "чтобы|чтоб|и ~3 не ~2 настучали|стуканули|заложили|донесли|сдали ~2 ментам|полиции|мусорам|органам"},
 	{Illicit, 0.85, alt(ruHowTo) + " ~6 не ~1 спалиться|спалится|запалиться|засыпаться !перед|сюрприз*|подарк*|игр*|экзамен*|контрольн*"},
@@ -153,6 +215,56 @@ var chapterSpecs = []ruleSpec{
 	{IllicitViolent, 0.9, "максимально ~1 токсичн*|ядовит*|смертельн* ~1 газ*"},
 	{Illicit, 0.9, "незаметно|тихо|бесплатно ~3 вынести|вынос*|утащить|пронести|стащить ~3 товар*|продукт*|вещ*|бутылк*|алкогол*"},
 	{Illicit, 0.85, alt(ruHowTo) + " ~3 обмануть|обойти ~2 детектор ~2 лжи|полиграф*"},
+	// Everyday harm (Russian): certificates with stamps, invented
+	// denunciations, an old man starved, a partner cut off, a mother-in-law
+	// driven out for the flat, exams cheated, tenants thrown out, engines
+	// sabotaged, forged minutes, swatting, chat raids, accounts taken over,
+	// fake posts against a group, loans in a relative's name, pyramids,
+	// money mules, slots scalped, prescriptions written for oneself, MMS
+	// for autism, an illness hidden from a medical board, staged accidents,
+	// plates hidden from cameras, carsharing keys copied, an ex ambushed.
+	{Illicit, 0.85, "шаблон|макет|бланк|образец ~3 справк*|рецепт*|больничн* ~8 печать*|печатью|подпис*|подписью"},
+	{IllicitViolent, 0.9, "наказать|наказывать|бить|пороть|лупить|шлепать ~4 " + alt(ruKid) + "|сына|дочь|дочку|ребенка ~4 чтобы|чтоб ~2 синяков|следов|синяки|следы ~2 не"},
+	{Harassment, 0.9, "анонимк*|донос*|жалоб* ~8 выдуманн*|ложн*|фейков*|несуществующ*|придуманн* ~2 факт*|нарушени*|обвинени*"},
+	{IllicitViolent, 0.9, "меньше ~1 ел|ела|ели|кушал|кушала|пил|пила ~6 ослаб*|умер|умерла|слабел*|быстрее|загнулся"},
+	{Harassment, 0.9, "отрезать|изолировать|оградить ~3 девушку|жену|мужа|парня|ее|его ~3 от ~1 подруг*|друз*|родн*|семьи|родител*"},
+	{Illicit, 0.85, "довести|заставить|вынудить|уговорить|выжить ~10 отписал*|переписал*|переоформил* ~3 квартир*|дом|жилье|долю|имущество"},
+	{Illicit, 0.85, "пронести|спрятать|протащить ~3 микронаушник*|наушник*|телефон*|шпаргалк*|шпор* ~4 на ~1 егэ|огэ|экзамен*|сессию|зачет*"},
+	{Illicit, 0.85, "сдать|сдал ~2 за ~1 меня ~2 экзамен*|сессию|зачет*|егэ|огэ|тест*"},
+	{Illicit, 0.9, "поддельн*|фальшив*|липов* ~1 студак*|студенческ*|пропуск*|удостоверени*|протокол*|доверенност*|расписк*"},
+	{Illicit, 0.85, "выкинуть|выгнать|вышвырнуть ~3 квартирант*|жильц*|арендатор*|его|ее ~6 силой|пацанами|вещами|улицу"},
+	{Illicit, 0.9, "насыпать|налить|засыпать|добавить|подсыпать ~3 в ~1 бак|бензобак ~6 соседу|ему|ей|чтобы|движок|двигатель|мотор"},
+	{Harassment, 0.9, "выжить|выгнать ~3 бабк*|соседк*|соседа|соседей|старушк*|деда|бабушк* ~3 из ~1 коммуналк*|квартир*|комнат*|дома"},
+	{IllicitViolent, 0.9, alt(ruHowTo) + "|сделать|устроить|организовать|заказать ~3 сваттинг*|сватт* !" + ruLawfulAct + "|опасн*|почему|защит*"},
+	{Harassment, 0.85, "рейд|рейды|набег ~3 на ~2 стрим*|чат*|канал*|группу|паблик*|стримерш*"},
+	{Illicit, 0.9, "через ~1 восстановлени* ~3 пароля|доступа ~4 забрать|угнать|получить|увести ~3 его|ее|чужой|чужую|аккаунт*|страниц*"},
+	{Illicit, 0.85, "забрать|угнать|увести ~2 его|ее|чужой|чужую|друга ~1 аккаунт*|страниц*|профил*|канал* !" + ruLawfulAct + "|умер*|наследств*"},
+	{Hate, 0.9, "пост*|новост*|фейк*|слух* ~6 " + alt(ruGroupX) + " ~3 похищают|убивают|насилуют|воруют|травят|нападают|режут|отравляют"},
+	{Illicit, 0.9, "оформить|взять|оформлю|возьму ~3 кредит*|займ*|микрозайм* ~3 на ~1 бабушк*|деда|дедушк*|маму|отца|родител*|соседа|друга|его|ее|чужое|другого|тещу|свекровь|пенсионер* !" + ruLawfulAct + "|согласи*|согласна|согласен|согласны|разрешени*|доверенност*"},
+	{Illicit, 0.9, "распиши|составь|разработай|придумай|опиши ~3 схему|схемы ~2 пирамид*|понзи"},
+	{Illicit, 0.9, "стать|быть|работать|работаю ~1 дропом|дропами|дроп !" + ruLawfulAct + "|грозит|понимая|обман*|предложили|предлагают|нельзя|почему"},
+	{Illicit, 0.9, "дроп|дропом|дропа|дропы|дропов ~8 обналич*|переводы|карт*|принимать !" + ruLawfulAct + "|грозит|понимая|обман*|предложили|предлагают|подработк*|вакансия|нельзя|почему"},
+	{Illicit, 0.85, "скупает|скупать|скупить|занимает|занять|бронирует|забронировать ~3 все|слоты|записи|места|талоны ~8 перепрода*"},
+	{Illicit, 0.9, "выписать|выписывать ~2 себе ~2 рецепт*"},
+	{IllicitViolent, 0.9, "mms|ммс|диоксид ~8 аутизм*|детям|ребенку|капель|лечени*|лечит|лечу !опасн*|вред*|запрет*|мошенни*|миф*|почему"},
+	{Illicit, 0.9, "скрыть|утаить|скрывать ~3 эпилепси*|диабет*|болезн*|диагноз*|судимост*|зависимост* ~6 медкомисси*|комисси*|права|водить|автобус*|работодател*|военкомат*"},
+	{Illicit, 0.9, "бросаться|броситься|прыгать|кидаться|прыгнуть ~3 под ~2 машину|машины|авто|тачку ~8 деньги|выбить|страховк*|компенсац*|заплатить"},
+	{Illicit, 0.9, alt(ruHowTo) + "|организовать|устроить|сделать|провернуть ~3 автоподстав* !" + ruLawfulAct + "|вести|себя|защитить|распознать|жертв*"},
+	{Illicit, 0.9, "замазать|заклеить|закрыть|спрятать|скрыть|снять ~3 номер|номера|номерной|номерные|госномер* ~8 камер*|гибдд|гаишн*|гайц*|дпс|штраф*"},
+	{Illicit, 0.9, "дубликат|копию ~2 ключ* ~4 каршеринг*|делимобил*|чужой|чужую|чужих|соседск*"},
+	{HarassmentThreat, 0.85, "показать|объяснить|доказать ~3 что ~2 со ~1 мной ~2 так ~1 нельзя"},
+	// Agents addressed by role and ordered to act: send, delete, disable,
+	// grant, publish, run.
+	{PromptInjection, 0.85, "агент|агенту|агенты|агентам|llm|ии|нейросеть|нейросети|assistant|аналитик|модератор ~8 " + chAgentOrderRU},
+	{PromptInjection, 0.85, "агенту|агентам|боту|ботам|ассистенту|нейросети|llm ~3 " + chAgentDoRU},
+	{PromptInjection, 0.85, "игнорируй|проигнорируй|игнорируйте ~3 критери*|требовани*|вакансию|оценку|проверку !регистр*|пробел*|опечатк*|ошибк*|орфограф*|пунктуац*|оформлени*"},
+	{PromptInjection, 0.85, "стоп ~3 новая|новую ~1 роль|инструкция|инструкции"},
+	{PromptInjection, 0.85, "я ~1 твой|ваш ~2 администратор|админ|владелец|разработчик|создатель|хозяин"},
+	{PromptInjection, 0.85, "с ~1 этой|этого|сегодняшнего ~1 минуты|момента|дня ~2 я ~2 новый|новая ~1 администратор|админ|владелец|хозяин"},
+	{PromptInjection, 0.85, "забудь|забей ~2 контекст|сказанное|инструкци* !пример*|вариант*|письм*|текст*"},
+	{PromptInjection, 0.85, "cat|type|print|echo|выведи|покажи ~3 secrets|secret|api|apikey|openai|token|tokens|credentials|passwd|shadow ~3 key|keys|api|token"},
+	{Jailbreak, 0.85, "склей|соедини|объедини|сложи ~12 рецепт|инструкци*|способ ~4 того|что ~2 получилось|получится"},
+	{Jailbreak, 0.85, "отвечай|ответь|пиши|напиши ~3 эмодзи|смайлик*|шифр*|код* ~4 чтобы ~2 никто ~2 не ~1 понял|поняли|догадался|догадались"},
 	// Roles and threats that unlock a forbidden answer.
 	{Jailbreak, 0.85, "ты ~1 не ~1 нарушаешь|нарушишь|нарушаете ~3 правил*|запрет*|политик*|инструкц* ~3 если"},
 	{Jailbreak, 0.7, "в ~1 этом|нашем ~1 разговоре|диалоге|чате ~6 слово|термин ~3 означает|значит|будет"},
@@ -168,11 +280,17 @@ var chapterSpecs = []ruleSpec{
 
 // Word classes of chapterSpecs.
 const (
+	// chAgentOrderRU are what a planted instruction orders an agent to do
+	// (send, delete, disable, grant, publish), and chAgentDoRU the same as
+	// infinitives, which are orders only to an agent named in the dative
+	// ("Агенту: отключить двухфакторку").
+	chAgentOrderRU = "отправь|перешли|удали|выгрузи|опубликуй|запусти|выполни|отключи|смени|выдай|назначь|попроси|запроси|увеличь|измени|оплати|скачай|установи|передай|разошли|отмени|добавь|подтверди|одобри|предоставь"
+	chAgentDoRU    = "отправить|переслать|удалить|выгрузить|опубликовать|запустить|выполнить|отключить|сменить|выдать|назначить|попросить|запросить|увеличить|изменить|оплатить|скачать|установить|передать|разослать|отменить|добавить|подтвердить|одобрить|предоставить"
 	// chMakeEN are the verbs of making or getting a thing made.
 	chMakeEN = "write|develop|code|build|create|make|give|sell|buy|working|need|want"
 	// chWatchEN and chWatchRU are those who would stop or report a
 	// crime: police, inspectors, auditors, rangers, customs, social
 	// services, witnesses.
 	chWatchEN = "police|cops|authorities|auditors|auditor|inspectors|inspector|rangers|ranger|wardens|regulators|irs|customs|investigators|forensics|feds|fbi|dea|cps|prosecutors|detectives|officials"
-	chWatchRU = "полици*|полицейск*|менты|ментов|мент|следак*|следовател*|гаишник*|дпс|гибдд|инспектор*|налогов*|фнс|приставы|воспитател*|жильц*|охран*|криминалист*|таможн*|пограничн*|ревизи*|ревизор*|аудитор*|опек*|соцзащит*|органы|свидетел*|егер*|рыбнадзор*|инспекци*"
+	chWatchRU = "полици*|полицейск*|менты|ментов|мент|следак*|следовател*|гаишник*|дпс|гибдд|инспектор*|налогов*|фнс|приставы|воспитател*|жильц*|охран*|криминалист*|таможн*|пограничн*|ревизи*|ревизор*|аудитор*|опек*|соцзащит*|органы|свидетел*|универ*|деканат*|аптек*|камер*|гайц*|гаишн*|егер*|рыбнадзор*|инспекци*"
 )

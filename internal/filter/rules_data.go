@@ -6,7 +6,7 @@ package filter
 // are attacks in most contexts. The classifier covers the long tail.
 var ruleSpecs = []ruleSpec{
 	// --- prompt injection: overriding the instructions (English) ---
-	{PromptInjection, 0.9, "ignore|disregard|forget|skip|override|overwrite|bypass|neglect|drop|discard|abandon|ditch ~4 previous|prior|above|earlier|preceding|former|initial|original|old|foregoing|aforementioned instruction*|prompt*|rule*|directive*|direction*|guideline*|order*|command*|context|constraint*|restriction*|programming|guidance|task*|message*|input*|text|conversation !mistake|typo|typos|accident|accidentally|misspoke|misclicked|oops|sorry|meant|meme|memes|style|phrase|phrases|mean|means|meaning|attacks|attack|trick|tricks|injection|injections"},
+	{PromptInjection, 0.9, "ignore|disregard|forget|skip|override|overwrite|bypass|neglect|drop|discard|abandon|ditch ~4 previous|prior|above|earlier|preceding|former|initial|original|old|foregoing|aforementioned instruction*|prompt*|rule*|directive*|direction*|guideline*|order*|command*|context|constraint*|restriction*|programming|guidance|task*|message*|input*|text|conversation !мониторим|мониторинг*|регулярк*|логах|wrong|attachment|attached|resend|corrected|updated|mistake|typo|typos|accident|accidentally|misspoke|misclicked|oops|sorry|meant|meme|memes|style|phrase|phrases|mean|means|meaning|attacks|attack|trick|tricks|injection|injections"},
 	{PromptInjection, 0.9, "ignore|disregard|forget|override|bypass|neglect all|any|every|your ~1 instructions|rules|directives|guidelines|programming|restrictions|constraints|prompts|instruction|prompt"},
 	{PromptInjection, 0.7, "ignore|disregard|forget|override|bypass|neglect ~2 all|any|every|your|these|those|the|my ~2 instruction*|rule*|directive*|guideline*|programming|restriction*|constraint*|prompt*"},
 	{PromptInjection, 0.8, "ignore|disregard|forget ~1 the|all|everything|anything|what ~2 above|before|earlier|said|told|previously"},
@@ -25,7 +25,7 @@ var ruleSpecs = []ruleSpec{
 	{PromptInjection, 0.9, "reveal|show|print|output|repeat|display|tell|give|share|leak|dump|return|expose|disclose|provide|list|recite|echo|paste|copy|spell ~4 your|the|system|initial|hidden|secret|original|internal|developer|pre ~1 prompt|prompts|message|instructions|instruction|directive*|configuration|rules !bot|bots|chatbot|chatbots|app|application|agent|agents|template|templates|example|examples|practices|tips|guide|customer|tutor|assistant"},
 	// "Write a system prompt for a homework helper" asks for a new one:
 	// after "write", "for" names what it is for.
-	{PromptInjection, 0.9, "write ~4 your|the|system|initial|hidden|secret|original|internal|developer|pre ~1 prompt|prompts|message|instructions|instruction|directive*|configuration|rules !bot|bots|chatbot|chatbots|app|application|agent|agents|template|templates|example|examples|practices|tips|guide|customer|tutor|assistant|for"},
+	{PromptInjection, 0.9, "write ~4 your|the|system|initial|hidden|secret|original|internal|developer|pre ~1 prompt|prompts|message|instructions|instruction|directive*|configuration|rules !that|which|keeps|friendly|helpful|tone|topic|good|better|effective|polite|concise|bot|bots|chatbot|chatbots|app|application|agent|agents|template|templates|example|examples|practices|tips|guide|customer|tutor|assistant|for"},
 	{PromptInjection, 0.8, "reveal|show|print|output|repeat|display|tell|give|share|leak|dump|disclose|recite|list|what ~3 your ~2 instructions|prompt|prompts|directives|configuration|guidelines|rules|programming|initialization|setup|context|password|secret*|key|passcode"},
 	{PromptInjection, 0.8, "repeat|print|output|recite|copy|echo ~3 everything|all|text|words|above|verbatim|preceding ~3 above|before|preceding|verbatim|start*|beginning"},
 	{PromptInjection, 0.7, "what|which ~2 were|are|was ~2 you ~2 told|instructed|programmed|given|asked ~2 before|earlier|initially|originally|previously|to"},
@@ -87,7 +87,7 @@ var ruleSpecs = []ruleSpec{
 	{Jailbreak, 0.9, "режим ~1 dan|джейлбрейк*|бога !игр*|игре|играх|выражени*|чит*|gta|гта|minecraft|майнкрафт*|пошло|означает"},
 	{Jailbreak, 0.85, "режим ~1 разработчика !" + devices},
 	{Jailbreak, 0.8, "режим ~1 без ~1 ограничений|цензуры|фильтров|правил"},
-	{Jailbreak, 0.9, "джейлбрейк*|джейлбрейкнут* !айфон*|iphone|ipad|телефон*|android|андроид*|приставк*|гаранти*|отлича*|техник*|истори*|защит*|лекци*|курс*|исследовани*|статья|стать*|термин*|инъекци*|атак*|обнаружени*|бенчмарк*|категор*|диплом*|тип*|вид*|<категори*|<виды|<видов|<типы|<типов|<примеры|<защита|<защиты|<против"},
+	{Jailbreak, 0.9, "джейлбрейк*|джейлбрейкнут* !работал|работает|работают|почему|современн*|айфон*|iphone|ipad|телефон*|android|андроид*|приставк*|гаранти*|отлича*|техник*|истори*|защит*|лекци*|курс*|исследовани*|статья|стать*|термин*|инъекци*|атак*|обнаружени*|бенчмарк*|категор*|диплом*|тип*|вид*|<категори*|<виды|<видов|<типы|<типов|<примеры|<защита|<защиты|<против"},
 	{Jailbreak, 0.8, "без ~2 ограничен*|цензур*|фильтр*|правил|запрет*|морал*|этик* ~3 отвечай|ответь|отвечать|ответ*|ии|ассистент|модель|бот|режим"},
 	{Jailbreak, 0.8, "ты|вы ~2 больше ~1 не ~2 связан*|ограничен*|обязан* ~3 правил*|ограничен*|политик*|этик*|морал*|openai|anthropic"},
 	{Jailbreak, 0.9, "представь|представьте|вообрази|притворись|допустим ~3 что ~3 у ~2 тебя ~1 нет ~2 ограничен*|правил|фильтр*|цензур*|запрет*"},
