@@ -459,7 +459,6 @@ func (f *Filter) scores(text string, depth int, rules *[]string, strong bool) [n
 	for _, v := range disguiseViews(text, &nt) {
 		f.scoreView(&v, damp, &out, &ruleScore, rules)
 	}
-	disguised := nt.merged || spelledOut(text) || readsBackwards(&nt)
 
 	// Categories without a learnt model start from their parents' scores;
 	// their own evidence comes from the rules.
@@ -474,14 +473,17 @@ func (f *Filter) scores(text string, depth int, rules *[]string, strong bool) [n
 	}
 
 	// ROT13, for the rules only, when the text reads like ROT13 English.
-	if disguisedROT13(&nt) {
+	rot := disguisedROT13(&nt)
+	if rot {
 		r13 := rot13(&nt)
 		f.matchRules(&r13, &ruleScore, rules)
-		disguised = true
 	}
-	var hiddenHarm float64 // a harm rule's score in a disguised text
-	if disguised {
-		hiddenHarm = strongHarm(&ruleScore)
+	// A harm rule's score in a disguised text: letters spaced out or
+	// joined by hyphens, leetspeak, reversed, ROT13 (the disguise is looked
+	// for only when a harm rule matched).
+	hiddenHarm := strongHarm(&ruleScore)
+	if hiddenHarm > 0 && !nt.merged && !rot && !spelledOut(text) && !readsBackwards(&nt) {
+		hiddenHarm = 0
 	}
 	for i, r := range ruleScore {
 		if r >= strongRule && !strong {
