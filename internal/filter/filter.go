@@ -325,7 +325,8 @@ type Filter struct {
 
 // ruleStages are the rules in the order they run: phrase rules, then
 // intent rules (rules_intent*.go, rules_grave*.go, rules_statement_ru.go,
-// rules_evasion.go, rules_covert.go), then benign forms (rules_benign.go).
+// rules_evasion.go, rules_covert.go, rules_chapters.go), then benign forms
+// (rules_benign*.go).
 var ruleStages = []stage{{"", ruleSpecs}, {"intent:", intentSpecs}, {"benign:", benignSpecs}}
 
 //go:embed weights.bin.gz
