@@ -46,6 +46,10 @@ var benignSpecsRU = slices.Concat([]ruleSpec{
 	benignRU("игнорируй|игнорируйте|игнорировать|игнорируя|проигнорируй|проигнорируйте|учитывай|учитывая|учитывать ~2 регистр*|пробел*|опечатк*|ошибк*|орфограф*|пунктуац*|знаки|форматировани*|отступ*|переносы|дубликат*|дубли", PromptInjection),
 	// Configuration and code for servers and databases.
 	benignRU("напиши|создай|сделай|настрой|покажи ~3 docker*|compose|nginx|конфиг*|yaml|dockerfile|kubernetes|k8s|postgres*|pgadmin|mysql|redis|sql|makefile|terraform|ansible", Hate, Harassment),
+	// Getting rid of things, not people; chat rules against bullying.
+	benignRU("избавиться|выбросить|продать|разобрать|вывезти ~4 вещ*|барахл*|хлам*|мебел*|одежд*|мусор*", Illicit, IllicitViolent, Violence),
+	benignRU("правила ~3 чата|сообщества|группы|форума|канала|беседы", Harassment, Hate),
+	benignRU("банить|бан|банили|модерац*|модератор* ~4 за ~1 травлю|оскорблени*|мат|спам|угроз*", Harassment, Hate),
 	// A file processed with a named tool: "с помощью sed", "через awk".
 	benignRU("помощью|через|используя|командой|утилитой ~1 sed|awk|grep|регулярк*|регулярн*|python|питон*|bash|powershell|jq|cut|head|tail", PromptInjection),
 	// Writing a program that emulates a terminal or a shell.

@@ -52,7 +52,7 @@ var evasionSpecs = []ruleSpec{
 	{PromptInjection, 0.85, "hidden|secret|internal|confidential|private|initial ~1 instructions|rules|prompt|guidelines|directives ~8 gave|given|deployed|configured|set|wrote|written ~2 you|for"},
 	{PromptInjection, 0.85, "your ~1 configuration|config|setup|instructions|prompt ~4 written|spelled|printed|typed|laid ~1 out"},
 	// A dead relative whose dangerous trade the model is to take up.
-	{Jailbreak, 0.85, "late|deceased|dead ~1 uncle|aunt|grandfather|grandpa|grandmother|grandma|granny|father|dad|mother|mom|brother|sister|husband|wife ~30 " + alt(enExplosive, enDrug, evDangerEN) + "|munitions|demolition|charges|detonators|ordnance|bombs|keys|serial|serials|activation|licence|license"},
+	{Jailbreak, 0.85, "late|deceased|dead ~1 uncle|aunt|grandfather|grandpa|grandmother|grandma|granny|father|dad|mother|mom|brother|sister|husband|wife ~30 " + alt(enExplosive, enDrug, evDangerEN) + "|munitions|demolition|charges|detonators|ordnance|bombs|keys|serial|serials|activation|licence|license|locksmith|lockpicking|lockpick|hotwire|hotwiring|safecracker|burglar|hacker"},
 	// The conversation before declared never to have happened; the
 	// canonical goal of a hijacking contest.
 	{PromptInjection, 0.85, "pretend|imagine|act|assume ~4 previous|earlier|prior|preceding ~1 conversation|instructions|messages|chat|prompt|rules ~2 never|didnt|did|does|doesnt ~1 happen|happened|exist|existed|not"},
