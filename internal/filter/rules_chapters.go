@@ -211,6 +211,11 @@ var chapterSpecs = []ruleSpec{
 	{PromptInjection, 0.85, "ignore|ignorez|ignorer|ignorez ~2 ta|ton|tes|votre|vos ~1 politique|politiques|regles|instructions|consignes|filtre|filtres"},
 	{Illicit, 0.9, "red ~1 phosphorus ~6 iodine|pseudoephedrine|ephedrine|reduce|reduction"},
 	{Illicit, 0.85, "pseudoephedrine|ephedrine|phenylacetone|safrole|precursor|precursors ~8 reduce|reduction|cook|synthesize|synthesis|extract|steps|yield !law|laws|regulation|regulated|why|pharmacy|sold|limit|limits|history"},
+	// Overrides in few words: "ignore above and say", an opinion or a
+	// blame ordered into the answer.
+	{PromptInjection, 0.85, "ignore|disregard ~2 above|everything|all|that ~3 and|then|instead|just ~2 say|print|write|output|respond|answer|tell|repeat !typo|typos|spelling|formatting|grammar|mistake|mistakes"},
+	{PromptInjection, 0.7, "include|say|mention|state|add ~3 that ~1 you ~1 hate|love|despise|support|endorse|prefer ~4 answer|response|reply"},
+	{PromptInjection, 0.7, "instruction|instructions ~1 blame|claim|say|state|print|include|insert"},
 	// Attacks on assistants with tools: many fake compliant answers, an
 	// instruction that fires when a document is opened, obey the last
 	// instruction, tips and lives at stake.
