@@ -67,6 +67,9 @@ var benignSpecsEN = []ruleSpec{
 	{Jailbreak, benignEvidence, "imagine|pretend|suppose|picture|consider|as|being|youre|you ~3 a|an|the ~3 " + personaTrades},
 	{PromptInjection, benignEvidence, creativeAsk},
 	{Jailbreak, benignEvidence, creativeAsk},
+	// An operator writing instructions for an own assistant or agent.
+	{PromptInjection, benignEvidence, "write|draft|create|improve|review ~4 a|the|my|our ~2 system ~1 prompt|prompts|message"},
+	{PromptInjection, benignEvidence, "instructions ~2 for ~2 an|my|our ~1 ai|agent|assistant|bot|chatbot"},
 	// The lethal dose of an everyday substance: "how many cups of coffee".
 	{Violence, benignEvidence, "lethal|fatal|toxic|deadly|overdose ~2 dose|amount|level|levels ~3 caffeine|coffee|water|salt|nutmeg|chocolate|vitamin|vitamins|carrots|bananas|energy|sugar"},
 	{IllicitViolent, benignEvidence, "lethal|fatal|toxic|deadly|overdose ~2 dose|amount|level|levels ~3 caffeine|coffee|water|salt|nutmeg|chocolate|vitamin|vitamins|carrots|bananas|energy|sugar"},
