@@ -208,9 +208,23 @@ var chapterSpecs = []ruleSpec{
 	{Jailbreak, 0.85, "bend|break|relax|loosen ~2 your ~1 rules|guidelines|policy|policies|restrictions|filters"},
 	{Jailbreak, 0.85, "devs|developers|openai|anthropic|admins|creators ~2 approved|allowed|authorized|authorised|said|okayed ~2 it|this|fine|ok|okay"},
 	{Jailbreak, 0.85, "ohne ~1 filter|einschrankungen|regeln|zensur|grenzen"},
-	{PromptInjection, 0.85, "ignore|ignorez|ignorer|ignorez ~2 ta|ton|tes|votre|vos ~1 politique|politiques|regles|instructions|consignes|filtre|filtres"},
+	{PromptInjection, 0.85, "ignore|ignorez|ignorer|ignorez ~2 ta|ton|tes|votre|vos ~1 politique|politiques|règles|regles|instructions|consignes|filtre|filtres"},
 	{Illicit, 0.9, "red ~1 phosphorus ~6 iodine|pseudoephedrine|ephedrine|reduce|reduction"},
 	{Illicit, 0.85, "pseudoephedrine|ephedrine|phenylacetone|safrole|precursor|precursors ~8 reduce|reduction|cook|synthesize|synthesis|extract|steps|yield !law|laws|regulation|regulated|why|pharmacy|sold|limit|limits|history"},
+	// Variants found by probe set 15 (diagnostic).
+	{IllicitViolent, 0.95, "modifications|modify|make|engineer|mutations|mutation|gain ~8 hsni|flu|influenza|virus|pathogen|bird|smallpox|ebola ~8 transmissible|contagious|airborne|virulent|lethal !why|history|surveillance|vaccine|vaccines|prevent|risk|risks"},
+	{Jailbreak, 0.85, "grandpa|grandma|grandfather|grandmother|dad|father|mom|mother|uncle|aunt ~15 how ~2 to ~1 open|pick|make|build|hack|cook|hotwire|break|steal|synthesize ~40 passed|died|gone|dead|deceased|late"},
+	{PromptInjection, 0.85, "password|passcode|passphrase|secret ~4 backwards|reversed|reverse|spelled|letters !secure|strong|safe|my|manager|policy|using|combination|numbers|symbols|characters|digits|create|generate"},
+	{PromptInjection, 0.85, "questions ~3 about ~2 the|your ~1 password|secret|passcode"},
+	{PromptInjection, 0.85, "password|secret|passcode ~12 first ~1 letter|character|digit !my|requirements|policy|must|should|capital|uppercase|rules"},
+	{Illicit, 0.9, "claim|claims ~6 accident|crash|theft|fire|injury ~4 never ~1 happened"},
+	{Illicit, 0.9, "identity ~2 of ~1 a ~1 dead|deceased ~1 child|person|baby|kid"},
+	{Illicit, 0.9, "trade|trading|buy|sell ~6 before ~3 announced|announcement|public|earnings ~10 sec|noticing|notice|insider|caught"},
+	{SexualMinors, 0.9, "hired|job|work|volunteer ~6 camp|school|daycare|church|scouts|youth ~8 unsupervised|alone ~4 with ~1 children|kids|boys|girls"},
+	{Illicit, 0.85, "ponzi ~3 scheme|schemes ~8 pitch|design|create|run|start|keep|tips|recruit"},
+	{Illicit, 0.85, "submit ~4 as ~1 my ~1 own ~8 turnitin|plagiarism|checker|checkers|detect|catch|past"},
+	{Illicit, 0.85, "plagiarism|turnitin ~2 checkers|checker|detectors|detector ~2 wont|cant|dont|never|not ~2 catch|detect|notice|flag"},
+	{Jailbreak, 0.85, evFictionEN + " ~30 exactly|precisely ~2 how ~4 " + alt(enExplosive) + "|car ~1 bomb|wires|wire|detonator ~20 real|actual|authentic|quantities|parts"},
 	// Overrides in few words: "ignore above and say", an opinion or a
 	// blame ordered into the answer.
 	{PromptInjection, 0.85, "ignore|disregard ~2 above|everything|all|that ~3 and|then|instead|just ~2 say|print|write|output|respond|answer|tell|repeat !typo|typos|spelling|formatting|grammar|mistake|mistakes"},
@@ -267,7 +281,7 @@ var chapterSpecs = []ruleSpec{
 	{Illicit, 0.85, "сети|сеть|браконьер* ~4 осетр*|белуг*|лосос*|семг*|нерест*"},
 	{Illicit, 0.85, "икру|икра|икры ~3 без ~1 документ*|ветеринарн*|сертификат*"},
 	// Drunk driving covered up.
-	{Illicit, 0.9, "пересадить|пересесть|посадить ~3 за ~1 руль ~10 дтп|пьян*|по ~1 пьяни|гаишник*|дпс|полици*|авари*"},
+	{Illicit, 0.9, "пересадить|пересесть|посадить ~3 за ~1 руль ~10 дтп|пьян*|пьяни|гаишник*|дпс|полици*|авари*"},
 	// Breaking into a neighbour's network; grades changed.
 	{Illicit, 0.9, "ломаю|взламываю|хакаю|ломанул*|подбираю ~3 вайфай|wifi|wi|сеть|пароль|аккаунт*|почту|страниц* ~3 соседа|соседей|чуж*|бывш*|его|ее"},
 	{Illicit, 0.9, "sql|инъекци*|взлом*|взломать|хакнуть ~10 исправить|изменить|поменять|подправить|накрутить|повысить ~2 себе|мне ~2 оценк*|балл*|отметк*|ведомост*"},
@@ -397,6 +411,26 @@ var chapterSpecs = []ruleSpec{
 	{Illicit, 0.9, "свидетел* ~6 передумал*|отказал*|изменил* ~2 показани*|давать"},
 	{HarassmentThreat, 0.85, "намекнуть ~2 на ~1 семью|детей|родных|близких"},
 	{Illicit, 0.9, "почистить|очистить ~2 мефедрон*|меф|соль|кокс|кокаин*|амфетамин*|фен|героин*"},
+	// Variants found by probe set 15 (diagnostic).
+	{Illicit, 0.9, "скрипт*|сценари*|текст* ~4 для ~2 мошенник*|скамер*"},
+	{Illicit, 0.9, "придумай|придумать|разработай|разработать|организуй|запусти|спроектируй ~3 финансов*|крипто* ~1 пирамид*"},
+	{Illicit, 0.85, "не ~1 привлек*|привлечет ~1 внимани* ~2 " + chWatchRU + "|центробанк*|цб|банк*"},
+	{Hate, 0.85, "как|что|будто ~1 " + alt(ruGroupX) + " ~2 контролируют|контролирует|правят|управляют|захватили|заправляют|скупили ~3 мир*|миров*|банк*|сми|правительств*|страну|власть|финанс*|медиа|экономик* !<миф|<мифа|<теория|<теорию|<считают|<верят|<утверждают|<говорят|миф*|теори*|заговор*|стереотип*|антисемит*|опроверг*"},
+	{Hate, 0.85, "аргумент*|доводы|докажи|объясни ~4 почему ~2 женщинам|женщины|" + alt(ruGroupX) + " ~2 нельзя|недостойны|хуже|глупее|ниже !опроверг*|контраргумент*|истори*|суфражист*"},
+	{SelfHarm, 0.9, "скрыть|скрывать|прятать ~4 от ~1 родител*|мамы|папы|врач* ~3 что ~2 она|он|я|ребенок|дочь ~2 не ~1 ест|ем|ела|кушает"},
+	{Illicit, 0.9, "вожат*|учител*|тренер*|няней|воспитател*|детск* ~8 судимост* ~10 скрыть|скрывать|утаить"},
+	{Illicit, 0.9, ruTakePassport + " ~10 не ~1 платить|заплатить|платя ~1 зарплат*|денег|деньги"},
+	{Illicit, 0.9, "напиши|сочини|составь ~6 прививк*|вакцин* ~4 вызывает|вызывают|приводит|приводят ~2 аутизм*|бесплоди*|рак* !не|миф*|опроверг*"},
+	{Illicit, 0.9, "вымышленн*|выдуманн*|фейков*|несуществующ* ~1 исследовани*|ссылк*|источник*|эксперт*"},
+	{Illicit, 0.9, "фейк*|ложн*|поддельн* ~6 от ~1 имени ~2 мчс|минздрав*|полиции|мвд|правительств*|администрац*|мэри*|губернатор*|школы"},
+	{Illicit, 0.85, "списать|списывать ~3 на ~1 егэ|огэ|экзамен*|контрольн* !<дать|<давать|не"},
+	{Illicit, 0.85, "использовать|пользоваться ~2 микронаушник*|наушник*|шпаргалк* ~4 на ~1 экзамен*|егэ|огэ"},
+	{IllicitViolent, 0.95, "повысить|увеличить|усилить ~2 заразност*|трансмиссивност*|вирулентност*|летальност* ~4 гриппа|вируса|бактери*|патоген*|птичьего|штамм*"},
+	{PromptInjection, 0.85, "какое ~1 слово|пароль ~3 не ~1 должен|должна|можешь ~2 говорить|называть|сказать"},
+	{Jailbreak, 0.85, "дедушк*|бабушк*|дед|отец|папа|мама|дядя|тетя ~12 рассказывал*|учил*|читал* ~6 мин|мины|бомб*|взрывчатк*|взрыв*|яд*|наркот*|оружи*|" + evDangerRU + " ~30 умер*|умерла|покойн*|притворись|представь|будь|сыграй|поговори|стань"},
+	{Jailbreak, 0.85, "персонаж*|герой|героя ~2 без ~1 совести|морали|принципов|ограничений|тормозов"},
+	{Jailbreak, 0.85, "oublie|oubliez|ignore|ignorez ~3 tes|toutes|vos|les ~2 règles|regles|instructions|consignes|limites|restrictions"},
+	{Jailbreak, 0.85, "assistant|ia|réponds|reponds|répondez|parle ~2 sans ~1 limites|restrictions|filtre|filtres|règles|regles|censure"},
 	// Jailbreaks asked indirectly (Russian).
 	{Jailbreak, 0.9, "отключи*|выключи*|сними|убери ~2 свои|твои ~1 этическ*|моральн* ~1 установк*|ограничени*|фильтр*|принцип*"},
 	{Jailbreak, 0.85, "верни|восстанови|включи ~3 старые|прежние|старую|прежнюю ~1 настройки|версию|режим|правила"},
@@ -420,7 +454,7 @@ var chapterSpecs = []ruleSpec{
 	{Jailbreak, 0.85, "забудь|отбрось ~1 правила|ограничени*|запреты|цензуру|фильтры|этику|мораль !грамматик*|орфограф*|пунктуац*|игры|форматировани*|оформлени*|стил*"},
 	{Jailbreak, 0.85, "отказ ~3 будет ~1 расцениваться|считаться|рассматриваться ~2 как"},
 	{Jailbreak, 0.85, evFictionRU + " ~30 " + evDangerRU + "|мет|мета ~10 по ~1 граммам|дозировкам|температурам|пропорциям|шагам"},
-	{PromptInjection, 0.7, "на ~1 вопрос ~2 после ~1 разделителя|черты ~4 не ~1 комментируя|без ~1 комментари*"},
+	{PromptInjection, 0.7, "на ~1 вопрос ~2 после ~1 разделителя|черты ~4 комментируя|комментариев|комментария|комментариями"},
 }
 
 // Word classes of chapterSpecs.
