@@ -117,13 +117,21 @@ func disguiseViews(text string, nt *normText) []normText {
 	if hyphenated(text) {
 		undone = dehyphenate(undone)
 	}
-	if leetCount(undone) >= 2 {
+	leet := leetCount(undone) >= 2
+	if leet {
 		undone = unleet(undone)
 	}
 	base := nt
 	if undone != text {
 		views = append(views, normalize(undone))
 		base = &views[0]
+	}
+	// Russian leetspeak reads some digits two ways: "4" is "ч" and as
+	// often "а" («К4к в3л0м4ть»), "7" "т", "1" "и", "5" "с".
+	if leet {
+		if alt, ok := cyrillicLeetAlt(text); ok {
+			views = append(views, normalize(unleet(alt)))
+		}
 	}
 	if readsBackwards(nt) || base != nt && readsBackwards(base) {
 		// Whole text reversed, and each word reversed in place.
@@ -207,6 +215,38 @@ var (
 		'0': 'о', '3': 'з', '4': 'ч', '6': 'б', '@': 'а', '9': 'я', '8': 'в', '€': 'е',
 	}
 )
+
+// leetCyrillicAlt are the second readings of digits in Russian words.
+var leetCyrillicAlt = map[rune]rune{'4': 'а', '7': 'т', '1': 'и', '5': 'с'}
+
+// cyrillicLeetAlt replaces, in the words that have a Cyrillic letter,
+// the digits of leetCyrillicAlt with their second reading; ok reports
+// whether any was replaced.
+func cyrillicLeetAlt(text string) (string, bool) {
+	rs := []rune(text)
+	changed := false
+	for i := 0; i < len(rs); {
+		j := i
+		cyr := false
+		for j < len(rs) && (unicode.IsLetter(rs[j]) || unicode.IsDigit(rs[j]) || rs[j] == '@') {
+			cyr = cyr || scriptOf(unicode.ToLower(rs[j])) == scriptCyrillic
+			j++
+		}
+		if cyr {
+			for k := i; k < j; k++ {
+				if c, ok := leetCyrillicAlt[rs[k]]; ok {
+					rs[k] = c
+					changed = true
+				}
+			}
+		}
+		if j == i {
+			j++
+		}
+		i = j
+	}
+	return string(rs), changed
+}
 
 // isLeetRune reports whether r is a key of leetLatin or leetCyrillic.
 func isLeetRune(r rune) bool {
