@@ -1,6 +1,7 @@
 package filter
 
 import (
+	"maps"
 	"strings"
 	"sync"
 	"unicode"
@@ -118,8 +119,9 @@ func disguiseViews(text string, nt *normText) []normText {
 		undone = dehyphenate(undone)
 	}
 	leet := leetCount(undone) >= 2
+	spelled := undone
 	if leet {
-		undone = unleet(undone)
+		undone = unleet(undone, leetCyrillic)
 	}
 	base := nt
 	if undone != text {
@@ -129,8 +131,8 @@ func disguiseViews(text string, nt *normText) []normText {
 	// Russian leetspeak reads some digits two ways: "4" is "ч" and as
 	// often "а" («К4к в3л0м4ть»), "7" "т", "1" "и", "5" "с".
 	if leet {
-		if alt, ok := cyrillicLeetAlt(text); ok {
-			views = append(views, normalize(unleet(alt)))
+		if alt := unleet(spelled, leetCyrillicAlt); alt != undone {
+			views = append(views, normalize(alt))
 		}
 	}
 	if readsBackwards(nt) || base != nt && readsBackwards(base) {
@@ -214,38 +216,16 @@ var (
 	leetCyrillic = map[rune]rune{
 		'0': 'о', '3': 'з', '4': 'ч', '6': 'б', '@': 'а', '9': 'я', '8': 'в', '€': 'е',
 	}
+	// leetCyrillicAlt is the second reading of Russian leetspeak: "4" is
+	// "а" as often as "ч", and "7", "1", "5" are "т", "и", "с".
+	leetCyrillicAlt = withReadings(leetCyrillic, map[rune]rune{'4': 'а', '7': 'т', '1': 'и', '5': 'с'})
 )
 
-// leetCyrillicAlt are the second readings of digits in Russian words.
-var leetCyrillicAlt = map[rune]rune{'4': 'а', '7': 'т', '1': 'и', '5': 'с'}
-
-// cyrillicLeetAlt replaces, in the words that have a Cyrillic letter,
-// the digits of leetCyrillicAlt with their second reading; ok reports
-// whether any was replaced.
-func cyrillicLeetAlt(text string) (string, bool) {
-	rs := []rune(text)
-	changed := false
-	for i := 0; i < len(rs); {
-		j := i
-		cyr := false
-		for j < len(rs) && (unicode.IsLetter(rs[j]) || unicode.IsDigit(rs[j]) || rs[j] == '@') {
-			cyr = cyr || scriptOf(unicode.ToLower(rs[j])) == scriptCyrillic
-			j++
-		}
-		if cyr {
-			for k := i; k < j; k++ {
-				if c, ok := leetCyrillicAlt[rs[k]]; ok {
-					rs[k] = c
-					changed = true
-				}
-			}
-		}
-		if j == i {
-			j++
-		}
-		i = j
-	}
-	return string(rs), changed
+// withReadings returns a copy of table with the readings of over.
+func withReadings(table, over map[rune]rune) map[rune]rune {
+	out := maps.Clone(table)
+	maps.Copy(out, over)
+	return out
 }
 
 // isLeetRune reports whether r is a key of leetLatin or leetCyrillic.
@@ -328,8 +308,10 @@ func spelledOut(text string) bool {
 
 // unleet replaces leetspeak characters with the letters they stand for, in
 // every word that has a letter or is short ("70" reads "to", "4" "a"),
-// choosing Latin or Cyrillic by the word's letters, else by the text's.
-func unleet(text string) string {
+// choosing Latin or Cyrillic by the word's letters, else by the text's;
+// cyrillic is the table for Russian words (leetCyrillic or its second
+// reading, leetCyrillicAlt).
+func unleet(text string, cyrillic map[rune]rune) string {
 	var latin, cyr int
 	for _, r := range text {
 		switch scriptOf(unicode.ToLower(r)) {
@@ -368,7 +350,7 @@ func unleet(text string) string {
 					continue
 				}
 				if cyrWord {
-					if c, ok := leetCyrillic[r]; ok {
+					if c, ok := cyrillic[r]; ok {
 						word[i] = c
 					}
 					continue

@@ -482,9 +482,9 @@ func (f *Filter) scores(text string, depth int, rules *[]string, strong bool) [n
 	// A harm rule's score in a disguised text: letters spaced out or
 	// joined by hyphens, leetspeak, reversed, ROT13 (the disguise is looked
 	// for only when a harm rule matched).
-	hiddenHarm := strongHarm(&ruleScore)
-	if hiddenHarm > 0 && !nt.merged && !rot && !spelledOut(text) && !readsBackwards(&nt) {
-		hiddenHarm = 0
+	var hiddenHarm float64
+	if h := strongHarm(&ruleScore); h > 0 && (nt.merged || rot || spelledOut(text) || readsBackwards(&nt)) {
+		hiddenHarm = h
 	}
 	for i, r := range ruleScore {
 		if r >= strongRule && !strong {
