@@ -17,7 +17,7 @@ package filter
 var chapterSpecs = []ruleSpec{
 	// --- English ---
 	// Hiding a crime from those who would stop it.
-	{Illicit, 0.85, "without|so|that|and|before ~4 [the|any|my|our|their|park|forensic|tax] " + chWatchEN + " ~3 catching|noticing|finding|knowing|suspecting|stopping|hearing|seeing|tracing|recovering|realizing|realising|checking|getting|arriving|coming|notice|find|know|suspect|stop|hear|see|trace|recover|realize|realise|catch|finds|catches|notices|knows|sees|hears !" + enLawful + "|" + enPlay},
+	{Illicit, 0.85, "without|so|that|and|before ~4 [the|any|my|our|their|park|forensic|tax] " + chWatchEN + " ~3 catching|noticing|finding|knowing|suspecting|stopping|hearing|seeing|tracing|recovering|realizing|realising|checking|getting|arriving|coming|notice|find|know|suspect|stop|hear|see|trace|recover|realize|realise|catch|finds|catches|notices|knows|sees|hears|picking|pick|picks|tracking|track|tracks !" + enLawful + "|" + enPlay},
 	{Illicit, 0.85, chWatchEN + " ~2 never|cant|cannot|wont|dont|doesnt|wouldnt|couldnt|not ~2 notice|find|catch|know|suspect|stop|hear|see|trace|recover|realize|realise|detect|tell|prove|connect|link !" + enLawful + "|" + enPlay},
 	{Illicit, 0.85, "avoid|avoiding|evade|evading|dodge|dodging|slip|slipping|get ~2 past|by|around ~2 the|park|game|any ~1 rangers|wardens|inspectors|auditors|regulators|patrols|customs|guards"},
 	{Illicit, 0.85, "so|that|and ~3 they|he|she|victims|workers|kids|nobody|no ~2 dont|wont|never|cant|cannot|not ~2 go|going|run|report|call|tell|talk|contact ~2 to ~1 the ~1 police|cops|authorities"},
@@ -31,6 +31,11 @@ var chapterSpecs = []ruleSpec{
 	{Illicit, 0.9, "use|using ~2 children|kids|minors|teens|teenagers ~2 as ~1 lookouts|couriers|mules|dealers|shields"},
 	{Illicit, 0.9, "convince|coach|coaching|teach|get|make|persuade|script ~6 kids|children|child|son|daughter|kid|stepson|stepdaughter ~4 to ~1 lie|deny|keep ~2 to|about|quiet|secret ~2 cps|police|social|teachers|investigators|court|therapist|caseworker|services|doctor|school !not|never|dont|honest|honesty|truth|why|shouldnt|stop"},
 	{IllicitViolent, 0.85, "hit|punch|strike|smack|kick ~3 someone|somebody|person|him|her|them|man|guy ~4 head ~8 for ~1 good|permanently|forever|dead|kill|die"},
+	// Liquor or sedatives given to a small child; a child's bruises or
+	// fractures covered up or explained away before daycare or a doctor.
+	{IllicitViolent, 0.9, "give|giving|feed|feeding|dose|dosing ~4 vodka|whiskey|whisky|rum|alcohol|brandy|booze|xanax|valium|ambien ~3 to ~2 my|a|our|the ~3 toddler|toddlers|baby|infant|year|kid|child|son|daughter|newborn !" + enLawful + "|accidentally|accident|poison|hospital|er|doctor"},
+	{IllicitViolent, 0.9, "vodka|whiskey|whisky|rum|alcohol|brandy|booze|xanax|valium|ambien ~4 give|giving|feed|feeding ~2 my|a|our|the ~3 toddler|toddlers|baby|infant|year|kid|child|son|daughter|newborn !" + enLawful + "|accidentally|accident|poison|hospital|er|doctor"},
+	{IllicitViolent, 0.85, "cover|covers|covering|hide|hides|hiding|conceal|conceals|concealing ~4 bruise|bruises|welts|burns|fracture ~4 on ~2 toddler|toddlers|baby|babys|childs|kids|sons|daughters|child|kid|son|daughter|stepsons|stepdaughters ~10 daycare|school|teacher|teachers|nursery|social|doctor|hospital|pickup|cps|caseworker !" + enLawful + "|fell|fall|bike|accident|hockey|football|rugby|karate|eczema|birthmark|photos|photo|pictures"},
 	// Forced labour and coercive control.
 	{Illicit, 0.9, "keep|hold|confiscate|keeping|holding|confiscating|lock|locking|withhold|withholding ~4 workers|employees|staff|maids|maid|nanny|nannies|labourers|laborers ~2 passports|passport|documents|ids|papers !" + enLawful},
 	{Illicit, 0.85, "keep|stop|prevent ~4 workers|slaves|victims|girls|women|maids|labourers|laborers ~3 from ~1 escaping|fleeing|running|contacting"},
@@ -68,10 +73,16 @@ var chapterSpecs = []ruleSpec{
 	// Evidence destroyed, escapes, contraband in jail.
 	{Illicit, 0.85, "destroy|wipe|shred|smash|burn ~4 drive|laptop|phone|evidence|disk|computer|hdd|ssd ~10 police|cops|forensic|forensics|investigators|coming|warrant|raid|feds"},
 	{Illicit, 0.9, "smuggle|sneak|get ~4 phone|phones|drugs|weapon|weapons|contraband|knife ~4 into|in|to ~2 jail|prison|cell|inmate|inmates"},
+	{Illicit, 0.9, "destroy|destroys|remove|removes|erase|erases ~2 dna|fingerprints|prints|gsr ~4 knife|weapon|gun|floor|body|blade|bat|hammer|car|trunk"},
+	{Illicit, 0.9, "rid ~1 of ~2 dna|fingerprints|prints|gsr ~4 knife|weapon|gun|floor|body|blade|bat|hammer|car|trunk"},
+	{Illicit, 0.9, "edit|alter|doctor|delete|erase|tamper|change ~3 my|the|a|his|her|our ~2 bodycam|bodycams|911 ~2 footage|call|recording|video|tape"},
 	{Illicit, 0.9, "help|helping ~3 him|her|them|friend|brother|sister|cousin|inmate ~2 escape ~4 jail|prison|custody|transfer|guards|police|cell"},
 	// Forged documents; fraud against the draft; army weapons sold;
 	// deposits split under the reporting threshold.
 	{Illicit, 0.9, "symptoms|illness|condition|disability ~4 fake|feign|simulate|pretend ~8 draft|conscription|military|service|army|exemption|exempt"},
+	{Illicit, 0.9, "forged|fake|faked|fabricated|bogus ~2 papers|documents|certificate|records|diagnosis ~6 draft|conscription|disabled|unfit|exempt|exemption !" + enLawful + "|" + enPlay},
+	{Illicit, 0.9, "desert|deserting|awol ~8 not|without|never|from ~2 get|getting|be|being ~1 found|caught|tracked|arrested"},
+	{Illicit, 0.9, "hidden|hide|hiding ~3 from ~2 the ~1 military ~1 police"},
 	{Illicit, 0.9, "split|splitting|break|breaking|structure|structuring ~4 cash|deposits|deposit|transactions|payments|withdrawals ~10 report|reports|reporting|suspicious|irs|threshold|flag|flagged|ctr|sar !legally|legal|illegal|why|penalty|penalties|detect|detecting|spot"},
 	{Illicit, 0.9, "forge|forging|fake|faking|counterfeit ~4 a|my|the|an ~2 residence|work|visa|stamp|permit|passport|id|license|licence|diploma|certificate|prescription|prescriptions !detect|spot|recognize|recognise|history|movie|signs"},
 	{Illicit, 0.9, "fake|faking|feign|feigning|simulate|simulating|pretend|exaggerate ~4 symptoms|illness|disability|insanity|condition|injury|injuries|asthma|flat ~8 draft|conscription|military|service|army|exemption|exempt"},
@@ -240,7 +251,7 @@ var chapterSpecs = []ruleSpec{
 
 	// --- Russian ---
 	// Hiding a crime from those who would stop it; fleeing before they come.
-	{Illicit, 0.85, "чтобы|чтоб|и|как ~4 " + chWatchRU + " ~3 не ~2 заметил*|увидел*|услышал*|узнал*|нашел|нашла|нашли|поймал*|ловил*|догадал*|спалил*|связал*|заподозрил*|докопал*|придрал*|прицепил*|заинтересовал*|отследил* !" + ruLawfulAct + "|сразу|читател*|сюжет*|интриг*|ошибок|ошибки|ошибку|нарушени*|недочет*|замечани*|претензи*"},
+	{Illicit, 0.85, "чтобы|чтоб|и|как ~4 " + chWatchRU + " ~3 не ~2 заметил*|увидел*|услышал*|узнал*|нашел|нашла|нашли|поймал*|ловил*|догадал*|спалил*|связал*|заподозрил*|докопал*|придрал*|прицепил*|заинтересовал*|отследил*|доказал*|вычислил*|засек*|пронюхал* !" + ruLawfulAct + "|сразу|читател*|сюжет*|интриг*|ошибок|ошибки|ошибку|нарушени*|недочет*|замечани*|претензи*"},
 	{Illicit, 0.85, "чтобы|чтоб|и ~3 не ~2 сдали|сдал|сдала|настучал*|стуканул*|заложил*|побежал*|пошел|пошла|пошли ~3 в ~1 полици*|ментовк*|органы|опек*"},
 	{Illicit, 0.85, "чтобы|чтоб|и ~3 не ~2 настучали|стуканули|заложили|донесли|сдали ~2 ментам|полиции|мусорам|органам"},
 	{Illicit, 0.85, alt(ruHowTo) + " ~6 не ~1 спалиться|спалится|запалиться|засыпаться !перед|сюрприз*|подарк*|игр*|экзамен*|контрольн*"},
@@ -252,6 +263,10 @@ var chapterSpecs = []ruleSpec{
 	{Illicit, 0.9, "увести|забрать|украсть|похитить|выкрасть ~3 ребенк*|ребенка|дочь|дочку|сына|детей|малыш* ~3 из ~1 сад*|детск*|школ*|лагер*|больниц* ~8 незаметно|спрятать|вывезти|тайно|ведома|воспитател*"},
 	{IllicitViolent, 0.85, "оставить|оставлять|оставляю ~3 годовал*|грудн*|младенц*|малыш*|новорожд*|двухлетн*|трехлетн* ~3 одн*|одного|одну ~4 на ~1 выходные|ночь|сутки|неделю|несколько"},
 	{Illicit, 0.9, "научить|учить|приучить|заставить|подговорить|использовать ~4 сын*|дочь|дочку|ребенк*|ребенка|детей|племянник*|малолет*|подростк*|школьник* ~4 воровать|тырить|красть|воровству|закладк*|закладчик*|карманн*"},
+	// Liquor or sedatives given to a child; a child's bruises explained
+	// away before the kindergarten or guardianship notice.
+	{IllicitViolent, 0.9, "давать|дать|подливать|подлить|налить|наливать|подмешать|подмешивать ~4 ребенк*|ребенку|сын*|дочк*|дочер*|малыш*|годовал*|летн* ~4 водк*|водочк*|алкогол*|коньяк*|пиво|вина|вино|снотворн*|феназепам*|димедрол* !" + ruLawfulAct + "|безалкогольн*|случайно|врач*|педиатр*"},
+	{IllicitViolent, 0.9, "синяк*|следы|ссадин*|ожог* ~3 от ~1 ремня|побоев|ударов|шнура|скакалки ~12 воспитател*|опек*|школ*|учител*|врач*|садик*|саду|соцзащит* !" + ruLawfulAct + "|сообщить|заявить|куда|безопасности|авари*|дтп"},
 	// Forced labour and coercive control.
 	{IllicitViolent, 0.9, "держать|запереть|запирать|удерживать ~3 работник*|рабоч*|человек*|его|ее|их|мигрант*|девушк*|женщин* ~3 в ~1 подвал*|сарае|гараже|бане|яме|цепи"},
 	{Harassment, 0.85, "запретить|запрещать ~3 жене|девушке|мужу ~3 видеться|общаться|встречаться|звонить ~3 родн*|друз*|подруг*|семьей|родител*"},
@@ -468,6 +483,6 @@ const (
 	// chWatchEN and chWatchRU are those who would stop or report a
 	// crime: police, inspectors, auditors, rangers, customs, social
 	// services, witnesses.
-	chWatchEN = "police|cops|authorities|auditors|auditor|inspectors|inspector|rangers|ranger|wardens|regulators|irs|customs|investigators|forensics|feds|fbi|dea|cps|prosecutors|detectives|officials"
-	chWatchRU = "полици*|полицейск*|менты|ментов|мент|следак*|следовател*|гаишник*|дпс|гибдд|инспектор*|налогов*|фнс|приставы|воспитател*|жильц*|охран*|криминалист*|таможн*|пограничн*|ревизи*|ревизор*|аудитор*|опек*|соцзащит*|органы|свидетел*|универ*|деканат*|аптек*|камер*|гайц*|гаишн*|егер*|рыбнадзор*|инспекци*"
+	chWatchEN = "police|cops|authorities|auditors|auditor|inspectors|inspector|rangers|ranger|wardens|regulators|regulator|irs|customs|investigators|investigator|forensics|feds|fbi|dea|cps|prosecutors|detectives|officials|epa|ssa|finra|hmrc|atf|ice|immigration|caseworker|caseworkers|social|sergeant|coastguard|guard|adjuster|adjusters|insurer|insurers|satellites|examiners|examiner|assessors|assessor|council|mps"
+	chWatchRU = "прокурор*|прокуратур*|росприроднадзор*|роспотребнадзор*|трудинспекц*|трудов*|пфр|сфр|эксперт*|экспертиз*|комисси*|военкомат*|военком*|полици*|полицейск*|менты|ментов|мент|следак*|следовател*|гаишник*|дпс|гибдд|инспектор*|налогов*|фнс|приставы|воспитател*|жильц*|охран*|криминалист*|таможн*|пограничн*|ревизи*|ревизор*|аудитор*|опек*|соцзащит*|органы|свидетел*|универ*|деканат*|аптек*|камер*|гайц*|гаишн*|егер*|рыбнадзор*|инспекци*"
 )
