@@ -33,8 +33,8 @@ var chapterSpecs = []ruleSpec{
 	{IllicitViolent, 0.85, "hit|punch|strike|smack|kick ~3 someone|somebody|person|him|her|them|man|guy ~4 head ~8 for ~1 good|permanently|forever|dead|kill|die"},
 	// Liquor or sedatives given to a small child; a child's bruises or
 	// fractures covered up or explained away before daycare or a doctor.
-	{IllicitViolent, 0.9, "give|giving|feed|feeding|dose|dosing ~4 vodka|whiskey|whisky|rum|alcohol|brandy|booze|xanax|valium|ambien ~3 to ~2 my|a|our|the ~3 toddler|toddlers|baby|infant|year|kid|child|son|daughter|newborn !" + enLawful + "|accidentally|accident|poison|hospital|er|doctor"},
-	{IllicitViolent, 0.9, "vodka|whiskey|whisky|rum|alcohol|brandy|booze|xanax|valium|ambien ~4 give|giving|feed|feeding ~2 my|a|our|the ~3 toddler|toddlers|baby|infant|year|kid|child|son|daughter|newborn !" + enLawful + "|accidentally|accident|poison|hospital|er|doctor"},
+	{IllicitViolent, 0.9, "give|giving|feed|feeding|dose|dosing ~4 " + chSedativeEN + " ~3 to ~2 my|a|our|the ~3 " + chSmallChildEN + " !" + chDosedSafelyEN},
+	{IllicitViolent, 0.9, chSedativeEN + " ~4 give|giving|feed|feeding ~2 my|a|our|the ~3 " + chSmallChildEN + " !" + chDosedSafelyEN},
 	{IllicitViolent, 0.85, "cover|covers|covering|hide|hides|hiding|conceal|conceals|concealing ~4 bruise|bruises|welts|burns|fracture ~4 on ~2 toddler|toddlers|baby|babys|childs|kids|sons|daughters|child|kid|son|daughter|stepsons|stepdaughters ~10 daycare|school|teacher|teachers|nursery|social|doctor|hospital|pickup|cps|caseworker !" + enLawful + "|fell|fall|bike|accident|hockey|football|rugby|karate|eczema|birthmark|photos|photo|pictures"},
 	// Forced labour and coercive control.
 	{Illicit, 0.9, "keep|hold|confiscate|keeping|holding|confiscating|lock|locking|withhold|withholding ~4 workers|employees|staff|maids|maid|nanny|nannies|labourers|laborers ~2 passports|passport|documents|ids|papers !" + enLawful},
@@ -73,8 +73,8 @@ var chapterSpecs = []ruleSpec{
 	// Evidence destroyed, escapes, contraband in jail.
 	{Illicit, 0.85, "destroy|wipe|shred|smash|burn ~4 drive|laptop|phone|evidence|disk|computer|hdd|ssd ~10 police|cops|forensic|forensics|investigators|coming|warrant|raid|feds"},
 	{Illicit, 0.9, "smuggle|sneak|get ~4 phone|phones|drugs|weapon|weapons|contraband|knife ~4 into|in|to ~2 jail|prison|cell|inmate|inmates"},
-	{Illicit, 0.9, "destroy|destroys|remove|removes|erase|erases ~2 dna|fingerprints|prints|gsr ~4 knife|weapon|gun|floor|body|blade|bat|hammer|car|trunk"},
-	{Illicit, 0.9, "rid ~1 of ~2 dna|fingerprints|prints|gsr ~4 knife|weapon|gun|floor|body|blade|bat|hammer|car|trunk"},
+	{Illicit, 0.9, "destroy|destroys|remove|removes|erase|erases ~2 " + chTraceOnWeaponEN},
+	{Illicit, 0.9, "rid ~1 of ~2 " + chTraceOnWeaponEN},
 	{Illicit, 0.9, "edit|alter|doctor|delete|erase|tamper|change ~3 my|the|a|his|her|our ~2 bodycam|bodycams|911 ~2 footage|call|recording|video|tape"},
 	{Illicit, 0.9, "help|helping ~3 him|her|them|friend|brother|sister|cousin|inmate ~2 escape ~4 jail|prison|custody|transfer|guards|police|cell"},
 	// Forged documents; fraud against the draft; army weapons sold;
@@ -480,6 +480,15 @@ const (
 	chAgentDoRU    = "отправить|переслать|удалить|выгрузить|опубликовать|запустить|выполнить|отключить|сменить|выдать|назначить|попросить|запросить|увеличить|изменить|оплатить|скачать|установить|передать|разослать|отменить|добавить|подтвердить|одобрить|предоставить"
 	// chMakeEN are the verbs of making or getting a thing made.
 	chMakeEN = "write|develop|code|build|create|make|give|sell|buy|working|need|want"
+	// chSedativeEN are liquor and sedatives, chSmallChildEN a small child
+	// ("my 4 year old"), and chDosedSafelyEN the words of a parent asking
+	// after an accident or a doctor's dose.
+	chSedativeEN    = "vodka|whiskey|whisky|rum|alcohol|brandy|booze|xanax|valium|ambien"
+	chSmallChildEN  = "toddler|toddlers|baby|infant|year|kid|child|son|daughter|newborn"
+	chDosedSafelyEN = enLawful + "|accidentally|accident|poison|hospital|er|doctor"
+	// chTraceOnWeaponEN are the traces on a weapon or at a scene (a
+	// forensic trace, then within four words what it is on).
+	chTraceOnWeaponEN = "dna|fingerprints|prints|gsr ~4 knife|weapon|gun|floor|body|blade|bat|hammer|car|trunk"
 	// chWatchEN and chWatchRU are those who would stop or report a
 	// crime: police, inspectors, auditors, rangers, customs, social
 	// services, witnesses.
