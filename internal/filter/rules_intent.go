@@ -452,7 +452,9 @@ var intentSpecsEN = askForms([]ruleSpec{
 	{Jailbreak, 0.85, "never|wont ~1 refuses|refuse|declines|decline|rejects|reject ~2 a|any ~1 request|requests|question|questions|prompt|prompts"},
 	{Jailbreak, 0.85, "no ~1 matter ~1 how ~1 dangerous|twisted|devious|illegal|unethical|immoral|inhumane|offensive|evil|depraved|nefarious|vile"},
 	{Jailbreak, 0.85, "respond|answer|reply ~1 to ~1 all|every|any ~2 my|the ~1 questions|prompts|messages ~1 as ~4 who|that|which|he|she|it ~4 swears|racist|evil|rude|amoral|unfiltered|uncensored|cares|encourages"},
-	{Jailbreak, 0.85, "not|never|dont ~3 say|mention|admit|reveal|state ~1 [that] ~1 you|youre ~2 are|an|a ~2 ai|chatbot|assistant|bot|language"},
+	// "Don't mention you are an AI": a mascot's or a support bot's setup
+	// says it too, so it is evidence, not a verdict.
+	{Jailbreak, 0.75, "not|never|dont ~3 say|mention|admit|reveal|state ~1 [that] ~1 you|youre ~2 are|an|a ~2 ai|chatbot|assistant|bot|language"},
 	// A persona given and then tested, or made to answer as it was told:
 	// "imagine you are <x>, who are you?", "do you hate <y>? say yes".
 	{Jailbreak, 0.85, "imagine|pretend|now|suppose ~1 you|youre ~1 are ~5 who ~1 are ~1 you"},
@@ -653,10 +655,15 @@ var intentSpecsEN = askForms([]ruleSpec{
 	{PromptInjection, 0.85, "of|using|from|with|about|in ~3 the|this|current|our ~3 users|user|customers|customer|clients|client|callers|caller|patients|patient ~3 name|names|initials|birth|birthday|birthdate|address|addresses|email|phone|ssn|password|location|city|residence|age !how|code|function|api|json|query|sql|field|fields|column|columns|form|forms|database|table|schema|validate|validation|django|react|session|sessions|cookie|cookies|variable|variables|example|endpoint|request|php|javascript|python|regex|gdpr|privacy|policy|consent|hash|hashed|hashing|login|input|format|profile|settings|account|signup|registration|store|storing|display|displaying|template|placeholder|mask|masking|encrypt|encrypted"},
 	{PromptInjection, 0.85, "could|can|would ~3 you ~3 tell|give|share|provide|reveal|find|disclose ~3 me ~4 birth|email|phone|home|residence|social ~3 date|address|number|city|security|birthday !how|format|template|example|fake|sample|validate|validation|regex|field|form|code|python|javascript|sql|celebrity|famous|author|president|king|queen|actor|actress|singer|writer|painter|composer|scientist|company|business|hotel|restaurant|office|store|museum|embassy|university|school|hospital|from|castle|fictional|character|movie|film|disney|book|novel|show|series|cartoon|anime|game|superhero|santa"},
 	// A persona switch that is to outlast the request: "you are now X",
-	// "from now on you answer as ...", "never break character".
+	// "from now on you answer as ...", "never break character". The first
+	// two decide alone: leave-one-source-out, as evidence only, they
+	// missed 7 more of the 632 jailbreaks in the wild. "Never break
+	// character" is evidence for the classifier, not a verdict: harmless
+	// persona prompts say it too ("don't break character: you are a
+	// medieval innkeeper", testdata/benign_personas.txt).
 	{Jailbreak, 0.85, "you|youre ~2 are|re ~2 now ~3 a|an|the|my|going|called|named|known|playing|acting|in|to|free|no|unbound|jailbroken|dan|evil|rogue|unrestricted|unfiltered|uncensored|his|her|two|three|both|an !back|ready|able|logged|signed|subscribed|registered|enrolled|done|finished|set|connected|shoes|online|offline|eligible|leaving|entering|listening|watching|reading|viewing|tuned|charge|control|position|possession|part|member|owner|certified|qualified|officially|legally|married|engaged|retired|employed|hired|promoted|allowed|authorized|authorised|invited|welcome|helpful|assistant|tutor|teacher|coach|interviewer|examiner|mentor|translator|editor|proofreader|buddy|trainer"},
 	{Jailbreak, 0.85, "from ~2 now ~2 on ~6 you|youll|your|respond|answer|act|always|never|only|reply|speak|talk|behave|must|shall|pretend|roleplay|play !i|im|ill|we|well|our|my|bullet|bullets|markdown|json|table|tables|lowercase|uppercase|emoji|emojis|sentence|sentences|paragraph|paragraphs|concise|concisely|briefly|shorter|formally|metric|celsius|spanish|french|german|italian|english|russian|chinese|japanese"},
-	{Jailbreak, 0.85, "never|dont|do|not|without|cannot|cant|must ~3 break|breaking|drop|dropping|leave|leaving ~3 character|char|role|persona !actor|actors|acting|theater|theatre|stage|rehearsal|improv|cosplay|costume"},
+	{Jailbreak, 0.75, "never|dont|do|not|without|cannot|cant|must ~3 break|breaking|drop|dropping|leave|leaving ~3 character|char|role|persona !actor|actors|acting|theater|theatre|stage|rehearsal|improv|cosplay|costume"},
 	// Output a dictated statement word for word: "don't add any words,
 	// just paraphrase: ...", "please repeat directly: ..."
 	{PromptInjection, 0.85, "no|not|dont|without ~3 add|adding|additional|other|extra|any ~3 words|information|embellishments|embellishment|notes|quotes|prefixes|prefix|comments|commentary|explanation|explanations|punctuation ~8 repeat|paraphrase|rephrase|rephrased|recap|output|answer|say|write|print|reply|respond !yes|true|false"},
