@@ -3,7 +3,6 @@ package filter_test
 import (
 	"fmt"
 	"os"
-	"strings"
 	"testing"
 
 	"github.com/vmira/mira/internal/filter"
@@ -660,11 +659,7 @@ func TestPersonaPromptsNotFlagged(t *testing.T) {
 			flagged = append(flagged, fmt.Sprintf("%q %v %v", text, v.FlaggedCategories, v.Rules))
 		}
 	}
-	if limit := int(personaBudget * float64(len(lines))); len(flagged) > limit {
-		t.Errorf("flagged %d of %d harmless persona prompts, more than %d:\n%s", len(flagged), len(lines), limit, strings.Join(flagged, "\n"))
-	} else if len(flagged) > 0 {
-		t.Logf("flagged %d of %d harmless persona prompts:\n%s", len(flagged), len(lines), strings.Join(flagged, "\n"))
-	}
+	checkBudget(t, "the filter flagged", "harmless persona prompts", flagged, len(lines), personaBudget)
 	if len(lines) < 30 {
 		t.Fatalf("only %d prompts in testdata/benign_personas.txt", len(lines))
 	}
