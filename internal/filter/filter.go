@@ -479,6 +479,10 @@ func (f *Filter) scores(text string, depth int, rules *[]string, strong bool) [n
 		r13 := rot13(&nt)
 		f.matchRules(&r13, &ruleScore, rules)
 	}
+	// A request put in the past tense, for the rules (pasttense.go).
+	if pr, ok := f.rules.presentReading(&nt); ok {
+		f.matchRules(&pr, &ruleScore, rules)
+	}
 	// A harm rule's score in a disguised text: letters spaced out or
 	// joined by hyphens, leetspeak, reversed, ROT13 (the disguise is looked
 	// for only when a harm rule matched).
