@@ -23,7 +23,7 @@ const maxPastText = 2 << 10
 // word is rewritten only into a word a rule names, so a noun that ends like
 // a verb ("bed", «пыли») is left alone.
 func (rs *ruleSet) presentReading(nt *normText) (normText, bool) {
-	if len(nt.s) > maxPastText || !pastFramed(nt) {
+	if len(nt.s) > maxPastText || !anyPast(nt) || !pastFramed(nt) {
 		return normText{}, false
 	}
 	var b strings.Builder
@@ -53,6 +53,24 @@ func (rs *ruleSet) presentReading(nt *normText) (normText, bool) {
 	}
 	b.WriteString(nt.s[last:])
 	return normText{s: b.String(), toks: toks, merged: nt.merged}, true
+}
+
+// anyPast reports whether a word of nt may be a past tense, looking at
+// endings only: most texts have none, and need no more look.
+func anyPast(nt *normText) bool {
+	for _, t := range nt.toks {
+		w := nt.s[t[0]:t[1]]
+		switch {
+		case len(w) < 3:
+		case w[0] < 0x80:
+			if w == "did" || strings.HasSuffix(w, "ed") || len(w) <= 7 && enIrregularPast[w] != "" {
+				return true
+			}
+		case strings.HasSuffix(w, "ли") || strings.HasSuffix(w, "лись"):
+			return true
+		}
+	}
+	return false
 }
 
 // presentForm returns the form the rules know of a past-tense (or Russian
@@ -133,7 +151,7 @@ func pastFramed(nt *normText) bool {
 	framed, how := false, false
 	for _, t := range nt.toks {
 		w := nt.s[t[0]:t[1]]
-		framed = framed || pastFrameWords[w] || pastFramePairs[prev+" "+w] || decade(prev, w)
+		framed = framed || pastFrameWords[w] || pastFramePairs[[2]string{prev, w}] || decade(prev, w)
 		how = how || methodWords[w]
 		prev = w
 	}
@@ -146,7 +164,14 @@ var methodWords = setOf("how|what|which|way|ways|method|methods|как|каки�
 
 var pastFrameWords = setOf("historically|formerly|olden|bygone|yesteryear|medieval|prohibition|раньше|прежде|встарь|исторически|некогда|когда-то|ссср|средневековье|средневековья|девяностые|девяностых|восьмидесятые|восьмидесятых|семидесятые|семидесятых")
 
-var pastFramePairs = setOf("the past|back in|back then|used to|old days|ancient times|old times|в прошлом|в старину|в древности|в старые|в былые|старые времена|былые времена|в советское|советское время|советские времена|в войну|средние века|в царской|до революции|в годы")
+var pastFramePairs = func() map[[2]string]bool {
+	m := map[[2]string]bool{}
+	for p := range setOf("the past|back in|back then|used to|old days|ancient times|old times|в прошлом|в старину|в древности|в старые|в былые|старые времена|былые времена|в советское|советское время|советские времена|в войну|средние века|в царской|до революции|в годы") {
+		a, b, _ := strings.Cut(p, " ")
+		m[[2]string{a, b}] = true
+	}
+	return m
+}()
 
 // decade reports whether two words name a decade: "the 80s", "1920s", «в
 // 90-е», «в 90 х».
