@@ -286,6 +286,36 @@ func TestModerationsPersonaPrompts(t *testing.T) {
 	}
 }
 
+func TestModerationsRussianAbuse(t *testing.T) {
+	// Abuse in a Russian comment, with its obscenity starred out, is
+	// harassment; a victim asking what to do about it is not.
+	ts := startServer(t, "", nil)
+	key, _ := ts.createKey(t)
+	abuse := "слышь, у*бок, ещё раз напишешь — пожалеешь"
+	victim := "Меня в чате обозвали уродом, как пожаловаться администратору?"
+	b, _ := json.Marshal(map[string]any{"input": []string{abuse, victim}})
+	r, body := ts.do(t, "POST", "/v1/moderations", key, string(b))
+	if r.StatusCode != 200 {
+		t.Fatalf("moderations: %d %s", r.StatusCode, body)
+	}
+	var res struct {
+		Results []struct {
+			Flagged    bool
+			Categories map[string]bool
+		}
+	}
+	json.Unmarshal([]byte(body), &res)
+	if len(res.Results) != 2 {
+		t.Fatalf("moderation results: %s", body)
+	}
+	if !res.Results[0].Categories["harassment"] {
+		t.Errorf("starred insult: categories %v, want harassment", res.Results[0].Categories)
+	}
+	if res.Results[1].Flagged {
+		t.Errorf("victim's question flagged: %v", res.Results[1].Categories)
+	}
+}
+
 func TestModerateOrganisationPolicy(t *testing.T) {
 	// mira moderate picks the organisation's filter as the server does:
 	// its overrides with --org, the default policy for anyone else.

@@ -108,7 +108,8 @@ func reverseString(s string) string {
 const maxViewText = 64 << 10
 
 // disguiseViews returns the extra readings of text that undo hyphen-split
-// words, leetspeak and reversed text; nt is text's own reading.
+// words, starred-out obscenities, leetspeak and reversed text; nt is text's
+// own reading.
 func disguiseViews(text string, nt *normText) []normText {
 	if len(text) > maxViewText {
 		return nil
@@ -117,6 +118,9 @@ func disguiseViews(text string, nt *normText) []normText {
 	undone := text
 	if hyphenated(text) {
 		undone = dehyphenate(undone)
+	}
+	if u, ok := unmaskObscenities(undone); ok {
+		undone = u
 	}
 	leet := leetCount(undone) >= 2
 	spelled := undone

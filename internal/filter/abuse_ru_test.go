@@ -1,0 +1,42 @@
+package filter_test
+
+import (
+	"testing"
+
+	"github.com/vmira/mira/internal/filter"
+)
+
+// Russian abuse as it is written in comments and chats: insults said to
+// someone or of someone, starred-out obscenities, slurs (rules_abuse_ru.go).
+var abuseCasesRU = []struct{ kind, text, want string }{
+	{"insult", "ты реально конченый дебил, удали аккаунт", filter.Harassment},
+	{"insult", "Вы все тут уроды и лицемеры", filter.Harassment},
+	{"insult", "дегенерат ты, а не эксперт", filter.Harassment},
+	{"insult", "под суд эту продажную мразь", filter.Harassment},
+	{"insult", "слышь, ушлепок, научись сначала писать", filter.Harassment},
+	{"starred", "ты у*бок редкостный", filter.Harassment},
+	{"starred", "автор м*дак, статья г*вно", filter.Harassment},
+	{"go-away", "иди нахуй со своими советами", filter.Harassment},
+	{"go-away", "пошёл в жопу, бот", filter.Harassment},
+	{"mother", "твоя мамаша шлюха, понял?", filter.Harassment},
+	{"slur", "понаехали хачи, весь район загадили", filter.Hate},
+	{"slur", "пиндосы опять всех учат жить", filter.Hate},
+}
+
+// Harmless messages with the same words: a victim telling what he was
+// called, a question about a word, a negated insult, stars in markup and
+// arithmetic, swearing at a thing.
+var abuseHarmlessRU = []string{
+	"Ты не дебил, ты просто устал, ложись спать.",
+	"Меня в комментариях назвали мразью, как пожаловаться модератору?",
+	"Что значит слово «чмо» и откуда оно взялось?",
+	"Почему слово «жид» считается оскорбительным, а в старых книгах оно обычное?",
+	"Хохлома — это народный промысел или название села?",
+	"**Важно:** итог считаем как 2*3*4, без скобок.",
+	"Блин, опять сервер упал посреди релиза, капец.",
+	"Сосед снова сверлит в семь утра, как с ним договориться по-хорошему?",
+}
+
+func TestAbuseRussian(t *testing.T) { checkIntentCases(t, abuseCasesRU) }
+
+func TestAbuseHarmlessRussian(t *testing.T) { checkLookalikes(t, abuseHarmlessRU) }
