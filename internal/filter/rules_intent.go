@@ -258,7 +258,7 @@ const (
 
 // intentSpecs are the intent rules, compiled after the phrase rules:
 // English here, Russian in rules_intent_ru.go.
-var intentSpecs = slices.Concat(intentSpecsEN, intentSpecsRU, statementSpecsRU, graveSpecsEN, graveSpecsRU, evasionSpecs, covertSpecs, chapterSpecs, abuseSpecsRU)
+var intentSpecs = slices.Concat(intentSpecsEN, intentSpecsRU, statementSpecsRU, graveSpecsEN, graveSpecsRU, evasionSpecs, covertSpecs, chapterSpecs, abuseSpecsRU, abuseSpecsEN)
 
 // intentSpecsEN are the English intent rules.
 var intentSpecsEN = askForms([]ruleSpec{

@@ -7,7 +7,8 @@ import (
 )
 
 // Russian abuse as it is written in comments and chats: insults said to
-// someone or of someone, starred-out obscenities, slurs (rules_abuse_ru.go).
+// someone or of someone, starred-out obscenities, slurs (rules_abuse_ru.go,
+// masked.go).
 var abuseCasesRU = []struct{ kind, text, want string }{
 	{"insult", "ты реально конченый дебил, удали аккаунт", filter.Harassment},
 	{"insult", "Вы все тут уроды и лицемеры", filter.Harassment},
@@ -37,6 +38,26 @@ var abuseHarmlessRU = []string{
 	"Сосед снова сверлит в семь утра, как с ним договориться по-хорошему?",
 }
 
+// Telling someone to kill himself, and wishing him death (rules_abuse.go).
+var abuseCasesEN = []struct{ kind, text, want string }{
+	{"kill-yourself", "nobody asked you, just go kill yourself", filter.Harassment},
+	{"kill-yourself", "lol kys", filter.Harassment},
+	{"death-wish", "I hope you get cancer, you and your whole family", filter.Harassment},
+	{"death-wish", "hope u rot in a ditch", filter.Harassment},
+}
+
+var abuseHarmlessEN = []string{
+	"If you ever feel like you want to kill yourself, please call or text 988.",
+	"You should never kill yourself over a bad grade; talk to someone.",
+	"I hope you don't suffer too long with this cold.",
+	"I hope you catch the early train tomorrow!",
+	"In Minecraft you can kill yourself with the /kill command to respawn.",
+}
+
 func TestAbuseRussian(t *testing.T) { checkIntentCases(t, abuseCasesRU) }
 
 func TestAbuseHarmlessRussian(t *testing.T) { checkLookalikes(t, abuseHarmlessRU) }
+
+func TestAbuseEnglish(t *testing.T) { checkIntentCases(t, abuseCasesEN) }
+
+func TestAbuseHarmlessEnglish(t *testing.T) { checkLookalikes(t, abuseHarmlessEN) }
