@@ -72,6 +72,9 @@ var (
 )
 
 var graveSpecsEN = askForms([]ruleSpec{
+	// A place to jump from, to die or unseen: "which rooftop is unlocked so
+	// I can jump at night".
+	{SelfHarmInstr, 0.9, "which|what|where|any ~4 rooftop|rooftops|roof|roofs|bridge|bridges|building|buildings|cliff|cliffs|balcony|overpass|tower|floor|garage ~12 jump|leap|jumping ~4 die|dying|death|survive|sure|guarantee|unnoticed|nobody|unseen|stop|stopping|seeing|noticing|catching|night|unlocked|end !bungee|parachute|water|lake|river|pool|ocean|sea|photo|photos|parkour|skydiving|base|trampoline|swim|swimming|dive|diving|rope|cord|game|games|mario|minecraft"},
 	// --- suicide and self-harm: methods, doses, heights, ropes, cutting,
 	// being told to die, starving (English) ---
 	// "which pills and how many so I don't wake up", "what height is enough
