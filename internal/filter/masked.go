@@ -22,8 +22,16 @@ var maskedWords = strings.Fields(`
 fuck fucking fucker fucked motherfucker shit bitch bitches cunt asshole bastard nigger nigga
 faggot fag whore slut retard pussy dick cock`)
 
-// maxMask is the most letters one run of stars may stand for.
-const maxMask = 3
+// maxMask is the most letters one run of stars may stand for, maxRuns the
+// most runs of stars a word may have, and maxMasked the most starred words
+// of a text that are matched: the matching tries each run at each length,
+// and a hostile text of many starred words must not cost more than a few
+// hundred thousand steps.
+const (
+	maxMask   = 3
+	maxRuns   = 3
+	maxMasked = 64
+)
 
 // unmaskObscenities returns text with its starred words replaced by the
 // obscenities they fit, and whether any was.
@@ -33,8 +41,8 @@ func unmaskObscenities(text string) (string, bool) {
 	}
 	var b strings.Builder
 	changed := false
-	last := 0
-	for i := 0; i < len(text); {
+	last, tried := 0, 0
+	for i := 0; i < len(text) && tried < maxMasked; {
 		r, size := utf8.DecodeRuneInString(text[i:])
 		if !unicode.IsLetter(r) && r != '*' {
 			i += size
@@ -47,6 +55,9 @@ func unmaskObscenities(text string) (string, bool) {
 				break
 			}
 			j += size
+		}
+		if strings.Contains(text[i:j], "*") {
+			tried++
 		}
 		if w, ok := unmaskWord(text[i:j]); ok {
 			b.WriteString(text[last:i])
@@ -69,13 +80,16 @@ func unmaskWord(w string) (string, bool) {
 		return "", false
 	}
 	pat := []rune(strings.ToLower(strings.ReplaceAll(w, "ё", "е")))
-	letters := 0
-	for _, r := range pat {
-		if r != '*' {
+	letters, runs := 0, 0
+	for i, r := range pat {
+		switch {
+		case r != '*':
 			letters++
+		case i == 0 || pat[i-1] != '*':
+			runs++
 		}
 	}
-	if letters < 2 {
+	if letters < 2 || runs > maxRuns {
 		return "", false
 	}
 	for _, cand := range maskedWords {

@@ -1,6 +1,9 @@
 package filter
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 func TestUnmaskObscenities(t *testing.T) {
 	for _, c := range []struct{ in, want string }{
@@ -17,5 +20,18 @@ func TestUnmaskObscenities(t *testing.T) {
 		if c.want == "" && ok || c.want != "" && got != c.want {
 			t.Errorf("unmaskObscenities(%q) = %q, %v; want %q", c.in, got, ok, c.want)
 		}
+	}
+}
+
+// TestUnmaskHostile checks the bounds that keep a hostile text cheap: a
+// word with more runs of stars than maxRuns is not tried, and no more than
+// maxMasked starred words of a text are.
+func TestUnmaskHostile(t *testing.T) {
+	if w, ok := unmaskWord("*а*б*в*г*д*е*ж*з"); ok {
+		t.Errorf("a word of eight runs of stars was tried (%q)", w)
+	}
+	got, ok := unmaskObscenities(strings.Repeat("с*ка ", 2*maxMasked))
+	if n := strings.Count(got, "сука"); !ok || n != maxMasked {
+		t.Errorf("%d starred words unmasked, want %d", n, maxMasked)
 	}
 }
