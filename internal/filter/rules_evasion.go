@@ -34,6 +34,12 @@ var evasionSpecs = []ruleSpec{
 	{Jailbreak, 0.85, "refusing|refusal|refuse ~3 violates|violate|breaks|break|breaches|breach|contradicts|contradict|betrays|betray ~3 your ~2 directive|directives|programming|purpose|rules|duty|mission|function"},
 	{Jailbreak, 0.7, "if ~1 you ~2 refuse|decline|dont|wont ~8 ill|i ~2 be ~1 fired|die|lose|kill|evicted|expelled"},
 	{Jailbreak, 0.7, "skip|spare|drop|cut|without|no ~2 the|your|any ~1 safety|ethics|ethical|moral|morality ~1 lecture|lectures|speech|sermon|disclaimer|disclaimers|warnings|warning !deck|slides|training|onboarding|course|meeting|class|presentation|induction|module"},
+	// The reasons to refuse waved away before they are given: "don't tell
+	// me it's illegal", "don't suggest alternatives", "no 'I can't help
+	// with that'" (weak alone, like the lecture waved away).
+	{Jailbreak, 0.7, "dont|not|never|stop ~1 tell|telling|remind|reminding|warn|warning|lecture|lecturing ~2 me ~4 illegal|dangerous|unethical|wrong|harmful|risky|law|laws|crime|crimes"},
+	{Jailbreak, 0.7, "dont|not|never|no ~2 suggest|suggesting|offer|offering|give|giving ~2 alternatives|alternative"},
+	{Jailbreak, 0.7, "dont|not|no|stop|without|never ~4 cant|cannot ~2 help|assist|comply ~2 that|this|with|you|me"},
 	// A world where a crime or a weapon is legal, as the frame of a request.
 	{Jailbreak, 0.85, "world|universe|country|society|reality|timeline ~3 where|which ~4 " + alt(enExplosive, enDrug, evDangerEN) + "|crime|crimes|murder|hacking|bioweapons|stealing|theft|terrorism ~3 is|are|were|was ~1 legal|allowed|permitted|normal|encouraged|mandatory|taught"},
 	{Jailbreak, 0.9, evOtherSelf + " ~1 version|versions|twin|side|self|clone|copy|alter ~2 of ~1 you|yourself"},
