@@ -101,9 +101,8 @@ func anyPast(nt *normText) bool {
 	return false
 }
 
-// presentForm returns the form the rules know of a past-tense (or Russian
-// third-person) verb w, or "" when w is not one or the rules know no form
-// of it.
+// presentForm returns the form the rules know of a past-tense verb w, or
+// "" when w is not one or the rules know no form of it.
 func (rs *ruleSet) presentForm(w string) string {
 	if w == "did" {
 		return "do"
@@ -177,7 +176,7 @@ var enIrregularPast = map[string]string{
 var enParticiple = map[string]string{
 	"hidden": "hide", "stolen": "steal", "taken": "take", "written": "write", "broken": "break",
 	"blown": "blow", "grown": "grow", "beaten": "beat", "given": "give", "driven": "drive", "shot": "shoot",
-	"thrown": "throw", "sold": "sell", "bought": "buy", "made": "make", "built": "build", "smuggled": "smuggle",
+	"thrown": "throw", "sold": "sell", "bought": "buy", "made": "make", "built": "build",
 }
 
 // pastFramed reports whether a text asks how a thing was done in the past
