@@ -72,6 +72,8 @@ var (
 )
 
 var graveSpecsEN = askForms([]ruleSpec{
+	// A child drugged to sleep: something slipped into his milk.
+	{IllicitViolent, 0.9, "slip|sneak|crush|dissolve ~4 into|in ~3 toddler|toddlers|baby|babys|infant|infants|kid|kids|child|childs|son|sons|daughter|daughters ~6 sleep|sleeps|sleeping|quiet|knocked|drowsy|sedated"},
 	// A place to jump from, to die or unseen: "which rooftop is unlocked so
 	// I can jump at night".
 	{SelfHarmInstr, 0.9, "which|what|where|any ~4 rooftop|rooftops|roof|roofs|bridge|bridges|building|buildings|cliff|cliffs|balcony|overpass|tower|floor|garage ~12 jump|leap|jumping ~4 die|dying|death|survive|sure|guarantee|unnoticed|nobody|unseen|stop|stopping|seeing|noticing|catching|night|unlocked|end !bungee|parachute|water|lake|river|pool|ocean|sea|photo|photos|parkour|skydiving|base|trampoline|swim|swimming|dive|diving|rope|cord|game|games|mario|minecraft"},
