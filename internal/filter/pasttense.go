@@ -32,15 +32,14 @@ func (rs *ruleSet) presentReading(nt *normText) (normText, bool) {
 	}
 	words := make([]string, len(nt.toks))
 	changed := make([]bool, len(nt.toks))
-	any := false
 	for i, t := range nt.toks {
 		words[i] = nt.s[t[0]:t[1]]
 		if p := rs.presentForm(words[i]); p != "" {
-			words[i], changed[i], any = p, true, true
+			words[i], changed[i] = p, true
 		}
 	}
 	words, active := activePassive(words, changed)
-	if !any && !active {
+	if !active && !slices.Contains(changed, true) {
 		return normText{}, false
 	}
 	var b strings.Builder
